@@ -1,0 +1,92 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Warnings are errors in every target of ours (never in dependencies).
+let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+
+let package = Package(
+    name: "bulletind",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "bulletind", targets: ["bulletind"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
+    ],
+    targets: [
+        // libsystemd, seen from Swift. Only SystemdSupport imports it.
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        // Pure: bytes and text in, stories, decisions and records out. No Glibc, Dispatch or libsystemd.
+        .target(
+            name: "BulletinCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        // Linux calls the Glibc module hides behind _GNU_SOURCE (renameat2).
+        .target(name: "CLinux"),
+        // The thin edge to the kernel: inotify, descriptors, files, locks.
+        .target(
+            name: "LinuxIO",
+            dependencies: ["CLinux", .product(name: "SystemPackage", package: "swift-system")],
+            swiftSettings: strict
+        ),
+        // journald and sd_notify: the only importer of CSystemd.
+        .target(
+            name: "SystemdSupport",
+            dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        // Configuration, the ingest pipeline, the store and the services that wire them together.
+        .target(
+            name: "BulletinDaemon",
+            dependencies: [
+                "BulletinCore", "LinuxIO", "SystemdSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strict
+        ),
+        // The command line, and nothing else.
+        .executableTarget(
+            name: "bulletind",
+            dependencies: [
+                "BulletinDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "BulletinCoreTests",
+            dependencies: ["BulletinCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "LinuxIOTests",
+            dependencies: ["LinuxIO", .product(name: "SystemPackage", package: "swift-system")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "BulletinDaemonTests",
+            dependencies: ["BulletinDaemon", "BulletinCore", "LinuxIO"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["BulletinCore"],
+            swiftSettings: strict
+        ),
+    ]
+)

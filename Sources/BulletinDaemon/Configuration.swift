@@ -1,0 +1,38 @@
+import SystemPackage
+
+/// Everything the daemon can be told. Defaults are the development layout in the current
+/// folder; `config/bulletind.yaml` shows the production layout.
+public struct Configuration: Sendable, Equatable {
+    /// The folder producers drop bulletins into.
+    public var inbox = FilePath("inbox")
+    /// Where ingested bulletins are moved; nil: `<state>/processed`.
+    public var processedFolder: FilePath?
+    /// Where rejected bulletins are moved, each with a `.reason` file; nil: `<state>/failed`.
+    public var failedFolder: FilePath?
+    /// Only names matching one of these count as bulletins (`*` and `?` wildcards).
+    public var patterns: [String] = ["*.txt"]
+    /// Larger files are rejected unread.
+    public var maxFileSize: Int64 = 16 * 1024 * 1024
+    /// The JSON Lines store.
+    public var store = FilePath("stories.jsonl")
+    /// When appends are made durable.
+    public var fsync: FsyncPolicy = .everyBulletin
+    /// The daemon's own state: lock, ledger, snapshots.
+    public var stateDirectory = FilePath(".bulletind")
+    public var logLevel: LogLevel = .info
+
+    public enum FsyncPolicy: String, Sendable, CaseIterable { case everyBulletin = "bulletin", never }
+    public enum LogLevel: String, Sendable, CaseIterable { case debug, info, notice, warning, error }
+
+    public init() {}
+
+    public var resolvedProcessedFolder: FilePath { processedFolder ?? stateDirectory.appending("processed") }
+    public var resolvedFailedFolder: FilePath { failedFolder ?? stateDirectory.appending("failed") }
+}
+
+/// A setting that could not be taken, named so a person can fix it.
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

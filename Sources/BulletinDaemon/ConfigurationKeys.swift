@@ -1,0 +1,61 @@
+import SystemPackage
+
+/// The table of settings: each key's section, name, and how its text becomes a value.
+/// The file, the environment (`BULLETIND_<SECTION>_<KEY>`) and the flags all go through it.
+struct ConfigurationKey: Sendable {
+    let section: String
+    let name: String
+    let apply: @Sendable (inout Configuration, String) throws(ConfigurationError) -> Void
+
+    var dotted: String { "\(section).\(name)" }
+    var environmentVariable: String { "BULLETIND_\(section.uppercased())_\(name.uppercased())" }
+
+    static let all: [ConfigurationKey] = [
+        ConfigurationKey(section: "inbox", name: "path") { config, text throws(ConfigurationError) in
+            config.inbox = try path(text)
+        },
+        ConfigurationKey(section: "inbox", name: "processed") { config, text throws(ConfigurationError) in
+            config.processedFolder = try path(text)
+        },
+        ConfigurationKey(section: "inbox", name: "failed") { config, text throws(ConfigurationError) in
+            config.failedFolder = try path(text)
+        },
+        ConfigurationKey(section: "inbox", name: "patterns") { config, text throws(ConfigurationError) in
+            let patterns = text.split(separator: ",").map { String($0.filter { $0 != " " }) }.filter { !$0.isEmpty }
+            guard !patterns.isEmpty else { throw ConfigurationError("expected one or more name patterns, e.g. \"*.txt\"") }
+            config.patterns = patterns
+        },
+        ConfigurationKey(section: "inbox", name: "max_file_size") { config, text throws(ConfigurationError) in
+            guard let bytes = Int64(text), bytes > 0 else { throw ConfigurationError("expected a positive number of bytes, got \"\(text)\"") }
+            config.maxFileSize = bytes
+        },
+        ConfigurationKey(section: "store", name: "path") { config, text throws(ConfigurationError) in
+            config.store = try path(text)
+        },
+        ConfigurationKey(section: "store", name: "fsync") { config, text throws(ConfigurationError) in
+            config.fsync = try choice(text)
+        },
+        ConfigurationKey(section: "state", name: "dir") { config, text throws(ConfigurationError) in
+            config.stateDirectory = try path(text)
+        },
+        ConfigurationKey(section: "log", name: "level") { config, text throws(ConfigurationError) in
+            config.logLevel = try choice(text)
+        },
+    ]
+
+    static func named(_ dotted: String) -> ConfigurationKey? { all.first { $0.dotted == dotted } }
+
+    private static func path(_ text: String) throws(ConfigurationError) -> FilePath {
+        guard !text.isEmpty else { throw ConfigurationError("expected a path, got an empty value") }
+        return FilePath(text)
+    }
+
+    private static func choice<T: RawRepresentable & CaseIterable>(_ text: String) throws(ConfigurationError) -> T
+    where T.RawValue == String {
+        guard let value = T(rawValue: text) else {
+            let options = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            throw ConfigurationError("expected one of \(options), got \"\(text)\"")
+        }
+        return value
+    }
+}

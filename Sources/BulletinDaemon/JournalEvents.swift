@@ -1,0 +1,51 @@
+import BulletinCore
+import Logging
+
+/// The journal's `MESSAGE_ID`s, one per kind of event; documented in `systemd/bulletind.catalog`.
+public enum MessageID: String, Sendable {
+    case started = "78a847b2680b41618f7bcf970b736a4c"
+    case ready = "5d03b8b80d0842ee8fc06c30e2549564"
+    case reloaded = "77a756d8ac634644856992cd8149f9f1"
+    case storeRepaired = "7f749f9738084f86b43dfcfc955a7a2f"
+    case stopping = "0efa5e210e7444b78b1961cb55e1f7e1"
+    case storyNew = "6b38d59c8f5c49479424abbd0f2a4dc3"
+    case duplicate = "39a8f4ed76f74fa9b764c4606e68f87e"
+    case rejected = "bfd277c9905e4fcf8bcc6562695d75c6"
+    case alreadyIngested = "3a767f9b79e7468797faa23551b5a97f"
+    case watchLost = "4b46fc65e33243ecb3de6a8bdcc6b991"
+    case storeError = "e322ed9f3e4c4810b2ce67e25da9c5ea"
+    case overflow = "77ab5d0e2fe84e2e8915601f9a0ca257"
+}
+
+extension Logger {
+    /// One entry with its `MESSAGE_ID` and fields (keys already in journald's form).
+    func event(
+        _ id: MessageID, _ level: Logger.Level, _ message: @autoclosure () -> Logger.Message,
+        _ fields: [String: String] = [:],
+        file: String = #fileID, function: String = #function, line: UInt = #line
+    ) {
+        var metadata: Logger.Metadata = ["MESSAGE_ID": .string(id.rawValue)]
+        for (key, value) in fields { metadata[key] = .string(value) }
+        log(level: level, message(), metadata: metadata, file: file, function: function, line: line)
+    }
+
+    /// The entry for one store line: a new story, or a duplicate of one.
+    func record(_ record: StoryRecord) {
+        var fields = [
+            "STORY_ID": record.id,
+            "HEADLINE": record.headline,
+            "BULLETIN_FILE": record.bulletin.file,
+            "BULLETIN_SHA256": record.bulletin.sha256,
+            "BULLETIN_INDEX": String(record.bulletin.index),
+        ]
+        switch record.kind {
+        case .story:
+            event(.storyNew, .info, "new story: \(record.headline)", fields)
+        case .duplicate:
+            fields["DUPLICATE_OF"] = record.duplicateOf ?? ""
+            fields["MATCH"] = record.match ?? ""
+            fields["SIMILARITY"] = record.similarity.map { String($0) } ?? ""
+            event(.duplicate, .info, "duplicate (\(record.match ?? "?")) of \(record.duplicateOf ?? "?"): \(record.headline)", fields)
+        }
+    }
+}

@@ -1,0 +1,8 @@
+#ifndef BULLETIND_LINUX_SHIMS_H
+#define BULLETIND_LINUX_SHIMS_H
+
+/// renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE): the Glibc module hides it
+/// behind _GNU_SOURCE. Returns 0, or -1 with errno set (EEXIST when `to` exists).
+int bulletind_rename_noreplace(const char *from, const char *to);
+
+#endif

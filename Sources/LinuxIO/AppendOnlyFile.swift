@@ -1,0 +1,110 @@
+import Glibc
+import SystemPackage
+
+/// The one owner of an append-only file's descriptor (the store).
+///
+/// Each `append` is a single `write` on an `O_APPEND` descriptor, so readers never see two
+/// appends interleaved; a short or failed write is cut back off, so the file never keeps half
+/// of an append. Not `Sendable`: it lives inside the actor that serialises appends.
+public final class AppendOnlyFile {
+    public let path: FilePath
+    private var descriptor: FileDescriptor
+    /// The file's size after the last complete append: where a failed append is cut back to.
+    public private(set) var size: Int64
+
+    public init(path: FilePath) throws(IOFailure) {
+        self.path = path
+        (descriptor, size) = try Self.open(path)
+    }
+
+    deinit { try? descriptor.close() }
+
+    private static func open(_ path: FilePath) throws(IOFailure) -> (FileDescriptor, Int64) {
+        let fd = try IOFailure.wrap("open", path.string) {
+            try FileDescriptor.open(
+                path, .writeOnly, options: [.append, .create, .closeOnExec],
+                permissions: [.ownerReadWrite, .groupRead, .otherRead], retryOnInterrupt: true)
+        }
+        do {
+            let size = try IOFailure.wrap("fstat", path.string) { try fd.stat().size }
+            return (fd, size)
+        } catch {
+            try? fd.close()
+            throw error
+        }
+    }
+
+    /// Appends `bytes` in one `write`, or leaves the file exactly as it was and throws.
+    public func append(_ bytes: [UInt8]) throws(IOFailure) {
+        guard !bytes.isEmpty else { return }
+        let written: Int
+        do {
+            written = try bytes.withUnsafeBytes { try descriptor.write($0, retryOnInterrupt: true) }
+        } catch {
+            cutBack()
+            throw IOFailure("write", path.string, (error as? Errno) ?? .ioError)
+        }
+        guard written == bytes.count else {
+            // A short write on a regular file means the disk filled up mid-way.
+            cutBack()
+            throw IOFailure("write", path.string, .noSpace)
+        }
+        size += Int64(written)
+    }
+
+    /// Makes every append so far durable.
+    public func synchronize() throws(IOFailure) {
+        try retryingInterrupts("fsync", path.string) { fsync(descriptor.rawValue) }
+    }
+
+    /// Opens the path anew (after an outside rotation, e.g. on SIGHUP).
+    public func reopen() throws(IOFailure) {
+        let (fresh, freshSize) = try Self.open(path)
+        try? descriptor.close()
+        descriptor = fresh
+        size = freshSize
+    }
+
+    private func cutBack() {
+        _ = try? descriptor.resize(to: size, retryOnInterrupt: true)
+    }
+}
+
+extension AppendOnlyFile {
+    /// Cuts an unterminated last line off the file at `path`; returns how many bytes were cut.
+    ///
+    /// Run before the file is opened for appending, at start: a crash mid-`write` may have left
+    /// part of a line, and JSON Lines readers must never see it.
+    public static func cutTornTail(of path: FilePath) throws(IOFailure) -> Int64 {
+        let fd: FileDescriptor
+        do {
+            fd = try FileDescriptor.open(path, .readWrite, options: [.closeOnExec], retryOnInterrupt: true)
+        } catch let error as Errno where error == .noSuchFileOrDirectory {
+            return 0
+        } catch {
+            throw IOFailure("open", path.string, (error as? Errno) ?? .ioError)
+        }
+        defer { try? fd.close() }
+        let size = try IOFailure.wrap("fstat", path.string) { try fd.stat().size }
+        var end = size
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while end > 0 {
+            let start = max(0, end - Int64(chunk.count))
+            let count = Int(end - start)
+            _ = try IOFailure.wrap("read", path.string) {
+                try chunk.withUnsafeMutableBytes {
+                    try fd.read(fromAbsoluteOffset: start, into: UnsafeMutableRawBufferPointer(rebasing: $0[..<count]))
+                }
+            }
+            if let newline = chunk[..<count].lastIndex(of: UInt8(ascii: "\n")) {
+                end = start + Int64(newline) + 1
+                break
+            }
+            end = start
+        }
+        guard end < size else { return 0 }
+        try IOFailure.wrap("ftruncate", path.string) { try fd.resize(to: end) }
+        try retryingInterrupts("fsync", path.string) { fsync(fd.rawValue) }
+        return size - end
+    }
+}

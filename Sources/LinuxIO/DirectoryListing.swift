@@ -1,0 +1,56 @@
+import Glibc
+import SystemPackage
+
+/// One entry of a folder, as `readdir` names it.
+public struct DirectoryEntry: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case regular, directory, symbolicLink, other, unknown }
+    public let name: String
+    public let kind: Kind
+}
+
+public enum DirectoryListing {
+    /// The entries of `directory` (without `.` and `..`), sorted by name.
+    ///
+    /// Names that are not valid UTF-8 are returned with U+FFFD in them; the caller can tell them
+    /// apart by `rawName` mismatch and rejects them.
+    public static func entries(of directory: FilePath) throws(IOFailure) -> [DirectoryEntry] {
+        guard let stream = directory.withPlatformString({ opendir($0) }) else {
+            throw IOFailure("opendir", directory.string, Errno(rawValue: Glibc.errno))
+        }
+        defer { closedir(stream) }
+        var entries: [DirectoryEntry] = []
+        while true {
+            Glibc.errno = 0
+            guard let entry = readdir(stream) else {
+                if Glibc.errno != 0 { throw IOFailure("readdir", directory.string, Errno(rawValue: Glibc.errno)) }
+                break
+            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let kind: DirectoryEntry.Kind =
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_REG): .regular
+                case Int32(DT_DIR): .directory
+                case Int32(DT_LNK): .symbolicLink
+                case Int32(DT_UNKNOWN): .unknown
+                default: .other
+                }
+            entries.append(DirectoryEntry(name: name, kind: kind))
+        }
+        return entries.sorted { $0.name < $1.name }
+    }
+
+    /// Creates `directory` and its missing parents.
+    public static func createDirectories(_ directory: FilePath, permissions: FilePermissions = [.ownerReadWriteExecute, .groupReadExecute, .otherReadExecute]) throws(IOFailure) {
+        var partial = FilePath(directory.root.map { $0.string } ?? "")
+        for component in directory.components {
+            partial.append(component)
+            let result = partial.withPlatformString { mkdir($0, permissions.rawValue) }
+            if result == -1 && Glibc.errno != EEXIST {
+                throw IOFailure("mkdir", partial.string, Errno(rawValue: Glibc.errno))
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import CLinux
+import Glibc
+import SystemPackage
+
+public enum FileMover {
+    /// Moves `source` into `folder` under its own name, never replacing a file already there
+    /// (`RENAME_NOREPLACE`): a clash gets `name.N.ext`. Returns the destination.
+    @discardableResult
+    public static func move(_ source: FilePath, into folder: FilePath) throws(IOFailure) -> FilePath {
+        let name = source.lastComponent?.string ?? "bulletin"
+        for attempt in 0..<1000 {
+            let destination = folder.appending(attempt == 0 ? name : Self.variant(of: name, number: attempt))
+            let result = source.withPlatformString { from in
+                destination.withPlatformString { to in
+                    bulletind_rename_noreplace(from, to)
+                }
+            }
+            if result == 0 { return destination }
+            let error = Errno(rawValue: Glibc.errno)
+            if error == .fileExists { continue }
+            throw IOFailure("rename", "\(source.string)' to '\(destination.string)", error)
+        }
+        throw IOFailure("rename", source.string, .fileExists)
+    }
+
+    /// `report.txt` → `report.2.txt`: the extension stays last, so the file still opens the same way.
+    static func variant(of name: String, number: Int) -> String {
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex {
+            return "\(name[..<dot]).\(number + 1)\(name[dot...])"
+        }
+        return "\(name).\(number + 1)"
+    }
+
+    /// Writes `text` to `path` atomically (temporary file, fsync, rename): for small side files.
+    public static func writeAtomically(_ text: String, to path: FilePath) throws(IOFailure) {
+        let temporary = FilePath(path.string + ".tmp")
+        let fd = try IOFailure.wrap("open", temporary.string) {
+            try FileDescriptor.open(
+                temporary, .writeOnly, options: [.create, .truncate, .closeOnExec],
+                permissions: [.ownerReadWrite, .groupRead, .otherRead])
+        }
+        do {
+            _ = try IOFailure.wrap("write", temporary.string) { try fd.writeAll(Array(text.utf8)) }
+            try retryingInterrupts("fsync", temporary.string) { fsync(fd.rawValue) }
+        } catch {
+            try? fd.close()
+            throw error
+        }
+        try? fd.close()
+        try retryingInterrupts("rename", path.string) {
+            temporary.withPlatformString { from in path.withPlatformString { to in rename(from, to) } }
+        }
+    }
+}

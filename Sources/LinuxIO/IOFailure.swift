@@ -1,0 +1,74 @@
+import Glibc
+import SystemPackage
+
+/// A failed system call, named the way a person reads it: `open 'inbox/x.txt': Permission denied (EACCES)`.
+public struct IOFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    public let operation: String
+    public let path: String
+    public let errno: Errno
+
+    public init(_ operation: String, _ path: String, _ errno: Errno) {
+        self.operation = operation
+        self.path = path
+        self.errno = errno
+    }
+
+    public var description: String {
+        "\(operation) '\(path)': \(String(cString: strerror(errno.rawValue))) (\(errno.symbolicName))"
+    }
+}
+
+extension Errno {
+    /// The C name of the error (`ENOSPC`), which is what people search for.
+    public var symbolicName: String {
+        switch self {
+        case .permissionDenied: "EACCES"
+        case .noSuchFileOrDirectory: "ENOENT"
+        case .noSpace: "ENOSPC"
+        case .tooManySymbolicLinkLevels: "ELOOP"
+        case .isDirectory: "EISDIR"
+        case .notDirectory: "ENOTDIR"
+        case .fileExists: "EEXIST"
+        case .ioError: "EIO"
+        case .resourceTemporarilyUnavailable: "EAGAIN"
+        case .badFileDescriptor: "EBADF"
+        case .invalidArgument: "EINVAL"
+        case .readOnlyFileSystem: "EROFS"
+        case .improperLink: "EXDEV"
+        case .fileTooLarge: "EFBIG"
+        case .diskQuotaExceeded: "EDQUOT"
+        case .notPermitted: "EPERM"
+        default: "errno \(rawValue)"
+        }
+    }
+}
+
+/// Runs a system call that returns -1 and sets `errno` on failure, retrying on EINTR.
+///
+/// This is the one place that owns the EINTR policy for raw Glibc calls (swift-system's own
+/// calls take `retryOnInterrupt`). `close` must never go through here: retrying it is unsafe.
+@discardableResult
+func retryingInterrupts<T: FixedWidthInteger>(
+    _ operation: String, _ path: String, _ call: () -> T
+) throws(IOFailure) -> T {
+    while true {
+        let result = call()
+        if result != -1 { return result }
+        let error = Errno(rawValue: Glibc.errno)
+        if error == .interrupted { continue }
+        throw IOFailure(operation, path, error)
+    }
+}
+
+extension IOFailure {
+    /// Wraps a swift-system call, giving its `Errno` the operation and the path.
+    static func wrap<T>(_ operation: String, _ path: String, _ body: () throws -> T) throws(IOFailure) -> T {
+        do {
+            return try body()
+        } catch let error as Errno {
+            throw IOFailure(operation, path, error)
+        } catch {
+            throw IOFailure(operation, path, .ioError)
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Glibc
+import SystemPackage
+
+/// What the kernel says about the inbox. A hint only: the folder itself is the truth.
+public enum InboxEvent: Sendable, Hashable {
+    /// A file was closed after writing, or renamed into the folder.
+    case arrived(name: String)
+    /// The kernel's queue overflowed, or ours did: events were lost, rescan the folder.
+    case overflow
+    /// The watch is gone: the folder was deleted, moved or unmounted.
+    case watchLost
+}
+
+/// Watches one folder with inotify and delivers its events as an `AsyncStream`.
+///
+/// The blocking `poll` runs on a thread of its own, never on Swift's cooperative pool (2 threads
+/// wide on these machines: one blocked thread would halve the daemon). A pipe wakes that thread
+/// when the watcher is stopped. The stream's buffer is bounded; when it is full the events are
+/// replaced by one `.overflow`, which makes the consumer rescan — nothing is lost, memory stays flat.
+public final class InotifyWatcher: Sendable {
+    public let events: AsyncStream<InboxEvent>
+    private let inotify: FileDescriptor
+    private let wakeRead: FileDescriptor
+    private let wakeWrite: FileDescriptor
+    private let directory: FilePath
+
+    public static let bufferLimit = 4096
+
+    public init(directory: FilePath) throws(IOFailure) {
+        self.directory = directory
+        let fd = try retryingInterrupts("inotify_init1", directory.string) { inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC)) }
+        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
+        let added = directory.withPlatformString { inotify_add_watch(fd, $0, mask) }
+        if added == -1 {
+            let error = Errno(rawValue: Glibc.errno)
+            close(fd)
+            throw IOFailure("inotify_add_watch", directory.string, error)
+        }
+        let pipeEnds: (readEnd: FileDescriptor, writeEnd: FileDescriptor)
+        do {
+            pipeEnds = try FileDescriptor.pipe(options: [.closeOnExec, .nonBlocking])
+        } catch {
+            close(fd)
+            throw IOFailure("pipe2", directory.string, error)
+        }
+        inotify = FileDescriptor(rawValue: fd)
+        (wakeRead, wakeWrite) = pipeEnds
+        let (stream, continuation) = AsyncStream.makeStream(
+            of: InboxEvent.self, bufferingPolicy: .bufferingOldest(Self.bufferLimit))
+        events = stream
+        let reader = EventReader(inotify: inotify, wake: wakeRead, continuation: continuation)
+        continuation.onTermination = { [wakeWrite] _ in Self.wake(wakeWrite) }
+        let thread = Thread { reader.run() }
+        thread.name = "inotify \(directory.string)"
+        thread.start()
+    }
+
+    /// Stops the watcher thread; the event stream then finishes.
+    public func stop() { Self.wake(wakeWrite) }
+
+    private static func wake(_ fd: FileDescriptor) {
+        var byte: UInt8 = 1
+        _ = write(fd.rawValue, &byte, 1)
+    }
+}
+
+/// The loop on the watcher's own thread. It owns the descriptors from here on and closes them.
+private struct EventReader: Sendable {
+    let inotify: FileDescriptor
+    let wake: FileDescriptor
+    let continuation: AsyncStream<InboxEvent>.Continuation
+
+    func run() {
+        defer {
+            continuation.finish()
+            close(inotify.rawValue)
+            close(wake.rawValue)
+        }
+        // Large enough for many events; at least one event with the longest name (else EINVAL).
+        let capacity = 64 * (MemoryLayout<inotify_event>.size + Int(NAME_MAX) + 1)
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: MemoryLayout<inotify_event>.alignment)
+        defer { buffer.deallocate() }
+        var owesOverflow = false
+        var watching = true
+        while true {
+            var fds = [
+                pollfd(fd: wake.rawValue, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: inotify.rawValue, events: Int16(POLLIN), revents: 0),
+            ]
+            // A pending overflow is retried every 20 ms until the consumer has room; else sleep.
+            let ready = poll(&fds, watching ? 2 : 1, owesOverflow ? 20 : -1)
+            if ready == -1 {
+                if Glibc.errno == EINTR { continue }
+                return
+            }
+            if fds[0].revents != 0 { return }
+            if owesOverflow { owesOverflow = !deliver(.overflow) }
+            guard fds[1].revents & Int16(POLLIN) != 0 else { continue }
+            let count = read(inotify.rawValue, buffer, capacity)
+            if count <= 0 { continue }  // EAGAIN or EINTR: poll again
+            var offset = 0
+            while offset < count {
+                let event = buffer.advanced(by: offset).assumingMemoryBound(to: inotify_event.self).pointee
+                let nameStart = buffer.advanced(by: offset + MemoryLayout<inotify_event>.size)
+                offset += MemoryLayout<inotify_event>.size + Int(event.len)
+                if let translated = translate(event, name: nameStart) {
+                    if translated == .watchLost { watching = false }
+                    if owesOverflow || !deliver(translated) { owesOverflow = true }
+                }
+            }
+        }
+    }
+
+    private func deliver(_ event: InboxEvent) -> Bool {
+        if case .dropped = continuation.yield(event) { return false }
+        return true
+    }
+
+    private func translate(_ event: inotify_event, name: UnsafeMutableRawPointer) -> InboxEvent? {
+        let mask = event.mask
+        if mask & UInt32(IN_Q_OVERFLOW) != 0 { return .overflow }
+        if mask & UInt32(IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF | IN_UNMOUNT) != 0 { return .watchLost }
+        guard mask & UInt32(IN_ISDIR) == 0, mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0, event.len > 0 else {
+            return nil
+        }
+        let bytes = UnsafeRawBufferPointer(start: name, count: Int(event.len)).prefix { $0 != 0 }
+        return .arrived(name: String(decoding: bytes, as: UTF8.self))
+    }
+}

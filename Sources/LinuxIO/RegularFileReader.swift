@@ -1,0 +1,86 @@
+import Glibc
+import SystemPackage
+
+/// Why a file in the inbox could not be read as a bulletin.
+public enum FileReadFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Gone between the event and the read; nothing to do.
+    case vanished
+    case symbolicLink
+    case notRegular(kind: String)
+    case tooLarge(size: Int64, limit: Int64)
+    case changedWhileReading
+    case io(IOFailure)
+
+    public var description: String {
+        switch self {
+        case .vanished: "the file disappeared before it could be read"
+        case .symbolicLink: "a symbolic link, never followed"
+        case .notRegular(let kind): "not a regular file (\(kind))"
+        case .tooLarge(let size, let limit): "\(size) bytes, over the limit of \(limit) bytes"
+        case .changedWhileReading: "the file changed size while it was read"
+        case .io(let failure): failure.description
+        }
+    }
+}
+
+public enum RegularFileReader {
+    /// Reads a whole regular file, refusing anything else without blocking on it.
+    ///
+    /// `O_NOFOLLOW` refuses a symlink; `O_NONBLOCK` keeps a FIFO from blocking the open; the
+    /// type and size checks happen on the opened descriptor, so nothing can be swapped in between.
+    /// `followingSymbolicLinks` is for files the admin names (a config file), never for the inbox.
+    public static func read(_ path: FilePath, limit: Int64, followingSymbolicLinks: Bool = false) throws(FileReadFailure) -> [UInt8] {
+        let fd: FileDescriptor
+        do {
+            let options: FileDescriptor.OpenOptions = followingSymbolicLinks ? [.nonBlocking, .closeOnExec] : [.noFollow, .nonBlocking, .closeOnExec]
+            fd = try FileDescriptor.open(path, .readOnly, options: options, retryOnInterrupt: true)
+        } catch let error as Errno {
+            switch error {
+            case .noSuchFileOrDirectory: throw .vanished
+            case .tooManySymbolicLinkLevels: throw .symbolicLink
+            default: throw .io(IOFailure("open", path.string, error))
+            }
+        } catch {
+            throw .io(IOFailure("open", path.string, .ioError))
+        }
+        defer { try? fd.close() }
+        let status: Stat
+        do { status = try fd.stat() } catch { throw .io(IOFailure("fstat", path.string, error)) }
+        guard status.type == .regular else { throw .notRegular(kind: status.type.readableName) }
+        guard status.size <= limit else { throw .tooLarge(size: status.size, limit: limit) }
+
+        let expected = Int(status.size)
+        // One byte more than expected, so a file that grew is noticed rather than cut short.
+        var bytes = [UInt8](repeating: 0, count: expected + 1)
+        var filled = 0
+        while filled < bytes.count {
+            let count: Int
+            do {
+                count = try bytes.withUnsafeMutableBytes { buffer in
+                    try fd.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]), retryOnInterrupt: true)
+                }
+            } catch {
+                throw .io(IOFailure("read", path.string, (error as? Errno) ?? .ioError))
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        guard filled == expected else { throw .changedWhileReading }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
+    }
+}
+
+extension FileType {
+    var readableName: String {
+        switch self {
+        case .directory: "a directory"
+        case .fifo: "a FIFO"
+        case .socket: "a socket"
+        case .characterSpecial: "a character device"
+        case .blockSpecial: "a block device"
+        case .symbolicLink: "a symbolic link"
+        default: "an unknown kind of file"
+        }
+    }
+}

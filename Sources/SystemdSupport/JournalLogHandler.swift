@@ -1,0 +1,113 @@
+import CSystemd
+import Glibc
+import Logging
+
+/// A swift-log backend that writes structured entries to journald with `sd_journal_sendv`.
+///
+/// Metadata become journal fields, their keys sanitised to what journald keeps (`[A-Z0-9_]`, no
+/// leading `_` or digit, at most 64 bytes) — journald silently drops anything else. When no journal
+/// is reachable, or the process was not started by systemd (so its stderr is not the journal),
+/// the same information goes to stderr as one line. `log(event:)` never throws.
+public struct JournalLogHandler: LogHandler {
+    public var metadata: Logger.Metadata = [:]
+    public var metadataProvider: Logger.MetadataProvider?
+    public var logLevel: Logger.Level = .info
+    private let identifier: String
+    private let echoToStandardError: Bool
+
+    /// - Parameter echoToStandardError: also write each entry to stderr; by default, when the
+    ///   process was not started by systemd (`JOURNAL_STREAM` unset), so a terminal sees the log.
+    public init(identifier: String, echoToStandardError: Bool? = nil) {
+        self.identifier = identifier
+        self.echoToStandardError = echoToStandardError ?? (getenv("JOURNAL_STREAM") == nil)
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var fields = metadata
+        if let provided = metadataProvider?.get() { fields.merge(provided) { _, new in new } }
+        if let extra = event.metadata { fields.merge(extra) { _, new in new } }
+        var entry: [(String, String)] = [
+            ("MESSAGE", event.message.description),
+            ("PRIORITY", String(Self.priority(of: event.level))),
+            ("SYSLOG_IDENTIFIER", identifier),
+            ("CODE_FILE", event.file),
+            ("CODE_LINE", String(event.line)),
+            ("CODE_FUNC", event.function),
+        ]
+        for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
+            entry.append((Self.fieldName(key), value.description))
+        }
+        let sent = Self.send(entry)
+        if echoToStandardError || !sent { Self.echo(event, fields: fields, identifier: identifier) }
+    }
+
+    /// journald's field-name rules: upper-case ASCII letters, digits and `_`, not starting with
+    /// `_` (reserved for trusted fields) or a digit, at most 64 bytes.
+    public static func fieldName(_ key: String) -> String {
+        var name = String(key.uppercased().unicodeScalars.map { scalar in
+            ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) ? Character(scalar) : "_"
+        })
+        while name.hasPrefix("_") { name.removeFirst() }
+        if name.isEmpty || name.first!.isNumber { name = "F_" + name }
+        return String(name.prefix(64))
+    }
+
+    static func priority(of level: Logger.Level) -> Int {
+        switch level {
+        case .trace, .debug: 7
+        case .info: 6
+        case .notice: 5
+        case .warning: 4
+        case .error: 3
+        case .critical: 2
+        }
+    }
+
+    /// Sends one entry; false when no journal took it (libsystemd returns a negative errno).
+    private static func send(_ fields: [(String, String)]) -> Bool {
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for (key, value) in fields {
+            let start = bytes.count
+            bytes += key.utf8
+            bytes.append(UInt8(ascii: "="))
+            bytes += value.utf8
+            ranges.append(start..<bytes.count)
+        }
+        return bytes.withUnsafeMutableBufferPointer { buffer in
+            let vectors = ranges.map { iovec(iov_base: UnsafeMutableRawPointer(buffer.baseAddress! + $0.lowerBound), iov_len: $0.count) }
+            return sd_journal_sendv(vectors, Int32(vectors.count)) >= 0
+        }
+    }
+
+    /// `"…"` with `"`, `\\` and line breaks escaped, so one entry stays one line.
+    private static func quoted(_ text: String) -> String {
+        var out = "\""
+        for ch in text {
+            switch ch {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default: out.append(ch)
+            }
+        }
+        return out + "\""
+    }
+
+    private static func echo(_ event: LogEvent, fields: Logger.Metadata, identifier: String) {
+        var line = "\(identifier)[\(getpid())]: \(event.level): \(event.message)"
+        for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
+            line += " \(fieldName(key))=\(quoted(value.description))"
+        }
+        line += "\n"
+        // One write(2) per entry, so lines from concurrent tasks never interleave.
+        var bytes = Array(line.utf8)
+        _ = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// The real binary, on its development defaults, with real inotify and real files.
+@Suite(.serialized) struct RunCommandTests {
+    @Test func theSeedBecomesFourteenStoriesAndAgainFourteenDuplicates() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        #expect(daemon.waitUntil(within: 10) { FileManager.default.fileExists(atPath: daemon.inbox.path) && daemon.stderrText().contains("ready") })
+
+        let dropped = Date()
+        try daemon.drop(DaemonHarness.seed, as: "seed.txt")
+        #expect(daemon.waitUntil(within: 5) { daemon.storeLines().count >= 14 })
+        let elapsed = Date().timeIntervalSince(dropped)
+        #expect(elapsed < 1, "14 stories took \(elapsed) s")
+        let first = daemon.storeLines()
+        #expect(first.count == 14)
+        #expect(first.allSatisfy { $0["kind"] as? String == "story" })
+        #expect(!first.contains { ($0["headline"] as? String) == "H. Mustafa" })
+        #expect(first.filter { ($0["byline"] as? String) == "H. Mustafa" }.count == 2)
+
+        try daemon.drop(DaemonHarness.seed, as: "seed-again.txt")
+        #expect(daemon.waitUntil(within: 5) { daemon.storeLines().count >= 28 })
+        let all = daemon.storeLines()
+        let repeats = all.dropFirst(14)
+        #expect(all.count == 28)
+        #expect(repeats.allSatisfy { $0["kind"] as? String == "duplicate" && $0["match"] as? String == "exact" })
+        #expect(repeats.compactMap { $0["duplicate_of"] as? String } == first.compactMap { $0["id"] as? String })
+
+        #expect(daemon.stop(signal: SIGTERM) == 0)
+        let validation = try daemon.validateStoreAgainstSchema()
+        #expect(validation.ok, "\(validation.output)")
+        // Ingested bulletins leave the inbox for the processed folder.
+        let processed = try FileManager.default.contentsOfDirectory(atPath: daemon.folder.appendingPathComponent(".bulletind/processed").path)
+        #expect(processed.sorted() == ["seed-again.txt", "seed.txt"])
+    }
+
+    @Test func filesAlreadyInTheInboxAreIngestedAtStart() throws {
+        let daemon = try DaemonHarness()
+        try FileManager.default.createDirectory(at: daemon.inbox, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: DaemonHarness.seed, to: daemon.inbox.appendingPathComponent("early.txt"))
+        try daemon.start()
+        #expect(daemon.waitUntil(within: 10) { daemon.storeLines().count == 14 })
+        #expect(daemon.stop(signal: SIGINT) == 0)
+    }
+
+    @Test func dedupSurvivesARestart() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try daemon.drop(DaemonHarness.seed, as: "one.txt")
+        #expect(daemon.waitUntil(within: 5) { daemon.storeLines().count == 14 })
+        #expect(daemon.stop() == 0)
+
+        try daemon.start()
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try daemon.drop(DaemonHarness.seed, as: "two.txt")
+        #expect(daemon.waitUntil(within: 5) { daemon.storeLines().count == 28 })
+        #expect(daemon.storeLines().dropFirst(14).allSatisfy { $0["kind"] as? String == "duplicate" })
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test func aSecondDaemonOnTheSameStateRefusesAndNamesTheHolder() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        let second = try daemon.runToEnd(["run"])
+        #expect(second.status != 0)
+        #expect(second.stderr.contains("PID \(daemon.process!.processIdentifier)"))
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test func aFileThatIsNotABulletinIsMovedAsideWithItsReason() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try Data([0x00, 0x01, 0x02, 0x00]).write(to: daemon.folder.appendingPathComponent("binary"))
+        try daemon.drop(daemon.folder.appendingPathComponent("binary"), as: "binary.txt")
+        let reason = daemon.folder.appendingPathComponent(".bulletind/failed/binary.txt.reason")
+        #expect(daemon.waitUntil(within: 5) { FileManager.default.fileExists(atPath: reason.path) })
+        #expect(daemon.stderrText().contains("REJECT_REASON="))
+        #expect(daemon.stop() == 0)
+        #expect(daemon.storeLines().isEmpty)
+    }
+
+    @Test func aBadConfigurationExits64NamingTheKey() throws {
+        let daemon = try DaemonHarness()
+        let config = daemon.folder.appendingPathComponent("bad.yaml")
+        try Data("store:\n  fsync: sometimes\n".utf8).write(to: config)
+        let result = try daemon.runToEnd(["run", "--config", config.path])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("bad.yaml:2: store.fsync"))
+    }
+}
+
+@Suite struct IngestCommandTests {
+    @Test func ingestRunsThePipelineOnceAndLeavesTheFiles() throws {
+        let harness = try DaemonHarness()
+        let first = try harness.runToEnd(["ingest", DaemonHarness.seed.path])
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("1 files: 14 stories, 0 duplicates, 0 rejected"))
+        let second = try harness.runToEnd(["ingest", DaemonHarness.repository.appendingPathComponent("seeds").path])
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("1 files: 0 stories, 14 duplicates"))
+        #expect(FileManager.default.fileExists(atPath: DaemonHarness.seed.path))
+        #expect(harness.storeLines().count == 28)
+        let validation = try harness.validateStoreAgainstSchema()
+        #expect(validation.ok, "\(validation.output)")
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import LinuxIO
+import SystemPackage
+import Testing
+
+/// Real inotify on real temporary folders.
+@Suite struct InotifyWatcherTests {
+    /// The next event, or nil after `seconds`: a bounded wait, never a bare sleep.
+    static func next(_ iterator: inout AsyncStream<InboxEvent>.Iterator, within seconds: Double = 5) async -> InboxEvent? {
+        await withTaskGroup(of: InboxEvent?.self) { group in
+            var local = iterator
+            group.addTask { try? await Task.sleep(for: .seconds(seconds)); return nil }
+            let event = await local.next()
+            group.cancelAll()
+            iterator = local
+            return event
+        }
+    }
+
+    @Test func aFileRenamedInArrives() async throws {
+        let folder = try TemporaryFolder()
+        let inbox = folder.path.appending("inbox")
+        try FileManager.default.createDirectory(atPath: inbox.string, withIntermediateDirectories: true)
+        let watcher = try InotifyWatcher(directory: inbox)
+        defer { watcher.stop() }
+        try folder.write("staged.txt", "Headline\n\nBody.\n")
+        try FileManager.default.moveItem(atPath: folder.path.appending("staged.txt").string, toPath: inbox.appending("b.txt").string)
+        var events = watcher.events.makeAsyncIterator()
+        #expect(await Self.next(&events) == .arrived(name: "b.txt"))
+    }
+
+    @Test func aFileWrittenInPlaceArrivesWhenClosed() async throws {
+        let folder = try TemporaryFolder()
+        let watcher = try InotifyWatcher(directory: folder.path)
+        defer { watcher.stop() }
+        try folder.write("c.txt", "Headline\n\nBody.\n")
+        var events = watcher.events.makeAsyncIterator()
+        #expect(await Self.next(&events) == .arrived(name: "c.txt"))
+    }
+
+    @Test func deletingTheFolderLosesTheWatch() async throws {
+        let folder = try TemporaryFolder()
+        let inbox = folder.path.appending("inbox")
+        try FileManager.default.createDirectory(atPath: inbox.string, withIntermediateDirectories: true)
+        let watcher = try InotifyWatcher(directory: inbox)
+        defer { watcher.stop() }
+        try FileManager.default.removeItem(atPath: inbox.string)
+        var events = watcher.events.makeAsyncIterator()
+        #expect(await Self.next(&events) == .watchLost)
+    }
+
+    @Test func stoppingFinishesTheStream() async throws {
+        let folder = try TemporaryFolder()
+        let watcher = try InotifyWatcher(directory: folder.path)
+        watcher.stop()
+        var events = watcher.events.makeAsyncIterator()
+        #expect(await Self.next(&events) == nil)
+    }
+
+    @Test func aMissingFolderIsANamedError() throws {
+        let folder = try TemporaryFolder()
+        #expect {
+            _ = try InotifyWatcher(directory: folder.path.appending("missing"))
+        } throws: { error in
+            (error as? IOFailure)?.description.contains("inotify_add_watch '") == true
+                && (error as? IOFailure)?.errno == .noSuchFileOrDirectory
+        }
+    }
+}

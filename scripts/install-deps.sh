@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what building and testing bulletind needs, only when it is missing:
+# libsystemd's headers and pkg-config (apt), and Python's jsonschema (the tests' validator).
+set -euo pipefail
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_packages=()
+command -v pkg-config >/dev/null 2>&1 || apt_packages+=(pkg-config)
+pkg-config --exists libsystemd 2>/dev/null || apt_packages+=(libsystemd-dev)
+command -v python3 >/dev/null 2>&1 || apt_packages+=(python3)
+if [ -f Tests/System/REQUIREMENTS ] && [ "${BULLETIND_SYSTEM_TESTS:-1}" = 1 ]; then
+    while read -r package; do
+        [ -n "$package" ] && [ "${package#\#}" = "$package" ] || continue
+        dpkg -s "$package" >/dev/null 2>&1 || apt_packages+=("$package")
+    done < Tests/System/REQUIREMENTS
+fi
+if [ ${#apt_packages[@]} -gt 0 ]; then
+    echo "installing with apt: ${apt_packages[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null
+fi
+
+if ! python3 -c 'import jsonschema' 2>/dev/null; then
+    echo "installing Python's jsonschema"
+    python3 -m pip install --quiet jsonschema 2>/dev/null \
+        || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-jsonschema >/dev/null
+fi
