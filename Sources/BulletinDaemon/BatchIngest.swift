@@ -9,6 +9,7 @@ public enum BatchIngest {
         public var files = 0
         public var stories = 0
         public var duplicates = 0
+        public var alreadyIngested = 0
         public var rejected: [String: Int] = [:]
         public var failed = 0
     }
@@ -25,6 +26,8 @@ public enum BatchIngest {
             case .ingested(let stories, let duplicates):
                 summary.stories += stories
                 summary.duplicates += duplicates
+            case .alreadyIngested:
+                summary.alreadyIngested += 1
             case .rejected(let reason):
                 summary.rejected[reason, default: 0] += 1
             case .vanished:
@@ -33,6 +36,7 @@ public enum BatchIngest {
                 summary.failed += 1
             }
         }
+        await pipeline.flush()
         return summary
     }
 

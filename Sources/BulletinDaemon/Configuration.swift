@@ -9,6 +9,11 @@ public struct Configuration: Sendable, Equatable {
     public var processedFolder: FilePath?
     /// Where rejected bulletins are moved, each with a `.reason` file; nil: `<state>/failed`.
     public var failedFolder: FilePath?
+    /// What happens to a bulletin once its stories are in the store.
+    public var afterIngest: AfterIngest = .move
+    /// A file with the same bytes as one already ingested, under any name: skipped (with a
+    /// journal entry), or recorded again as duplicates of its stories.
+    public var identicalFiles: IdenticalFiles = .skip
     /// Only names matching one of these count as bulletins (`*` and `?` wildcards).
     public var patterns: [String] = ["*.txt"]
     /// Larger files are rejected unread.
@@ -17,11 +22,15 @@ public struct Configuration: Sendable, Equatable {
     public var store = FilePath("stories.jsonl")
     /// When appends are made durable.
     public var fsync: FsyncPolicy = .everyBulletin
+    /// With `fsync: batch`, the longest a bulletin's lines wait for their `fsync`.
+    public var batchInterval: Duration = .milliseconds(200)
     /// The daemon's own state: lock, ledger, snapshots.
     public var stateDirectory = FilePath(".bulletind")
     public var logLevel: LogLevel = .info
 
-    public enum FsyncPolicy: String, Sendable, CaseIterable { case everyBulletin = "bulletin", never }
+    public enum FsyncPolicy: String, Sendable, CaseIterable { case everyBulletin = "bulletin", batch, never }
+    public enum AfterIngest: String, Sendable, CaseIterable { case move, delete, keep }
+    public enum IdenticalFiles: String, Sendable, CaseIterable { case skip, record }
     public enum LogLevel: String, Sendable, CaseIterable { case debug, info, notice, warning, error }
 
     public init() {}

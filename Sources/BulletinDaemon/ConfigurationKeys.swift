@@ -20,6 +20,12 @@ struct ConfigurationKey: Sendable {
         ConfigurationKey(section: "inbox", name: "failed") { config, text throws(ConfigurationError) in
             config.failedFolder = try path(text)
         },
+        ConfigurationKey(section: "inbox", name: "after_ingest") { config, text throws(ConfigurationError) in
+            config.afterIngest = try choice(text)
+        },
+        ConfigurationKey(section: "inbox", name: "identical_files") { config, text throws(ConfigurationError) in
+            config.identicalFiles = try choice(text)
+        },
         ConfigurationKey(section: "inbox", name: "patterns") { config, text throws(ConfigurationError) in
             let patterns = text.split(separator: ",").map { String($0.filter { $0 != " " }) }.filter { !$0.isEmpty }
             guard !patterns.isEmpty else { throw ConfigurationError("expected one or more name patterns, e.g. \"*.txt\"") }
@@ -34,6 +40,12 @@ struct ConfigurationKey: Sendable {
         },
         ConfigurationKey(section: "store", name: "fsync") { config, text throws(ConfigurationError) in
             config.fsync = try choice(text)
+        },
+        ConfigurationKey(section: "store", name: "batch_interval_ms") { config, text throws(ConfigurationError) in
+            guard let milliseconds = Int(text), (1...60_000).contains(milliseconds) else {
+                throw ConfigurationError("expected milliseconds from 1 to 60000, got \"\(text)\"")
+            }
+            config.batchInterval = .milliseconds(milliseconds)
         },
         ConfigurationKey(section: "state", name: "dir") { config, text throws(ConfigurationError) in
             config.stateDirectory = try path(text)

@@ -22,6 +22,7 @@ public enum Daemon {
         let group = ServiceGroup(services: [inbox], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
         notifier.stopping()
+        await pipeline.flush()
         let status = await pipeline.statusLine
         logger.event(.stopping, .notice, "bulletind stopping: \(status)")
     }

@@ -25,10 +25,6 @@ struct InboxService: Service {
         names = BulletinNames(patterns: configuration.patterns)
     }
 
-    private var disposition: IngestPipeline.Disposition {
-        .moveAside(processed: configuration.resolvedProcessedFolder, failed: configuration.resolvedFailedFolder)
-    }
-
     func run() async throws {
         var announcedReady = false
         while !Task.isShuttingDownGracefully {
@@ -69,7 +65,7 @@ struct InboxService: Service {
     /// One bulletin; when the store cannot take it, retries with back-off until it can.
     private func ingest(_ path: FilePath) async throws {
         var delay = Duration.milliseconds(100)
-        while case .deferred = await pipeline.ingest(path, disposition: disposition) {
+        while case .deferred = await pipeline.ingest(path, disposition: .configured) {
             try await Task.sleep(for: delay)
             delay = min(delay * 2, .seconds(30))
         }

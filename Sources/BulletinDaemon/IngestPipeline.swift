@@ -4,14 +4,19 @@ import LinuxIO
 import Logging
 import SystemPackage
 
-/// Read → decode → parse → dedup → store → journal, one bulletin at a time.
+/// Read → decode → parse → dedup → store → ledger → move, one bulletin at a time.
 ///
-/// An actor: the duplicate index and the store have exactly one user, and bulletins are
-/// ingested strictly one after another.
+/// An actor: the duplicate index, the ledger and the store have exactly one user, and bulletins
+/// are ingested strictly one after another. The order of the steps is what makes a crash
+/// harmless: the store append comes first (the truth), the ledger entry next (an index of the
+/// store), the file move last — so a bulletin still in the inbox at the next start is either in
+/// the ledger (moved without being ingested again) or not in the store at all.
 actor IngestPipeline {
     /// What happened to one file.
     enum Outcome: Sendable, Equatable {
         case ingested(stories: Int, duplicates: Int)
+        /// The same bytes were ingested before, under some name.
+        case alreadyIngested
         case rejected(reason: String)
         /// Nothing to do: the file went away before it could be read.
         case vanished
@@ -19,11 +24,11 @@ actor IngestPipeline {
         case deferred(reason: String)
     }
 
-    /// What to do with a file once it is dealt with.
+    /// Where files go once dealt with.
     enum Disposition: Sendable {
-        /// Move it to the processed or the failed folder (the daemon).
-        case moveAside(processed: FilePath, failed: FilePath)
-        /// Leave it where it is (`bulletind ingest`).
+        /// As the configuration says (the daemon).
+        case configured
+        /// Leave every file where it is (`bulletind ingest`).
         case leave
     }
 
@@ -31,41 +36,39 @@ actor IngestPipeline {
         var stories = 0
         var duplicates = 0
         var rejected = 0
+        var alreadyIngested = 0
         var lastFile: String?
     }
 
     private let configuration: Configuration
     private let logger: Logger
     private let processor = BulletinProcessor()
-    private var store: StoryStore
+    private let store: StoryStore
+    private let ledger: IngestLedger
     private var index: DuplicateIndex
+    private var flushScheduled = false
     private(set) var counters = Counters()
 
     init(configuration: Configuration, logger: Logger) throws {
         self.configuration = configuration
         self.logger = logger
-        try DirectoryListing.createDirectories(configuration.store.removingLastComponent().isEmpty ? FilePath(".") : configuration.store.removingLastComponent())
-        let store = try StoryStore(path: configuration.store, fsync: configuration.fsync)
-        if store.repairedBytes > 0 {
+        let folder = configuration.store.removingLastComponent()
+        if !folder.isEmpty { try DirectoryListing.createDirectories(folder) }
+        let recovery = StoreRecovery(store: configuration.store, stateDirectory: configuration.stateDirectory)
+        let (ledger, index, report) = try recovery.recover()
+        if report.repairedAnything {
             logger.event(
-                .storeRepaired, .warning,
-                "store repaired: cut \(store.repairedBytes) bytes of a torn last line",
-                ["STORE": configuration.store.string, "REPAIRED_BYTES": String(store.repairedBytes)])
+                .storeRepaired, .warning, "store repaired at start: \(report.summary)",
+                [
+                    "STORE": configuration.store.string, "TORN_BYTES": String(report.tornBytes),
+                    "INCOMPLETE_LINES_REMOVED": String(report.incompleteLinesRemoved),
+                    "LEDGER_ENTRIES_RECOVERED": String(report.ledgerEntriesRecovered),
+                    "LEDGER_REBUILT": String(report.ledgerRebuilt),
+                ])
         }
-        self.store = store
-        index = try Self.loadIndex(from: configuration.store)
-    }
-
-    /// Rebuilds the duplicate index from the store's first sightings.
-    private static func loadIndex(from store: FilePath) throws -> DuplicateIndex {
-        var index = DuplicateIndex()
-        try StoreReader.forEachRecord(in: store) { _, result in
-            guard case .success(let record) = result, record.kind == .story else { return }
-            index.restore(
-                id: record.id, headline: record.headline, bodyText: record.bodyText ?? "",
-                receivedAt: Timestamp(rfc3339: record.receivedAt)?.secondsSinceEpoch ?? 0)
-        }
-        return index
+        self.ledger = ledger
+        self.index = index
+        store = try StoryStore(path: configuration.store, fsync: configuration.fsync)
     }
 
     var storyCount: Int { index.count }
@@ -83,24 +86,39 @@ actor IngestPipeline {
             return reject(path, name: name, sha256: nil, reason: error.description, disposition: disposition)
         }
 
+        let sha256 = BulletinProcessor.sha256Hex(bytes)
+        if configuration.identicalFiles == .skip, ledger.contains(sha256) {
+            counters.alreadyIngested += 1
+            logger.event(
+                .alreadyIngested, .notice, "\(name): already ingested (the same bytes arrived before); not ingested again",
+                ["BULLETIN_FILE": name, "BULLETIN_SHA256": sha256])
+            dispose(path, name: name, disposition: disposition)
+            return .alreadyIngested
+        }
+
         let result: BulletinProcessor.Result
         do {
             result = try processor.process(bytes: bytes, file: name, receivedAt: .now, index: &index)
         } catch {
-            let sha = BulletinProcessor.sha256Hex(bytes)
-            return reject(path, name: name, sha256: sha, reason: "\(error.reason.rawValue): \(error.detail)", disposition: disposition)
+            return reject(path, name: name, sha256: sha256, reason: "\(error.reason.rawValue): \(error.detail)", disposition: disposition)
         }
 
         do {
             try store.append(result.records)
         } catch {
-            // The index already holds this bulletin's new stories; only the store is the truth.
-            index = (try? Self.loadIndex(from: configuration.store)) ?? DuplicateIndex()
+            // The index already holds this bulletin's new stories, but the store is the truth.
+            rebuildIndex()
             logger.event(
                 .storeError, .error, "cannot append \(name) to the store: \(error); it stays in the inbox and is retried",
                 ["BULLETIN_FILE": name, "STORE": configuration.store.string, "ERRNO": error.errno.symbolicName])
             return .deferred(reason: error.description)
         }
+        do {
+            try ledger.record([IngestLedger.Entry(sha256: sha256, storeSizeAfter: store.size)])
+        } catch {
+            logger.warning("cannot write the ledger: \(error); it is rebuilt from the store at the next start")
+        }
+        if store.unsynchronized { scheduleFlush() }
 
         var duplicates = 0
         for record in result.records {
@@ -109,14 +127,22 @@ actor IngestPipeline {
         }
         counters.stories += result.records.count - duplicates
         counters.duplicates += duplicates
-        if case .moveAside(let processed, _) = disposition {
-            do {
-                try FileMover.move(path, into: processed)
-            } catch {
-                logger.error("\(name): ingested, but could not be moved to the processed folder: \(error)", metadata: ["BULLETIN_FILE": "\(name)"])
-            }
-        }
+        dispose(path, name: name, disposition: disposition)
         return .ingested(stories: result.records.count - duplicates, duplicates: duplicates)
+    }
+
+    /// Moves, deletes or keeps an ingested bulletin, as configured.
+    private func dispose(_ path: FilePath, name: String, disposition: Disposition) {
+        guard case .configured = disposition else { return }
+        do {
+            switch configuration.afterIngest {
+            case .move: try FileMover.move(path, into: configuration.resolvedProcessedFolder)
+            case .delete: try FileMover.remove(path)
+            case .keep: break
+            }
+        } catch {
+            logger.error("\(name): ingested, but could not be \(configuration.afterIngest == .move ? "moved to the processed folder" : "deleted"): \(error)", metadata: ["BULLETIN_FILE": "\(name)"])
+        }
     }
 
     private func reject(_ path: FilePath, name: String, sha256: String?, reason: String, disposition: Disposition) -> Outcome {
@@ -124,9 +150,9 @@ actor IngestPipeline {
         var fields = ["BULLETIN_FILE": name, "REJECT_REASON": reason]
         if let sha256 { fields["BULLETIN_SHA256"] = sha256 }
         logger.event(.rejected, .warning, "rejected \(name): \(reason)", fields)
-        if case .moveAside(_, let failed) = disposition {
+        if case .configured = disposition {
             do {
-                let destination = try FileMover.move(path, into: failed)
+                let destination = try FileMover.move(path, into: configuration.resolvedFailedFolder)
                 try FileMover.writeAtomically(reason + "\n", to: FilePath(destination.string + ".reason"))
             } catch {
                 logger.error("\(name): could not be moved to the failed folder: \(error)", metadata: ["BULLETIN_FILE": "\(name)"])
@@ -135,23 +161,44 @@ actor IngestPipeline {
         return .rejected(reason: reason)
     }
 
+    /// After a failed append: the index is rebuilt from what the store really holds.
+    private func rebuildIndex() {
+        do {
+            index = try StoreRecovery(store: configuration.store, stateDirectory: configuration.stateDirectory).recover().index
+        } catch {
+            logger.error("cannot re-read the store to rebuild the duplicate index: \(error)")
+        }
+    }
+
+    /// With `fsync: batch`: one `fsync` at most `batchInterval` after the first unsynchronized append.
+    private func scheduleFlush() {
+        guard !flushScheduled else { return }
+        flushScheduled = true
+        Task { [interval = configuration.batchInterval] in
+            try? await Task.sleep(for: interval)
+            self.flush()
+        }
+    }
+
+    /// Makes every append so far durable (also called at shutdown).
+    func flush() {
+        flushScheduled = false
+        do {
+            try store.synchronize()
+        } catch {
+            logger.event(.storeError, .error, "cannot fsync the store: \(error)", ["STORE": configuration.store.string])
+        }
+    }
+
     /// Live counts for `STATUS=`.
     var statusLine: String {
-        "\(counters.stories) stories, \(counters.duplicates) duplicates, \(counters.rejected) rejected"
-            + (counters.lastFile.map { "; last file \($0)" } ?? "")
+        "\(counters.stories) stories, \(counters.duplicates) duplicates, \(counters.rejected) rejected, "
+            + "\(counters.alreadyIngested) already ingested" + (counters.lastFile.map { "; last file \($0)" } ?? "")
     }
 }
 
 extension Timestamp {
     static var now: Timestamp {
         Timestamp(millisecondsSinceEpoch: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
-    }
-
-    /// Parses the store's own `received_at` form (`2026-11-29T18:05:00.123Z`).
-    init?(rfc3339 text: String) {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        guard let date = formatter.date(from: text) else { return nil }
-        self.init(millisecondsSinceEpoch: Int64((date.timeIntervalSince1970 * 1000).rounded()))
     }
 }

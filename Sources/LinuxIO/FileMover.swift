@@ -52,3 +52,12 @@ public enum FileMover {
         }
     }
 }
+
+extension FileMover {
+    /// Deletes a file (`unlink`); one already gone is not an error.
+    public static func remove(_ path: FilePath) throws(IOFailure) {
+        if path.withPlatformString({ unlink($0) }) == -1, Glibc.errno != ENOENT {
+            throw IOFailure("unlink", path.string, Errno(rawValue: Glibc.errno))
+        }
+    }
+}

@@ -30,7 +30,7 @@ struct IngestCommand: AsyncParsableCommand {
         } catch let error as StateLock.Failure {
             throw fail(error.description)
         }
-        print("\(summary.files) files: \(summary.stories) stories, \(summary.duplicates) duplicates, \(summary.rejected.values.reduce(0, +)) rejected")
+        print("\(summary.files) files: \(summary.stories) stories, \(summary.duplicates) duplicates, \(summary.rejected.values.reduce(0, +)) rejected, \(summary.alreadyIngested) already ingested")
         for (reason, count) in summary.rejected.sorted(by: { $0.key < $1.key }) {
             print("  rejected \(count): \(reason)")
         }

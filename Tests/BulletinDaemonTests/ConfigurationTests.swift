@@ -36,7 +36,7 @@ import Testing
 
     @Test(arguments: [
         ("inbox:\n  path: /x\nstore:\n  pth: /y\n", "4: unknown setting 'store.pth' (did you mean 'store.path'?)"),
-        ("store:\n  fsync: sometimes\n", "2: store.fsync: expected one of \"bulletin\", \"never\", got \"sometimes\""),
+        ("store:\n  fsync: sometimes\n", "2: store.fsync: expected one of \"bulletin\", \"batch\", \"never\", got \"sometimes\""),
         ("inbox:\n  max_file_size: -5\n", "2: inbox.max_file_size: expected a positive number of bytes"),
         ("- just\n- a list\n", "1: expected sections such as 'inbox:' and 'store:'"),
     ])

@@ -31,7 +31,7 @@ final class DaemonHarness {
     var inbox: URL { folder.appendingPathComponent("inbox") }
 
     /// Starts `bulletind run` with no flags, on its development defaults, in the folder.
-    func start(_ arguments: [String] = ["run"]) throws {
+    func start(_ arguments: [String] = ["run"], environment extra: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -42,6 +42,7 @@ final class DaemonHarness {
         var environment = ProcessInfo.processInfo.environment
         environment["NOTIFY_SOCKET"] = nil
         environment["JOURNAL_STREAM"] = nil
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         try process.run()
         self.process = process

@@ -3,7 +3,7 @@ import Testing
 
 /// The real binary, on its development defaults, with real inotify and real files.
 @Suite(.serialized) struct RunCommandTests {
-    @Test func theSeedBecomesFourteenStoriesAndAgainFourteenDuplicates() throws {
+    @Test func theSeedBecomesFourteenStoriesAndAResentCopyFourteenDuplicates() throws {
         let daemon = try DaemonHarness()
         try daemon.start()
         #expect(daemon.waitUntil(within: 10) { FileManager.default.fileExists(atPath: daemon.inbox.path) && daemon.stderrText().contains("ready") })
@@ -19,7 +19,10 @@ import Testing
         #expect(!first.contains { ($0["headline"] as? String) == "H. Mustafa" })
         #expect(first.filter { ($0["byline"] as? String) == "H. Mustafa" }.count == 2)
 
-        try daemon.drop(DaemonHarness.seed, as: "seed-again.txt")
+        // The same stories re-sent in another file (other bytes: a trailing blank line added).
+        let resent = daemon.folder.appendingPathComponent("resent")
+        try Data(try Data(contentsOf: DaemonHarness.seed) + Data("\n\n".utf8)).write(to: resent)
+        try daemon.drop(resent, as: "seed-resent.txt")
         #expect(daemon.waitUntil(within: 5) { daemon.storeLines().count >= 28 })
         let all = daemon.storeLines()
         let repeats = all.dropFirst(14)
@@ -27,12 +30,32 @@ import Testing
         #expect(repeats.allSatisfy { $0["kind"] as? String == "duplicate" && $0["match"] as? String == "exact" })
         #expect(repeats.compactMap { $0["duplicate_of"] as? String } == first.compactMap { $0["id"] as? String })
 
+        // The very same bytes again, under any name: recognised, not ingested again.
+        try daemon.drop(DaemonHarness.seed, as: "seed-again.txt")
+        let processed = daemon.folder.appendingPathComponent(".bulletind/processed")
+        #expect(daemon.waitUntil(within: 5) { FileManager.default.fileExists(atPath: processed.appendingPathComponent("seed-again.txt").path) })
+        #expect(daemon.stderrText().contains("seed-again.txt: already ingested"))
+        #expect(daemon.storeLines().count == 28)
+
         #expect(daemon.stop(signal: SIGTERM) == 0)
         let validation = try daemon.validateStoreAgainstSchema()
         #expect(validation.ok, "\(validation.output)")
-        // Ingested bulletins leave the inbox for the processed folder.
-        let processed = try FileManager.default.contentsOfDirectory(atPath: daemon.folder.appendingPathComponent(".bulletind/processed").path)
-        #expect(processed.sorted() == ["seed-again.txt", "seed.txt"])
+        let moved = try FileManager.default.contentsOfDirectory(atPath: processed.path)
+        #expect(moved.sorted() == ["seed-again.txt", "seed-resent.txt", "seed.txt"])
+    }
+
+    @Test func identicalFilesCanBeRecordedAsDuplicates() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start(environment: ["BULLETIND_INBOX_IDENTICAL_FILES": "record"])
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try daemon.drop(DaemonHarness.seed, as: "seed.txt")
+        #expect(daemon.waitUntil(within: 5) { daemon.storeLines().count == 14 })
+        try daemon.drop(DaemonHarness.seed, as: "seed-again.txt")
+        #expect(daemon.waitUntil(within: 5) { daemon.storeLines().count == 28 })
+        let lines = daemon.storeLines()
+        #expect(lines.dropFirst(14).allSatisfy { $0["kind"] as? String == "duplicate" })
+        #expect(Set(lines.compactMap { $0["id"] as? String }).count == 28)
+        #expect(daemon.stop() == 0)
     }
 
     @Test func filesAlreadyInTheInboxAreIngestedAtStart() throws {
@@ -54,7 +77,9 @@ import Testing
 
         try daemon.start()
         #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
-        try daemon.drop(DaemonHarness.seed, as: "two.txt")
+        let copy = daemon.folder.appendingPathComponent("copy")
+        try Data(try Data(contentsOf: DaemonHarness.seed) + Data("\n".utf8)).write(to: copy)
+        try daemon.drop(copy, as: "two.txt")
         #expect(daemon.waitUntil(within: 5) { daemon.storeLines().count == 28 })
         #expect(daemon.storeLines().dropFirst(14).allSatisfy { $0["kind"] as? String == "duplicate" })
         #expect(daemon.stop() == 0)
@@ -99,11 +124,12 @@ import Testing
         let first = try harness.runToEnd(["ingest", DaemonHarness.seed.path])
         #expect(first.status == 0)
         #expect(first.stdout.contains("1 files: 14 stories, 0 duplicates, 0 rejected"))
+        // Running again over the same files continues where it stopped: nothing twice.
         let second = try harness.runToEnd(["ingest", DaemonHarness.repository.appendingPathComponent("seeds").path])
         #expect(second.status == 0)
-        #expect(second.stdout.contains("1 files: 0 stories, 14 duplicates"))
+        #expect(second.stdout.contains("1 files: 0 stories, 0 duplicates, 0 rejected, 1 already ingested"))
         #expect(FileManager.default.fileExists(atPath: DaemonHarness.seed.path))
-        #expect(harness.storeLines().count == 28)
+        #expect(harness.storeLines().count == 14)
         let validation = try harness.validateStoreAgainstSchema()
         #expect(validation.ok, "\(validation.output)")
     }

@@ -28,7 +28,7 @@ public struct BulletinProcessor: Sendable {
         records.reserveCapacity(stories.count)
         for (position, story) in stories.enumerated() {
             let reference = StoryRecord.BulletinReference(
-                file: file, sha256: sha256, index: position, encoding: decoded.encoding.rawValue)
+                file: file, sha256: sha256, index: position, stories: stories.count, encoding: decoded.encoding.rawValue)
             let decision = index.ingest(story, receivedAt: receivedAt.secondsSinceEpoch)
             records.append(Self.record(for: story, decision: decision, reference: reference, receivedAt: receivedAt))
         }

@@ -13,6 +13,7 @@ extension StoryRecord {
         ref.field("file", string: bulletin.file)
         ref.field("sha256", string: bulletin.sha256)
         ref.field("index", integer: bulletin.index)
+        if let stories = bulletin.stories { ref.field("stories", integer: stories) }
         if let encoding = bulletin.encoding { ref.field("encoding", string: encoding) }
         json.field("bulletin", raw: ref.finished())
         json.field("headline", string: headline)

@@ -12,12 +12,16 @@ public struct StoryRecord: Sendable, Equatable, Codable {
         public var file: String
         public var sha256: String
         public var index: Int
+        /// How many stories the bulletin holds: lets recovery tell a bulletin cut short by a
+        /// crash from a complete one (an addition to the contract's fields).
+        public var stories: Int?
         /// The encoding the bytes were read in (an addition to the contract's fields).
         public var encoding: String?
-        public init(file: String, sha256: String, index: Int, encoding: String? = nil) {
+        public init(file: String, sha256: String, index: Int, stories: Int? = nil, encoding: String? = nil) {
             self.file = file
             self.sha256 = sha256
             self.index = index
+            self.stories = stories
             self.encoding = encoding
         }
     }

@@ -1,0 +1,108 @@
+import LinuxIO
+import SystemPackage
+
+/// A bulletin's identity: the SHA-256 of its bytes, kept as four words rather than 64 hex
+/// characters so a million of them fit in 40 MB.
+struct BulletinDigest: Hashable, Sendable {
+    let words: (UInt64, UInt64, UInt64, UInt64)
+
+    init?(hex: some Collection<UInt8>) {
+        guard hex.count == 64 else { return nil }
+        var words: [UInt64] = [0, 0, 0, 0]
+        for (position, byte) in hex.enumerated() {
+            let nibble: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = byte - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+            words[position / 16] = words[position / 16] << 4 | UInt64(nibble)
+        }
+        self.words = (words[0], words[1], words[2], words[3])
+    }
+
+    init?(hex: String) { self.init(hex: Array(hex.utf8)) }
+
+    static func == (lhs: Self, rhs: Self) -> Bool { lhs.words == rhs.words }
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+    }
+}
+
+/// Which bulletins (by the SHA-256 of their bytes) are in the store, and up to where.
+///
+/// The store is the truth — every line names its bulletin's digest — and the ledger is its
+/// index: `state/ledger` holds one `<sha256> <store size after it>` line per bulletin, appended
+/// after the bulletin's store lines are written, so that a start needs to read only the store's
+/// tail beyond the ledger's last offset.
+final class IngestLedger {
+    struct Entry: Sendable {
+        var sha256: String
+        var storeSizeAfter: Int64
+        var line: String { "\(sha256) \(storeSizeAfter)\n" }
+    }
+
+    private var digests: Set<BulletinDigest>
+    private let file: AppendOnlyFile
+    /// The store size the ledger has accounted for.
+    private(set) var storeOffset: Int64
+
+    static func path(in stateDirectory: FilePath) -> FilePath { stateDirectory.appending("ledger") }
+
+    /// Reads the ledger file; nil when it is missing, unreadable or inconsistent.
+    static func read(stateDirectory: FilePath) -> (digests: Set<BulletinDigest>, storeOffset: Int64)? {
+        let path = path(in: stateDirectory)
+        guard (try? AppendOnlyFile.cutTornTail(of: path)) != nil else { return nil }
+        var digests: Set<BulletinDigest> = []
+        var offset: Int64 = 0
+        var sound = true
+        var lines = 0
+        do {
+            try LineReader.forEachLine(in: path) { _, line in
+                lines += 1
+                let parts = line.split(separator: UInt8(ascii: " "))
+                guard sound, parts.count == 2, let digest = BulletinDigest(hex: parts[0]),
+                    let end = Int64(String(decoding: parts[1], as: UTF8.self)), end >= offset
+                else {
+                    sound = false
+                    return
+                }
+                digests.insert(digest)
+                offset = end
+            }
+        } catch {
+            return nil
+        }
+        return sound ? (digests, offset) : nil
+    }
+
+    /// Opens the ledger for appending, holding `digests` and accounting for the store up to
+    /// `storeOffset`. With `replacingWith`, the file is first rewritten whole (a rebuild).
+    init(stateDirectory: FilePath, digests: Set<BulletinDigest>, storeOffset: Int64, replacingWith entries: [Entry]? = nil) throws {
+        let path = Self.path(in: stateDirectory)
+        if let entries { try FileMover.writeAtomically(entries.map(\.line).joined(), to: path) }
+        file = try AppendOnlyFile(path: path)
+        self.digests = digests
+        self.storeOffset = storeOffset
+    }
+
+    func contains(_ sha256: String) -> Bool {
+        guard let digest = BulletinDigest(hex: sha256) else { return false }
+        return digests.contains(digest)
+    }
+
+    var count: Int { digests.count }
+
+    /// Notes bulletins whose lines are now in the store. The entries in memory are what
+    /// prevent a second ingestion; the file only saves work at the next start, so a failed
+    /// write is reported by the caller, never fatal.
+    func record(_ entries: [Entry]) throws(IOFailure) {
+        guard let last = entries.last else { return }
+        for entry in entries {
+            if let digest = BulletinDigest(hex: entry.sha256) { digests.insert(digest) }
+        }
+        storeOffset = last.storeSizeAfter
+        try file.append(Array(entries.map(\.line).joined().utf8))
+    }
+}
