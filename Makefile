@@ -2,25 +2,48 @@
 SWIFT ?= swift
 PREFIX ?= /usr/local
 DESTDIR ?=
+# One self-contained binary (the Swift runtime linked in), for `make run` and `make install`.
+RELEASE_FLAGS := -c release --static-swift-stdlib
 RELEASE_BIN := .build/release/bulletind
+STAGE := .build-system/stage
 
-.PHONY: run test build deps clean
+.PHONY: run test unit-test system-test build deps install security-score clean
 
 ## Install what is missing (libsystemd-dev, pkg-config, jsonschema), build, and start the
 ## daemon on its development defaults: ./inbox, ./stories.jsonl, ./.bulletind.
 run: build
 	$(RELEASE_BIN) run
 
-## Build and run every test (warnings are errors in every target of ours).
-test: deps
+## Every test: pure, real-kernel and end-to-end (swift test), then the real journald and the
+## real systemd (Tests/System, as root). Warnings are errors in every target of ours.
+test: unit-test system-test
+
+unit-test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
+system-test: build
+	rm -rf $(STAGE)
+	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/$(STAGE) SKIP_BUILD=1
+	bash Tests/System/journal-test.sh $(RELEASE_BIN)
+	bash Tests/System/service-test.sh $(RELEASE_BIN) $(STAGE)
+
 build: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE_FLAGS)
+
+## Installs the binary, the unit, sysusers.d, tmpfiles.d, the journal catalog and a default
+## configuration (never overwriting one). Honours DESTDIR and PREFIX.
+install: $(if $(SKIP_BUILD),,build)
+	install -D -m 0755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/bulletind
+	install -D -m 0644 README.md $(DESTDIR)$(PREFIX)/share/doc/bulletind/README.md
+	scripts/install-systemd.sh --prefix $(PREFIX) $(if $(DESTDIR),--destdir $(DESTDIR),)
+
+## The unit's exposure score from systemd-analyze (fails above 1.5).
+security-score:
+	scripts/security-score.sh
 
 deps:
 	@scripts/install-deps.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-system

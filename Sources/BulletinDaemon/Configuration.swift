@@ -16,6 +16,8 @@ public struct Configuration: Sendable, Equatable {
     public var identicalFiles: IdenticalFiles = .skip
     /// Only names matching one of these count as bulletins (`*` and `?` wildcards).
     public var patterns: [String] = ["*.txt"]
+    /// The safety net under inotify: the inbox is scanned this often even when no event came.
+    public var rescanInterval: Duration = .seconds(60)
     /// Larger files are rejected unread.
     public var maxFileSize: Int64 = 16 * 1024 * 1024
     /// The JSON Lines store.

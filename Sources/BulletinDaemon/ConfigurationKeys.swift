@@ -35,6 +35,12 @@ struct ConfigurationKey: Sendable {
             guard let bytes = Int64(text), bytes > 0 else { throw ConfigurationError("expected a positive number of bytes, got \"\(text)\"") }
             config.maxFileSize = bytes
         },
+        ConfigurationKey(section: "inbox", name: "rescan_interval_s") { config, text throws(ConfigurationError) in
+            guard let seconds = Int(text), (1...86_400).contains(seconds) else {
+                throw ConfigurationError("expected seconds from 1 to 86400, got \"\(text)\"")
+            }
+            config.rescanInterval = .seconds(seconds)
+        },
         ConfigurationKey(section: "store", name: "path") { config, text throws(ConfigurationError) in
             config.store = try path(text)
         },

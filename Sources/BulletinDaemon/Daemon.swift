@@ -6,7 +6,7 @@ import SystemPackage
 
 /// `bulletind run`: the daemon in the foreground, as systemd runs it.
 public enum Daemon {
-    public static func run(configuration: Configuration, logger: Logger) async throws {
+    public static func run(loader: ConfigurationLoader, configuration: Configuration, logger: Logger) async throws {
         let notifier = ServiceNotifier()
         try DirectoryListing.createDirectories(configuration.stateDirectory)
         let lock = try StateLock(stateDirectory: configuration.stateDirectory)
@@ -18,8 +18,11 @@ public enum Daemon {
             "STATE_DIR": configuration.stateDirectory.string,
         ])
         let pipeline = try IngestPipeline(configuration: configuration, logger: logger)
-        let inbox = InboxService(configuration: configuration, pipeline: pipeline, logger: logger, notifier: notifier)
-        let group = ServiceGroup(services: [inbox], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        let inbox = InboxService(
+            inbox: configuration.inbox, rescanInterval: configuration.rescanInterval, pipeline: pipeline,
+            logger: logger, notifier: notifier)
+        let reload = ReloadService(loader: loader, pipeline: pipeline, logger: logger, notifier: notifier)
+        let group = ServiceGroup(services: [inbox, reload], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
         notifier.stopping()
         await pipeline.flush()

@@ -1,3 +1,4 @@
+import AsyncAlgorithms
 import BulletinCore
 import LinuxIO
 import Logging
@@ -8,67 +9,90 @@ import SystemPackage
 /// Watches the inbox and feeds every complete bulletin to the pipeline.
 ///
 /// inotify is a hint and the folder is the truth: the watch is armed *before* the folder is
-/// scanned (so nothing slips between the two), and the folder is scanned again whenever
-/// events were lost or the watch went away.
+/// scanned (so nothing slips between the two), and the folder is scanned again when events
+/// were lost, when the watch went away, and on a slow timer as a safety net. The same timer
+/// wakes the loop for the watchdog; apart from it the loop sleeps until something arrives.
 struct InboxService: Service {
-    let configuration: Configuration
+    let inbox: FilePath
+    let rescanInterval: Duration
     let pipeline: IngestPipeline
     let logger: Logger
     let notifier: ServiceNotifier
-    private let names: BulletinNames
 
-    init(configuration: Configuration, pipeline: IngestPipeline, logger: Logger, notifier: ServiceNotifier) {
-        self.configuration = configuration
-        self.pipeline = pipeline
-        self.logger = logger
-        self.notifier = notifier
-        names = BulletinNames(patterns: configuration.patterns)
-    }
+    private enum Trigger: Sendable { case event(InboxEvent), tick }
 
     func run() async throws {
+        var watchdog = WatchdogPinger(notifier: notifier)
         var announcedReady = false
+        var failures = 0
         while !Task.isShuttingDownGracefully {
-            try DirectoryListing.createDirectories(configuration.inbox)
-            let watcher = try InotifyWatcher(directory: configuration.inbox)
+            let watcher: InotifyWatcher
+            do {
+                try DirectoryListing.createDirectories(inbox)
+                watcher = try InotifyWatcher(directory: inbox)
+                try await scan(&watchdog)
+                failures = 0
+            } catch {
+                // The folder may be unmounted or unreadable: wait for it, backing off.
+                failures += 1
+                let delay = Duration.milliseconds(min(100 << min(failures, 9), 30_000))
+                logger.event(.watchLost, .error, "cannot watch \(inbox): \(error); retrying in \(delay)", ["INBOX": inbox.string])
+                try await Task.sleep(for: delay)
+                watchdog.pingIfDue()
+                continue
+            }
             defer { watcher.stop() }
-            try await scan()
             if !announcedReady {
                 announcedReady = true
-                let status = await pipeline.statusLine
-                notifier.ready(status: status)
-                logger.event(.ready, .notice, "ready: watching \(configuration.inbox)", ["INBOX": configuration.inbox.string])
+                notifier.ready(status: await pipeline.statusLine)
+                logger.event(.ready, .notice, "ready: watching \(inbox)", ["INBOX": inbox.string])
             }
-            for await event in watcher.events.cancelOnGracefulShutdown() {
-                switch event {
-                case .arrived(let name):
-                    if names.accepts(name) { try await ingest(configuration.inbox.appending(name)) }
-                case .overflow:
-                    logger.event(.overflow, .warning, "inotify events were lost; rescanning \(configuration.inbox)", ["INBOX": configuration.inbox.string])
-                    try await scan()
-                case .watchLost:
-                    logger.event(.watchLost, .warning, "the watch on \(configuration.inbox) is gone; re-creating it and rescanning", ["INBOX": configuration.inbox.string])
+
+            let tick = min(watchdog.interval ?? rescanInterval, rescanInterval)
+            let events = watcher.events.map { @Sendable in Trigger.event($0) }
+            let ticks = AsyncTimerSequence(interval: tick, clock: .continuous).map { @Sendable _ in Trigger.tick }
+            var lastScan = ContinuousClock.now
+            triggers: for await trigger in merge(events, ticks).cancelOnGracefulShutdown() {
+                switch trigger {
+                case .event(.arrived(let name)):
+                    try await ingest(inbox.appending(name), name: name, &watchdog)
+                case .event(.overflow):
+                    logger.event(.overflow, .warning, "inotify events were lost; rescanning \(inbox)", ["INBOX": inbox.string])
+                    try await scan(&watchdog)
+                    lastScan = .now
+                case .event(.watchLost):
+                    logger.event(.watchLost, .warning, "the watch on \(inbox) is gone; re-creating it and rescanning", ["INBOX": inbox.string])
+                    break triggers
+                case .tick:
+                    if ContinuousClock.now - lastScan >= rescanInterval {
+                        try await scan(&watchdog)
+                        lastScan = .now
+                    }
                 }
-                if case .watchLost = event { break }
+                watchdog.pingIfDue()
             }
         }
     }
 
-    /// Ingests every bulletin already in the folder, in name order.
-    private func scan() async throws {
-        for entry in try DirectoryListing.entries(of: configuration.inbox) {
+    /// Ingests every bulletin in the folder, in name order.
+    private func scan(_ watchdog: inout WatchdogPinger) async throws {
+        for entry in try DirectoryListing.entries(of: inbox) {
             if Task.isShuttingDownGracefully { return }
-            guard entry.kind != .directory, names.accepts(entry.name) else { continue }
-            try await ingest(configuration.inbox.appending(entry.name))
+            guard entry.kind != .directory else { continue }
+            try await ingest(inbox.appending(entry.name), name: entry.name, &watchdog)
         }
     }
 
     /// One bulletin; when the store cannot take it, retries with back-off until it can.
-    private func ingest(_ path: FilePath) async throws {
+    private func ingest(_ path: FilePath, name: String, _ watchdog: inout WatchdogPinger) async throws {
+        guard await pipeline.isBulletinName(name) else { return }
         var delay = Duration.milliseconds(100)
         while case .deferred = await pipeline.ingest(path, disposition: .configured) {
             try await Task.sleep(for: delay)
+            watchdog.pingIfDue()
             delay = min(delay * 2, .seconds(30))
         }
         notifier.status(await pipeline.statusLine)
+        watchdog.pingIfDue()
     }
 }

@@ -40,7 +40,8 @@ actor IngestPipeline {
         var lastFile: String?
     }
 
-    private let configuration: Configuration
+    private var configuration: Configuration
+    private var names: BulletinNames
     private let logger: Logger
     private let processor = BulletinProcessor()
     private let store: StoryStore
@@ -52,6 +53,7 @@ actor IngestPipeline {
     init(configuration: Configuration, logger: Logger) throws {
         self.configuration = configuration
         self.logger = logger
+        names = BulletinNames(patterns: configuration.patterns)
         let folder = configuration.store.removingLastComponent()
         if !folder.isEmpty { try DirectoryListing.createDirectories(folder) }
         let recovery = StoreRecovery(store: configuration.store, stateDirectory: configuration.stateDirectory)
@@ -72,6 +74,33 @@ actor IngestPipeline {
     }
 
     var storyCount: Int { index.count }
+
+    /// Whether a name in the inbox is a bulletin (not hidden, not temporary, matching a pattern).
+    func isBulletinName(_ name: String) -> Bool { names.accepts(name) }
+
+    /// Takes a new configuration (SIGHUP) and reopens the store. Returns the settings whose
+    /// change needs a restart; they keep their old values.
+    func reload(_ new: Configuration) throws -> [String] {
+        var needRestart: [String] = []
+        if new.inbox != configuration.inbox { needRestart.append("inbox.path") }
+        if new.store != configuration.store { needRestart.append("store.path") }
+        if new.stateDirectory != configuration.stateDirectory { needRestart.append("state.dir") }
+        if new.fsync != configuration.fsync { needRestart.append("store.fsync") }
+        if new.logLevel != configuration.logLevel { needRestart.append("log.level") }
+        if new.rescanInterval != configuration.rescanInterval { needRestart.append("inbox.rescan_interval_s") }
+        var applied = new
+        applied.inbox = configuration.inbox
+        applied.store = configuration.store
+        applied.stateDirectory = configuration.stateDirectory
+        applied.fsync = configuration.fsync
+        applied.logLevel = configuration.logLevel
+        applied.rescanInterval = configuration.rescanInterval
+        try store.synchronize()
+        try store.reopen()
+        configuration = applied
+        names = BulletinNames(patterns: applied.patterns)
+        return needRestart
+    }
 
     func ingest(_ path: FilePath, disposition: Disposition) -> Outcome {
         let name = path.lastComponent?.string ?? path.string

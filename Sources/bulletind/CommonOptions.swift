@@ -24,10 +24,14 @@ struct CommonOptions: ParsableArguments {
         return flags
     }
 
+    func loader(inbox: String? = nil) -> ConfigurationLoader {
+        ConfigurationLoader(
+            file: config.map { FilePath($0) }, environment: ProcessInfo.processInfo.environment, flags: flags(inbox: inbox))
+    }
+
     /// The effective configuration; a bad setting exits 64 with the key, file and line.
     func load(inbox: String? = nil) throws -> Configuration {
-        let loader = ConfigurationLoader(
-            file: config.map { FilePath($0) }, environment: ProcessInfo.processInfo.environment, flags: flags(inbox: inbox))
+        let loader = loader(inbox: inbox)
         do {
             return try loader.load()
         } catch {

@@ -26,7 +26,7 @@ struct RunCommand: AsyncParsableCommand {
         let configuration = try options.load(inbox: inbox)
         let logger = bootstrapLogging(level: configuration.logLevel)
         do {
-            try await Daemon.run(configuration: configuration, logger: logger)
+            try await Daemon.run(loader: options.loader(inbox: inbox), configuration: configuration, logger: logger)
         } catch let error as StateLock.Failure {
             throw fail(error.description)
         } catch {

@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# journal-test.sh BULLETIND_BINARY
+#
+# Runs the real daemon against a real systemd-journald that is private to this test (its own
+# mount namespace: a host journald, if any, is never touched), drops the seed bulletin into
+# its inbox, waits for the stories, stops it with SIGTERM and checks what reached the journal
+# (journalctl -D ... -o json) against what reached the store.
+#
+# Needs root (unshare --mount), systemd (journald, journalctl), python3.
+# Environment: EXPECT_STORIES (default 14, the seed's story count), KEEP_WORKDIR=1 to keep
+# the work folder (the journal stays readable with journalctl -D WORK/journal/*).
+set -u
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=Tests/System/lib/common.sh
+source "$here/lib/common.sh"
+# shellcheck source=Tests/System/lib/journald.sh
+source "$here/lib/journald.sh"
+
+if [ $# -ne 1 ]; then
+    echo "usage: $0 BULLETIND_BINARY" >&2
+    exit 64
+fi
+binary=$(readlink -f "$1")
+[ -x "$binary" ] || { echo "$0: $1 is not an executable" >&2; exit 64; }
+[ "$(id -u)" -eq 0 ] || { echo "$0: needs root (unshare --mount)" >&2; exit 77; }
+
+journald_reexec_private "$0" "$@"
+
+seed="$(repo_root)/seeds/000_60ecd2c4a9cd0293.txt"
+expect_stories=${EXPECT_STORIES:-14}
+started_ms=$(now_ms)
+work=$(mktemp -d /tmp/bulletind-journal-test.XXXXXX)
+d="$work/d"
+mkdir -p "$d/tmp" "$d/inbox" "$d/processed" "$d/failed"
+daemon_pid=""
+listener_pid=""
+
+cleanup() {
+    [ -n "$daemon_pid" ] && kill -KILL "$daemon_pid" 2>/dev/null
+    [ -n "$listener_pid" ] && kill -TERM "$listener_pid" 2>/dev/null
+    journald_stop
+    if [ -n "${KEEP_WORKDIR:-}" ] || [ "$SYSTEM_TEST_FAILED" -gt 0 ]; then
+        log "work folder kept: $work (journalctl -D $work/journal/* -o json)"
+    else
+        rm -rf "$work"
+    fi
+}
+trap cleanup EXIT
+
+[ -r "$seed" ] || { not_ok "seed bulletin present at $seed"; summary; exit 1; }
+
+if journald_start "$work"; then
+    ok "private journald started ($(journald_dir))"
+else
+    not_ok "private journald started"
+    summary
+    exit 1
+fi
+
+# Our own NOTIFY_SOCKET, to see READY=1 and STOPPING=1 as systemd would.
+python3 "$here/lib/notify-listener.py" "$work/notify.sock" "$work/notify.log" &
+listener_pid=$!
+wait_until 10 test -e "$work/notify.log" || not_ok "notify listener started"
+
+story_lines() {
+    [ -e "$d/stories.jsonl" ] || { echo 0; return; }
+    grep -c '"kind" *: *"story"' "$d/stories.jsonl"
+}
+has_entry() {
+    journald_json "MESSAGE_ID=$1" 2>/dev/null | grep -q .
+}
+stories_at_least() {
+    [ "$(story_lines)" -ge "$1" ]
+}
+notified() {
+    grep -qx "$1" "$work/notify.log"
+}
+
+# The binary runs directly in this namespace (no wrapper), so _PID of its entries is its PID.
+NOTIFY_SOCKET="$work/notify.sock" "$binary" run --inbox "$d/inbox" --store "$d/stories.jsonl" \
+    --state-dir "$d/state" </dev/null >"$work/daemon.log" 2>&1 &
+daemon_pid=$!
+
+if wait_until 30 notified READY=1; then
+    ok "daemon sent READY=1 to NOTIFY_SOCKET"
+else
+    not_ok "daemon sent READY=1 to NOTIFY_SOCKET within 30 s" "$(tail -n 20 "$work/daemon.log")"
+fi
+if wait_until 10 has_entry 5d03b8b80d0842ee8fc06c30e2549564; then
+    ok "ready entry (MESSAGE_ID=5d03b8b8...) in the journal"
+else
+    not_ok "ready entry (MESSAGE_ID=5d03b8b8...) in the journal within 10 s"
+fi
+
+# The safe drop: write beside the inbox on the same file system, then rename in (IN_MOVED_TO).
+seed_name=$(basename "$seed")
+cp "$seed" "$d/tmp/$seed_name" && mv "$d/tmp/$seed_name" "$d/inbox/$seed_name"
+
+if wait_until 60 stories_at_least "$expect_stories"; then
+    ok "store has $expect_stories story lines after the seed was dropped"
+else
+    not_ok "store has $expect_stories story lines within 60 s (has $(story_lines))" \
+        "$(tail -n 20 "$work/daemon.log")"
+fi
+
+kill -TERM "$daemon_pid"
+if ! wait_until 30 child_exited "$daemon_pid"; then
+    not_ok "daemon exits within 30 s of SIGTERM"
+    kill -KILL "$daemon_pid"
+fi
+wait "$daemon_pid"
+rc=$?
+main_pid=$daemon_pid
+daemon_pid=""
+if [ "$rc" -eq 0 ]; then
+    ok "daemon exits 0 on SIGTERM"
+else
+    not_ok "daemon exits 0 on SIGTERM (exit status $rc)" "$(tail -n 20 "$work/daemon.log")"
+fi
+if wait_until 5 notified STOPPING=1; then
+    ok "daemon sent STOPPING=1"
+else
+    not_ok "daemon sent STOPPING=1"
+fi
+kill -TERM "$listener_pid" 2>/dev/null
+wait "$listener_pid" 2>/dev/null
+listener_pid=""
+
+journald_sync
+journald_json >"$work/journal.json" 2>"$work/journalctl.err"
+if [ -s "$work/journal.json" ]; then
+    ok "journalctl -D $(journald_dir) -o json reads the journal"
+else
+    not_ok "journalctl -D $(journald_dir) -o json reads the journal" "$(cat "$work/journalctl.err")"
+fi
+
+# The field-by-field comparison of store and journal, one result line per check.
+while IFS= read -r line; do
+    case $line in
+        "ok - "*) ok "${line#ok - }" ;;
+        "not ok - "*) not_ok "${line#not ok - }" ;;
+        *) printf '%s\n' "$line" ;;
+    esac
+done < <(python3 "$here/lib/check-journal.py" \
+    --store "$d/stories.jsonl" --journal "$work/journal.json" --seed "$seed" \
+    --pid "$main_pid" \
+    --catalog "$(repo_root)/systemd/bulletind.catalog" --expect-stories "$expect_stories" 2>&1)
+
+log "journal-test took $(($(now_ms) - started_ms)) ms"
+summary

@@ -1,0 +1,375 @@
+#!/usr/bin/env bash
+# service-test.sh BULLETIND_BINARY STAGED_INSTALL_DIR
+#
+# End-to-end test of bulletind.service under a real systemd 252 (PID 1 of a systemd-nspawn
+# container booted from a cached minimal Debian root; see lib/nspawn.sh).
+#
+# STAGED_INSTALL_DIR is a "make install DESTDIR=..." tree with prefix /usr/local:
+#   usr/local/bin/bulletind
+#   usr/local/lib/systemd/system/bulletind.service   (or etc/systemd/system/bulletind.service)
+#   usr/local/lib/sysusers.d/bulletind.conf
+#   usr/local/lib/tmpfiles.d/bulletind.conf
+#   usr/local/lib/systemd/catalog/bulletind.catalog
+#   etc/bulletind/bulletind.yaml                     (optional: without it the test passes the
+#                                                     paths as flags through a drop-in)
+# BULLETIND_BINARY replaces the staged usr/local/bin/bulletind. Shared libraries it needs that
+# the plain Debian root lacks (a Swift binary built without -static-stdlib needs the Swift
+# runtime) are copied in from the host at the same paths, with a note.
+#
+# Needs root, systemd-container, debootstrap (first run: builds the root, 30-60 s), python3.
+# Environment: EXPECT_STORIES (default 14: the seed's stories), NSPAWN_* (lib/nspawn.sh),
+# KEEP_WORKDIR=1 keeps the host-side work folder (store and journal copies).
+set -u
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=Tests/System/lib/common.sh
+source "$here/lib/common.sh"
+# shellcheck source=Tests/System/lib/nspawn.sh
+source "$here/lib/nspawn.sh"
+
+if [ $# -ne 2 ]; then
+    echo "usage: $0 BULLETIND_BINARY STAGED_INSTALL_DIR" >&2
+    exit 64
+fi
+binary=$(readlink -f "$1")
+stage_in=$(readlink -f "$2")
+[ -x "$binary" ] || { echo "$0: $1 is not an executable" >&2; exit 64; }
+[ -d "$stage_in" ] || { echo "$0: $2 is not a folder" >&2; exit 64; }
+[ "$(id -u)" -eq 0 ] || { echo "$0: needs root (systemd-nspawn)" >&2; exit 77; }
+
+seed="$(repo_root)/seeds/000_60ecd2c4a9cd0293.txt"
+expect_stories=${EXPECT_STORIES:-14}
+watchdog_sec=3
+started_ms=$(now_ms)
+work=$(mktemp -d /tmp/bulletind-service-test.XXXXXX)
+UNIT=bulletind.service
+SPOOL=/var/spool/bulletind
+STORE=/var/lib/bulletind/stories.jsonl
+
+cleanup() {
+    nspawn_cleanup
+    if [ -n "${KEEP_WORKDIR:-}" ] || [ "$SYSTEM_TEST_FAILED" -gt 0 ]; then
+        log "work folder kept: $work"
+    else
+        rm -rf "$work"
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+fatal() {
+    not_ok "$@"
+    summary
+    exit 1
+}
+
+# --- the install tree ---------------------------------------------------------------------
+stage="$work/stage"
+mkdir -p "$stage"
+cp -a "$stage_in/." "$stage/"
+install -D -m 0755 "$binary" "$stage/usr/local/bin/bulletind"
+
+unit_path=""
+for p in usr/local/lib/systemd/system/$UNIT etc/systemd/system/$UNIT; do
+    [ -f "$stage/$p" ] && { unit_path=/$p; break; }
+done
+if [ -n "$unit_path" ]; then ok "staged tree has the unit ($unit_path)"; else not_ok "staged tree has the unit (usr/local/lib/systemd/system/$UNIT)"; fi
+for p in usr/local/lib/sysusers.d/bulletind.conf usr/local/lib/tmpfiles.d/bulletind.conf \
+    usr/local/lib/systemd/catalog/bulletind.catalog; do
+    check "staged tree has /$p" test -f "$stage/$p"
+done
+[ -n "$unit_path" ] || fatal "cannot go on without a unit"
+
+# --- the container ------------------------------------------------------------------------
+root=$(nspawn_build_root) || fatal "minimal Debian root built"
+booted_ms=$(now_ms)
+nspawn_boot "bulletind-svc-$$" || fatal "container boots"
+ok "container boots to running ($(($(now_ms) - booted_ms)) ms)"
+
+# Shared libraries the root lacks (e.g. the Swift runtime under /opt/swift) come from the host.
+missing_libs=()
+while read -r lib; do
+    [ -e "$root$lib" ] || missing_libs+=("$lib")
+done < <(ldd "$stage/usr/local/bin/bulletind" 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}')
+if [ ${#missing_libs[@]} -gt 0 ]; then
+    log "note: the binary needs ${#missing_libs[@]} shared libraries a plain Debian root lacks; copied from the host (build with -static-stdlib to ship one file):"
+    for lib in "${missing_libs[@]}"; do
+        log "  $lib"
+        mkdir -p "$stage$(dirname "$lib")"
+        cp -L "$lib" "$stage$lib"
+    done
+fi
+
+if [ ! -f "$stage/etc/bulletind/bulletind.yaml" ]; then
+    # No shipped config: the same paths as flags (flags beat the file), through a drop-in.
+    log "note: staged tree has no /etc/bulletind/bulletind.yaml; paths go in as flags via a drop-in"
+    mkdir -p "$stage/etc/systemd/system/$UNIT.d"
+    cat >"$stage/etc/systemd/system/$UNIT.d/10-test-flags.conf" <<EOF
+[Service]
+ExecStart=
+ExecStart=/usr/local/bin/bulletind run --inbox $SPOOL/inbox --store $STORE --state-dir /var/lib/bulletind/state
+EOF
+fi
+# Short watchdog and restart delay, so the restart checks take seconds, not minutes.
+mkdir -p "$stage/etc/systemd/system/$UNIT.d"
+cat >"$stage/etc/systemd/system/$UNIT.d/20-test-timing.conf" <<EOF
+[Service]
+WatchdogSec=${watchdog_sec}s
+RestartSec=200ms
+EOF
+
+nspawn_copy_in_tree "$stage" || fatal "install tree copied into the container"
+ok "install tree copied into the container"
+
+check "systemd-sysusers creates user and group bulletind" \
+    nspawn_exec sh -c 'systemd-sysusers && getent passwd bulletind && getent group bulletind'
+check "systemd-tmpfiles --create makes the spool" nspawn_exec systemd-tmpfiles --create
+spool_modes=$(nspawn_exec stat -c '%n %a %U:%G' $SPOOL $SPOOL/tmp $SPOOL/inbox $SPOOL/processed $SPOOL/failed 2>&1)
+if grep -qx "$SPOOL/inbox 2770 bulletind:bulletind" <<<"$spool_modes" &&
+    grep -qx "$SPOOL/tmp 2770 bulletind:bulletind" <<<"$spool_modes"; then
+    ok "inbox/ and tmp/ are 2770 bulletind:bulletind (setgid, group-writable)"
+else
+    not_ok "inbox/ and tmp/ are 2770 bulletind:bulletind (setgid, group-writable)" "$spool_modes"
+fi
+check "journalctl --update-catalog compiles the catalog" nspawn_exec journalctl --update-catalog
+catalog=$(nspawn_exec journalctl --list-catalog 2>&1)
+n_ids=$(grep -c ' bulletind: ' <<<"$catalog")
+if [ "$n_ids" -eq 12 ]; then ok "journalctl --list-catalog lists 12 bulletind entries"; else not_ok "journalctl --list-catalog lists 12 bulletind entries (lists $n_ids)"; fi
+check "systemctl daemon-reload" nspawn_exec systemctl daemon-reload
+verify_err=$(nspawn_exec systemd-analyze verify "$UNIT" 2>&1 >/dev/null)
+if [ -z "$verify_err" ]; then ok "systemd-analyze verify $UNIT: no warnings"; else not_ok "systemd-analyze verify $UNIT: no warnings" "$verify_err"; fi
+
+show() { # show PROPERTY: one property of the unit
+    nspawn_exec systemctl show -P "$1" "$UNIT"
+}
+sync_journal() {
+    nspawn_exec journalctl --sync >/dev/null 2>&1
+}
+journal_count() { # journal_count MESSAGE_ID: entries of the unit with that id
+    sync_journal
+    nspawn_exec journalctl -u "$UNIT" -o json "MESSAGE_ID=$1" 2>/dev/null | grep -c .
+}
+journal_has() { # journal_has MESSAGE_ID: the unit has at least one entry with that id
+    [ "$(journal_count "$1")" -ge 1 ]
+}
+store_copy() {
+    nspawn_exec cat "$STORE" 2>/dev/null
+}
+store_has() { # store_has TEXT
+    store_copy | grep -qF -- "$1"
+}
+is_active_with_new_pid() { # is_active_with_new_pid OLD_PID
+    [ "$(show ActiveState)" = active ] && [ "$(show MainPID)" != "$1" ] && [ "$(show MainPID)" != 0 ]
+}
+nrestarts_is() {
+    [ "$(show NRestarts)" = "$1" ]
+}
+inbox_empty() {
+    [ -z "$(nspawn_exec find $SPOOL/inbox -mindepth 1 -maxdepth 1 ! -name '.*')" ]
+}
+# drop_bulletin FILE NAME: as user "producer" (member of group bulletind, umask 027): write it
+# into the spool's tmp/ folder, then rename it into the inbox (same file system: atomic).
+drop_bulletin() {
+    nspawn_exec setpriv --reuid=producer --regid=users --init-groups --reset-env \
+        sh -c 'umask 027 && cat >"$1/tmp/$2" && mv "$1/tmp/$2" "$1/inbox/$2"' drop "$SPOOL" "$2" <"$1"
+}
+make_bulletin() { # make_bulletin FILE TAG: a small bulletin with one story, unique per test run
+    cat >"$1" <<EOF
+Service test bulletin $2 reaches the store
+
+LONDON -- A bulletin dropped by the bulletind service test, tagged $2, was written to a temporary name and renamed into the inbox.
+
+The daemon is expected to ingest it exactly once, even across a crash and a watchdog restart.
+EOF
+}
+
+# --- backlog: a bulletin waits in the inbox before the service starts ----------------------
+nspawn_exec useradd --no-create-home --no-user-group --gid users --groups bulletind \
+    --shell /usr/sbin/nologin producer || not_ok "producer user created"
+seed_sha=$(sha256sum "$seed" | cut -d' ' -f1)
+if drop_bulletin "$seed" "$(basename "$seed")"; then
+    ok "producer in group bulletind drops the seed into the inbox before the start"
+else
+    not_ok "producer in group bulletind drops the seed into the inbox before the start"
+fi
+
+# --- start --------------------------------------------------------------------------------
+start_out=$(nspawn_exec systemctl start "$UNIT" 2>&1)
+start_rc=$?
+state_after_start="$(show ActiveState)/$(show SubState)"
+if [ $start_rc -eq 0 ] && [ "$state_after_start" = active/running ]; then
+    ok "systemctl start returns after READY=1: the unit is active/running at once"
+else
+    not_ok "systemctl start returns after READY=1: the unit is active/running at once (rc $start_rc, $state_after_start)" \
+        "$start_out" "$(nspawn_exec journalctl -u "$UNIT" --no-pager -n 30 2>&1)"
+    fatal "cannot go on without a running service"
+fi
+if journal_has 5d03b8b80d0842ee8fc06c30e2549564; then
+    ok "the journal has the ready entry (MESSAGE_ID=5d03b8b8...) once start returned"
+else
+    not_ok "the journal has the ready entry (MESSAGE_ID=5d03b8b8...) once start returned"
+fi
+# READY=1 means the backlog is ingested: the seed must be in the store already, no waiting.
+if store_has "$seed_sha" && inbox_empty; then
+    ok "the backlog (the seed) is in the store and out of the inbox when start returns"
+else
+    not_ok "the backlog (the seed) is in the store and out of the inbox when start returns"
+fi
+check "the seed was moved to $SPOOL/processed" nspawn_exec test -f "$SPOOL/processed/$(basename "$seed")"
+main_pid=$(show MainPID)
+
+# --- sandbox ------------------------------------------------------------------------------
+uid=$(nspawn_exec id -u bulletind)
+gid=$(nspawn_exec id -g bulletind)
+status=$(nspawn_exec cat "/proc/$main_pid/status")
+if grep -qP "^Uid:\t$uid\t$uid\t$uid\t$uid$" <<<"$status" && grep -qP "^Gid:\t$gid\t$gid\t$gid\t$gid$" <<<"$status"; then
+    ok "main process runs as bulletind:bulletind ($uid:$gid), real/effective/saved/fs"
+else
+    not_ok "main process runs as bulletind:bulletind ($uid:$gid)" "$(grep -E '^(Uid|Gid|Groups)' <<<"$status")"
+fi
+if grep -qP '^CapEff:\t0+$' <<<"$status" && grep -qP '^CapBnd:\t0+$' <<<"$status"; then
+    ok "main process has no capabilities (effective and bounding set empty)"
+else
+    not_ok "main process has no capabilities" "$(grep -E '^Cap' <<<"$status")"
+fi
+if nspawn_exec nsenter -t "$main_pid" -m touch /x 2>/dev/null; then
+    not_ok "/ is read-only in the service's mount namespace (touch /x succeeded)"
+else
+    ok "/ is read-only in the service's mount namespace (touch /x fails)"
+fi
+root_opts=$(nspawn_exec awk '$5 == "/" {print $6}' "/proc/$main_pid/mountinfo")
+if [[ ",$root_opts," == *,ro,* ]]; then ok "mountinfo: / is mounted ro for the service"; else not_ok "mountinfo: / is mounted ro for the service ($root_opts)"; fi
+rw_lib=$(nspawn_exec awk '$5 == "/var/lib/bulletind" {print $6}' "/proc/$main_pid/mountinfo")
+if [[ ",$rw_lib," == *,rw,* ]]; then ok "mountinfo: /var/lib/bulletind is writable for the service"; else not_ok "mountinfo: /var/lib/bulletind is writable for the service ($rw_lib)"; fi
+rw_spool=$(nspawn_exec awk -v p=$SPOOL '$5 == p {print $6}' "/proc/$main_pid/mountinfo")
+if [[ ",$rw_spool," == *,rw,* ]]; then ok "mountinfo: $SPOOL is writable for the service"; else not_ok "mountinfo: $SPOOL is writable for the service ($rw_spool)"; fi
+netdevs=$(nspawn_exec awk -F: 'NR > 2 {gsub(/ /, "", $1); print $1}' "/proc/$main_pid/net/dev" | tr '\n' ' ')
+if [ "$netdevs" = "lo " ]; then ok "no network: the service sees only lo"; else not_ok "no network: the service sees only lo (sees: $netdevs)"; fi
+exposure=$(nspawn_exec systemd-analyze security "$UNIT" 2>&1 | sed -n 's/.*Overall exposure level for [^:]*: \([0-9.]*\).*/\1/p')
+if [ -n "$exposure" ] && awk -v e="$exposure" 'BEGIN {exit !(e <= 1.5)}'; then
+    ok "systemd-analyze security on the running unit: exposure $exposure <= 1.5"
+else
+    not_ok "systemd-analyze security on the running unit: exposure '${exposure}' <= 1.5"
+fi
+
+# --- a bulletin while running (inotify) ----------------------------------------------------
+tag_live="live-$$-$RANDOM"
+make_bulletin "$work/live.txt" "$tag_live"
+if drop_bulletin "$work/live.txt" "live-$$.txt"; then
+    ok "producer in group bulletind drops a bulletin (umask 027, written in tmp/, renamed into inbox/)"
+else
+    not_ok "producer in group bulletind drops a bulletin (umask 027, written in tmp/, renamed into inbox/)"
+fi
+if wait_until 30 store_has "$tag_live" && wait_until 30 inbox_empty; then
+    ok "a bulletin dropped while running reaches $STORE and leaves the inbox"
+else
+    not_ok "a bulletin dropped while running reaches $STORE and leaves the inbox within 30 s" \
+        "$(nspawn_exec journalctl -u "$UNIT" --no-pager -n 20 2>&1)"
+fi
+check "it was moved to $SPOOL/processed" nspawn_exec test -f "$SPOOL/processed/live-$$.txt"
+
+# --- reload -------------------------------------------------------------------------------
+reload_out=$(nspawn_exec systemctl reload "$UNIT" 2>&1)
+reload_rc=$?
+if [ $reload_rc -eq 0 ] && [ "$(show MainPID)" = "$main_pid" ] && [ "$(show ActiveState)" = active ]; then
+    ok "systemctl reload keeps MainPID $main_pid and the unit active"
+else
+    not_ok "systemctl reload keeps MainPID $main_pid (rc $reload_rc, now $(show MainPID), $(show ActiveState))" "$reload_out"
+fi
+if wait_until 5 journal_has 77a756d8ac634644856992cd8149f9f1; then
+    ok "the journal has the reloaded entry (MESSAGE_ID=77a756d8...)"
+else
+    not_ok "the journal has the reloaded entry (MESSAGE_ID=77a756d8...)"
+fi
+
+# --- crash: SIGSEGV -----------------------------------------------------------------------
+store_copy >"$work/store-before-crash.jsonl"
+restarts=$(show NRestarts)
+tag_crash="crash-$$-$RANDOM"
+make_bulletin "$work/crash.txt" "$tag_crash"
+nspawn_exec kill -SEGV "$main_pid"
+# Dropped while the daemon is down or restarting: must not be lost.
+drop_bulletin "$work/crash.txt" "crash-$$.txt" || not_ok "bulletin dropped during the crash"
+if wait_until 30 nrestarts_is $((restarts + 1)) && wait_until 30 is_active_with_new_pid "$main_pid"; then
+    ok "SIGSEGV on the main process: systemd restarts it (NRestarts $restarts -> $(show NRestarts), new MainPID $(show MainPID))"
+else
+    not_ok "SIGSEGV on the main process: systemd restarts it (NRestarts $(show NRestarts), state $(show ActiveState), MainPID $(show MainPID))"
+fi
+main_pid=$(show MainPID)
+if wait_until 60 store_has "$tag_crash" && wait_until 30 inbox_empty; then
+    ok "a bulletin dropped during the crash is ingested after the restart"
+else
+    not_ok "a bulletin dropped during the crash is ingested after the restart"
+fi
+store_copy >"$work/store-after-crash.jsonl"
+before_lines=$(wc -l <"$work/store-before-crash.jsonl")
+if [ "$before_lines" -gt 0 ] && cmp -s "$work/store-before-crash.jsonl" <(head -n "$before_lines" "$work/store-after-crash.jsonl"); then
+    ok "nothing lost: the $before_lines store lines from before the crash are all still there, unchanged"
+else
+    not_ok "nothing lost: the $before_lines store lines from before the crash are all still there, unchanged"
+fi
+
+# --- hang: watchdog -----------------------------------------------------------------------
+restarts=$(show NRestarts)
+hang_ms=$(now_ms)
+nspawn_exec kill -STOP "$main_pid"
+if wait_until $((watchdog_sec * 5 + 20)) nrestarts_is $((restarts + 1)) && wait_until 30 is_active_with_new_pid "$main_pid"; then
+    ok "a stopped (hung) main process misses WatchdogSec=${watchdog_sec}s and is restarted ($(($(now_ms) - hang_ms)) ms)"
+else
+    not_ok "a stopped (hung) main process misses WatchdogSec=${watchdog_sec}s and is restarted (NRestarts $(show NRestarts), $(show ActiveState))"
+fi
+sync_journal
+if nspawn_exec journalctl -u "$UNIT" --no-pager -o cat | grep -q 'Watchdog timeout'; then
+    ok "systemd logged the watchdog timeout"
+else
+    not_ok "systemd logged the watchdog timeout"
+fi
+main_pid=$(show MainPID)
+tag_hang="hang-$$-$RANDOM"
+make_bulletin "$work/hang.txt" "$tag_hang"
+drop_bulletin "$work/hang.txt" "hang-$$.txt" || not_ok "bulletin dropped after the watchdog restart"
+if wait_until 60 store_has "$tag_hang"; then
+    ok "the restarted daemon ingests a new bulletin"
+else
+    not_ok "the restarted daemon ingests a new bulletin"
+fi
+
+# --- stop ---------------------------------------------------------------------------------
+nspawn_exec systemctl stop "$UNIT"
+stop_state="Result=$(show Result) ActiveState=$(show ActiveState) ExecMainStatus=$(show ExecMainStatus)"
+if [ "$stop_state" = "Result=success ActiveState=inactive ExecMainStatus=0" ]; then
+    ok "systemctl stop ends with Result=success (exit 0 on SIGTERM)"
+else
+    not_ok "systemctl stop ends with Result=success (exit 0 on SIGTERM): $stop_state"
+fi
+
+# --- store against journal, over the whole run (3 processes) -------------------------------
+sync_journal
+store_copy >"$work/store.jsonl"
+nspawn_exec journalctl -u "$UNIT" -o json >"$work/journal.json"
+while IFS= read -r line; do
+    case $line in
+        "ok - "*) ok "${line#ok - }" ;;
+        "not ok - "*) not_ok "${line#not ok - }" ;;
+        *) printf '%s\n' "$line" ;;
+    esac
+done < <(python3 "$here/lib/check-journal.py" --store "$work/store.jsonl" \
+    --journal "$work/journal.json" 2>&1)
+seed_stories=$(python3 -c '
+import json, sys
+print(sum(1 for l in open(sys.argv[1]) if l.strip() and json.loads(l).get("kind") == "story"
+          and json.loads(l)["bulletin"]["sha256"] == sys.argv[2]))' "$work/store.jsonl" "$seed_sha" 2>/dev/null)
+if [ "$seed_stories" = "$expect_stories" ]; then
+    ok "the seed gave $expect_stories story lines, once each across restarts"
+else
+    not_ok "the seed gave $expect_stories story lines, once each across restarts (got ${seed_stories:-none})"
+fi
+explained=$(nspawn_exec journalctl -u "$UNIT" -x --no-pager MESSAGE_ID=6b38d59c8f5c49479424abbd0f2a4dc3 -n 1 2>&1)
+if grep -q 'Defined-By: bulletind' <<<"$explained" && grep -q 'Subject: New story: ' <<<"$explained"; then
+    ok "journalctl -x explains a new-story entry from the installed catalog"
+else
+    not_ok "journalctl -x explains a new-story entry from the installed catalog" "$explained"
+fi
+
+log "service-test took $(($(now_ms) - started_ms)) ms"
+summary
