@@ -69,6 +69,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Benchmarks and evaluations: release-build executables that print figures.
+        .executableTarget(
+            name: "DedupEval", dependencies: ["BulletinCore"], path: "Benchmarks/DedupEval", swiftSettings: strict),
+        .executableTarget(
+            name: "DedupBenchmark", dependencies: ["BulletinCore"], path: "Benchmarks/DedupBenchmark", swiftSettings: strict),
         .testTarget(
             name: "BulletinCoreTests",
             dependencies: ["BulletinCore"],

@@ -36,7 +36,7 @@ public enum BatchIngest {
                 summary.failed += 1
             }
         }
-        await pipeline.flush()
+        await pipeline.saveIndex()
         return summary
     }
 

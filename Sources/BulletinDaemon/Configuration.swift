@@ -1,3 +1,4 @@
+import BulletinCore
 import SystemPackage
 
 /// Everything the daemon can be told. Defaults are the development layout in the current
@@ -29,6 +30,8 @@ public struct Configuration: Sendable, Equatable {
     /// The daemon's own state: lock, ledger, snapshots.
     public var stateDirectory = FilePath(".bulletind")
     public var logLevel: LogLevel = .info
+    /// Near-duplicate detection: thresholds, guards and the retention window.
+    public var dedup: DedupConfiguration = .default
 
     public enum FsyncPolicy: String, Sendable, CaseIterable { case everyBulletin = "bulletin", batch, never }
     public enum AfterIngest: String, Sendable, CaseIterable { case move, delete, keep }

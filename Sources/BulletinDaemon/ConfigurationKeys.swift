@@ -56,12 +56,38 @@ struct ConfigurationKey: Sendable {
         ConfigurationKey(section: "state", name: "dir") { config, text throws(ConfigurationError) in
             config.stateDirectory = try path(text)
         },
+        ConfigurationKey(section: "dedup", name: "resemblance_threshold") { config, text throws(ConfigurationError) in
+            config.dedup.resemblanceThreshold = try fraction(text)
+        },
+        ConfigurationKey(section: "dedup", name: "containment_threshold") { config, text throws(ConfigurationError) in
+            config.dedup.containmentThreshold = try fraction(text)
+        },
+        ConfigurationKey(section: "dedup", name: "number_guard") { config, text throws(ConfigurationError) in
+            config.dedup.numberGuardMinimum = try count(text)
+        },
+        ConfigurationKey(section: "dedup", name: "name_guard") { config, text throws(ConfigurationError) in
+            config.dedup.nameGuardMinimum = try count(text)
+        },
+        ConfigurationKey(section: "dedup", name: "window_days") { config, text throws(ConfigurationError) in
+            guard let days = Double(text), days >= 0 else { throw ConfigurationError("expected a number of days (0: keep every story), got \"\(text)\"") }
+            config.dedup.retentionWindow = days == 0 ? nil : days * 86_400
+        },
         ConfigurationKey(section: "log", name: "level") { config, text throws(ConfigurationError) in
             config.logLevel = try choice(text)
         },
     ]
 
     static func named(_ dotted: String) -> ConfigurationKey? { all.first { $0.dotted == dotted } }
+
+    private static func fraction(_ text: String) throws(ConfigurationError) -> Double {
+        guard let value = Double(text), (0...1).contains(value) else { throw ConfigurationError("expected a number from 0 to 1, got \"\(text)\"") }
+        return value
+    }
+
+    private static func count(_ text: String) throws(ConfigurationError) -> Int {
+        guard let value = Int(text), value >= 0 else { throw ConfigurationError("expected a whole number of 0 or more (0 turns the guard off), got \"\(text)\"") }
+        return value
+    }
 
     private static func path(_ text: String) throws(ConfigurationError) -> FilePath {
         guard !text.isEmpty else { throw ConfigurationError("expected a path, got an empty value") }

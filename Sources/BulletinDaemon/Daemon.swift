@@ -25,7 +25,7 @@ public enum Daemon {
         let group = ServiceGroup(services: [inbox, reload], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
         notifier.stopping()
-        await pipeline.flush()
+        await pipeline.saveIndex()
         let status = await pipeline.statusLine
         logger.event(.stopping, .notice, "bulletind stopping: \(status)")
     }

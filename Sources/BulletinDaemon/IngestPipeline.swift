@@ -48,6 +48,9 @@ actor IngestPipeline {
     private let ledger: IngestLedger
     private var index: DuplicateIndex
     private var flushScheduled = false
+    /// New stories since the index was last saved.
+    private var unsavedStories = 0
+    static let snapshotEvery = 20_000
     private(set) var counters = Counters()
 
     init(configuration: Configuration, logger: Logger) throws {
@@ -56,8 +59,14 @@ actor IngestPipeline {
         names = BulletinNames(patterns: configuration.patterns)
         let folder = configuration.store.removingLastComponent()
         if !folder.isEmpty { try DirectoryListing.createDirectories(folder) }
-        let recovery = StoreRecovery(store: configuration.store, stateDirectory: configuration.stateDirectory)
-        let (ledger, index, report) = try recovery.recover()
+        let recovery = StoreRecovery(store: configuration.store, stateDirectory: configuration.stateDirectory, dedup: configuration.dedup)
+        var (ledger, index, report) = try recovery.recover()
+        if let reason = report.indexRebuiltBecause {
+            logger.event(
+                .storeRepaired, .notice, "duplicate index rebuilt from the store (\(reason)): \(index.count) stories",
+                ["STORE": configuration.store.string, "INDEX_REBUILT": reason, "STORIES": String(index.count)])
+        }
+        index.evictExpired(now: Timestamp.now.secondsSinceEpoch)
         if report.repairedAnything {
             logger.event(
                 .storeRepaired, .warning, "store repaired at start: \(report.summary)",
@@ -156,6 +165,8 @@ actor IngestPipeline {
         }
         counters.stories += result.records.count - duplicates
         counters.duplicates += duplicates
+        unsavedStories += result.records.count - duplicates
+        if unsavedStories >= Self.snapshotEvery { saveIndex() }
         dispose(path, name: name, disposition: disposition)
         return .ingested(stories: result.records.count - duplicates, duplicates: duplicates)
     }
@@ -193,7 +204,7 @@ actor IngestPipeline {
     /// After a failed append: the index is rebuilt from what the store really holds.
     private func rebuildIndex() {
         do {
-            index = try StoreRecovery(store: configuration.store, stateDirectory: configuration.stateDirectory).recover().index
+            index = try StoreRecovery(store: configuration.store, stateDirectory: configuration.stateDirectory, dedup: configuration.dedup).recover().index
         } catch {
             logger.error("cannot re-read the store to rebuild the duplicate index: \(error)")
         }
@@ -216,6 +227,19 @@ actor IngestPipeline {
             try store.synchronize()
         } catch {
             logger.event(.storeError, .error, "cannot fsync the store: \(error)", ["STORE": configuration.store.string])
+        }
+    }
+
+    /// Saves the duplicate index with the store offset it covers (periodically and at stop),
+    /// first evicting stories older than the retention window, if one is set.
+    func saveIndex() {
+        flush()
+        index.evictExpired(now: Timestamp.now.secondsSinceEpoch)
+        do {
+            try IndexSnapshot.save(index, storeOffset: store.size, stateDirectory: configuration.stateDirectory)
+            unsavedStories = 0
+        } catch {
+            logger.warning("cannot save the duplicate index: \(error); the next start replays more of the store")
         }
     }
 

@@ -19,7 +19,10 @@ struct StoreRecovery {
         var incompleteLinesRemoved = 0
         var ledgerEntriesRecovered = 0
         var ledgerRebuilt = false
-        var storeLines = 0
+        /// Why the duplicate index was rebuilt from the whole store (nil: loaded from its snapshot,
+        /// or nothing to rebuild).
+        var indexRebuiltBecause: String?
+        var linesReplayed = 0
 
         var repairedAnything: Bool { tornBytes > 0 || incompleteLinesRemoved > 0 || ledgerEntriesRecovered > 0 || ledgerRebuilt }
 
@@ -35,6 +38,7 @@ struct StoreRecovery {
 
     let store: FilePath
     let stateDirectory: FilePath
+    let dedup: DedupConfiguration
 
     /// Repairs what needs repairing and returns the ledger and the index, ready for appending.
     func recover() throws -> (ledger: IngestLedger, index: DuplicateIndex, report: Report) {
@@ -50,14 +54,26 @@ struct StoreRecovery {
         var recovered: [IngestLedger.Entry] = []
         var rebuilt: [IngestLedger.Entry] = []
 
-        var index = DuplicateIndex()
+        var index: DuplicateIndex
+        var indexFrom: Int64 = 0
+        switch IndexSnapshot.load(stateDirectory: stateDirectory, configuration: dedup, storeSize: storeSize) {
+        case .loaded(let loaded, let offset):
+            index = loaded
+            indexFrom = offset
+        case .missing:
+            index = DuplicateIndex(configuration: dedup)
+            if storeSize > 0 { report.indexRebuiltBecause = "no snapshot" }
+        case .unusable(let reason):
+            index = DuplicateIndex(configuration: dedup)
+            report.indexRebuiltBecause = "the snapshot is unusable: \(reason)"
+        }
         var group = BulletinGroup()
         var cutAt: Int64?
         let decoder = JSONDecoder()
 
         func close(_ group: BulletinGroup, endingAt end: Int64) {
             guard let first = group.first else { return }
-            for record in group.records where record.kind == .story {
+            for record in group.records where record.kind == .story && group.startOffset >= indexFrom {
                 index.restore(
                     id: record.id, headline: record.headline, bodyText: record.bodyText ?? "",
                     receivedAt: Timestamp(rfc3339: record.receivedAt)?.secondsSinceEpoch ?? 0)
@@ -67,8 +83,9 @@ struct StoreRecovery {
             if saved == nil { rebuilt.append(entry) } else if group.startOffset >= ledgerFrom { recovered.append(entry) }
         }
 
-        try LineReader.forEachLine(in: store) { offset, line in
-            report.storeLines += 1
+        // Only the tail neither the ledger nor the snapshot has seen is read.
+        try LineReader.forEachLine(in: store, from: min(ledgerFrom, indexFrom)) { offset, line in
+            report.linesReplayed += 1
             guard let record = try? decoder.decode(StoryRecord.self, from: Data(line)) else { return }
             if !group.accepts(record) {
                 close(group, endingAt: offset)
@@ -81,7 +98,7 @@ struct StoreRecovery {
         } else if !group.records.isEmpty {
             cutAt = group.startOffset
             report.incompleteLinesRemoved = group.records.count
-            report.storeLines -= group.records.count
+            report.linesReplayed -= group.records.count
         }
         if let cutAt { try LineReader.truncate(store, to: cutAt) }
         report.ledgerEntriesRecovered = recovered.count

@@ -31,8 +31,13 @@ public enum FileMover {
         return "\(name).\(number + 1)"
     }
 
-    /// Writes `text` to `path` atomically (temporary file, fsync, rename): for small side files.
+    /// Writes `text` to `path` atomically (temporary file, fsync, rename).
     public static func writeAtomically(_ text: String, to path: FilePath) throws(IOFailure) {
+        try writeAtomically(Array(text.utf8), to: path)
+    }
+
+    /// Writes `bytes` to `path` atomically (temporary file, fsync, rename).
+    public static func writeAtomically(_ bytes: [UInt8], to path: FilePath) throws(IOFailure) {
         let temporary = FilePath(path.string + ".tmp")
         let fd = try IOFailure.wrap("open", temporary.string) {
             try FileDescriptor.open(
@@ -40,7 +45,7 @@ public enum FileMover {
                 permissions: [.ownerReadWrite, .groupRead, .otherRead])
         }
         do {
-            _ = try IOFailure.wrap("write", temporary.string) { try fd.writeAll(Array(text.utf8)) }
+            _ = try IOFailure.wrap("write", temporary.string) { try fd.writeAll(bytes) }
             try retryingInterrupts("fsync", temporary.string) { fsync(fd.rawValue) }
         } catch {
             try? fd.close()

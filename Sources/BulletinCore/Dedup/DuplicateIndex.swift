@@ -1,20 +1,175 @@
-public enum DuplicateMatch: String, Sendable, Codable { case exact, near }
-public enum DedupDecision: Sendable, Equatable {
-    case new(id: String)
-    case duplicate(of: String, match: DuplicateMatch, similarity: Double)
-}
-public struct DedupConfiguration: Sendable, Equatable { public static let `default` = DedupConfiguration() }
-
-/// Placeholder index: exact matches only.
+/// Decides, for each story occurrence, whether it was seen before — exactly (same normalized
+/// text) or nearly (MinHash + LSH candidates, then an estimate of resemblance and containment
+/// with guards on figures and names) — in memory that does not hold texts.
+///
+/// A value type: the daemon owns one inside an actor. Lookups cost the same at 10 thousand and
+/// at a million stories: one exact-table probe, `bandCount` band-table probes, at most
+/// `maxCandidates` signature comparisons.
 public struct DuplicateIndex: Sendable {
-    private var ids: Set<String> = []
-    public init(configuration: DedupConfiguration = .default) {}
-    public var count: Int { ids.count }
-    public mutating func ingest(_ story: Story, receivedAt: Double) -> DedupDecision {
-        let id = StoryIdentity.id(of: story)
-        if ids.contains(id) { return .duplicate(of: id, match: .exact, similarity: 1) }
-        ids.insert(id)
-        return .new(id: id)
+    public let configuration: DedupConfiguration
+    let minHasher: MinHasher
+    let bandKeys: BandKeys
+    var records: StoryRecords
+    /// id → slot, keyed by the id's first word.
+    var exactTable: SlotTable
+    /// Lead key → slots (`StoryFingerprint.leadKey`).
+    var leadTable: SlotTable
+    /// One table per LSH band: band key → slots.
+    var bandTables: [SlotTable]
+    var deadCount: Int
+
+    public init(configuration: DedupConfiguration = .default) {
+        self.configuration = configuration
+        minHasher = MinHasher(hashCount: configuration.hashCount, seed: configuration.seed)
+        bandKeys = BandKeys(configuration)
+        records = StoryRecords(hashCount: configuration.hashCount)
+        exactTable = SlotTable()
+        leadTable = SlotTable()
+        bandTables = Array(repeating: SlotTable(), count: configuration.bandCount)
+        deadCount = 0
     }
-    public mutating func restore(id: String, headline: String, bodyText: String, receivedAt: Double) { ids.insert(id) }
+
+    /// Stories currently indexed (first sightings not evicted).
+    public var count: Int { records.count - deadCount }
+
+    /// Bytes held by the index's arrays (records and tables, without spare array capacity).
+    public var memoryFootprint: Int {
+        records.byteCount + 4 * (exactTable.capacity + leadTable.capacity + bandTables.reduce(0) { $0 + $1.capacity })
+    }
+
+    /// Featurizes a story with this index's configuration (pure; the costly part of `ingest`).
+    public func fingerprint(_ story: Story) -> StoryFingerprint {
+        StoryFingerprint(headline: story.headline, bodyText: story.bodyText,
+                         configuration: configuration, minHasher: minHasher)
+    }
+
+    /// Decide for one story occurrence; if it is new, insert it (so a later occurrence in the
+    /// SAME bulletin can match it). `receivedAt` is seconds since the epoch, for the optional
+    /// time-window eviction.
+    public mutating func ingest(_ story: Story, receivedAt: Double) -> DedupDecision {
+        let fingerprint = fingerprint(story)
+        let decision = decide(fingerprint)
+        if case .new = decision { insert(fingerprint, receivedAt: receivedAt) }
+        return decision
+    }
+
+    /// Rebuild from the store: re-insert a first-sighted story with its recorded id (no
+    /// decision). Idempotent: an id already indexed is skipped, as is an id that is not 32 hex
+    /// digits (it cannot have come from `StoryIdentity.id`).
+    public mutating func restore(id: String, headline: String, bodyText: String, receivedAt: Double) {
+        guard let storyID = StoryID(hex: id), liveSlot(of: storyID) == nil else { return }
+        let fingerprint = StoryFingerprint(headline: headline, bodyText: bodyText,
+                                           configuration: configuration, minHasher: minHasher)
+        insert(fingerprint, as: storyID, receivedAt: receivedAt)
+    }
+
+    /// Inserts a first sighting under its own id without deciding (the second half of `ingest`).
+    public mutating func insert(_ fingerprint: StoryFingerprint, receivedAt: Double) {
+        insert(fingerprint, as: fingerprint.storyID, receivedAt: receivedAt)
+    }
+
+    /// Optional window: evict stories older than `olderThan` seconds since the epoch (at
+    /// whole-second resolution). Space is reclaimed once a quarter of the slots are evicted.
+    public mutating func evict(olderThan cutoff: Double) {
+        let limit = UInt32(storySeconds: cutoff.rounded(.down))
+        records.receivedAt.withUnsafeMutableBufferPointer { times in
+            for slot in times.indices where times[slot] < limit {
+                times[slot] = StoryRecords.deadMark
+                deadCount += 1
+            }
+        }
+        if deadCount > 0, deadCount * 4 >= records.count { compact() }
+    }
+
+    /// Applies `configuration.retentionWindow`, if any, relative to `now`.
+    public mutating func evictExpired(now: Double) {
+        guard let window = configuration.retentionWindow else { return }
+        evict(olderThan: now - window)
+    }
+
+    // MARK: - Inserting
+
+    func liveSlot(of id: StoryID) -> Int? {
+        var found: Int?
+        exactTable.forEachCandidate(hash: id.high) { slot in
+            if found == nil, records.idWords[2 * slot] == id.high, records.idWords[2 * slot + 1] == id.low,
+               records.isLive(slot) {
+                found = slot
+            }
+        }
+        return found
+    }
+
+    mutating func insert(_ fingerprint: StoryFingerprint, as id: StoryID, receivedAt: Double) {
+        if records.count >= SlotTable.maximumSlot { makeRoom() }
+        let slot = records.append(id: id, fingerprint: fingerprint, receivedAt: UInt32(storySeconds: receivedAt))
+        let idWords = records.idWords
+        exactTable.insert(slot: slot, hash: id.high) { idWords[2 * $0] }
+        if fingerprint.leadKey != 0 {
+            let leadKeys = records.leadKeys
+            let seed = configuration.seed
+            leadTable.insert(slot: slot, hash: Self.leadHash(fingerprint.leadKey, seed: seed)) {
+                Self.leadHash(leadKeys[$0], seed: seed)
+            }
+        }
+        guard fingerprint.shingleCount > 0 else { return }
+        let signatures = records.signatures
+        let keys = bandKeys
+        let hashCount = configuration.hashCount
+        fingerprint.signature.withUnsafeBufferPointer { signature in
+            for band in 0..<keys.bandCount {
+                bandTables[band].insert(slot: slot, hash: keys.hash(band: band, signature: signature)) { other in
+                    signatures.withUnsafeBufferPointer { keys.hash(band: band, signature: $0, offset: other * hashCount) }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    static func leadHash(_ leadKey: UInt32, seed: UInt64) -> UInt64 {
+        StableHash.mix(UInt64(leadKey) ^ (seed << 1))
+    }
+
+    /// Drops evicted slots and rebuilds the tables for the live ones, preserving order.
+    mutating func compact() {
+        let live = (0..<records.count).filter { records.isLive($0) }
+        records = records.keeping(live)
+        deadCount = 0
+        rebuildTables()
+    }
+
+    /// Only reached after 67 million first sightings without eviction: keep the newest 90 %.
+    private mutating func makeRoom() {
+        if deadCount == 0 {
+            let times = records.receivedAt.sorted()
+            evict(olderThan: Double(times[times.count / 10]))
+        }
+        compact()
+    }
+
+    private mutating func rebuildTables() {
+        let capacity = SlotTable.capacity(toHold: records.count)
+        exactTable = SlotTable(capacity: capacity)
+        bandTables = Array(repeating: SlotTable(capacity: capacity), count: configuration.bandCount)
+        let idWords = records.idWords
+        let noRehash: (Int) -> UInt64 = { _ in preconditionFailure("sized to hold every record") }
+        leadTable = SlotTable(capacity: capacity)
+        for slot in 0..<records.count {
+            exactTable.insert(slot: slot, hash: idWords[2 * slot], rehash: noRehash)
+            let leadKey = records.leadKeys[slot]
+            if leadKey != 0 {
+                leadTable.insert(slot: slot, hash: Self.leadHash(leadKey, seed: configuration.seed), rehash: noRehash)
+            }
+        }
+        let keys = bandKeys
+        let hashCount = configuration.hashCount
+        records.signatures.withUnsafeBufferPointer { signatures in
+            for band in 0..<keys.bandCount {
+                for slot in 0..<records.count where records.shingleCounts[slot] > 0 {
+                    let hash = keys.hash(band: band, signature: signatures, offset: slot * hashCount)
+                    bandTables[band].insert(slot: slot, hash: hash, rehash: noRehash)
+                }
+            }
+        }
+    }
 }

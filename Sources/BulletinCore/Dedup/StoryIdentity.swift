@@ -1,20 +1,21 @@
 import Crypto
 
-/// Placeholder identity: lower-cased text with runs of non-alphanumerics folded to one space.
+/// Exact identity of a story: its normalized text and the stable id derived from it.
 public enum StoryIdentity {
+    /// The text that exact matching compares: headline + "\n\n" + bodyText, with case,
+    /// whitespace, punctuation, quote and dash styles folded (and Unicode compatibility forms,
+    /// e.g. NBSP, fullwidth). Pure and stable across machines (see `FoldedText` for the rules).
     public static func normalizedText(of story: Story) -> String {
-        var out = ""
-        var pendingSpace = false
-        for ch in (story.headline + "\n\n" + story.bodyText).lowercased() {
-            if ch.isLetter || ch.isNumber { if pendingSpace && !out.isEmpty { out.append(" ") }; pendingSpace = false; out.append(ch) } else { pendingSpace = true }
-        }
-        return out
+        FoldedText(headline: story.headline, body: story.bodyText).text
     }
+
+    /// The stable story id: the first 16 bytes of SHA-256(normalizedText) as 32 lower-case hex
+    /// digits. The same normalized text always gets the same id on any machine.
     public static func id(of story: Story) -> String {
-        let digest = SHA256.hash(data: Array(normalizedText(of: story).utf8))
-        return digest.prefix(16).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        storyID(of: FoldedText(headline: story.headline, body: story.bodyText)).hex
+    }
+
+    static func storyID(of folded: FoldedText) -> StoryID {
+        StoryID(digestPrefix: SHA256.hash(data: folded.bytes))
     }
 }

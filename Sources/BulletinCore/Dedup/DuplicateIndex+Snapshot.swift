@@ -1,0 +1,97 @@
+/// Snapshot: the index's arrays written as they are in memory (little-endian integers), so that
+/// loading a million stories is a few large copies and one checksum pass, not a rebuild.
+///
+/// Layout: header (magic "BLTNDDUP", format version, layout fingerprint of the configuration,
+/// counts), then the record arrays, the exact table, the lead table and each band table, each array prefixed by
+/// its element count, then a 64-bit checksum of everything before it.
+extension DuplicateIndex {
+    public func snapshot() -> [UInt8] {
+        var writer = SnapshotWriter()
+        writer.reserve(memoryFootprint + 256)
+        writer.append(bytes: SnapshotFormat.magic)
+        writer.append(UInt32(SnapshotFormat.version))
+        writer.append(UInt32(SnapshotFormat.byteOrderMark))
+        writer.append(configuration.layoutFingerprint)
+        writer.append(UInt64(records.count))
+        writer.append(UInt64(deadCount))
+        writer.append(array: records.idWords)
+        writer.append(array: records.signatures)
+        writer.append(array: records.receivedAt)
+        writer.append(array: records.shingleCounts)
+        writer.append(array: records.numberMasks)
+        writer.append(array: records.nameMasks)
+        writer.append(array: records.leadKeys)
+        for table in [exactTable, leadTable] + bandTables {
+            writer.append(UInt64(table.count))
+            writer.append(array: table.entries)
+        }
+        writer.appendChecksum()
+        return writer.bytes
+    }
+
+    /// Loads a snapshot made by `snapshot()`. Throws on corrupt, truncated or foreign bytes, and
+    /// on a snapshot made with another layout (shingle size, hash count, bands, seed, feature
+    /// version): the daemon then rebuilds from the store.
+    public init(snapshot bytes: [UInt8], configuration: DedupConfiguration) throws {
+        self.init(configuration: configuration)
+        var reader = try SnapshotReader(bytes)
+        guard try reader.bytes(count: SnapshotFormat.magic.count) == SnapshotFormat.magic else {
+            throw DedupSnapshotError.notASnapshot
+        }
+        let version: UInt32 = try reader.read()
+        guard version == SnapshotFormat.version else { throw DedupSnapshotError.unsupportedVersion(Int(version)) }
+        let byteOrder: UInt32 = try reader.read()
+        guard byteOrder == SnapshotFormat.byteOrderMark else { throw DedupSnapshotError.foreignByteOrder }
+        let layout: UInt64 = try reader.read()
+        guard layout == configuration.layoutFingerprint else { throw DedupSnapshotError.configurationMismatch }
+        let slotCount = Int(try reader.read() as UInt64)
+        let dead = Int(try reader.read() as UInt64)
+        guard slotCount <= SlotTable.maximumSlot + 1, dead <= slotCount else { throw DedupSnapshotError.inconsistent }
+
+        var loaded = StoryRecords(hashCount: configuration.hashCount)
+        loaded.idWords = try reader.readArray(expectedCount: 2 * slotCount)
+        loaded.signatures = try reader.readArray(expectedCount: configuration.hashCount * slotCount)
+        loaded.receivedAt = try reader.readArray(expectedCount: slotCount)
+        loaded.shingleCounts = try reader.readArray(expectedCount: slotCount)
+        loaded.numberMasks = try reader.readArray(expectedCount: 3 * slotCount)
+        loaded.nameMasks = try reader.readArray(expectedCount: slotCount)
+        loaded.leadKeys = try reader.readArray(expectedCount: slotCount)
+        var tables: [SlotTable] = []
+        for _ in 0..<(2 + configuration.bandCount) {
+            let count = Int(try reader.read() as UInt64)
+            let table = SlotTable(entries: try reader.readArray(expectedCount: nil), count: count)
+            guard table.capacity >= SlotTable.minimumCapacity, table.isConsistent(slotCount: slotCount) else {
+                throw DedupSnapshotError.inconsistent
+            }
+            tables.append(table)
+        }
+        try reader.verifyChecksumAndEnd()
+        guard loaded.receivedAt.lazy.filter({ $0 == StoryRecords.deadMark }).count == dead else {
+            throw DedupSnapshotError.inconsistent
+        }
+        records = loaded
+        deadCount = dead
+        exactTable = tables[0]
+        leadTable = tables[1]
+        bandTables = Array(tables.dropFirst(2))
+    }
+}
+
+/// Why a snapshot was refused.
+public enum DedupSnapshotError: Error, Equatable, Sendable {
+    case notASnapshot
+    case unsupportedVersion(Int)
+    case foreignByteOrder
+    case configurationMismatch
+    case truncated
+    case checksumMismatch
+    case inconsistent
+}
+
+enum SnapshotFormat {
+    static let magic: [UInt8] = Array("BLTNDDUP".utf8)
+    static let version = 1
+    /// Written in the machine's byte order: reads back as this value only on a machine of the
+    /// same order.
+    static let byteOrderMark: UInt32 = 0x0102_0304
+}

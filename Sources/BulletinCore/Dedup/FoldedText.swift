@@ -1,0 +1,215 @@
+import Foundation  // only for NFKC (`precomposedStringWithCompatibilityMapping`) of non-ASCII text
+
+/// One word of folded text: where its bytes are, and the little the guards need to know.
+struct FoldedToken: Sendable {
+    /// Byte range in `FoldedText.bytes`.
+    var start: Int32
+    var end: Int32
+    /// `StableHash` of the folded bytes: what shingles and guard masks are built from.
+    var hash: UInt64
+    /// The original word began with an upper-case letter: a candidate name.
+    var isCapitalized: Bool
+    /// The word contains a digit: a figure, a date, an amount.
+    var hasDigit: Bool
+    /// 0-based paragraph of the body (0 for the headline): the lead is paragraph 0.
+    var paragraph: Int32
+}
+
+/// A story's headline and body folded for comparison.
+///
+/// Folding: Unicode compatibility forms (NFKC: NBSP, fullwidth letters, ligatures), lower case,
+/// every run of whitespace, punctuation, quotes and dashes becomes one space, apostrophes inside
+/// words vanish ("don’t" = "don't" = "dont"), thousands separators between digits vanish and a
+/// decimal point between digits stays ("1,500.5" = "1500.5"), symbols ($, €, +, ©) stay as
+/// words of their own. `bytes` is the headline's words, a blank line, then the body's words.
+struct FoldedText: Sendable {
+    private(set) var bytes: [UInt8]
+    private(set) var headlineTokens: [FoldedToken]
+    private(set) var bodyTokens: [FoldedToken]
+
+    init(headline: String, body: String) {
+        var scanner = TokenScanner(reservingCapacity: headline.utf8.count + body.utf8.count + 2)
+        scanner.scan(headline)
+        headlineTokens = scanner.takeTokens()
+        scanner.bytes.append(0x0A)
+        scanner.bytes.append(0x0A)
+        scanner.scan(body)
+        bodyTokens = scanner.takeTokens()
+        bytes = scanner.bytes
+    }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// Single pass over Unicode scalars that writes folded bytes and records token boundaries.
+private struct TokenScanner {
+    var bytes: [UInt8]
+    private var tokens: [FoldedToken] = []
+    private var tokenStart = -1
+    private var capitalized = false
+    private var hasDigit = false
+    private var lastWasDigit = false
+    /// A '.' or ',' right after a digit: kept or dropped depending on whether a digit follows.
+    private var pendingSeparator: UInt8 = 0
+    private var newlinesInGap = 0
+    private var paragraph: Int32 = 0
+
+    init(reservingCapacity capacity: Int) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func takeTokens() -> [FoldedToken] {
+        endToken()
+        defer {
+            tokens = []
+            paragraph = 0
+            newlinesInGap = 0
+        }
+        return tokens
+    }
+
+    mutating func scan(_ text: String) {
+        var text = text
+        // Fast path: ASCII text (most wire copy) needs no NFKC and is read byte by byte.
+        let scannedASCII: Bool? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            guard !utf8.contains(where: { $0 >= 0x80 }) else { return false }
+            for byte in utf8 { consume(Unicode.Scalar(byte), kind: ScalarKind.ofASCII(byte)) }
+            return true
+        }
+        if scannedASCII == true { return }
+        if scannedASCII == nil { text.makeContiguousUTF8() }
+        for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars {
+            consume(scalar, kind: ScalarKind.of(scalar))
+        }
+    }
+
+    private mutating func consume(_ scalar: Unicode.Scalar, kind: ScalarKind) {
+        if pendingSeparator != 0 {
+            let separator = pendingSeparator
+            pendingSeparator = 0
+            if kind == .word, scalar.isASCIIDigit {
+                if separator == UInt8(ascii: ".") { bytes.append(separator) }
+                appendWord(scalar)
+                return
+            }
+            endToken()
+        }
+        switch kind {
+        case .word:
+            appendWord(scalar)
+        case .apostrophe:
+            break
+        case .space:
+            endToken()
+        case .newline:
+            endToken()
+            newlinesInGap += 1
+        case .symbol:
+            endToken()
+            appendWord(scalar)
+            endToken()
+        case .punctuation:
+            if tokenStart >= 0, lastWasDigit, scalar == "." || scalar == "," {
+                pendingSeparator = UInt8(ascii: scalar == "." ? "." : ",")
+            } else {
+                endToken()
+            }
+        }
+    }
+
+    private mutating func appendWord(_ scalar: Unicode.Scalar) {
+        if scalar.isASCII {
+            var byte = UInt8(truncatingIfNeeded: scalar.value)
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            if tokenStart < 0 { beginToken(capitalized: isUpper) }
+            if isUpper { byte |= 0x20 }
+            lastWasDigit = byte >= 0x30 && byte <= 0x39
+            bytes.append(byte)
+        } else {
+            let properties = scalar.properties
+            if tokenStart < 0 { beginToken(capitalized: properties.isUppercase) }
+            lastWasDigit = properties.generalCategory == .decimalNumber
+            bytes.append(contentsOf: properties.lowercaseMapping.utf8)
+        }
+        if lastWasDigit { hasDigit = true }
+    }
+
+    private mutating func beginToken(capitalized: Bool) {
+        if !tokens.isEmpty {
+            bytes.append(0x20)
+            if newlinesInGap >= 2 { paragraph += 1 }
+        }
+        newlinesInGap = 0
+        tokenStart = bytes.count
+        self.capitalized = capitalized
+        hasDigit = false
+    }
+
+    private mutating func endToken() {
+        guard tokenStart >= 0 else { return }
+        let hash = bytes.withUnsafeBufferPointer { StableHash.mix(StableHash.fnv1a($0[tokenStart...])) }
+        tokens.append(FoldedToken(
+            start: Int32(tokenStart), end: Int32(bytes.count), hash: hash,
+            isCapitalized: capitalized, hasDigit: hasDigit, paragraph: paragraph))
+        tokenStart = -1
+        lastWasDigit = false
+    }
+}
+
+/// What a scalar does to the folded text.
+private enum ScalarKind {
+    case word, apostrophe, space, newline, symbol, punctuation
+
+    @inline(__always)
+    static func ofASCII(_ byte: UInt8) -> ScalarKind {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return .word
+        case UInt8(ascii: " "): return .space
+        default: return asciiKinds[Int(byte)]
+        }
+    }
+
+    static func of(_ scalar: Unicode.Scalar) -> ScalarKind {
+        if scalar.isASCII { return asciiKinds[Int(scalar.value)] }
+        switch scalar.value {
+        case 0x2018, 0x2019, 0x02BC, 0x2032: return .apostrophe
+        case 0x0085, 0x2028, 0x2029: return .newline
+        default: break
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return .word
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator:
+            return .space
+        case .mathSymbol, .currencySymbol, .otherSymbol:
+            return .symbol
+        default:
+            return .punctuation
+        }
+    }
+
+    private static let asciiKinds: [ScalarKind] = (0..<128).map { value in
+        let byte = UInt8(value)
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            return .word
+        case UInt8(ascii: "'"), UInt8(ascii: "`"): return .apostrophe
+        case UInt8(ascii: "\n"): return .newline
+        case UInt8(ascii: " "), 0x09, 0x0B, 0x0C, 0x0D: return .space
+        case UInt8(ascii: "$"), UInt8(ascii: "+"), UInt8(ascii: "<"), UInt8(ascii: "="),
+             UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+            return .symbol
+        default: return .punctuation
+        }
+    }
+}
+
+extension Unicode.Scalar {
+    fileprivate var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
+}

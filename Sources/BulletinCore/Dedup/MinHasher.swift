@@ -1,0 +1,37 @@
+/// b-bit MinHash (b = 8) over 64-bit shingle hashes.
+///
+/// Value i of the signature is the low byte of min over shingles of the high 32 bits of
+/// `shingle × multiplier[i]` (multiply-shift hashing; the shingle hashes are already uniformly
+/// mixed, so one multiply per (shingle, i) is enough). Two signatures agree at a position with
+/// probability J + (1 − J)/256 where J is the Jaccard resemblance of the shingle sets.
+struct MinHasher: Sendable {
+    let multipliers: [UInt64]
+
+    init(hashCount: Int, seed: UInt64) {
+        multipliers = (0..<hashCount).map { StableHash.stream(seed: seed, index: $0) | 1 }
+    }
+
+    /// `shingles` must be non-empty; duplicates are harmless.
+    func signature(of shingles: [UInt64]) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: multipliers.count) { out, initialized in
+            multipliers.withUnsafeBufferPointer { multipliers in
+                shingles.withUnsafeBufferPointer { shingles in
+                    for (position, multiplier) in multipliers.enumerated() {
+                        var minimum = UInt64.max
+                        for shingle in shingles {
+                            minimum = min(minimum, (shingle &* multiplier) >> 32)
+                        }
+                        out[position] = UInt8(truncatingIfNeeded: minimum)
+                    }
+                }
+            }
+            initialized = multipliers.count
+        }
+    }
+
+    /// Unbiased resemblance estimate from the count of equal bytes: agreement by chance is 1/256.
+    static func resemblance(equalPositions: Int, of hashCount: Int) -> Double {
+        let observed = Double(equalPositions) / Double(hashCount)
+        return max(0, (observed - 1.0 / 256) / (1 - 1.0 / 256))
+    }
+}
