@@ -25,6 +25,9 @@ public struct Configuration: Sendable, Equatable {
     public var store = FilePath("stories.jsonl")
     /// When appends are made durable.
     public var fsync: FsyncPolicy = .everyBulletin
+    /// Rotate the store once it reaches this size (bytes; nil: never): `stories.jsonl` becomes
+    /// `stories.jsonl.1`, older files shift up, and a new file starts (`tail -F` follows).
+    public var rotateSize: Int64?
     /// With `fsync: batch`, the longest a bulletin's lines wait for their `fsync`.
     public var batchInterval: Duration = .milliseconds(200)
     /// The daemon's own state: lock, ledger, snapshots.

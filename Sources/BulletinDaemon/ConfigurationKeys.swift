@@ -47,6 +47,10 @@ struct ConfigurationKey: Sendable {
         ConfigurationKey(section: "store", name: "fsync") { config, text throws(ConfigurationError) in
             config.fsync = try choice(text)
         },
+        ConfigurationKey(section: "store", name: "rotate_size") { config, text throws(ConfigurationError) in
+            guard let bytes = Int64(text), bytes >= 0 else { throw ConfigurationError("expected a size in bytes (0: never rotate), got \"\(text)\"") }
+            config.rotateSize = bytes == 0 ? nil : bytes
+        },
         ConfigurationKey(section: "store", name: "batch_interval_ms") { config, text throws(ConfigurationError) in
             guard let milliseconds = Int(text), (1...60_000).contains(milliseconds) else {
                 throw ConfigurationError("expected milliseconds from 1 to 60000, got \"\(text)\"")

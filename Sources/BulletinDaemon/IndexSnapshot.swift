@@ -4,20 +4,21 @@ import SystemPackage
 
 /// The duplicate index saved in the state folder, so a start reads only the store's tail.
 ///
-/// `state/index.snapshot`: a header line `bulletind-index 1 <store offset>` and the index's own
-/// bytes (which carry their checksum). The offset says how much of the store the index has
-/// seen; the lines after it are replayed. A missing, corrupt or foreign snapshot is not an
+/// `state/index.snapshot`: a header line `bulletind-index 1 <store offset> <store device:inode>`
+/// and the index's own bytes (which carry their checksum). The offset says how much of that
+/// store file the index has seen; the lines after it are replayed (all of the current file when
+/// it is another one: the store was rotated since). A missing, corrupt or foreign snapshot is not an
 /// error: the index is rebuilt from the store, and the journal says so.
 enum IndexSnapshot {
     static func path(in stateDirectory: FilePath) -> FilePath { stateDirectory.appending("index.snapshot") }
 
     enum LoadResult {
-        case loaded(DuplicateIndex, storeOffset: Int64)
+        case loaded(DuplicateIndex, storeOffset: Int64, storeIdentity: String)
         case missing
         case unusable(reason: String)
     }
 
-    static func load(stateDirectory: FilePath, configuration: DedupConfiguration, storeSize: Int64) -> LoadResult {
+    static func load(stateDirectory: FilePath, configuration: DedupConfiguration) -> LoadResult {
         let bytes: [UInt8]
         do {
             bytes = try RegularFileReader.read(path(in: stateDirectory), limit: 1 << 36)
@@ -30,20 +31,20 @@ enum IndexSnapshot {
             return .unusable(reason: "no header")
         }
         let header = String(decoding: bytes[..<newline], as: UTF8.self).split(separator: " ")
-        guard header.count == 3, header[0] == "bulletind-index", header[1] == "1", let offset = Int64(header[2]) else {
+        guard header.count == 4, header[0] == "bulletind-index", header[1] == "1", let offset = Int64(header[2]) else {
             return .unusable(reason: "unknown header")
         }
-        guard offset <= storeSize else { return .unusable(reason: "the store is shorter than the snapshot says") }
         do {
-            return .loaded(try DuplicateIndex(snapshot: Array(bytes[(newline + 1)...]), configuration: configuration), storeOffset: offset)
+            let index = try DuplicateIndex(snapshot: Array(bytes[(newline + 1)...]), configuration: configuration)
+            return .loaded(index, storeOffset: offset, storeIdentity: String(header[3]))
         } catch {
             return .unusable(reason: "\(error)")
         }
     }
 
     /// Saves atomically: a crash mid-save leaves the previous snapshot in place.
-    static func save(_ index: DuplicateIndex, storeOffset: Int64, stateDirectory: FilePath) throws(IOFailure) {
-        let bytes = Array("bulletind-index 1 \(storeOffset)\n".utf8) + index.snapshot()
+    static func save(_ index: DuplicateIndex, storeOffset: Int64, storeIdentity: String, stateDirectory: FilePath) throws(IOFailure) {
+        let bytes = Array("bulletind-index 1 \(storeOffset) \(storeIdentity)\n".utf8) + index.snapshot()
         try FileMover.writeAtomically(bytes, to: path(in: stateDirectory))
     }
 }

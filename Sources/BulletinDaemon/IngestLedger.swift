@@ -33,14 +33,16 @@ struct BulletinDigest: Hashable, Sendable {
 /// Which bulletins (by the SHA-256 of their bytes) are in the store, and up to where.
 ///
 /// The store is the truth — every line names its bulletin's digest — and the ledger is its
-/// index: `state/ledger` holds one `<sha256> <store size after it>` line per bulletin, appended
-/// after the bulletin's store lines are written, so that a start needs to read only the store's
-/// tail beyond the ledger's last offset.
+/// index: `state/ledger` holds one `<sha256> <store size after it> <store device:inode>` line per
+/// bulletin, appended after the bulletin's store lines are written, so that a start needs to read
+/// only the store's tail beyond the ledger's last offset — or the whole current store file when
+/// the last entry was written against another file (the store was rotated since).
 final class IngestLedger {
     struct Entry: Sendable {
         var sha256: String
         var storeSizeAfter: Int64
-        var line: String { "\(sha256) \(storeSizeAfter)\n" }
+        var storeIdentity: String
+        var line: String { "\(sha256) \(storeSizeAfter) \(storeIdentity)\n" }
     }
 
     private var digests: Set<BulletinDigest>
@@ -51,30 +53,30 @@ final class IngestLedger {
     static func path(in stateDirectory: FilePath) -> FilePath { stateDirectory.appending("ledger") }
 
     /// Reads the ledger file; nil when it is missing, unreadable or inconsistent.
-    static func read(stateDirectory: FilePath) -> (digests: Set<BulletinDigest>, storeOffset: Int64)? {
+    static func read(stateDirectory: FilePath) -> (digests: Set<BulletinDigest>, storeOffset: Int64, storeIdentity: String)? {
         let path = path(in: stateDirectory)
         guard (try? AppendOnlyFile.cutTornTail(of: path)) != nil else { return nil }
         var digests: Set<BulletinDigest> = []
         var offset: Int64 = 0
+        var identity = ""
         var sound = true
-        var lines = 0
         do {
             try LineReader.forEachLine(in: path) { _, line in
-                lines += 1
                 let parts = line.split(separator: UInt8(ascii: " "))
-                guard sound, parts.count == 2, let digest = BulletinDigest(hex: parts[0]),
-                    let end = Int64(String(decoding: parts[1], as: UTF8.self)), end >= offset
+                guard sound, parts.count == 3, let digest = BulletinDigest(hex: parts[0]),
+                    let end = Int64(String(decoding: parts[1], as: UTF8.self))
                 else {
                     sound = false
                     return
                 }
                 digests.insert(digest)
                 offset = end
+                identity = String(decoding: parts[2], as: UTF8.self)
             }
         } catch {
             return nil
         }
-        return sound ? (digests, offset) : nil
+        return sound ? (digests, offset, identity) : nil
     }
 
     /// Opens the ledger for appending, holding `digests` and accounting for the store up to

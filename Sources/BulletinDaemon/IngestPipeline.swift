@@ -152,11 +152,12 @@ actor IngestPipeline {
             return .deferred(reason: error.description)
         }
         do {
-            try ledger.record([IngestLedger.Entry(sha256: sha256, storeSizeAfter: store.size)])
+            try ledger.record([IngestLedger.Entry(sha256: sha256, storeSizeAfter: store.size, storeIdentity: store.identity)])
         } catch {
             logger.warning("cannot write the ledger: \(error); it is rebuilt from the store at the next start")
         }
         if store.unsynchronized { scheduleFlush() }
+        if let limit = configuration.rotateSize, store.size >= limit { rotateStore() }
 
         var duplicates = 0
         for record in result.records {
@@ -230,13 +231,25 @@ actor IngestPipeline {
         }
     }
 
+    /// Rotates the store, then saves the index against the new file. A crash in between is
+    /// harmless: the ledger and the snapshot name the old file, so the new one is read whole.
+    private func rotateStore() {
+        do {
+            try store.rotate()
+            logger.notice("store rotated: \(configuration.store) → \(configuration.store).1", metadata: ["STORE": "\(configuration.store)"])
+            saveIndex()
+        } catch {
+            logger.event(.storeError, .error, "cannot rotate the store: \(error)", ["STORE": configuration.store.string])
+        }
+    }
+
     /// Saves the duplicate index with the store offset it covers (periodically and at stop),
     /// first evicting stories older than the retention window, if one is set.
     func saveIndex() {
         flush()
         index.evictExpired(now: Timestamp.now.secondsSinceEpoch)
         do {
-            try IndexSnapshot.save(index, storeOffset: store.size, stateDirectory: configuration.stateDirectory)
+            try IndexSnapshot.save(index, storeOffset: store.size, storeIdentity: store.identity, stateDirectory: configuration.stateDirectory)
             unsavedStories = 0
         } catch {
             logger.warning("cannot save the duplicate index: \(error); the next start replays more of the store")

@@ -13,14 +13,15 @@ import SystemPackage
 /// - a last bulletin with fewer lines than its count was cut short mid-write: its lines are
 ///   removed, and the bulletin (still in the inbox, since files move last) is ingested again;
 /// - complete bulletins beyond the ledger's last offset get their ledger entries back.
+/// The index comes from its snapshot plus the lines after the snapshot's offset; without a
+/// usable snapshot (or ledger) it is rebuilt from the rotated store files and the current one.
 struct StoreRecovery {
     struct Report: Sendable, Equatable {
         var tornBytes: Int64 = 0
         var incompleteLinesRemoved = 0
         var ledgerEntriesRecovered = 0
         var ledgerRebuilt = false
-        /// Why the duplicate index was rebuilt from the whole store (nil: loaded from its snapshot,
-        /// or nothing to rebuild).
+        /// Why the duplicate index was rebuilt from the whole store (nil: it came from its snapshot).
         var indexRebuiltBecause: String?
         var linesReplayed = 0
 
@@ -40,83 +41,130 @@ struct StoreRecovery {
     let stateDirectory: FilePath
     let dedup: DedupConfiguration
 
+    /// The files a full rebuild reads, oldest first: `stories.jsonl.N` … `stories.jsonl.1`.
+    static func rotatedFiles(of store: FilePath) -> [FilePath] {
+        var files: [FilePath] = []
+        var number = 1
+        while FileManager.default.fileExists(atPath: store.string + ".\(number)") {
+            files.append(FilePath(store.string + ".\(number)"))
+            number += 1
+        }
+        return files.reversed()
+    }
+
     /// Repairs what needs repairing and returns the ledger and the index, ready for appending.
     func recover() throws -> (ledger: IngestLedger, index: DuplicateIndex, report: Report) {
         var report = Report()
         report.tornBytes = try AppendOnlyFile.cutTornTail(of: store)
         let storeSize = (try? FileManager.default.attributesOfItem(atPath: store.string)[.size] as? Int64) ?? 0
+        let identity = AppendOnlyFile.identity(of: store) ?? ""
 
-        var saved = IngestLedger.read(stateDirectory: stateDirectory)
-        if let ledger = saved, ledger.storeOffset > storeSize { saved = nil }  // the store shrank under it
-        if saved == nil, storeSize > 0 { report.ledgerRebuilt = true }
-        let ledgerFrom = saved?.storeOffset ?? 0
-        var digests = saved?.digests ?? []
-        var recovered: [IngestLedger.Entry] = []
-        var rebuilt: [IngestLedger.Entry] = []
+        // Where the ledger's knowledge of the current file ends (nil: rebuild it from everything).
+        let saved = IngestLedger.read(stateDirectory: stateDirectory)
+        var ledgerFrom: Int64?
+        if let saved {
+            if saved.storeIdentity != identity || saved.digests.isEmpty { ledgerFrom = 0 }
+            else if saved.storeOffset <= storeSize { ledgerFrom = saved.storeOffset }
+        }
+        var digests = ledgerFrom == nil ? [] : saved?.digests ?? []
+        report.ledgerRebuilt = ledgerFrom == nil && (storeSize > 0 || !Self.rotatedFiles(of: store).isEmpty)
 
-        var index: DuplicateIndex
-        var indexFrom: Int64 = 0
-        switch IndexSnapshot.load(stateDirectory: stateDirectory, configuration: dedup, storeSize: storeSize) {
-        case .loaded(let loaded, let offset):
+        // Where the index's knowledge of the current file ends (nil: rebuild it from everything).
+        var index = DuplicateIndex(configuration: dedup)
+        var indexFrom: Int64?
+        switch IndexSnapshot.load(stateDirectory: stateDirectory, configuration: dedup) {
+        case .loaded(let loaded, let offset, let snapshotIdentity):
             index = loaded
-            indexFrom = offset
+            indexFrom = snapshotIdentity != identity ? 0 : offset <= storeSize ? offset : nil
+            if indexFrom == nil {
+                index = DuplicateIndex(configuration: dedup)
+                report.indexRebuiltBecause = "the store is shorter than the snapshot says"
+            }
         case .missing:
-            index = DuplicateIndex(configuration: dedup)
-            if storeSize > 0 { report.indexRebuiltBecause = "no snapshot" }
+            report.indexRebuiltBecause = "no snapshot"
         case .unusable(let reason):
-            index = DuplicateIndex(configuration: dedup)
             report.indexRebuiltBecause = "the snapshot is unusable: \(reason)"
         }
-        var group = BulletinGroup()
-        var cutAt: Int64?
-        let decoder = JSONDecoder()
 
-        func close(_ group: BulletinGroup, endingAt end: Int64) {
-            guard let first = group.first else { return }
-            for record in group.records where record.kind == .story && group.startOffset >= indexFrom {
-                index.restore(
-                    id: record.id, headline: record.headline, bodyText: record.bodyText ?? "",
-                    receivedAt: Timestamp(rfc3339: record.receivedAt)?.secondsSinceEpoch ?? 0)
+        // A full rebuild of either starts with the rotated files, which are complete and final.
+        var rebuiltEntries: [IngestLedger.Entry] = []
+        if ledgerFrom == nil || indexFrom == nil {
+            for file in Self.rotatedFiles(of: store) {
+                _ = try replay(file, from: 0) { group, _ in
+                    if indexFrom == nil { restore(group, into: &index) }
+                    if ledgerFrom == nil, let sha = group.first?.bulletin.sha256, let digest = BulletinDigest(hex: sha) {
+                        digests.insert(digest)
+                    }
+                }
             }
-            let entry = IngestLedger.Entry(sha256: first.bulletin.sha256, storeSizeAfter: end)
-            if let digest = BulletinDigest(hex: entry.sha256) { digests.insert(digest) }
-            if saved == nil { rebuilt.append(entry) } else if group.startOffset >= ledgerFrom { recovered.append(entry) }
         }
 
-        // Only the tail neither the ledger nor the snapshot has seen is read.
-        try LineReader.forEachLine(in: store, from: min(ledgerFrom, indexFrom)) { offset, line in
-            report.linesReplayed += 1
-            guard let record = try? decoder.decode(StoryRecord.self, from: Data(line)) else { return }
-            if !group.accepts(record) {
-                close(group, endingAt: offset)
-                group = BulletinGroup(startOffset: offset)
-            }
-            group.records.append(record)
+        // Then the current file, from where the ledger or the snapshot stopped.
+        var recovered: [IngestLedger.Entry] = []
+        let start = min(ledgerFrom ?? 0, indexFrom ?? 0)
+        let incomplete = try replay(store, from: start) { group, end in
+            report.linesReplayed += group.records.count
+            if group.startOffset >= (indexFrom ?? 0) { restore(group, into: &index) }
+            guard let sha = group.first?.bulletin.sha256 else { return }
+            if let digest = BulletinDigest(hex: sha) { digests.insert(digest) }
+            let entry = IngestLedger.Entry(sha256: sha, storeSizeAfter: end, storeIdentity: identity)
+            if ledgerFrom == nil { rebuiltEntries.append(entry) } else if group.startOffset >= ledgerFrom! { recovered.append(entry) }
         }
-        if group.isComplete {
-            close(group, endingAt: storeSize)
-        } else if !group.records.isEmpty {
-            cutAt = group.startOffset
-            report.incompleteLinesRemoved = group.records.count
-            report.linesReplayed -= group.records.count
+        var finalSize = storeSize
+        if let incomplete {
+            try LineReader.truncate(store, to: incomplete.startOffset)
+            report.incompleteLinesRemoved = incomplete.records.count
+            finalSize = incomplete.startOffset
         }
-        if let cutAt { try LineReader.truncate(store, to: cutAt) }
-        report.ledgerEntriesRecovered = recovered.count
+        if indexFrom == nil && storeSize == 0 && Self.rotatedFiles(of: store).isEmpty { report.indexRebuiltBecause = nil }
 
-        let finalSize = cutAt ?? storeSize
         let ledger: IngestLedger
-        if saved == nil {
-            ledger = try IngestLedger(stateDirectory: stateDirectory, digests: digests, storeOffset: finalSize, replacingWith: rebuilt)
+        if ledgerFrom == nil {
+            ledger = try IngestLedger(stateDirectory: stateDirectory, digests: digests, storeOffset: finalSize, replacingWith: rebuiltEntries)
         } else {
-            ledger = try IngestLedger(stateDirectory: stateDirectory, digests: digests, storeOffset: ledgerFrom)
+            ledger = try IngestLedger(stateDirectory: stateDirectory, digests: digests, storeOffset: ledgerFrom!)
             try ledger.record(recovered)
+            report.ledgerEntriesRecovered = recovered.count
         }
         return (ledger, index, report)
+    }
+
+    private func restore(_ group: BulletinGroup, into index: inout DuplicateIndex) {
+        for record in group.records where record.kind == .story {
+            index.restore(
+                id: record.id, headline: record.headline, bodyText: record.bodyText ?? "",
+                receivedAt: Timestamp(rfc3339: record.receivedAt)?.secondsSinceEpoch ?? 0)
+        }
+    }
+
+    /// Reads `file` from `offset`, calling `complete` with each complete bulletin's lines and the
+    /// offset just after them. Returns the last bulletin if it was cut short.
+    private func replay(_ file: FilePath, from offset: Int64, _ complete: (BulletinGroup, Int64) -> Void) throws -> BulletinGroup? {
+        let decoder = JSONDecoder()
+        var group = BulletinGroup()
+        var end = offset
+        try LineReader.forEachLine(in: file, from: offset) { lineOffset, line in
+            guard let record = try? decoder.decode(StoryRecord.self, from: Data(line)) else { return }
+            if group.records.isEmpty {
+                group.startOffset = lineOffset
+            } else if !group.accepts(record) {
+                complete(group, lineOffset)
+                group = BulletinGroup(startOffset: lineOffset)
+            }
+            group.records.append(record)
+            end = lineOffset + Int64(line.count) + 1
+        }
+        if group.records.isEmpty { return nil }
+        if group.isComplete {
+            complete(group, end)
+            return nil
+        }
+        return group
     }
 }
 
 /// The consecutive lines of one bulletin occurrence in the store.
-private struct BulletinGroup {
+struct BulletinGroup {
     var startOffset: Int64 = 0
     var records: [StoryRecord] = []
 

@@ -20,6 +20,7 @@ final class StoryStore {
     }
 
     var size: Int64 { file.size }
+    var identity: String { file.identity }
 
     func append(_ records: [StoryRecord]) throws(IOFailure) {
         var bytes: [UInt8] = []
@@ -40,4 +41,18 @@ final class StoryStore {
     }
 
     func reopen() throws(IOFailure) { try file.reopen() }
+
+    /// `stories.jsonl` → `stories.jsonl.1` (older files shift up), then a new, empty store.
+    /// Readers that follow the name (`tail -F`) move on to the new file.
+    func rotate() throws(IOFailure) {
+        try file.synchronize()
+        unsynchronized = false
+        var highest = 0
+        while FileMover.exists(FilePath(path.string + ".\(highest + 1)")) { highest += 1 }
+        for number in stride(from: highest, through: 1, by: -1) {
+            try FileMover.rename(FilePath(path.string + ".\(number)"), to: FilePath(path.string + ".\(number + 1)"))
+        }
+        try FileMover.rename(path, to: FilePath(path.string + ".1"))
+        try file.reopen()
+    }
 }

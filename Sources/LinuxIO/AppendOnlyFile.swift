@@ -11,23 +11,26 @@ public final class AppendOnlyFile {
     private var descriptor: FileDescriptor
     /// The file's size after the last complete append: where a failed append is cut back to.
     public private(set) var size: Int64
+    /// Which file this is (`device:inode`): tells a rotated or replaced file from the one an
+    /// offset was recorded against.
+    public private(set) var identity: String
 
     public init(path: FilePath) throws(IOFailure) {
         self.path = path
-        (descriptor, size) = try Self.open(path)
+        (descriptor, size, identity) = try Self.open(path)
     }
 
     deinit { try? descriptor.close() }
 
-    private static func open(_ path: FilePath) throws(IOFailure) -> (FileDescriptor, Int64) {
+    private static func open(_ path: FilePath) throws(IOFailure) -> (FileDescriptor, Int64, String) {
         let fd = try IOFailure.wrap("open", path.string) {
             try FileDescriptor.open(
                 path, .writeOnly, options: [.append, .create, .closeOnExec],
                 permissions: [.ownerReadWrite, .groupRead, .otherRead], retryOnInterrupt: true)
         }
         do {
-            let size = try IOFailure.wrap("fstat", path.string) { try fd.stat().size }
-            return (fd, size)
+            let status = try IOFailure.wrap("fstat", path.string) { try fd.stat() }
+            return (fd, status.size, "\(status.deviceID.rawValue):\(status.inode.rawValue)")
         } catch {
             try? fd.close()
             throw error
@@ -59,10 +62,11 @@ public final class AppendOnlyFile {
 
     /// Opens the path anew (after an outside rotation, e.g. on SIGHUP).
     public func reopen() throws(IOFailure) {
-        let (fresh, freshSize) = try Self.open(path)
+        let (fresh, freshSize, freshIdentity) = try Self.open(path)
         try? descriptor.close()
         descriptor = fresh
         size = freshSize
+        identity = freshIdentity
     }
 
     private func cutBack() {
@@ -71,6 +75,14 @@ public final class AppendOnlyFile {
 }
 
 extension AppendOnlyFile {
+    /// The `device:inode` identity of the file at `path`, or nil when there is none.
+    public static func identity(of path: FilePath) -> String? {
+        guard let fd = try? FileDescriptor.open(path, .readOnly, options: [.closeOnExec]) else { return nil }
+        defer { try? fd.close() }
+        guard let status = try? fd.stat() else { return nil }
+        return "\(status.deviceID.rawValue):\(status.inode.rawValue)"
+    }
+
     /// Cuts an unterminated last line off the file at `path`; returns how many bytes were cut.
     ///
     /// Run before the file is opened for appending, at start: a crash mid-`write` may have left

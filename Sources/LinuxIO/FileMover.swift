@@ -18,9 +18,40 @@ public enum FileMover {
             if result == 0 { return destination }
             let error = Errno(rawValue: Glibc.errno)
             if error == .fileExists { continue }
+            if error == .improperLink {
+                // Another file system: copy, make it durable, then remove the original.
+                guard try copyExclusively(source, to: destination) else { continue }
+                try remove(source)
+                return destination
+            }
             throw IOFailure("rename", "\(source.string)' to '\(destination.string)", error)
         }
         throw IOFailure("rename", source.string, .fileExists)
+    }
+
+    /// Copies a regular file to a new name (never replacing one); false when the name is taken.
+    private static func copyExclusively(_ source: FilePath, to destination: FilePath) throws(IOFailure) -> Bool {
+        let bytes: [UInt8]
+        do {
+            bytes = try RegularFileReader.read(source, limit: .max)
+        } catch {
+            if case .io(let failure) = error { throw failure }
+            throw IOFailure("copy", source.string, .invalidArgument)
+        }
+        let fd: FileDescriptor
+        do {
+            fd = try FileDescriptor.open(
+                destination, .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
+                permissions: [.ownerReadWrite, .groupRead])
+        } catch let error as Errno where error == .fileExists {
+            return false
+        } catch {
+            throw IOFailure("open", destination.string, (error as? Errno) ?? .ioError)
+        }
+        defer { try? fd.close() }
+        _ = try IOFailure.wrap("write", destination.string) { try fd.writeAll(bytes) }
+        try retryingInterrupts("fsync", destination.string) { fsync(fd.rawValue) }
+        return true
     }
 
     /// `report.txt` → `report.2.txt`: the extension stays last, so the file still opens the same way.
@@ -53,7 +84,7 @@ public enum FileMover {
         }
         try? fd.close()
         try retryingInterrupts("rename", path.string) {
-            temporary.withPlatformString { from in path.withPlatformString { to in rename(from, to) } }
+            temporary.withPlatformString { from in path.withPlatformString { to in Glibc.rename(from, to) } }
         }
     }
 }
@@ -63,6 +94,20 @@ extension FileMover {
     public static func remove(_ path: FilePath) throws(IOFailure) {
         if path.withPlatformString({ unlink($0) }) == -1, Glibc.errno != ENOENT {
             throw IOFailure("unlink", path.string, Errno(rawValue: Glibc.errno))
+        }
+    }
+}
+
+extension FileMover {
+    public static func exists(_ path: FilePath) -> Bool {
+        var status = stat()
+        return path.withPlatformString { lstat($0, &status) } == 0
+    }
+
+    /// `rename(2)`, replacing any file at `destination`.
+    public static func rename(_ source: FilePath, to destination: FilePath) throws(IOFailure) {
+        try retryingInterrupts("rename", "\(source.string)' to '\(destination.string)") {
+            source.withPlatformString { from in destination.withPlatformString { to in Glibc.rename(from, to) } }
         }
     }
 }

@@ -9,6 +9,6 @@ struct Bulletind: AsyncParsableCommand {
             Drop plain-text bulletins into the inbox; every story becomes a line of the JSON Lines
             store (`tail -f stories.jsonl | jq`), first sightings as "story", repeats as "duplicate".
             """,
-        subcommands: [RunCommand.self, IngestCommand.self]
+        subcommands: [RunCommand.self, IngestCommand.self, VerifyCommand.self, StatsCommand.self]
     )
 }

@@ -1,0 +1,135 @@
+import BulletinCore
+import Foundation
+import LinuxIO
+import SystemPackage
+
+/// Read-only looks at a store (and its rotated files): `verify` and `stats`.
+public enum StoreInspection {
+    /// The store's files, oldest first: rotated ones, then the current one.
+    static func files(of store: FilePath) -> [FilePath] { StoreRecovery.rotatedFiles(of: store) + [store] }
+
+    /// Calls `body` with each line of every file and whether it ended with `\n`.
+    static func forEachLine(of store: FilePath, _ body: (FilePath, Int, ArraySlice<UInt8>, Bool) throws -> Void) throws {
+        for file in files(of: store) {
+            var number = 0
+            var end: Int64 = 0
+            try LineReader.forEachLine(in: file) { offset, line in
+                number += 1
+                end = offset + Int64(line.count) + 1
+                try body(file, number, line, true)
+            }
+            let size = (try? FileManager.default.attributesOfItem(atPath: file.string)[.size] as? Int64) ?? 0
+            if size > end {
+                let tail = try RegularFileReader.read(file, limit: .max).suffix(Int(size - end))
+                try body(file, number + 1, tail, false)
+            }
+        }
+    }
+
+    public struct VerifyResult: Sendable {
+        public let lines: Int
+        public let stories: Int
+        public let duplicates: Int
+        public let files: Int
+        /// `FILE:LINE: what is wrong`, for the first fault found.
+        public let fault: String?
+    }
+
+    public static func verify(store: FilePath) throws -> VerifyResult {
+        guard FileManager.default.fileExists(atPath: store.string) else {
+            throw IOFailure("open", store.string, .noSuchFileOrDirectory)
+        }
+        var verifier = StoreVerifier()
+        var fault: String?
+        do {
+            try forEachLine(of: store) { file, number, line, terminated in
+                do throws(StoreVerifier.Fault) {
+                    try verifier.check(line, terminated: terminated)
+                } catch {
+                    fault = "\(file):\(number): \(error.message)"
+                    throw error
+                }
+            }
+        } catch is StoreVerifier.Fault {}
+        return VerifyResult(
+            lines: verifier.lines, stories: verifier.stories, duplicates: verifier.duplicates,
+            files: files(of: store).count, fault: fault)
+    }
+
+    /// What `bulletind stats` shows.
+    public struct Statistics: Sendable, Codable, Equatable {
+        public var store: String
+        public var files = 0
+        public var lines = 0
+        public var stories = 0
+        public var duplicates = 0
+        public var duplicatesByMatch: [String: Int] = [:]
+        public var duplicateRate = 0.0
+        public var bulletins = 0
+        public var rejected = 0
+        public var rejectedByReason: [String: Int] = [:]
+        public var topSources: [Count] = []
+        public var storiesPerDay: [Count] = []
+
+        public struct Count: Sendable, Codable, Equatable {
+            public var name: String
+            public var count: Int
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case store, files, lines, stories, duplicates, bulletins, rejected
+            case duplicatesByMatch = "duplicates_by_match"
+            case duplicateRate = "duplicate_rate"
+            case rejectedByReason = "rejected_by_reason"
+            case topSources = "top_sources"
+            case storiesPerDay = "stories_per_day"
+        }
+    }
+
+    public static func statistics(store: FilePath, failedFolder: FilePath?, topSources: Int = 10) throws -> Statistics {
+        var stats = Statistics(store: store.string)
+        stats.files = files(of: store).count
+        var sources: [String: Int] = [:]
+        var days: [String: Int] = [:]
+        var lastGroup = ""
+        let decoder = JSONDecoder()
+        try forEachLine(of: store) { _, _, line, terminated in
+            guard terminated, let record = try? decoder.decode(StoryRecord.self, from: Data(line)) else { return }
+            stats.lines += 1
+            let group = "\(record.bulletin.sha256) \(record.bulletin.file) \(record.receivedAt)"
+            if group != lastGroup { stats.bulletins += 1 }
+            lastGroup = group
+            switch record.kind {
+            case .story:
+                stats.stories += 1
+                days[String(record.receivedAt.prefix(10)), default: 0] += 1
+                for source in record.sources ?? [] { sources[source, default: 0] += 1 }
+            case .duplicate:
+                stats.duplicates += 1
+                stats.duplicatesByMatch[record.match ?? "exact", default: 0] += 1
+            }
+        }
+        stats.duplicateRate = stats.lines == 0 ? 0 : (Double(stats.duplicates) / Double(stats.lines) * 10_000).rounded() / 10_000
+        stats.topSources = sources.map { Statistics.Count(name: $0.key, count: $0.value) }
+            .sorted { ($0.count, $1.name) > ($1.count, $0.name) }.prefix(topSources).map { $0 }
+        stats.storiesPerDay = days.map { Statistics.Count(name: $0.key, count: $0.value) }.sorted { $0.name < $1.name }
+        if let failedFolder, let entries = try? DirectoryListing.entries(of: failedFolder) {
+            for entry in entries where entry.name.hasSuffix(".reason") {
+                let text = (try? RegularFileReader.read(failedFolder.appending(entry.name), limit: 1 << 16)) ?? []
+                let reason = String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                stats.rejected += 1
+                stats.rejectedByReason[reasonClass(reason), default: 0] += 1
+            }
+        }
+        return stats
+    }
+
+    /// "binary: the text contains NUL characters" → "binary"; "10 bytes, over the limit …" → "over the size limit".
+    static func reasonClass(_ reason: String) -> String {
+        if reason.contains("over the limit") { return "too large" }
+        if let colon = reason.firstIndex(of: ":"), reason.distance(from: reason.startIndex, to: colon) <= 24 {
+            return String(reason[..<colon])
+        }
+        return reason
+    }
+}

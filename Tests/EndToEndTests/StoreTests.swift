@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+
+/// The store's promises, through the real binary: recovery, snapshots, rotation, reopening.
+@Suite(.serialized) struct StoreTests {
+    /// A bulletin of `count` stories whose text no other bulletin shares.
+    static func bulletin(_ tag: String, stories count: Int) -> Data {
+        let stories = (0..<count).map { number in
+            "Story \(number) of bulletin \(tag) about item \(number * 7 + tag.count)\n\n"
+                + "Officials from the \(tag) ministry said on day \(number) that the item \(tag)-\(number) was delivered to \(number + 3) districts.\n"
+        }
+        return Data(stories.joined(separator: "\n").utf8)
+    }
+
+    @Test func verifyAndStatsOnARealStore() throws {
+        let daemon = try DaemonHarness()
+        #expect(try daemon.runToEnd(["ingest", DaemonHarness.seed.path]).status == 0)
+        let verify = try daemon.runToEnd(["verify"])
+        #expect(verify.status == 0)
+        #expect(verify.stdout.contains("14 lines in 1 files are sound: 14 stories, 0 duplicates"))
+        let stats = try daemon.runToEnd(["stats", "--json"])
+        #expect(stats.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        #expect(object["stories"] as? Int == 14)
+        #expect(object["bulletins"] as? Int == 1)
+        let table = try daemon.runToEnd(["stats"])
+        #expect(table.stdout.contains("stories         14"))
+
+        try FileHandle(forWritingTo: daemon.store).seekToEnd()
+        let handle = try FileHandle(forWritingTo: daemon.store)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{\"schema\":\"bulletind/1\",\"kind\":\"story\"}\n".utf8))
+        try handle.close()
+        let broken = try daemon.runToEnd(["verify"])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("stories.jsonl:15: not valid against the schema"))
+    }
+
+    @Test func aBulletinCutShortByACrashIsIngestedAgainExactlyOnce() throws {
+        let daemon = try DaemonHarness()
+        try FileManager.default.createDirectory(at: daemon.inbox, withIntermediateDirectories: true)
+        // A first bulletin, fully ingested.
+        try Self.bulletin("alpha", stories: 2).write(to: daemon.folder.appendingPathComponent("alpha.txt"))
+        #expect(try daemon.runToEnd(["ingest", daemon.folder.appendingPathComponent("alpha.txt").path]).status == 0)
+        // A second one whose store append was cut short: one of its three lines, plus a torn line.
+        let beta = Self.bulletin("beta", stories: 3)
+        try beta.write(to: daemon.folder.appendingPathComponent("beta.txt"))
+        #expect(try daemon.runToEnd(["ingest", "--store", "full.jsonl", "--state-dir", "other", daemon.folder.appendingPathComponent("beta.txt").path]).status == 0)
+        let betaLines = try String(contentsOf: daemon.folder.appendingPathComponent("full.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(betaLines.count == 3)
+        let handle = try FileHandle(forWritingTo: daemon.store)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((betaLines[0] + "\n" + betaLines[1].prefix(40)).utf8))
+        try handle.close()
+        try beta.write(to: daemon.inbox.appendingPathComponent("beta.txt"))
+
+        try daemon.start()
+        #expect(daemon.waitUntil(within: 10) { daemon.storeLines().count == 5 && !FileManager.default.fileExists(atPath: daemon.inbox.appendingPathComponent("beta.txt").path) })
+        #expect(daemon.stop() == 0)
+        let stderr = daemon.stderrText()
+        #expect(stderr.contains("store repaired at start"))
+        #expect(stderr.contains("cut a torn last line"))
+        #expect(stderr.contains("removed 1 lines of a bulletin cut short"))
+        let indexes = daemon.storeLines().compactMap { ($0["bulletin"] as? [String: Any]).map { "\($0["file"]!)#\($0["index"]!)" } }
+        #expect(indexes == ["alpha.txt#0", "alpha.txt#1", "beta.txt#0", "beta.txt#1", "beta.txt#2"])
+        #expect(try daemon.runToEnd(["verify"]).status == 0)
+    }
+
+    @Test func theIndexSnapshotSpeedsTheNextStartAndALostOneIsRebuilt() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try daemon.drop(DaemonHarness.seed, as: "seed.txt")
+        #expect(daemon.waitUntil(within: 5) { daemon.storeLines().count == 14 })
+        #expect(daemon.stop() == 0)
+        let snapshot = daemon.folder.appendingPathComponent(".bulletind/index.snapshot")
+        #expect(FileManager.default.fileExists(atPath: snapshot.path))
+
+        try daemon.start()
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        #expect(!daemon.stderrText().contains("rebuilt"))
+        #expect(daemon.stop() == 0)
+
+        try Data("bulletind-index 1 0 0:0\ngarbage".utf8).write(to: snapshot)
+        try daemon.start()
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        #expect(daemon.stderrText().contains("duplicate index rebuilt from the store (the snapshot is unusable"))
+        try Data(try Data(contentsOf: DaemonHarness.seed) + Data("\n".utf8)).write(to: daemon.folder.appendingPathComponent("copy"))
+        try daemon.drop(daemon.folder.appendingPathComponent("copy"), as: "copy.txt")
+        #expect(daemon.waitUntil(within: 5) { daemon.storeLines().count == 28 })
+        #expect(daemon.storeLines().dropFirst(14).allSatisfy { $0["kind"] as? String == "duplicate" })
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test func rotationKeepsDedupAcrossFilesAndRestarts() throws {
+        let daemon = try DaemonHarness()
+        let environment = ["BULLETIND_STORE_ROTATE_SIZE": "4000"]
+        try daemon.start(environment: environment)
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try daemon.drop(DaemonHarness.seed, as: "seed.txt")
+        let rotated = daemon.folder.appendingPathComponent("stories.jsonl.1")
+        #expect(daemon.waitUntil(within: 5) { FileManager.default.fileExists(atPath: rotated.path) })
+        #expect(daemon.stop() == 0)
+        // Without the snapshot, the index must come back from the rotated file too.
+        try FileManager.default.removeItem(at: daemon.folder.appendingPathComponent(".bulletind/index.snapshot"))
+        try daemon.start(environment: environment)
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try Data(try Data(contentsOf: DaemonHarness.seed) + Data("\n".utf8)).write(to: daemon.folder.appendingPathComponent("copy"))
+        try daemon.drop(daemon.folder.appendingPathComponent("copy"), as: "copy.txt")
+        let verify = { try daemon.runToEnd(["verify"]) }
+        #expect(daemon.waitUntil(within: 5) { ((try? verify().stdout) ?? "").contains("28 lines") })
+        #expect(daemon.stop() == 0)
+        let result = try verify()
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("14 stories, 14 duplicates"), "\(result.stdout)")
+    }
+
+    @Test func sighupReopensAStoreMovedAway() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try daemon.drop(DaemonHarness.seed, as: "seed.txt")
+        #expect(daemon.waitUntil(within: 5) { daemon.storeLines().count == 14 })
+        let old = daemon.folder.appendingPathComponent("stories.jsonl.old")
+        try FileManager.default.moveItem(at: daemon.store, to: old)
+        kill(daemon.process!.processIdentifier, SIGHUP)
+        #expect(daemon.waitUntil(within: 5) { daemon.stderrText().contains("configuration reloaded and store reopened") })
+        try Data(try Data(contentsOf: DaemonHarness.seed) + Data("\n".utf8)).write(to: daemon.folder.appendingPathComponent("copy"))
+        try daemon.drop(daemon.folder.appendingPathComponent("copy"), as: "copy.txt")
+        #expect(daemon.waitUntil(within: 5) { daemon.storeLines().count == 14 })
+        #expect(daemon.storeLines().allSatisfy { $0["kind"] as? String == "duplicate" })
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test func anInvalidConfigurationOnReloadKeepsTheOldOne() throws {
+        let daemon = try DaemonHarness()
+        let config = daemon.folder.appendingPathComponent("bulletind.yaml")
+        try Data("inbox:\n  path: inbox\n".utf8).write(to: config)
+        try daemon.start(["run", "--config", config.path])
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try Data("inbox:\n  pth: inbox\n".utf8).write(to: config)
+        kill(daemon.process!.processIdentifier, SIGHUP)
+        #expect(daemon.waitUntil(within: 5) { daemon.stderrText().contains("reload failed, keeping the current configuration") })
+        #expect(daemon.stderrText().contains("unknown setting 'inbox.pth'"))
+        try daemon.drop(DaemonHarness.seed, as: "seed.txt")
+        #expect(daemon.waitUntil(within: 5) { daemon.storeLines().count == 14 })
+        #expect(daemon.stop() == 0)
+    }
+}
