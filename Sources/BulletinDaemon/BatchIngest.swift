@@ -22,7 +22,9 @@ public enum BatchIngest {
         var summary = Summary()
         for path in try expand(paths) {
             summary.files += 1
-            switch await pipeline.ingest(path, disposition: .leave) {
+            let folder = path.removingLastComponent()
+            let name = FileName(bytes: path.lastComponent.map { Array($0.string.utf8) } ?? [])
+            switch await pipeline.ingest(name, in: folder.isEmpty ? "." : folder, disposition: .leave) {
             case .ingested(let stories, let duplicates):
                 summary.stories += stories
                 summary.duplicates += duplicates
@@ -32,7 +34,7 @@ public enum BatchIngest {
                 summary.rejected[reason, default: 0] += 1
             case .vanished:
                 summary.rejected["vanished before it could be read", default: 0] += 1
-            case .deferred:
+            case .deferred, .unsettled, .unchanged:
                 summary.failed += 1
             }
         }
@@ -45,7 +47,7 @@ public enum BatchIngest {
         var files: [FilePath] = []
         for path in paths {
             if let entries = try? DirectoryListing.entries(of: path) {
-                files += entries.filter { $0.kind != .directory }.map { path.appending($0.name) }
+                files += entries.filter { $0.kind != .directory }.map { $0.name.path(in: path) }
             } else {
                 files.append(path)
             }

@@ -17,6 +17,8 @@ public struct Configuration: Sendable, Equatable {
     public var identicalFiles: IdenticalFiles = .skip
     /// Only names matching one of these count as bulletins (`*` and `?` wildcards).
     public var patterns: [String] = ["*.txt"]
+    /// A file written in place is taken only once it has been left alone this long (0: at once).
+    public var settle: Duration = .zero
     /// The safety net under inotify: the inbox is scanned this often even when no event came.
     public var rescanInterval: Duration = .seconds(60)
     /// Larger files are rejected unread.

@@ -35,6 +35,12 @@ struct ConfigurationKey: Sendable {
             guard let bytes = Int64(text), bytes > 0 else { throw ConfigurationError("expected a positive number of bytes, got \"\(text)\"") }
             config.maxFileSize = bytes
         },
+        ConfigurationKey(section: "inbox", name: "settle_ms") { config, text throws(ConfigurationError) in
+            guard let milliseconds = Int(text), (0...600_000).contains(milliseconds) else {
+                throw ConfigurationError("expected milliseconds from 0 to 600000, got \"\(text)\"")
+            }
+            config.settle = .milliseconds(milliseconds)
+        },
         ConfigurationKey(section: "inbox", name: "rescan_interval_s") { config, text throws(ConfigurationError) in
             guard let seconds = Int(text), (1...86_400).contains(seconds) else {
                 throw ConfigurationError("expected seconds from 1 to 86400, got \"\(text)\"")

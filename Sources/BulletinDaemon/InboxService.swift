@@ -55,7 +55,11 @@ struct InboxService: Service {
             triggers: for await trigger in merge(events, ticks).cancelOnGracefulShutdown() {
                 switch trigger {
                 case .event(.arrived(let name)):
-                    try await ingest(inbox.appending(name), name: name, &watchdog)
+                    try await ingest(name, &watchdog)
+                case .event(.created(let name)):
+                    if let signature = FileSignature.of(name.path(in: inbox)), !signature.isRegularOrDirectory {
+                        try await ingest(name, &watchdog)
+                    }
                 case .event(.overflow):
                     logger.event(.overflow, .warning, "inotify events were lost; rescanning \(inbox)", ["INBOX": inbox.string])
                     try await scan(&watchdog)
@@ -79,18 +83,28 @@ struct InboxService: Service {
         for entry in try DirectoryListing.entries(of: inbox) {
             if Task.isShuttingDownGracefully { return }
             guard entry.kind != .directory else { continue }
-            try await ingest(inbox.appending(entry.name), name: entry.name, &watchdog)
+            try await ingest(entry.name, &watchdog)
         }
     }
 
-    /// One bulletin; when the store cannot take it, retries with back-off until it can.
-    private func ingest(_ path: FilePath, name: String, _ watchdog: inout WatchdogPinger) async throws {
+    /// One bulletin; when the store cannot take it, retries with back-off until it can, and a
+    /// file changed too recently is taken once it has settled.
+    private func ingest(_ name: FileName, _ watchdog: inout WatchdogPinger) async throws {
         guard await pipeline.isBulletinName(name) else { return }
         var delay = Duration.milliseconds(100)
-        while case .deferred = await pipeline.ingest(path, disposition: .configured) {
-            try await Task.sleep(for: delay)
+        retrying: while true {
+            switch await pipeline.ingest(name, in: inbox, disposition: .configured) {
+            case .deferred:
+                try await Task.sleep(for: delay)
+                delay = min(delay * 2, .seconds(30))
+            case .unsettled(let remaining):
+                try await Task.sleep(for: remaining)
+            case .unchanged:
+                return
+            default:
+                break retrying
+            }
             watchdog.pingIfDue()
-            delay = min(delay * 2, .seconds(30))
         }
         notifier.status(await pipeline.statusLine)
         watchdog.pingIfDue()

@@ -18,8 +18,12 @@ actor IngestPipeline {
         /// The same bytes were ingested before, under some name.
         case alreadyIngested
         case rejected(reason: String)
-        /// Nothing to do: the file went away before it could be read.
+        /// Nothing to do: the file went away before it could be read, or it is a folder.
         case vanished
+        /// Kept in the inbox (`after_ingest: keep`) and unchanged since it was dealt with.
+        case unchanged
+        /// Changed too recently (`settle_ms`): try again after this long.
+        case unsettled(Duration)
         /// The store could not take it (disk full, I/O error): the file stays, try again later.
         case deferred(reason: String)
     }
@@ -48,6 +52,8 @@ actor IngestPipeline {
     private let ledger: IngestLedger
     private var index: DuplicateIndex
     private var flushScheduled = false
+    /// Files dealt with but left in the inbox (`after_ingest: keep`), so rescans skip them.
+    private var kept: [FileName: FileSignature] = [:]
     /// New stories since the index was last saved.
     private var unsavedStories = 0
     static let snapshotEvery = 20_000
@@ -85,7 +91,7 @@ actor IngestPipeline {
     var storyCount: Int { index.count }
 
     /// Whether a name in the inbox is a bulletin (not hidden, not temporary, matching a pattern).
-    func isBulletinName(_ name: String) -> Bool { names.accepts(name) }
+    func isBulletinName(_ name: FileName) -> Bool { names.accepts(name.display) }
 
     /// Takes a new configuration (SIGHUP) and reopens the store. Returns the settings whose
     /// change needs a restart; they keep their old values.
@@ -111,18 +117,33 @@ actor IngestPipeline {
         return needRestart
     }
 
-    func ingest(_ path: FilePath, disposition: Disposition) -> Outcome {
-        let name = path.lastComponent?.string ?? path.string
-        counters.lastFile = name
+    /// Ingests the file `name` in `folder`.
+    func ingest(_ name: FileName, in folder: FilePath, disposition: Disposition) -> Outcome {
+        let path = name.path(in: folder)
+        if case .configured = disposition {
+            if configuration.afterIngest == .keep, let seen = kept[name], seen == FileSignature.of(path) { return .unchanged }
+            if configuration.settle > .zero, let signature = FileSignature.of(path), signature.age < configuration.settle {
+                return .unsettled(configuration.settle - signature.age)
+            }
+        }
+        guard name.isPlainText, let fileName = name.string else {
+            return reject(
+                path, name: name.display, sha256: nil, disposition: disposition,
+                reason: "the file name is not plain text (control characters or invalid UTF-8); renamed \(name.display)")
+        }
+        counters.lastFile = fileName
         let bytes: [UInt8]
         do {
             bytes = try RegularFileReader.read(path, limit: configuration.maxFileSize)
         } catch .vanished {
-            logger.debug("\(name): gone before it could be read")
+            logger.debug("\(fileName): gone before it could be read")
+            return .vanished
+        } catch .directory {
             return .vanished
         } catch {
-            return reject(path, name: name, sha256: nil, reason: error.description, disposition: disposition)
+            return reject(path, name: fileName, sha256: nil, disposition: disposition, reason: error.description)
         }
+        let name = fileName
 
         let sha256 = BulletinProcessor.sha256Hex(bytes)
         if configuration.identicalFiles == .skip, ledger.contains(sha256) {
@@ -138,7 +159,7 @@ actor IngestPipeline {
         do {
             result = try processor.process(bytes: bytes, file: name, receivedAt: .now, index: &index)
         } catch {
-            return reject(path, name: name, sha256: sha256, reason: "\(error.reason.rawValue): \(error.detail)", disposition: disposition)
+            return reject(path, name: name, sha256: sha256, disposition: disposition, reason: "\(error.reason.rawValue): \(error.detail)")
         }
 
         do {
@@ -179,21 +200,21 @@ actor IngestPipeline {
             switch configuration.afterIngest {
             case .move: try FileMover.move(path, into: configuration.resolvedProcessedFolder)
             case .delete: try FileMover.remove(path)
-            case .keep: break
+            case .keep: kept[FileName(name)] = FileSignature.of(path)
             }
         } catch {
             logger.error("\(name): ingested, but could not be \(configuration.afterIngest == .move ? "moved to the processed folder" : "deleted"): \(error)", metadata: ["BULLETIN_FILE": "\(name)"])
         }
     }
 
-    private func reject(_ path: FilePath, name: String, sha256: String?, reason: String, disposition: Disposition) -> Outcome {
+    private func reject(_ path: FilePath, name: String, sha256: String?, disposition: Disposition, reason: String) -> Outcome {
         counters.rejected += 1
         var fields = ["BULLETIN_FILE": name, "REJECT_REASON": reason]
         if let sha256 { fields["BULLETIN_SHA256"] = sha256 }
         logger.event(.rejected, .warning, "rejected \(name): \(reason)", fields)
         if case .configured = disposition {
             do {
-                let destination = try FileMover.move(path, into: configuration.resolvedFailedFolder)
+                let destination = try FileMover.move(path, into: configuration.resolvedFailedFolder, as: name)
                 try FileMover.writeAtomically(reason + "\n", to: FilePath(destination.string + ".reason"))
             } catch {
                 logger.error("\(name): could not be moved to the failed folder: \(error)", metadata: ["BULLETIN_FILE": "\(name)"])

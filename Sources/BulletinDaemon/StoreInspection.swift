@@ -114,8 +114,8 @@ public enum StoreInspection {
             .sorted { ($0.count, $1.name) > ($1.count, $0.name) }.prefix(topSources).map { $0 }
         stats.storiesPerDay = days.map { Statistics.Count(name: $0.key, count: $0.value) }.sorted { $0.name < $1.name }
         if let failedFolder, let entries = try? DirectoryListing.entries(of: failedFolder) {
-            for entry in entries where entry.name.hasSuffix(".reason") {
-                let text = (try? RegularFileReader.read(failedFolder.appending(entry.name), limit: 1 << 16)) ?? []
+            for entry in entries where entry.name.display.hasSuffix(".reason") {
+                let text = (try? RegularFileReader.read(entry.name.path(in: failedFolder), limit: 1 << 16)) ?? []
                 let reason = String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
                 stats.rejected += 1
                 stats.rejectedByReason[reasonClass(reason), default: 0] += 1

@@ -4,15 +4,12 @@ import SystemPackage
 /// One entry of a folder, as `readdir` names it.
 public struct DirectoryEntry: Sendable, Hashable {
     public enum Kind: Sendable, Hashable { case regular, directory, symbolicLink, other, unknown }
-    public let name: String
+    public let name: FileName
     public let kind: Kind
 }
 
 public enum DirectoryListing {
-    /// The entries of `directory` (without `.` and `..`), sorted by name.
-    ///
-    /// Names that are not valid UTF-8 are returned with U+FFFD in them; the caller can tell them
-    /// apart by `rawName` mismatch and rejects them.
+    /// The entries of `directory` (without `.` and `..`), sorted by their names' bytes.
     public static func entries(of directory: FilePath) throws(IOFailure) -> [DirectoryEntry] {
         guard let stream = directory.withPlatformString({ opendir($0) }) else {
             throw IOFailure("opendir", directory.string, Errno(rawValue: Glibc.errno))
@@ -25,10 +22,8 @@ public enum DirectoryListing {
                 if Glibc.errno != 0 { throw IOFailure("readdir", directory.string, Errno(rawValue: Glibc.errno)) }
                 break
             }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in FileName(bytes: raw.prefix { $0 != 0 }) }
+            if name.bytes == [46] || name.bytes == [46, 46] { continue }
             let kind: DirectoryEntry.Kind =
                 switch Int32(entry.pointee.d_type) {
                 case Int32(DT_REG): .regular
@@ -39,7 +34,7 @@ public enum DirectoryListing {
                 }
             entries.append(DirectoryEntry(name: name, kind: kind))
         }
-        return entries.sorted { $0.name < $1.name }
+        return entries.sorted { $0.name.bytes.lexicographicallyPrecedes($1.name.bytes) }
     }
 
     /// Creates `directory` and its missing parents.

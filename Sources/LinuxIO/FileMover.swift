@@ -6,8 +6,9 @@ public enum FileMover {
     /// Moves `source` into `folder` under its own name, never replacing a file already there
     /// (`RENAME_NOREPLACE`): a clash gets `name.N.ext`. Returns the destination.
     @discardableResult
-    public static func move(_ source: FilePath, into folder: FilePath) throws(IOFailure) -> FilePath {
-        let name = source.lastComponent?.string ?? "bulletin"
+    /// `name`: the name to give it there (default: its own).
+    public static func move(_ source: FilePath, into folder: FilePath, as name: String? = nil) throws(IOFailure) -> FilePath {
+        let name = name ?? source.lastComponent?.string ?? "bulletin"
         for attempt in 0..<1000 {
             let destination = folder.appending(attempt == 0 ? name : Self.variant(of: name, number: attempt))
             let result = source.withPlatformString { from in

@@ -1,11 +1,15 @@
 import Foundation
 import Glibc
+import Synchronization
 import SystemPackage
 
 /// What the kernel says about the inbox. A hint only: the folder itself is the truth.
 public enum InboxEvent: Sendable, Hashable {
     /// A file was closed after writing, or renamed into the folder.
-    case arrived(name: String)
+    case arrived(name: FileName)
+    /// Something was created: a regular file is not complete yet (its close comes later), but a
+    /// link, FIFO, socket or device never will be, so it must be looked at now.
+    case created(name: FileName)
     /// The kernel's queue overflowed, or ours did: events were lost, rescan the folder.
     case overflow
     /// The watch is gone: the folder was deleted, moved or unmounted.
@@ -15,22 +19,20 @@ public enum InboxEvent: Sendable, Hashable {
 /// Watches one folder with inotify and delivers its events as an `AsyncStream`.
 ///
 /// The blocking `poll` runs on a thread of its own, never on Swift's cooperative pool (2 threads
-/// wide on these machines: one blocked thread would halve the daemon). A pipe wakes that thread
-/// when the watcher is stopped. The stream's buffer is bounded; when it is full the events are
+/// wide on these machines: one blocked thread would halve the daemon). Stopping closes the write
+/// end of a pipe that thread polls: the hang-up wakes it, and nothing is ever written to a pipe
+/// whose reader may be gone. The stream's buffer is bounded; when it is full the events are
 /// replaced by one `.overflow`, which makes the consumer rescan — nothing is lost, memory stays flat.
 public final class InotifyWatcher: Sendable {
     public let events: AsyncStream<InboxEvent>
-    private let inotify: FileDescriptor
-    private let wakeRead: FileDescriptor
-    private let wakeWrite: FileDescriptor
-    private let directory: FilePath
+    /// The pipe's write end, until the watcher is stopped.
+    private let wakeWrite: Mutex<FileDescriptor?>
 
     public static let bufferLimit = 4096
 
     public init(directory: FilePath) throws(IOFailure) {
-        self.directory = directory
         let fd = try retryingInterrupts("inotify_init1", directory.string) { inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC)) }
-        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
+        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
         let added = directory.withPlatformString { inotify_add_watch(fd, $0, mask) }
         if added == -1 {
             let error = Errno(rawValue: Glibc.errno)
@@ -44,24 +46,25 @@ public final class InotifyWatcher: Sendable {
             close(fd)
             throw IOFailure("pipe2", directory.string, error)
         }
-        inotify = FileDescriptor(rawValue: fd)
-        (wakeRead, wakeWrite) = pipeEnds
+        wakeWrite = Mutex(pipeEnds.writeEnd)
         let (stream, continuation) = AsyncStream.makeStream(
             of: InboxEvent.self, bufferingPolicy: .bufferingOldest(Self.bufferLimit))
         events = stream
-        let reader = EventReader(inotify: inotify, wake: wakeRead, continuation: continuation)
-        continuation.onTermination = { [wakeWrite] _ in Self.wake(wakeWrite) }
+        let reader = EventReader(inotify: FileDescriptor(rawValue: fd), wake: pipeEnds.readEnd, continuation: continuation)
         let thread = Thread { reader.run() }
         thread.name = "inotify \(directory.string)"
         thread.start()
+        continuation.onTermination = { [weak self] _ in self?.stop() }
     }
 
-    /// Stops the watcher thread; the event stream then finishes.
-    public func stop() { Self.wake(wakeWrite) }
+    deinit { stop() }
 
-    private static func wake(_ fd: FileDescriptor) {
-        var byte: UInt8 = 1
-        _ = write(fd.rawValue, &byte, 1)
+    /// Stops the watcher thread; the event stream then finishes. Idempotent.
+    public func stop() {
+        wakeWrite.withLock { end in
+            if let fd = end { close(fd.rawValue) }
+            end = nil
+        }
     }
 }
 
@@ -121,10 +124,10 @@ private struct EventReader: Sendable {
         let mask = event.mask
         if mask & UInt32(IN_Q_OVERFLOW) != 0 { return .overflow }
         if mask & UInt32(IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF | IN_UNMOUNT) != 0 { return .watchLost }
-        guard mask & UInt32(IN_ISDIR) == 0, mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0, event.len > 0 else {
-            return nil
-        }
+        guard mask & UInt32(IN_ISDIR) == 0, event.len > 0 else { return nil }
         let bytes = UnsafeRawBufferPointer(start: name, count: Int(event.len)).prefix { $0 != 0 }
-        return .arrived(name: String(decoding: bytes, as: UTF8.self))
+        if mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0 { return .arrived(name: FileName(bytes: bytes)) }
+        if mask & UInt32(IN_CREATE) != 0 { return .created(name: FileName(bytes: bytes)) }
+        return nil
     }
 }

@@ -6,6 +6,8 @@ public enum FileReadFailure: Error, Sendable, Equatable, CustomStringConvertible
     /// Gone between the event and the read; nothing to do.
     case vanished
     case symbolicLink
+    /// A folder: not a bulletin and not a fault; the inbox ignores folders.
+    case directory
     case notRegular(kind: String)
     case tooLarge(size: Int64, limit: Int64)
     case changedWhileReading
@@ -15,6 +17,7 @@ public enum FileReadFailure: Error, Sendable, Equatable, CustomStringConvertible
         switch self {
         case .vanished: "the file disappeared before it could be read"
         case .symbolicLink: "a symbolic link, never followed"
+        case .directory: "a folder"
         case .notRegular(let kind): "not a regular file (\(kind))"
         case .tooLarge(let size, let limit): "\(size) bytes, over the limit of \(limit) bytes"
         case .changedWhileReading: "the file changed size while it was read"
@@ -46,6 +49,7 @@ public enum RegularFileReader {
         defer { try? fd.close() }
         let status: Stat
         do { status = try fd.stat() } catch { throw .io(IOFailure("fstat", path.string, error)) }
+        if status.type == .directory { throw .directory }
         guard status.type == .regular else { throw .notRegular(kind: status.type.readableName) }
         guard status.size <= limit else { throw .tooLarge(size: status.size, limit: limit) }
 

@@ -110,7 +110,36 @@ import Testing
         try folder.write("a.txt", "")
         try FileManager.default.createDirectory(atPath: folder.path.appending("sub").string, withIntermediateDirectories: false)
         let entries = try DirectoryListing.entries(of: folder.path)
-        #expect(entries.map(\.name) == ["a.txt", "b.txt", "sub"])
+        #expect(entries.map(\.name.display) == ["a.txt", "b.txt", "sub"])
         #expect(entries.map(\.kind) == [.regular, .regular, .directory])
+    }
+}
+
+@Suite struct FileNameTests {
+    @Test func aPlainNameIsShownAsItIs() {
+        #expect(FileName("café bulletin.txt").isPlainText)
+        #expect(FileName("café bulletin.txt").display == "café bulletin.txt")
+    }
+
+    @Test(arguments: [
+        ([UInt8]("evil\n.txt".utf8), "evil%0A.txt"),
+        ([UInt8]("bell\u{7}.txt".utf8), "bell%07.txt"),
+        ([0x63, 0x61, 0x66, 0xE9, 0x2E, 0x74, 0x78, 0x74], "caf%E9.txt"),
+        ([UInt8]("50%.txt\u{1B}".utf8), "50%25.txt%1B"),
+    ])
+    func aDoubtfulNameIsEscaped(bytes: [UInt8], display: String) {
+        let name = FileName(bytes: bytes)
+        #expect(!name.isPlainText)
+        #expect(name.display == display)
+    }
+
+    @Test func theOriginalBytesStillAddressTheFile() throws {
+        let folder = try TemporaryFolder()
+        let name = FileName(bytes: [0x62, 0xFF, 0x0A, 0x2E, 0x74, 0x78, 0x74])
+        let path = name.path(in: folder.path)
+        let fd = try FileDescriptor.open(path, .writeOnly, options: [.create], permissions: .ownerReadWrite)
+        try fd.close()
+        #expect(try DirectoryListing.entries(of: folder.path).map(\.name) == [name])
+        #expect(try RegularFileReader.read(path, limit: 10) == [])
     }
 }

@@ -1,0 +1,30 @@
+import Glibc
+import SystemPackage
+
+/// What identifies a file's state cheaply (`lstat`): which file, how long, last changed when.
+public struct FileSignature: Sendable, Hashable {
+    public let device: UInt64
+    public let inode: UInt64
+    public let size: Int64
+    public let modifiedNanoseconds: Int64
+    /// A regular file or a folder, rather than a link, FIFO, socket or device.
+    public let isRegularOrDirectory: Bool
+
+    /// The signature of `path` (not following a symlink), or nil when there is no such file.
+    public static func of(_ path: FilePath) -> FileSignature? {
+        var status = stat()
+        guard path.withPlatformString({ lstat($0, &status) }) == 0 else { return nil }
+        return FileSignature(
+            device: UInt64(status.st_dev), inode: UInt64(status.st_ino), size: Int64(status.st_size),
+            modifiedNanoseconds: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec),
+            isRegularOrDirectory: (status.st_mode & S_IFMT) == S_IFREG || (status.st_mode & S_IFMT) == S_IFDIR)
+    }
+
+    /// Time since the last change, by the wall clock.
+    public var age: Duration {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let nanoseconds = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - modifiedNanoseconds
+        return .nanoseconds(max(0, nanoseconds))
+    }
+}
