@@ -7,7 +7,7 @@ RELEASE_FLAGS := -c release --static-swift-stdlib
 RELEASE_BIN := .build/release/bulletind
 STAGE := .build-system/stage
 
-.PHONY: run test unit-test system-test build deps install security-score clean
+.PHONY: run test unit-test system-test build deps install security-score bench-ingest readme-examples clean
 
 ## Install what is missing (libsystemd-dev, pkg-config, jsonschema), build, and start the
 ## daemon on its development defaults: ./inbox, ./stories.jsonl, ./.bulletind.
@@ -37,6 +37,11 @@ install: $(if $(SKIP_BUILD),,build)
 	install -D -m 0755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/bulletind
 	install -D -m 0644 README.md $(DESTDIR)$(PREFIX)/share/doc/bulletind/README.md
 	scripts/install-systemd.sh --prefix $(PREFIX) $(if $(DESTDIR),--destdir $(DESTDIR),)
+
+## Back-fill benchmark: MB/s and stories/s of `bulletind ingest` over a generated archive of
+## 100,000 stories (BENCH_STORIES), with and without a journal, and where the time goes.
+bench-ingest: build
+	scripts/bench-ingest.sh $(or $(BENCH_STORIES),100000)
 
 ## The unit's exposure score from systemd-analyze (fails above 1.5).
 security-score:

@@ -74,6 +74,14 @@ let package = Package(
             name: "DedupEval", dependencies: ["BulletinCore"], path: "Benchmarks/DedupEval", swiftSettings: strict),
         .executableTarget(
             name: "DedupBenchmark", dependencies: ["BulletinCore"], path: "Benchmarks/DedupBenchmark", swiftSettings: strict),
+        .executableTarget(
+            name: "IngestBenchmark",
+            dependencies: [
+                "BulletinCore", "LinuxIO", "SystemdSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            path: "Benchmarks/IngestBenchmark", swiftSettings: strict),
         .testTarget(
             name: "BulletinCoreTests",
             dependencies: ["BulletinCore"],
@@ -92,7 +100,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["BulletinCore"],
+            dependencies: ["BulletinCore", "BulletinDaemon"],
             swiftSettings: strict
         ),
     ]

@@ -4,54 +4,103 @@ import Logging
 import SystemPackage
 
 /// `bulletind ingest PATH...`: the daemon's pipeline, once, over files and folders.
+///
+/// Resuming is the ledger's work, not this loop's: every bulletin whose bytes are already in the
+/// store is recognised by its digest and skipped, so after an interruption the same command
+/// goes quickly through what was done and carries on with the rest.
 public enum BatchIngest {
     public struct Summary: Sendable, Equatable {
         public var files = 0
+        public var bytes: Int64 = 0
         public var stories = 0
         public var duplicates = 0
         public var alreadyIngested = 0
+        /// Rejected files by reason.
         public var rejected: [String: Int] = [:]
+        /// The rejected files themselves, with their reasons, in the order met.
+        public var rejectedFiles: [RejectedFile] = []
+        /// Files the store could not take (disk full, I/O error): not ingested, try again.
         public var failed = 0
+        /// Sub-folders passed over because `--recursive` was not given.
+        public var skippedFolders = 0
+        /// Stopped by Ctrl-C or SIGTERM before the last file.
+        public var interrupted = false
+        /// Files not reached because of an interruption.
+        public var remaining = 0
+        public var elapsed: Duration = .zero
+
+        public var rejectedCount: Int { rejected.values.reduce(0, +) }
     }
 
-    public static func run(paths: [FilePath], configuration: Configuration, logger: Logger) async throws -> Summary {
+    public struct RejectedFile: Sendable, Equatable {
+        public let path: String
+        public let reason: String
+    }
+
+    /// Where a back-fill stands, after each file.
+    public struct Progress: Sendable {
+        public var filesDone = 0
+        public var filesTotal = 0
+        public var bytesDone: Int64 = 0
+        public var bytesTotal: Int64 = 0
+        public var stories = 0
+        public var duplicates = 0
+        public var elapsed: Duration = .zero
+    }
+
+    /// Ingests every file under `paths`. `shouldStop` is asked between files; `progress` is told
+    /// after each one.
+    public static func run(
+        paths: [FilePath], recursive: Bool, configuration: Configuration, logger: Logger,
+        shouldStop: () -> Bool = { false }, progress: (Progress) -> Void = { _ in }
+    ) async throws -> Summary {
+        let inputs = try BatchInputs.expand(paths, recursive: recursive)
         try DirectoryListing.createDirectories(configuration.stateDirectory)
         let lock = try StateLock(stateDirectory: configuration.stateDirectory)
         defer { withExtendedLifetime(lock) {} }
+        let clock = ContinuousClock()
+        let start = clock.now
         let pipeline = try IngestPipeline(configuration: configuration, logger: logger)
-        var summary = Summary()
-        for path in try expand(paths) {
-            summary.files += 1
-            let folder = path.removingLastComponent()
-            let name = FileName(bytes: path.lastComponent.map { Array($0.string.utf8) } ?? [])
-            switch await pipeline.ingest(name, in: folder.isEmpty ? "." : folder, disposition: .leave) {
-            case .ingested(let stories, let duplicates):
-                summary.stories += stories
-                summary.duplicates += duplicates
-            case .alreadyIngested:
-                summary.alreadyIngested += 1
-            case .rejected(let reason):
-                summary.rejected[reason, default: 0] += 1
-            case .vanished:
-                summary.rejected["vanished before it could be read", default: 0] += 1
-            case .deferred, .unsettled, .unchanged:
-                summary.failed += 1
+        var summary = Summary(skippedFolders: inputs.skippedFolders)
+        var state = Progress(filesTotal: inputs.files.count, bytesTotal: inputs.files.reduce(0) { $0 + $1.size })
+        for (position, input) in inputs.files.enumerated() {
+            if shouldStop() {
+                summary.interrupted = true
+                summary.remaining = inputs.files.count - position
+                break
             }
+            await ingest(input, with: pipeline, into: &summary)
+            state.filesDone += 1
+            state.bytesDone += input.size
+            state.stories = summary.stories
+            state.duplicates = summary.duplicates
+            state.elapsed = clock.now - start
+            progress(state)
         }
         await pipeline.saveIndex()
+        summary.elapsed = clock.now - start
         return summary
     }
 
-    /// Files as given; a folder: its entries in lexicographic name order (not recursive).
-    static func expand(_ paths: [FilePath]) throws -> [FilePath] {
-        var files: [FilePath] = []
-        for path in paths {
-            if let entries = try? DirectoryListing.entries(of: path) {
-                files += entries.filter { $0.kind != .directory }.map { $0.name.path(in: path) }
-            } else {
-                files.append(path)
-            }
+    private static func ingest(_ input: BatchInputs.File, with pipeline: IngestPipeline, into summary: inout Summary) async {
+        summary.files += 1
+        summary.bytes += input.size
+        let folder = input.path.removingLastComponent()
+        let name = FileName(bytes: input.path.lastComponent.map { Array($0.string.utf8) } ?? [])
+        switch await pipeline.ingest(name, in: folder.isEmpty ? "." : folder, disposition: .leave) {
+        case .ingested(let stories, let duplicates):
+            summary.stories += stories
+            summary.duplicates += duplicates
+        case .alreadyIngested:
+            summary.alreadyIngested += 1
+        case .rejected(let reason):
+            summary.rejected[StoreInspection.reasonClass(reason), default: 0] += 1
+            summary.rejectedFiles.append(RejectedFile(path: input.path.string, reason: reason))
+        case .vanished:
+            summary.rejected["vanished", default: 0] += 1
+            summary.rejectedFiles.append(RejectedFile(path: input.path.string, reason: "vanished: gone before it could be read"))
+        case .deferred, .unsettled, .unchanged:
+            summary.failed += 1
         }
-        return files
     }
 }

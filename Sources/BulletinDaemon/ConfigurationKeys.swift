@@ -1,115 +1,158 @@
 import SystemPackage
 
-/// The table of settings: each key's section, name, and how its text becomes a value.
-/// The file, the environment (`BULLETIND_<SECTION>_<KEY>`) and the flags all go through it.
+/// The table of settings: each key's section, name, help, and how its text becomes a value and
+/// back. The file, the environment (`BULLETIND_<SECTION>_<KEY>`), the flags, `check-config`,
+/// `--help` and the README's table all come from this one list.
 struct ConfigurationKey: Sendable {
     let section: String
     let name: String
+    /// One line for `--help` and `check-config`.
+    let help: String
+    /// What the flag's value is, in `--help` (`<bytes>`).
+    let valueName: String
+    /// The value as a person would write it in the file.
+    let render: @Sendable (Configuration) -> String
     let apply: @Sendable (inout Configuration, String) throws(ConfigurationError) -> Void
+    /// Whether the file may give a YAML list (joined with commas).
+    var acceptsList = false
 
     var dotted: String { "\(section).\(name)" }
     var environmentVariable: String { "BULLETIND_\(section.uppercased())_\(name.uppercased())" }
 
-    static let all: [ConfigurationKey] = [
-        ConfigurationKey(section: "inbox", name: "path") { config, text throws(ConfigurationError) in
-            config.inbox = try path(text)
-        },
-        ConfigurationKey(section: "inbox", name: "processed") { config, text throws(ConfigurationError) in
-            config.processedFolder = try path(text)
-        },
-        ConfigurationKey(section: "inbox", name: "failed") { config, text throws(ConfigurationError) in
-            config.failedFolder = try path(text)
-        },
-        ConfigurationKey(section: "inbox", name: "after_ingest") { config, text throws(ConfigurationError) in
-            config.afterIngest = try choice(text)
-        },
-        ConfigurationKey(section: "inbox", name: "identical_files") { config, text throws(ConfigurationError) in
-            config.identicalFiles = try choice(text)
-        },
-        ConfigurationKey(section: "inbox", name: "patterns") { config, text throws(ConfigurationError) in
-            let patterns = text.split(separator: ",").map { String($0.filter { $0 != " " }) }.filter { !$0.isEmpty }
-            guard !patterns.isEmpty else { throw ConfigurationError("expected one or more name patterns, e.g. \"*.txt\"") }
-            config.patterns = patterns
-        },
-        ConfigurationKey(section: "inbox", name: "max_file_size") { config, text throws(ConfigurationError) in
-            guard let bytes = Int64(text), bytes > 0 else { throw ConfigurationError("expected a positive number of bytes, got \"\(text)\"") }
-            config.maxFileSize = bytes
-        },
-        ConfigurationKey(section: "inbox", name: "settle_ms") { config, text throws(ConfigurationError) in
-            guard let milliseconds = Int(text), (0...600_000).contains(milliseconds) else {
-                throw ConfigurationError("expected milliseconds from 0 to 600000, got \"\(text)\"")
-            }
-            config.settle = .milliseconds(milliseconds)
-        },
-        ConfigurationKey(section: "inbox", name: "rescan_interval_s") { config, text throws(ConfigurationError) in
-            guard let seconds = Int(text), (1...86_400).contains(seconds) else {
-                throw ConfigurationError("expected seconds from 1 to 86400, got \"\(text)\"")
-            }
-            config.rescanInterval = .seconds(seconds)
-        },
-        ConfigurationKey(section: "store", name: "path") { config, text throws(ConfigurationError) in
-            config.store = try path(text)
-        },
-        ConfigurationKey(section: "store", name: "fsync") { config, text throws(ConfigurationError) in
-            config.fsync = try choice(text)
-        },
-        ConfigurationKey(section: "store", name: "rotate_size") { config, text throws(ConfigurationError) in
-            guard let bytes = Int64(text), bytes >= 0 else { throw ConfigurationError("expected a size in bytes (0: never rotate), got \"\(text)\"") }
-            config.rotateSize = bytes == 0 ? nil : bytes
-        },
-        ConfigurationKey(section: "store", name: "batch_interval_ms") { config, text throws(ConfigurationError) in
-            guard let milliseconds = Int(text), (1...60_000).contains(milliseconds) else {
-                throw ConfigurationError("expected milliseconds from 1 to 60000, got \"\(text)\"")
-            }
-            config.batchInterval = .milliseconds(milliseconds)
-        },
-        ConfigurationKey(section: "state", name: "dir") { config, text throws(ConfigurationError) in
-            config.stateDirectory = try path(text)
-        },
-        ConfigurationKey(section: "dedup", name: "resemblance_threshold") { config, text throws(ConfigurationError) in
-            config.dedup.resemblanceThreshold = try fraction(text)
-        },
-        ConfigurationKey(section: "dedup", name: "containment_threshold") { config, text throws(ConfigurationError) in
-            config.dedup.containmentThreshold = try fraction(text)
-        },
-        ConfigurationKey(section: "dedup", name: "number_guard") { config, text throws(ConfigurationError) in
-            config.dedup.numberGuardMinimum = try count(text)
-        },
-        ConfigurationKey(section: "dedup", name: "name_guard") { config, text throws(ConfigurationError) in
-            config.dedup.nameGuardMinimum = try count(text)
-        },
-        ConfigurationKey(section: "dedup", name: "window_days") { config, text throws(ConfigurationError) in
-            guard let days = Double(text), days >= 0 else { throw ConfigurationError("expected a number of days (0: keep every story), got \"\(text)\"") }
-            config.dedup.retentionWindow = days == 0 ? nil : days * 86_400
-        },
-        ConfigurationKey(section: "log", name: "level") { config, text throws(ConfigurationError) in
-            config.logLevel = try choice(text)
-        },
-    ]
+    /// `--store-fsync`; the contract's three path flags keep their short names.
+    var flag: String {
+        switch dotted {
+        case "inbox.path": "inbox"
+        case "store.path": "store"
+        case "state.dir": "state-dir"
+        default: "\(section)-\(name)".replacingUnderscoresWithDashes
+        }
+    }
+
+    static let all: [ConfigurationKey] = inboxKeys + storeKeys + stateKeys + dedupKeys + logKeys
 
     static func named(_ dotted: String) -> ConfigurationKey? { all.first { $0.dotted == dotted } }
 
-    private static func fraction(_ text: String) throws(ConfigurationError) -> Double {
-        guard let value = Double(text), (0...1).contains(value) else { throw ConfigurationError("expected a number from 0 to 1, got \"\(text)\"") }
-        return value
+    static var sections: [String] {
+        all.map(\.section).reduce(into: []) { sections, section in if !sections.contains(section) { sections.append(section) } }
     }
+}
 
-    private static func count(_ text: String) throws(ConfigurationError) -> Int {
-        guard let value = Int(text), value >= 0 else { throw ConfigurationError("expected a whole number of 0 or more (0 turns the guard off), got \"\(text)\"") }
-        return value
-    }
+extension ConfigurationKey {
+    static let inboxKeys: [ConfigurationKey] = [
+        ConfigurationKey(
+            section: "inbox", name: "path", help: "The folder producers drop bulletins into.", valueName: "dir",
+            render: { $0.inbox.string }
+        ) { config, text throws(ConfigurationError) in config.inbox = try ValueParsing.path(text) },
+        ConfigurationKey(
+            section: "inbox", name: "processed", help: "Where ingested bulletins are moved (default <state>/processed).",
+            valueName: "dir", render: { $0.resolvedProcessedFolder.string }
+        ) { config, text throws(ConfigurationError) in config.processedFolder = try ValueParsing.path(text) },
+        ConfigurationKey(
+            section: "inbox", name: "failed", help: "Where rejected files go, each with NAME.reason (default <state>/failed).",
+            valueName: "dir", render: { $0.resolvedFailedFolder.string }
+        ) { config, text throws(ConfigurationError) in config.failedFolder = try ValueParsing.path(text) },
+        ConfigurationKey(
+            section: "inbox", name: "after_ingest", help: "What happens to an ingested bulletin: move, delete or keep.",
+            valueName: "move|delete|keep", render: { $0.afterIngest.rawValue }
+        ) { config, text throws(ConfigurationError) in config.afterIngest = try ValueParsing.choice(text) },
+        ConfigurationKey(
+            section: "inbox", name: "identical_files",
+            help: "A file with the same bytes as one ingested before: skip it, or record its stories again as duplicates.",
+            valueName: "skip|record", render: { $0.identicalFiles.rawValue }
+        ) { config, text throws(ConfigurationError) in config.identicalFiles = try ValueParsing.choice(text) },
+        ConfigurationKey(
+            section: "inbox", name: "patterns", help: "Names that are bulletins, comma-separated (* and ? wildcards).",
+            valueName: "patterns", render: { $0.patterns.joined(separator: ",") },
+            apply: { config, text throws(ConfigurationError) in config.patterns = try ValueParsing.patterns(text) },
+            acceptsList: true),
+        ConfigurationKey(
+            section: "inbox", name: "max_file_size", help: "Larger files are rejected unread (bytes).", valueName: "bytes",
+            render: { String($0.maxFileSize) }
+        ) { config, text throws(ConfigurationError) in config.maxFileSize = try ValueParsing.positiveBytes(text) },
+        ConfigurationKey(
+            section: "inbox", name: "settle_ms", help: "A file written in place is taken once left alone this long (0: at once).",
+            valueName: "ms", render: { String($0.settle.wholeMilliseconds) }
+        ) { config, text throws(ConfigurationError) in
+            config.settle = .milliseconds(try ValueParsing.whole(text, in: 0...600_000, unit: "milliseconds"))
+        },
+        ConfigurationKey(
+            section: "inbox", name: "rescan_interval_s", help: "The inbox is scanned this often even without an inotify event.",
+            valueName: "seconds", render: { String($0.rescanInterval.wholeMilliseconds / 1000) }
+        ) { config, text throws(ConfigurationError) in
+            config.rescanInterval = .seconds(try ValueParsing.whole(text, in: 1...86_400, unit: "seconds"))
+        },
+    ]
 
-    private static func path(_ text: String) throws(ConfigurationError) -> FilePath {
-        guard !text.isEmpty else { throw ConfigurationError("expected a path, got an empty value") }
-        return FilePath(text)
-    }
+    static let storeKeys: [ConfigurationKey] = [
+        ConfigurationKey(
+            section: "store", name: "path", help: "The JSON Lines store.", valueName: "file", render: { $0.store.string }
+        ) { config, text throws(ConfigurationError) in config.store = try ValueParsing.path(text) },
+        ConfigurationKey(
+            section: "store", name: "fsync",
+            help: "When appends are made durable: after every bulletin, in batches, or never.",
+            valueName: "bulletin|batch|never", render: { $0.fsync.rawValue }
+        ) { config, text throws(ConfigurationError) in config.fsync = try ValueParsing.choice(text) },
+        ConfigurationKey(
+            section: "store", name: "rotate_size", help: "Rotate the store once it reaches this size (bytes; 0: never).",
+            valueName: "bytes", render: { String($0.rotateSize ?? 0) }
+        ) { config, text throws(ConfigurationError) in
+            let bytes = try ValueParsing.bytesOrZero(text, zeroMeans: "never rotate")
+            config.rotateSize = bytes == 0 ? nil : bytes
+        },
+        ConfigurationKey(
+            section: "store", name: "batch_interval_ms", help: "With fsync: batch, the longest a bulletin waits for its fsync.",
+            valueName: "ms", render: { String($0.batchInterval.wholeMilliseconds) }
+        ) { config, text throws(ConfigurationError) in
+            config.batchInterval = .milliseconds(try ValueParsing.whole(text, in: 1...60_000, unit: "milliseconds"))
+        },
+    ]
 
-    private static func choice<T: RawRepresentable & CaseIterable>(_ text: String) throws(ConfigurationError) -> T
-    where T.RawValue == String {
-        guard let value = T(rawValue: text) else {
-            let options = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-            throw ConfigurationError("expected one of \(options), got \"\(text)\"")
-        }
-        return value
-    }
+    static let stateKeys: [ConfigurationKey] = [
+        ConfigurationKey(
+            section: "state", name: "dir", help: "The daemon's state folder: lock, ledger and indexes.", valueName: "dir",
+            render: { $0.stateDirectory.string }
+        ) { config, text throws(ConfigurationError) in config.stateDirectory = try ValueParsing.path(text) }
+    ]
+
+    static let dedupKeys: [ConfigurationKey] = [
+        ConfigurationKey(
+            section: "dedup", name: "resemblance_threshold", help: "Near-duplicate when this much of the text is shared (0 to 1).",
+            valueName: "fraction", render: { String($0.dedup.resemblanceThreshold) }
+        ) { config, text throws(ConfigurationError) in config.dedup.resemblanceThreshold = try ValueParsing.fraction(text) },
+        ConfigurationKey(
+            section: "dedup", name: "containment_threshold", help: "Near-duplicate when one text holds this much of the other (0 to 1).",
+            valueName: "fraction", render: { String($0.dedup.containmentThreshold) }
+        ) { config, text throws(ConfigurationError) in config.dedup.containmentThreshold = try ValueParsing.fraction(text) },
+        ConfigurationKey(
+            section: "dedup", name: "number_guard", help: "Differing figures that make two texts different stories (0: off).",
+            valueName: "count", render: { String($0.dedup.numberGuardMinimum) }
+        ) { config, text throws(ConfigurationError) in config.dedup.numberGuardMinimum = try ValueParsing.guardCount(text) },
+        ConfigurationKey(
+            section: "dedup", name: "name_guard", help: "Differing names that make two texts different stories (0: off).",
+            valueName: "count", render: { String($0.dedup.nameGuardMinimum) }
+        ) { config, text throws(ConfigurationError) in config.dedup.nameGuardMinimum = try ValueParsing.guardCount(text) },
+        ConfigurationKey(
+            section: "dedup", name: "window_days", help: "Stories older than this are forgotten by dedup (days; 0: never).",
+            valueName: "days", render: { $0.dedup.retentionWindow.map { ValueParsing.days($0) } ?? "0" }
+        ) { config, text throws(ConfigurationError) in
+            let days = try ValueParsing.days(text)
+            config.dedup.retentionWindow = days == 0 ? nil : days * 86_400
+        },
+    ]
+
+    static let logKeys: [ConfigurationKey] = [
+        ConfigurationKey(
+            section: "log", name: "level", help: "The least severe journal entries kept.",
+            valueName: "debug|info|notice|warning|error", render: { $0.logLevel.rawValue }
+        ) { config, text throws(ConfigurationError) in config.logLevel = try ValueParsing.choice(text) }
+    ]
+}
+
+extension String {
+    fileprivate var replacingUnderscoresWithDashes: String { String(map { $0 == "_" ? "-" : $0 }) }
+}
+
+extension Duration {
+    fileprivate var wholeMilliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
 }

@@ -124,6 +124,11 @@ public enum StoreInspection {
         return stats
     }
 
+    /// Why a store could not be read, and what to do about it.
+    public static func unreadable(_ store: FilePath, _ error: any Error) -> String {
+        "cannot read the store '\(store)': \(error); name the store with --store FILE, or the configuration with --config FILE"
+    }
+
     /// "binary: the text contains NUL characters" → "binary"; "10 bytes, over the limit …" → "over the size limit".
     static func reasonClass(_ reason: String) -> String {
         if reason.contains("over the limit") { return "too large" }

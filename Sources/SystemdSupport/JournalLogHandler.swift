@@ -14,12 +14,18 @@ public struct JournalLogHandler: LogHandler {
     public var logLevel: Logger.Level = .info
     private let identifier: String
     private let echoToStandardError: Bool
+    private let echoLevel: Logger.Level
 
-    /// - Parameter echoToStandardError: also write each entry to stderr; by default, when the
-    ///   process was not started by systemd (`JOURNAL_STREAM` unset), so a terminal sees the log.
-    public init(identifier: String, echoToStandardError: Bool? = nil) {
+    /// - Parameters:
+    ///   - echoToStandardError: also write each entry to stderr; by default, when the process was
+    ///     not started by systemd (`JOURNAL_STREAM` unset), so a terminal sees the log.
+    ///   - echoLevel: the least severe entry echoed to stderr (also when no journal is
+    ///     reachable). `bulletind ingest` raises it to `warning`: one line per story is noise
+    ///     during a back-fill, and the store already holds every story.
+    public init(identifier: String, echoToStandardError: Bool? = nil, echoLevel: Logger.Level = .trace) {
         self.identifier = identifier
         self.echoToStandardError = echoToStandardError ?? (getenv("JOURNAL_STREAM") == nil)
+        self.echoLevel = echoLevel
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -43,7 +49,7 @@ public struct JournalLogHandler: LogHandler {
             entry.append((Self.fieldName(key), value.description))
         }
         let sent = Self.send(entry)
-        if echoToStandardError || !sent { Self.echo(event, fields: fields, identifier: identifier) }
+        if (echoToStandardError || !sent) && event.level >= echoLevel { Self.echo(event, fields: fields, identifier: identifier) }
     }
 
     /// journald's field-name rules: upper-case ASCII letters, digits and `_`, not starting with

@@ -5,35 +5,19 @@ import Logging
 import SystemdSupport
 import SystemPackage
 
-/// The options every command shares: where the configuration, the store and the state live.
-struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Configuration file (YAML).", valueName: "file"))
+/// `--config FILE`, and the effective configuration it gives with the flags and the environment.
+struct ConfigFileOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Configuration file (YAML); see config/bulletind.yaml.", valueName: "file"))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("The JSON Lines store (default ./stories.jsonl).", valueName: "file"))
-    var store: String?
-
-    @Option(name: .long, help: ArgumentHelp("The daemon's state folder: lock and indexes (default ./.bulletind).", valueName: "dir"))
-    var stateDir: String?
-
-    func flags(inbox: String? = nil) -> [String: String] {
-        var flags: [String: String] = [:]
-        if let inbox { flags["inbox.path"] = inbox }
-        if let store { flags["store.path"] = store }
-        if let stateDir { flags["state.dir"] = stateDir }
-        return flags
-    }
-
-    func loader(inbox: String? = nil) -> ConfigurationLoader {
-        ConfigurationLoader(
-            file: config.map { FilePath($0) }, environment: ProcessInfo.processInfo.environment, flags: flags(inbox: inbox))
+    func loader(flags: [String: String]) -> ConfigurationLoader {
+        ConfigurationLoader(file: config.map { FilePath($0) }, environment: ProcessInfo.processInfo.environment, flags: flags)
     }
 
     /// The effective configuration; a bad setting exits 64 with the key, file and line.
-    func load(inbox: String? = nil) throws -> Configuration {
-        let loader = loader(inbox: inbox)
+    func load(flags: [String: String]) throws -> EffectiveConfiguration {
         do {
-            return try loader.load()
+            return try loader(flags: flags).loadWithOrigins()
         } catch {
             FileHandle.standardError.write(Data("bulletind: \(error.message)\n".utf8))
             throw ExitCode(64)
@@ -41,18 +25,36 @@ struct CommonOptions: ParsableArguments {
     }
 }
 
+/// What `verify` and `stats` need: the configuration, and where the store and the state are.
+struct StoreOptions: ParsableArguments {
+    @OptionGroup var file: ConfigFileOption
+
+    @Option(name: .long, help: ArgumentHelp("The JSON Lines store (default ./stories.jsonl).", valueName: "file"))
+    var store: String?
+
+    @Option(name: .long, help: ArgumentHelp("The state folder, for the rejected files (default ./.bulletind).", valueName: "dir"))
+    var stateDir: String?
+
+    func load() throws -> Configuration {
+        var flags: [String: String] = [:]
+        if let store { flags["store.path"] = store }
+        if let stateDir { flags["state.dir"] = stateDir }
+        return try file.load(flags: flags).configuration
+    }
+}
+
 /// Only the executable chooses the log backend: journald, echoed to stderr outside systemd.
-func bootstrapLogging(level: Configuration.LogLevel) -> Logger {
+func bootstrapLogging(level: Configuration.LogLevel, echoLevel: Logger.Level = .trace) -> Logger {
     LoggingSystem.bootstrap { _ in
-        var handler = JournalLogHandler(identifier: "bulletind")
+        var handler = JournalLogHandler(identifier: "bulletind", echoLevel: echoLevel)
         handler.logLevel = Logger.Level(rawValue: level.rawValue) ?? .info
         return handler
     }
     return Logger(label: "bulletind")
 }
 
-/// Prints an error a person can act on and exits non-zero.
-func fail(_ message: String) -> ExitCode {
+/// Prints an error a person can act on; the exit status to throw.
+func fail(_ message: String, status: Int32 = 1) -> ExitCode {
     FileHandle.standardError.write(Data("bulletind: \(message)\n".utf8))
-    return ExitCode.failure
+    return ExitCode(status)
 }

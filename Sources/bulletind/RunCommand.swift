@@ -8,25 +8,31 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Run the daemon in the foreground (what systemd runs).",
         discussion: """
             With no configuration and no flags it watches ./inbox, writes ./stories.jsonl and keeps its
-            state in ./.bulletind, creating them if missing. Stop it with Ctrl-C or SIGTERM.
+            state in ./.bulletind, creating them if missing. Stop it with Ctrl-C or SIGTERM; SIGHUP
+            reads the configuration again and reopens the store.
+
+            Every setting can come from the configuration file, an environment variable
+            (BULLETIND_<SECTION>_<KEY>) or the flag below; flags beat the environment, which beats
+            the file, which beats the defaults. `bulletind check-config` shows the outcome.
 
             Examples:
               bulletind run
               bulletind run --config /etc/bulletind/bulletind.yaml
               bulletind run --inbox /tmp/inbox --store /tmp/stories.jsonl
+              BULLETIND_LOG_LEVEL=debug bulletind run
             """
     )
 
-    @OptionGroup var options: CommonOptions
-
-    @Option(name: .long, help: ArgumentHelp("The folder to watch (default ./inbox).", valueName: "dir"))
-    var inbox: String?
+    @OptionGroup var file: ConfigFileOption
+    @OptionGroup(title: "Inbox settings") var inbox: InboxSettings
+    @OptionGroup(title: "Store, dedup and log settings") var pipeline: PipelineSettings
 
     func run() async throws {
-        let configuration = try options.load(inbox: inbox)
+        let flags = inbox.flags.merging(pipeline.flags) { _, flag in flag }
+        let configuration = try file.load(flags: flags).configuration
         let logger = bootstrapLogging(level: configuration.logLevel)
         do {
-            try await Daemon.run(loader: options.loader(inbox: inbox), configuration: configuration, logger: logger)
+            try await Daemon.run(loader: file.loader(flags: flags), configuration: configuration, logger: logger)
         } catch let error as StateLock.Failure {
             throw fail(error.description)
         } catch {

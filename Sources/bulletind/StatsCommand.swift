@@ -8,13 +8,18 @@ struct StatsCommand: AsyncParsableCommand {
         commandName: "stats",
         abstract: "Show what a store holds: totals, duplicate rate, rejected files, top sources, stories per day.",
         discussion: """
+            The duplicate rate is duplicates over all lines. Rejected files are counted from the
+            failed folder (each NAME.reason there). Stories per day count first sightings by the
+            day they were received (UTC).
+
             Examples:
               bulletind stats
+              bulletind stats --store /var/lib/bulletind/stories.jsonl
               bulletind stats --json | jq .duplicate_rate
             """
     )
 
-    @OptionGroup var options: CommonOptions
+    @OptionGroup var options: StoreOptions
 
     @Flag(name: .long, help: "Print JSON instead of a table.")
     var json = false
@@ -25,7 +30,7 @@ struct StatsCommand: AsyncParsableCommand {
         do {
             stats = try StoreInspection.statistics(store: configuration.store, failedFolder: configuration.resolvedFailedFolder)
         } catch {
-            throw fail("cannot read the store: \(error)")
+            throw fail(StoreInspection.unreadable(configuration.store, error))
         }
         if json {
             let encoder = JSONEncoder()

@@ -14,10 +14,11 @@ struct VerifyCommand: AsyncParsableCommand {
             Examples:
               bulletind verify
               bulletind verify --store /var/lib/bulletind/stories.jsonl
+              bulletind verify --config /etc/bulletind/bulletind.yaml
             """
     )
 
-    @OptionGroup var options: CommonOptions
+    @OptionGroup var options: StoreOptions
 
     func run() async throws {
         let configuration = try options.load()
@@ -25,7 +26,7 @@ struct VerifyCommand: AsyncParsableCommand {
         do {
             result = try StoreInspection.verify(store: configuration.store)
         } catch {
-            throw fail("cannot read the store: \(error)")
+            throw fail(StoreInspection.unreadable(configuration.store, error))
         }
         if let fault = result.fault { throw fail(fault) }
         print("\(configuration.store): \(result.lines) lines in \(result.files) files are sound: \(result.stories) stories, \(result.duplicates) duplicates")

@@ -49,11 +49,14 @@ final class DaemonHarness {
     }
 
     /// Runs the binary to completion; returns its status and output.
-    func runToEnd(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    func runToEnd(
+        _ arguments: [String], executable: URL = binary, environment extra: [String: String] = [:]
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        if !extra.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(extra) { _, new in new } }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

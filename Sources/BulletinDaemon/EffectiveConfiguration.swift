@@ -1,0 +1,73 @@
+/// Where a setting's value came from.
+public enum ConfigurationOrigin: Sendable, Equatable, CustomStringConvertible {
+    case builtIn
+    case file(String, line: Int)
+    case environment(String)
+    case flag(String)
+
+    public var description: String {
+        switch self {
+        case .builtIn: "default"
+        case .file(let path, let line): "\(path):\(line)"
+        case .environment(let variable): "environment \(variable)"
+        case .flag(let flag): "flag \(flag)"
+        }
+    }
+
+    /// How an error about a value from here starts: `FILE:LINE`, `environment variable X`, `flag --x`.
+    var errorPrefix: String {
+        switch self {
+        case .builtIn: "default"
+        case .file(let path, let line): "\(path):\(line)"
+        case .environment(let variable): "environment variable \(variable)"
+        case .flag(let flag): "flag \(flag)"
+        }
+    }
+}
+
+/// One setting as the user sees it: its names in the file, the environment and on the command line.
+public struct ConfigurationSetting: Sendable, Equatable {
+    /// `store.fsync`
+    public let key: String
+    /// `store-fsync`, without the dashes.
+    public let flag: String
+    public let environmentVariable: String
+    public let help: String
+    public let valueName: String
+    /// The built-in default, as it would be written in the file.
+    public let defaultValue: String
+
+    /// Every setting, in the order of the configuration file.
+    public static let all: [ConfigurationSetting] = ConfigurationKey.all.map { key in
+        ConfigurationSetting(
+            key: key.dotted, flag: key.flag, environmentVariable: key.environmentVariable, help: key.help,
+            valueName: key.valueName, defaultValue: key.render(Configuration()))
+    }
+
+    public static func named(_ key: String) -> ConfigurationSetting? { all.first { $0.key == key } }
+}
+
+/// The configuration a command will run with, and where each value came from.
+public struct EffectiveConfiguration: Sendable {
+    public let configuration: Configuration
+    public let origins: [String: ConfigurationOrigin]
+
+    public struct Entry: Sendable, Equatable {
+        public let key: String
+        public let value: String
+        public let origin: ConfigurationOrigin
+
+        public init(key: String, value: String, origin: ConfigurationOrigin) {
+            self.key = key
+            self.value = value
+            self.origin = origin
+        }
+    }
+
+    /// Every key, in the order of the configuration file.
+    public var entries: [Entry] {
+        ConfigurationKey.all.map { key in
+            Entry(key: key.dotted, value: key.render(configuration), origin: origins[key.dotted] ?? .builtIn)
+        }
+    }
+}
