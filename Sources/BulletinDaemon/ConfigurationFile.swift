@@ -16,6 +16,8 @@ enum ConfigurationFile {
         let text: String
         do {
             text = String(decoding: try RegularFileReader.read(file, limit: 1 << 20, followingSymbolicLinks: true), as: UTF8.self)
+        } catch .vanished {
+            throw ConfigurationError("cannot read configuration file '\(file)': no such file; check the path given to --config")
         } catch {
             throw ConfigurationError("cannot read configuration file '\(file)': \(error); check the path given to --config")
         }
@@ -40,6 +42,8 @@ enum ConfigurationFile {
                 let known = ConfigurationKey.sections.joined(separator: ", ")
                 throw ConfigurationError("\(file):\(line(sectionNode)): unknown section '\(section)'\(hint); the sections are \(known)")
             }
+            // A section whose keys are all commented out is empty, not wrong.
+            if body.null != nil { continue }
             guard let keys = body.mapping else {
                 throw ConfigurationError("\(file):\(line(sectionNode)): section '\(section)' must hold 'key: value' lines")
             }

@@ -45,11 +45,11 @@ extension ConfigurationKey {
             render: { $0.inbox.string }
         ) { config, text throws(ConfigurationError) in config.inbox = try ValueParsing.path(text) },
         ConfigurationKey(
-            section: "inbox", name: "processed", help: "Where ingested bulletins are moved (default <state>/processed).",
+            section: "inbox", name: "processed", help: "Where ingested bulletins are moved (under the state folder unless set).",
             valueName: "dir", render: { $0.resolvedProcessedFolder.string }
         ) { config, text throws(ConfigurationError) in config.processedFolder = try ValueParsing.path(text) },
         ConfigurationKey(
-            section: "inbox", name: "failed", help: "Where rejected files go, each with NAME.reason (default <state>/failed).",
+            section: "inbox", name: "failed", help: "Where rejected files go, each with NAME.reason (under the state folder unless set).",
             valueName: "dir", render: { $0.resolvedFailedFolder.string }
         ) { config, text throws(ConfigurationError) in config.failedFolder = try ValueParsing.path(text) },
         ConfigurationKey(

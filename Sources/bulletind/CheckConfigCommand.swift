@@ -7,15 +7,15 @@ struct CheckConfigCommand: AsyncParsableCommand {
         commandName: "check-config",
         abstract: "Validate the configuration and print every setting with where its value came from.",
         discussion: """
-            Reads the file, the BULLETIND_* environment variables and the flags exactly as `run`
-            does, and prints one line per setting: key, effective value, and its origin (the file
-            and line, the environment variable, the flag, or "default"). A bad setting exits 64 and
+            Reads the file, the BULLETIND_* environment variables and the flags exactly as `run` \
+            does, and prints one line per setting: key, effective value, and its origin (the file \
+            and line, the environment variable, the flag, or "default"). A bad setting exits 64 and \
             names the key, the file and the line.
 
             Examples:
               bulletind check-config --config /etc/bulletind/bulletind.yaml
               BULLETIND_STORE_FSYNC=never bulletind check-config
-              bulletind check-config --json | jq -r '.[] | select(.from != "default") | .key'
+              bulletind check-config --json | jq '.[] | select(.from != "default")'
             """
     )
 

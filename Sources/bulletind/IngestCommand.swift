@@ -8,21 +8,21 @@ struct IngestCommand: AsyncParsableCommand {
         commandName: "ingest",
         abstract: "Ingest files or folders once, through the daemon's pipeline, into the same store.",
         discussion: """
-            A folder means its files in name order; with --recursive, its sub-folders too (each
-            where its name falls, so an archive laid out by date goes in date order). The files
-            are left where they are. On a terminal a progress bar shows the rate and the time
+            A folder means its files in name order; with --recursive, its sub-folders too (each \
+            where its name falls, so an archive laid out by date goes in date order). The files \
+            are left where they are. On a terminal a progress bar shows the rate and the time \
             left; otherwise a line every 10 seconds. A summary follows on stdout.
 
-            Ctrl-C stops after the file in hand (a second Ctrl-C stops at once); run the same
-            command again to continue: files already in the store are recognised by their
-            SHA-256 and skipped. Stories go to the journal as with `run`, but only warnings and
-            errors are echoed to stderr. Exits 0 when every file was ingested or rejected with a
+            Ctrl-C stops after the file in hand (a second Ctrl-C stops at once); run the same \
+            command again to continue: files already in the store are recognised by their \
+            SHA-256 and skipped. Stories go to the journal as with `run`, but only warnings and \
+            errors are echoed to stderr. Exits 0 when every file was ingested or rejected with a \
             reason, 130 when interrupted, 1 when the store could not take a file.
 
             Examples:
               bulletind ingest seeds/000_60ecd2c4a9cd0293.txt
               bulletind ingest --recursive /srv/archive/
-              bulletind ingest --store archive.jsonl --state-dir archive.state -r /srv/archive/2013/
+              bulletind ingest --store 2013.jsonl -r /srv/archive/2013
             """
     )
 

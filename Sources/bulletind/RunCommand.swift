@@ -7,12 +7,12 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run the daemon in the foreground (what systemd runs).",
         discussion: """
-            With no configuration and no flags it watches ./inbox, writes ./stories.jsonl and keeps its
-            state in ./.bulletind, creating them if missing. Stop it with Ctrl-C or SIGTERM; SIGHUP
+            With no configuration and no flags it watches ./inbox, writes ./stories.jsonl and keeps its \
+            state in ./.bulletind, creating them if missing. Stop it with Ctrl-C or SIGTERM; SIGHUP \
             reads the configuration again and reopens the store.
 
-            Every setting can come from the configuration file, an environment variable
-            (BULLETIND_<SECTION>_<KEY>) or the flag below; flags beat the environment, which beats
+            Every setting can come from the configuration file, an environment variable \
+            (BULLETIND_<SECTION>_<KEY>) or the flag below; flags beat the environment, which beats \
             the file, which beats the defaults. `bulletind check-config` shows the outcome.
 
             Examples:

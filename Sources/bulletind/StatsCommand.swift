@@ -1,6 +1,7 @@
 import ArgumentParser
 import BulletinDaemon
 import Foundation
+import LinuxIO
 import SystemPackage
 
 struct StatsCommand: AsyncParsableCommand {
@@ -8,8 +9,8 @@ struct StatsCommand: AsyncParsableCommand {
         commandName: "stats",
         abstract: "Show what a store holds: totals, duplicate rate, rejected files, top sources, stories per day.",
         discussion: """
-            The duplicate rate is duplicates over all lines. Rejected files are counted from the
-            failed folder (each NAME.reason there). Stories per day count first sightings by the
+            The duplicate rate is duplicates over all lines. Rejected files are counted from the \
+            failed folder (each NAME.reason there). Stories per day count first sightings by the \
             day they were received (UTC).
 
             Examples:
@@ -28,6 +29,9 @@ struct StatsCommand: AsyncParsableCommand {
         let configuration = try options.load()
         let stats: StoreInspection.Statistics
         do {
+            guard FileManager.default.fileExists(atPath: configuration.store.string) else {
+                throw IOFailure("open", configuration.store.string, .noSuchFileOrDirectory)
+            }
             stats = try StoreInspection.statistics(store: configuration.store, failedFolder: configuration.resolvedFailedFolder)
         } catch {
             throw fail(StoreInspection.unreadable(configuration.store, error))

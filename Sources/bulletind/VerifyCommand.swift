@@ -7,8 +7,8 @@ struct VerifyCommand: AsyncParsableCommand {
         commandName: "verify",
         abstract: "Check a store: every line valid JSON and valid against the schema, ids unique, every duplicate_of resolved.",
         discussion: """
-            Rotated files (stories.jsonl.N … stories.jsonl.1) are checked before the current one.
-            Exits 0 when the store is sound; otherwise prints the first fault as FILE:LINE: what is
+            Rotated files (stories.jsonl.N … stories.jsonl.1) are checked before the current one. \
+            Exits 0 when the store is sound; otherwise prints the first fault as FILE:LINE: what is \
             wrong, and exits 1.
 
             Examples:

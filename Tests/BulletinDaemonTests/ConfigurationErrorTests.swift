@@ -50,8 +50,7 @@ import Testing
             _ = try ConfigurationLoader(file: "/nonexistent/bulletind.yaml", environment: [:], flags: [:]).load()
         } throws: { error in
             let message = (error as? ConfigurationError)?.message ?? ""
-            return message.hasPrefix("cannot read configuration file '/nonexistent/bulletind.yaml': ")
-                && message.contains("ENOENT") && message.hasSuffix("; check the path given to --config")
+            return message == "cannot read configuration file '/nonexistent/bulletind.yaml': no such file; check the path given to --config"
         }
     }
 

@@ -90,8 +90,10 @@ import Testing
         #expect(second.stdout.contains("already ingested  \(firstRun / 3)\n"))
         let lines = harness.storeLines()
         #expect(lines.count == count * 3)
-        #expect(lines.allSatisfy { $0["kind"] as? String == "story" })
         #expect(Set(lines.compactMap { $0["id"] as? String }).count == count * 3)
+        // No bulletin went in twice: each one's digest is on exactly its three lines.
+        let perBulletin = Dictionary(grouping: lines) { ($0["bulletin"] as? [String: Any])?["sha256"] as? String ?? "" }
+        #expect(perBulletin.count == count && perBulletin.values.allSatisfy { $0.count == 3 })
     }
 
     @Test func onATerminalABarShowsTheRateAndIsClearedBeforeTheSummary() throws {
