@@ -19,10 +19,10 @@ bench=$top/.build/release/IngestBenchmark
 [ -x "$bin" ] && [ -x "$bench" ] || { echo "bench-ingest: build first: swift build -c release --static-swift-stdlib" >&2; exit 1; }
 
 archive=$work/archive-$stories
-if [ ! -f "$archive/.complete" ]; then
+if [ ! -f "$archive.complete" ]; then
     rm -rf "$archive"
     "$bench" generate "$archive" "$stories"
-    touch "$archive/.complete"
+    touch "$archive.complete"
 fi
 bytes=$(find "$archive" -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s }')
 files=$(find "$archive" -name '*.txt' | wc -l)
@@ -60,6 +60,8 @@ else
     ingest "as this user (journal if reachable)"
 fi
 head -3 "$work/run/summary" | sed 's/^/    /'
+# For comparison only: the same run without an fsync per bulletin, to show the CPU-bound rate.
+ingest "fsync never (comparison only)" env BULLETIND_STORE_FSYNC=never
 
 echo
 "$bench" phases "$archive" "$(mkdir -p "$work/scratch" && rm -f "$work/scratch"/* && echo "$work/scratch")"

@@ -10,7 +10,9 @@ public struct BulletinRejection: Error, Sendable, Equatable {
 public struct BulletinParser: Sendable {
     public init() {}
     public func parse(_ text: String) throws(BulletinRejection) -> [Story] {
-        if text.contains("\u{0}") { throw BulletinRejection(.binary, "the text contains NUL characters") }
+        // Bytes, not Foundation's `contains(_: StringProtocol)`: a search through CFString cost
+        // a tenth of ingest time, and a NUL is one byte in UTF-8 whatever surrounds it.
+        if text.utf8.contains(0) { throw BulletinRejection(.binary, "the text contains NUL characters") }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
         var blocks: [String] = []
         var current: [String] = []
@@ -38,7 +40,15 @@ public struct BulletinParser: Sendable {
 }
 
 extension Substring {
+    /// The line without leading and trailing spaces, tabs and carriage returns (by Character).
+    /// Walks indices rather than `drop`/`reversed` chains: those nest generic wrappers whose
+    /// unspecialised iteration made parsing run at under 1 MB/s (see scripts/bench-ingest.sh).
     func trimmingSpaces() -> String {
-        String(self.drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
+        func isSpace(_ character: Character) -> Bool { character == " " || character == "\t" || character == "\r" }
+        var start = startIndex
+        var end = endIndex
+        while start < end, isSpace(self[start]) { start = index(after: start) }
+        while end > start, isSpace(self[index(before: end)]) { end = index(before: end) }
+        return String(self[start..<end])
     }
 }
