@@ -83,6 +83,8 @@ actor IngestPipeline {
                     "LEDGER_REBUILT": String(report.ledgerRebuilt),
                 ])
         }
+        logger.info(
+            "state loaded: \(index.count) stories indexed, \(ledger.count) bulletins in the ledger, \(report.linesReplayed) store lines replayed (\(report.timingSummary))")
         self.ledger = ledger
         self.index = index
         store = try StoryStore(path: configuration.store, fsync: configuration.fsync)
