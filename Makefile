@@ -25,6 +25,8 @@ unit-test: deps
 system-test: build
 	rm -rf $(STAGE)
 	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/$(STAGE) SKIP_BUILD=1
+	python3 Tests/System/fault-injection-test.py $(RELEASE_BIN)
+	bash Tests/System/full-disk-test.sh $(RELEASE_BIN)
 	bash Tests/System/journal-test.sh $(RELEASE_BIN)
 	bash Tests/System/service-test.sh $(RELEASE_BIN) $(STAGE)
 

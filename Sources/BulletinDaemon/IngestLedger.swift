@@ -57,6 +57,9 @@ final class IngestLedger {
     private let file: AppendOnlyFile
     /// The store size the ledger has accounted for.
     private(set) var storeOffset: Int64
+    /// Entries the file refused (disk full): written before the next ones, so the file never
+    /// has a gap that its last offset would hide from the next start's recovery.
+    private var unwritten: [Entry] = []
 
     static func path(in stateDirectory: FilePath) -> FilePath { stateDirectory.appending("ledger") }
 
@@ -120,6 +123,13 @@ final class IngestLedger {
             if let digest = BulletinDigest(hex: entry.sha256) { digests.insert(digest) }
         }
         storeOffset = last.storeSizeAfter
-        try file.append(Array(entries.map(\.line).joined().utf8))
+        let pending = unwritten + entries
+        do {
+            try file.append(Array(pending.map(\.line).joined().utf8))
+            unwritten = []
+        } catch {
+            unwritten = pending
+            throw error
+        }
     }
 }

@@ -150,6 +150,25 @@ struct StoreRecovery {
         return (ledger, index, report)
     }
 
+    /// The duplicate index of what the store holds now, from the snapshot and the store's lines
+    /// (and the rotated files when there is no usable snapshot), repairing and writing nothing:
+    /// after a failed append, when the disk may be full.
+    func currentIndex() throws -> DuplicateIndex {
+        let identity = AppendOnlyFile.identity(of: store) ?? ""
+        var index = DuplicateIndex(configuration: dedup)
+        var from: Int64 = 0
+        if case .loaded(let loaded, let offset, let snapshotIdentity) = IndexSnapshot.load(stateDirectory: stateDirectory, configuration: dedup) {
+            index = loaded
+            from = snapshotIdentity == identity ? offset : 0
+        } else {
+            for file in Self.rotatedFiles(of: store) {
+                _ = try replay(file, from: 0) { group, _ in restore(group, into: &index) }
+            }
+        }
+        _ = try replay(store, from: from) { group, _ in restore(group, into: &index) }
+        return index
+    }
+
     private func restore(_ group: BulletinGroup, into index: inout DuplicateIndex) {
         for record in group.records where record.kind == .story {
             index.restore(
