@@ -94,6 +94,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "SystemdSupportTests",
+            dependencies: ["SystemdSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "BulletinDaemonTests",
             dependencies: ["BulletinDaemon", "BulletinCore", "LinuxIO"],
             swiftSettings: strict
