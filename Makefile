@@ -7,7 +7,7 @@ RELEASE_FLAGS := -c release --static-swift-stdlib
 RELEASE_BIN := .build/release/bulletind
 STAGE := .build-system/stage
 
-.PHONY: run test unit-test system-test build deps install man security-score clean dedup-eval bench-dedup bench-startup bench-ingest
+.PHONY: run test unit-test system-test build deps install man security-score clean dedup-eval bench-dedup bench-startup bench-parser bench-ingest fuzz
 
 ## Install what is missing (libsystemd-dev, pkg-config, jsonschema), build, and start the
 ## daemon on its development defaults: ./inbox, ./stories.jsonl, ./.bulletind.
@@ -77,3 +77,13 @@ bench-dedup: deps
 ## Start to READY=1 with a million stories in the store.
 bench-startup: build
 	python3 scripts/bench-startup.py $(RELEASE_BIN) --stories 1000000
+
+## Parsing throughput (typical bulletins and degenerate inputs), release build.
+bench-parser: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product ParserBenchmark
+	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/ParserBenchmark
+
+## libFuzzer over the decoder and parser (FUZZ_RUNS inputs, default a million).
+FUZZ_RUNS ?= 1000000
+fuzz:
+	scripts/fuzz-parser.sh $(FUZZ_RUNS)

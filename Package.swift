@@ -71,6 +71,8 @@ let package = Package(
         ),
         // Benchmarks and evaluations: release-build executables that print figures.
         .executableTarget(
+            name: "ParserBenchmark", dependencies: ["BulletinCore"], path: "Benchmarks/ParserBenchmark", swiftSettings: strict),
+        .executableTarget(
             name: "DedupEval", dependencies: ["BulletinCore"], path: "Benchmarks/DedupEval", swiftSettings: strict),
         .executableTarget(
             name: "DedupBenchmark", dependencies: ["BulletinCore"], path: "Benchmarks/DedupBenchmark", swiftSettings: strict),

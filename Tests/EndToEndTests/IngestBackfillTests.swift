@@ -40,7 +40,7 @@ import Testing
             "  binary          1",
             "",
             "rejected files:",
-            "  archive/2013/b.txt: binary: the text contains NUL characters",
+            "  archive/2013/b.txt: binary: the text holds NUL or too many control characters",
             "",
         ])
         // The rejection is a warning, so it is the one line echoed to stderr.

@@ -177,7 +177,8 @@ import Testing
         #expect(lines[1]["match"] as? String == "near")
         #expect(lines[1]["duplicate_of"] as? String == lines[0]["id"] as? String)
         #expect((lines[1]["body_text"] as? String)?.contains("“We have") == true)
-        #expect((lines[1]["similarity"] as? Double).map { $0 > 0.5 && $0 < 1 } == true)
+        #expect((lines[1]["similarity"] as? Double).map { $0 > 0.5 && $0 <= 1 } == true)
+        #expect((lines[1]["headline"] as? String) == "Grain deal extended for 120 days")
         let validation = try harness.validateStoreAgainstSchema()
         #expect(validation.ok, "\(validation.output)")
     }
