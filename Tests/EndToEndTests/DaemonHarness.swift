@@ -31,10 +31,16 @@ final class DaemonHarness {
     var inbox: URL { folder.appendingPathComponent("inbox") }
 
     /// Starts `bulletind run` with no flags, on its development defaults, in the folder.
-    func start(_ arguments: [String] = ["run"], environment extra: [String: String] = [:]) throws {
+    /// `launcher`: a command that runs the binary (e.g. `setpriv` with its options).
+    func start(_ arguments: [String] = ["run"], environment extra: [String: String] = [:], launcher: [String] = []) throws {
         let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
+        if let tool = launcher.first {
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = launcher.dropFirst() + [Self.binary.path] + arguments
+        } else {
+            process.executableURL = Self.binary
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = folder
         _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: stderrFile)

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// What `/proc` says about the running daemon, and small tools for the inbox tests.
+extension DaemonHarness {
+    static var isRoot: Bool { geteuid() == 0 }
+
+    var pid: Int32 { process?.processIdentifier ?? -1 }
+
+    /// A number from `/proc/PID/status` (`VmHWM` and `VmRSS` in KiB, `Threads`).
+    func status(_ field: String) -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix(field + ":") {
+            return Int(line.dropFirst(field.count + 1).split(separator: " ").first ?? "")
+        }
+        return nil
+    }
+
+    /// Open descriptors.
+    var descriptorCount: Int { (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count) ?? -1 }
+
+    /// User plus system CPU time so far, in clock ticks (fields 14 and 15 of `/proc/PID/stat`).
+    var cpuTicks: Int {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = text.lastIndex(of: ")")
+        else { return -1 }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        return (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0)
+    }
+
+    /// Each thread's name and the system call it is blocked in (`/proc/PID/task/TID/syscall`).
+    var threads: [(name: String, syscall: Int?)] {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        return tasks.map { tid in
+            let base = "/proc/\(pid)/task/\(tid)/"
+            let name = ((try? String(contentsOfFile: base + "comm", encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let call = (try? String(contentsOfFile: base + "syscall", encoding: .utf8))?.split(separator: " ").first.flatMap { Int($0) }
+            return (name, call)
+        }
+    }
+
+    /// Writes `text` under a temporary name inside the inbox, then renames it to `name`: works
+    /// when the inbox is another file system (a tmpfs), where a rename from outside would copy.
+    func dropInside(_ text: String, as name: String, inbox: URL? = nil) throws {
+        let folder = inbox ?? self.inbox
+        let staging = folder.appendingPathComponent(".\(name).part")
+        try Data(text.utf8).write(to: staging)
+        try FileManager.default.moveItem(at: staging, to: folder.appendingPathComponent(name))
+    }
+
+    /// Number of store lines whose bulletin file is `name`.
+    func lines(for name: String) -> Int {
+        storeLines().filter { ($0["bulletin"] as? [String: Any])?["file"] as? String == name }.count
+    }
+
+    /// How many times `text` occurs in the daemon's stderr.
+    func logCount(_ text: String) -> Int { stderrText().components(separatedBy: text).count - 1 }
+
+    /// Runs a tool (mount, umount) to completion; returns its exit status.
+    @discardableResult
+    static func tool(_ path: String, _ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// A small bulletin of one story, different for every number (no two are duplicates).
+    static func bulletin(_ number: Int) -> String {
+        var state = UInt64(number) &* 0x9E37_79B9_7F4A_7C15 &+ 0x2545_F491
+        let syllables = ["ka", "lo", "mi", "ren", "tas", "vo", "ul", "esh", "dri", "po", "sun", "gar", "fel", "ni", "zo", "bel"]
+        func word() -> String {
+            (0..<3).map { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return syllables[Int(state >> 60)]
+            }.joined()
+        }
+        let headline = "Bulletin \(number): " + (0..<5).map { _ in word() }.joined(separator: " ")
+        let body = (0..<40).map { _ in word() }.joined(separator: " ")
+        return "\(headline.capitalized)\n\nCouncil number \(number) said \(body).\n"
+    }
+}
