@@ -53,6 +53,37 @@ extension DaemonHarness {
         storeLines().filter { ($0["bulletin"] as? [String: Any])?["file"] as? String == name }.count
     }
 
+    /// The `bulletin.file` of every store line, found by bytes (fast on 10,000 lines, even in debug).
+    func storeFileNames() -> [String] {
+        guard let data = try? Data(contentsOf: store) else { return [] }
+        let key = Array("\"bulletin\":{\"file\":\"".utf8)
+        var names: [String] = []
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            var index = 0
+            while index < raw.count {
+                guard let found = Self.find(key, in: raw, from: index) else { break }
+                var end = found + key.count
+                while end < raw.count && raw[end] != UInt8(ascii: "\"") { end += 1 }
+                names.append(String(decoding: UnsafeRawBufferPointer(rebasing: raw[(found + key.count)..<end]), as: UTF8.self))
+                index = end
+            }
+        }
+        return names
+    }
+
+    private static func find(_ key: [UInt8], in raw: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        var index = start
+        while index + key.count <= raw.count {
+            if raw[index] == key[0] {
+                var matched = 1
+                while matched < key.count && raw[index + matched] == key[matched] { matched += 1 }
+                if matched == key.count { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
     /// How many times `text` occurs in the daemon's stderr.
     func logCount(_ text: String) -> Int { stderrText().components(separatedBy: text).count - 1 }
 
@@ -70,15 +101,14 @@ extension DaemonHarness {
     /// A small bulletin of one story, different for every number (no two are duplicates).
     static func bulletin(_ number: Int) -> String {
         var state = UInt64(number) &* 0x9E37_79B9_7F4A_7C15 &+ 0x2545_F491
-        let syllables = ["ka", "lo", "mi", "ren", "tas", "vo", "ul", "esh", "dri", "po", "sun", "gar", "fel", "ni", "zo", "bel"]
-        func word() -> String {
-            (0..<3).map { _ in
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                return syllables[Int(state >> 60)]
-            }.joined()
+        var text = "Bulletin \(number) reports"
+        for index in 0..<45 {
+            if index == 5 { text += "\n\nCouncil number \(number) said" }
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            text += " " + syllables[Int(state >> 60)] + syllables[Int((state >> 56) & 15)] + syllables[Int((state >> 52) & 15)]
         }
-        let headline = "Bulletin \(number): " + (0..<5).map { _ in word() }.joined(separator: " ")
-        let body = (0..<40).map { _ in word() }.joined(separator: " ")
-        return "\(headline.capitalized)\n\nCouncil number \(number) said \(body).\n"
+        return text + ".\n"
     }
+
+    private static let syllables = ["ka", "lo", "mi", "ren", "tas", "vo", "ul", "esh", "dri", "po", "sun", "gar", "fel", "ni", "zo", "bel"]
 }

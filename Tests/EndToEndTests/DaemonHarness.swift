@@ -24,7 +24,17 @@ final class DaemonHarness {
 
     deinit {
         if let process, process.isRunning { process.terminate(); process.waitUntilExit() }
-        try? FileManager.default.removeItem(at: folder)
+        // rm is much faster than FileManager on a folder of 10,000 processed files.
+        if (try? Self.remove(folder)) != 0 { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    private static func remove(_ folder: URL) throws -> Int32 {
+        let rm = Process()
+        rm.executableURL = URL(fileURLWithPath: "/bin/rm")
+        rm.arguments = ["-rf", "--one-file-system", folder.path]
+        try rm.run()
+        rm.waitUntilExit()
+        return rm.terminationStatus
     }
 
     var store: URL { folder.appendingPathComponent("stories.jsonl") }
