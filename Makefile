@@ -7,7 +7,7 @@ RELEASE_FLAGS := -c release --static-swift-stdlib
 RELEASE_BIN := .build/release/bulletind
 STAGE := .build-system/stage
 
-.PHONY: run test unit-test system-test build deps install security-score bench-inbox clean
+.PHONY: run test unit-test system-test build deps install security-score clean dedup-eval bench-dedup bench-startup bench-parser fuzz bench-inbox
 
 ## Install what is missing (libsystemd-dev, pkg-config, jsonschema), build, and start the
 ## daemon on its development defaults: ./inbox, ./stories.jsonl, ./.bulletind.
@@ -25,6 +25,8 @@ unit-test: deps
 system-test: build
 	rm -rf $(STAGE)
 	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/$(STAGE) SKIP_BUILD=1
+	python3 Tests/System/fault-injection-test.py $(RELEASE_BIN)
+	bash Tests/System/full-disk-test.sh $(RELEASE_BIN)
 	bash Tests/System/journal-test.sh $(RELEASE_BIN)
 	bash Tests/System/service-test.sh $(RELEASE_BIN) $(STAGE)
 
@@ -52,3 +54,26 @@ deps:
 
 clean:
 	rm -rf .build .build-system
+
+## Precision, recall and F1 of duplicate decisions on the generated labeled corpus.
+dedup-eval: deps
+	scripts/dedup-eval.sh
+
+## The duplicate index at 10 thousand and 1 million stories: cost per story, memory, snapshots.
+bench-dedup: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product DedupBenchmark
+	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/DedupBenchmark
+
+## Start to READY=1 with a million stories in the store.
+bench-startup: build
+	python3 scripts/bench-startup.py $(RELEASE_BIN) --stories 1000000
+
+## Parsing throughput (typical bulletins and degenerate inputs), release build.
+bench-parser: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product ParserBenchmark
+	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/ParserBenchmark
+
+## libFuzzer over the decoder and parser (FUZZ_RUNS inputs, default a million).
+FUZZ_RUNS ?= 1000000
+fuzz:
+	scripts/fuzz-parser.sh $(FUZZ_RUNS)

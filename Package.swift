@@ -71,6 +71,8 @@ let package = Package(
         ),
         // Benchmarks and evaluations: release-build executables that print figures.
         .executableTarget(
+            name: "ParserBenchmark", dependencies: ["BulletinCore"], path: "Benchmarks/ParserBenchmark", swiftSettings: strict),
+        .executableTarget(
             name: "DedupEval", dependencies: ["BulletinCore"], path: "Benchmarks/DedupEval", swiftSettings: strict),
         .executableTarget(
             name: "DedupBenchmark", dependencies: ["BulletinCore"], path: "Benchmarks/DedupBenchmark", swiftSettings: strict),
@@ -83,6 +85,11 @@ let package = Package(
         .testTarget(
             name: "LinuxIOTests",
             dependencies: ["LinuxIO", .product(name: "SystemPackage", package: "swift-system")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SystemdSupportTests",
+            dependencies: ["SystemdSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -7,7 +7,6 @@ import SystemPackage
 /// `bulletind run`: the daemon in the foreground, as systemd runs it.
 public enum Daemon {
     public static func run(loader: ConfigurationLoader, configuration: Configuration, logger: Logger) async throws {
-        let notifier = ServiceNotifier()
         try DirectoryListing.createDirectories(configuration.stateDirectory)
         let lock = try StateLock(stateDirectory: configuration.stateDirectory)
         defer { withExtendedLifetime(lock) {} }
@@ -17,13 +16,36 @@ public enum Daemon {
             "INBOX": configuration.inbox.string, "STORE": configuration.store.string,
             "STATE_DIR": configuration.stateDirectory.string,
         ])
+        // The signal handlers are in place before the (possibly long) recovery starts, so a
+        // SIGTERM during it still ends in a clean exit 0.
+        let daemon = DaemonService(loader: loader, configuration: configuration, logger: logger)
+        let group = ServiceGroup(services: [daemon], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await group.run()
+    }
+}
+
+/// Recovers the store, then runs the inbox and reload services until a graceful shutdown.
+struct DaemonService: Service {
+    let loader: ConfigurationLoader
+    let configuration: Configuration
+    let logger: Logger
+    let notifier = ServiceNotifier()
+
+    func run() async throws {
         let pipeline = try IngestPipeline(configuration: configuration, logger: logger)
         let inbox = InboxService(
             inbox: configuration.inbox, rescanInterval: configuration.rescanInterval, pipeline: pipeline,
             logger: logger, notifier: notifier)
         let reload = ReloadService(loader: loader, pipeline: pipeline, logger: logger, notifier: notifier)
-        let group = ServiceGroup(services: [inbox, reload], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        try await group.run()
+        if !Task.isShuttingDownGracefully {
+            // Child tasks inherit the graceful-shutdown signal; when either ends, both do.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await inbox.run() }
+                group.addTask { try await reload.run() }
+                try await group.next()
+                group.cancelAll()
+            }
+        }
         notifier.stopping()
         await pipeline.saveIndex()
         let status = await pipeline.statusLine

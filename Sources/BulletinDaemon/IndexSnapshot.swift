@@ -35,7 +35,7 @@ enum IndexSnapshot {
             return .unusable(reason: "unknown header")
         }
         do {
-            let index = try DuplicateIndex(snapshot: Array(bytes[(newline + 1)...]), configuration: configuration)
+            let index = try DuplicateIndex(snapshot: bytes[(newline + 1)...], configuration: configuration)
             return .loaded(index, storeOffset: offset, storeIdentity: String(header[3]))
         } catch {
             return .unusable(reason: "\(error)")

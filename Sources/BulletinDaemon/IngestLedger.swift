@@ -1,3 +1,4 @@
+import Foundation
 import LinuxIO
 import SystemPackage
 
@@ -8,17 +9,24 @@ struct BulletinDigest: Hashable, Sendable {
 
     init?(hex: some Collection<UInt8>) {
         guard hex.count == 64 else { return nil }
-        var words: [UInt64] = [0, 0, 0, 0]
-        for (position, byte) in hex.enumerated() {
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var position = 0
+        for byte in hex {
             let nibble: UInt8
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = byte - UInt8(ascii: "0")
             case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = byte - UInt8(ascii: "a") + 10
             default: return nil
             }
-            words[position / 16] = words[position / 16] << 4 | UInt64(nibble)
+            switch position / 16 {
+            case 0: words.0 = words.0 << 4 | UInt64(nibble)
+            case 1: words.1 = words.1 << 4 | UInt64(nibble)
+            case 2: words.2 = words.2 << 4 | UInt64(nibble)
+            default: words.3 = words.3 << 4 | UInt64(nibble)
+            }
+            position += 1
         }
-        self.words = (words[0], words[1], words[2], words[3])
+        self.words = words
     }
 
     init?(hex: String) { self.init(hex: Array(hex.utf8)) }
@@ -49,6 +57,9 @@ final class IngestLedger {
     private let file: AppendOnlyFile
     /// The store size the ledger has accounted for.
     private(set) var storeOffset: Int64
+    /// Entries the file refused (disk full): written before the next ones, so the file never
+    /// has a gap that its last offset would hide from the next start's recovery.
+    private var unwritten: [Entry] = []
 
     static func path(in stateDirectory: FilePath) -> FilePath { stateDirectory.appending("ledger") }
 
@@ -57,21 +68,28 @@ final class IngestLedger {
         let path = path(in: stateDirectory)
         guard (try? AppendOnlyFile.cutTornTail(of: path)) != nil else { return nil }
         var digests: Set<BulletinDigest> = []
+        digests.reserveCapacity(Int((try? FileManager.default.attributesOfItem(atPath: path.string)[.size] as? Int) ?? 0) / 90)
         var offset: Int64 = 0
         var identity = ""
         var sound = true
         do {
+            var lastLine: ArraySlice<UInt8> = []
             try LineReader.forEachLine(in: path) { _, line in
-                let parts = line.split(separator: UInt8(ascii: " "))
-                guard sound, parts.count == 3, let digest = BulletinDigest(hex: parts[0]),
-                    let end = Int64(String(decoding: parts[1], as: UTF8.self))
+                // `<64 hex> <offset> <identity>`: parsed in place, a start may read a million.
+                guard sound, line.count > 66, line[line.startIndex + 64] == UInt8(ascii: " "),
+                    let digest = BulletinDigest(hex: line.prefix(64))
                 else {
                     sound = false
                     return
                 }
                 digests.insert(digest)
+                lastLine = line
+            }
+            if sound, !lastLine.isEmpty {
+                let fields = lastLine.dropFirst(65).split(separator: UInt8(ascii: " "))
+                guard fields.count == 2, let end = Int64(String(decoding: fields[0], as: UTF8.self)) else { return nil }
                 offset = end
-                identity = String(decoding: parts[2], as: UTF8.self)
+                identity = String(decoding: fields[1], as: UTF8.self)
             }
         } catch {
             return nil
@@ -105,6 +123,13 @@ final class IngestLedger {
             if let digest = BulletinDigest(hex: entry.sha256) { digests.insert(digest) }
         }
         storeOffset = last.storeSizeAfter
-        try file.append(Array(entries.map(\.line).joined().utf8))
+        let pending = unwritten + entries
+        do {
+            try file.append(Array(pending.map(\.line).joined().utf8))
+            unwritten = []
+        } catch {
+            unwritten = pending
+            throw error
+        }
     }
 }

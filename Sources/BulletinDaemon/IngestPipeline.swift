@@ -52,6 +52,8 @@ actor IngestPipeline {
     private let ledger: IngestLedger
     private var index: DuplicateIndex
     private var flushScheduled = false
+    /// The index may hold stories of a bulletin the store refused: rebuild it before the next one.
+    private var indexNeedsRebuild = false
     /// Files dealt with but left in the inbox (`after_ingest: keep`), so rescans skip them.
     private var kept: [FileName: FileSignature] = [:]
     /// New stories since the index was last saved.
@@ -83,6 +85,8 @@ actor IngestPipeline {
                     "LEDGER_REBUILT": String(report.ledgerRebuilt),
                 ])
         }
+        logger.info(
+            "state loaded: \(index.count) stories indexed, \(ledger.count) bulletins in the ledger, \(report.linesReplayed) store lines replayed (\(report.timingSummary))")
         self.ledger = ledger
         self.index = index
         store = try StoryStore(path: configuration.store, fsync: configuration.fsync)
@@ -155,6 +159,9 @@ actor IngestPipeline {
             return .alreadyIngested
         }
 
+        if indexNeedsRebuild, !rebuildIndex() {
+            return .deferred(reason: "the duplicate index could not be rebuilt from the store")
+        }
         let result: BulletinProcessor.Result
         do {
             result = try processor.process(bytes: bytes, file: name, receivedAt: .now, index: &index)
@@ -166,7 +173,8 @@ actor IngestPipeline {
             try store.append(result.records)
         } catch {
             // The index already holds this bulletin's new stories, but the store is the truth.
-            rebuildIndex()
+            indexNeedsRebuild = true
+            _ = rebuildIndex()
             logger.event(
                 .storeError, .error, "cannot append \(name) to the store: \(error); it stays in the inbox and is retried",
                 ["BULLETIN_FILE": name, "STORE": configuration.store.string, "ERRNO": error.errno.symbolicName])
@@ -175,7 +183,7 @@ actor IngestPipeline {
         do {
             try ledger.record([IngestLedger.Entry(sha256: sha256, storeSizeAfter: store.size, storeIdentity: store.identity)])
         } catch {
-            logger.warning("cannot write the ledger: \(error); it is rebuilt from the store at the next start")
+            logger.warning("cannot write the ledger: \(error); the entry is written with the next one, or recovered from the store at the next start")
         }
         if store.unsynchronized { scheduleFlush() }
         if let limit = configuration.rotateSize, store.size >= limit { rotateStore() }
@@ -223,12 +231,18 @@ actor IngestPipeline {
         return .rejected(reason: reason)
     }
 
-    /// After a failed append: the index is rebuilt from what the store really holds.
-    private func rebuildIndex() {
+    /// After a failed append: the index is rebuilt from what the store really holds. Read-only
+    /// (the disk may be full); until it succeeds, no bulletin is processed.
+    private func rebuildIndex() -> Bool {
         do {
-            index = try StoreRecovery(store: configuration.store, stateDirectory: configuration.stateDirectory, dedup: configuration.dedup).recover().index
+            let recovery = StoreRecovery(store: configuration.store, stateDirectory: configuration.stateDirectory, dedup: configuration.dedup)
+            index = try recovery.currentIndex()
+            index.evictExpired(now: Timestamp.now.secondsSinceEpoch)
+            indexNeedsRebuild = false
+            return true
         } catch {
             logger.error("cannot re-read the store to rebuild the duplicate index: \(error)")
+            return false
         }
     }
 

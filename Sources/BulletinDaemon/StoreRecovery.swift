@@ -24,6 +24,16 @@ struct StoreRecovery {
         /// Why the duplicate index was rebuilt from the whole store (nil: it came from its snapshot).
         var indexRebuiltBecause: String?
         var linesReplayed = 0
+        /// Where the start's time went, for the journal: phase name and milliseconds.
+        var timings: [(String, Int)] = []
+
+        static func == (lhs: Report, rhs: Report) -> Bool {
+            lhs.tornBytes == rhs.tornBytes && lhs.incompleteLinesRemoved == rhs.incompleteLinesRemoved
+                && lhs.ledgerEntriesRecovered == rhs.ledgerEntriesRecovered && lhs.ledgerRebuilt == rhs.ledgerRebuilt
+                && lhs.indexRebuiltBecause == rhs.indexRebuiltBecause && lhs.linesReplayed == rhs.linesReplayed
+        }
+
+        var timingSummary: String { timings.map { "\($0.0) \($0.1) ms" }.joined(separator: ", ") }
 
         var repairedAnything: Bool { tornBytes > 0 || incompleteLinesRemoved > 0 || ledgerEntriesRecovered > 0 || ledgerRebuilt }
 
@@ -55,6 +65,13 @@ struct StoreRecovery {
     /// Repairs what needs repairing and returns the ledger and the index, ready for appending.
     func recover() throws -> (ledger: IngestLedger, index: DuplicateIndex, report: Report) {
         var report = Report()
+        let clock = ContinuousClock()
+        var phaseStart = clock.now
+        func phase(_ name: String) {
+            let elapsed = clock.now - phaseStart
+            report.timings.append((name, Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)))
+            phaseStart = clock.now
+        }
         report.tornBytes = try AppendOnlyFile.cutTornTail(of: store)
         let storeSize = (try? FileManager.default.attributesOfItem(atPath: store.string)[.size] as? Int64) ?? 0
         let identity = AppendOnlyFile.identity(of: store) ?? ""
@@ -67,6 +84,7 @@ struct StoreRecovery {
             else if saved.storeOffset <= storeSize { ledgerFrom = saved.storeOffset }
         }
         var digests = ledgerFrom == nil ? [] : saved?.digests ?? []
+        phase("ledger")
         report.ledgerRebuilt = ledgerFrom == nil && (storeSize > 0 || !Self.rotatedFiles(of: store).isEmpty)
 
         // Where the index's knowledge of the current file ends (nil: rebuild it from everything).
@@ -85,6 +103,8 @@ struct StoreRecovery {
         case .unusable(let reason):
             report.indexRebuiltBecause = "the snapshot is unusable: \(reason)"
         }
+
+        phase("index snapshot")
 
         // A full rebuild of either starts with the rotated files, which are complete and final.
         var rebuiltEntries: [IngestLedger.Entry] = []
@@ -110,6 +130,7 @@ struct StoreRecovery {
             let entry = IngestLedger.Entry(sha256: sha, storeSizeAfter: end, storeIdentity: identity)
             if ledgerFrom == nil { rebuiltEntries.append(entry) } else if group.startOffset >= ledgerFrom! { recovered.append(entry) }
         }
+        phase("store replay")
         var finalSize = storeSize
         if let incomplete {
             try LineReader.truncate(store, to: incomplete.startOffset)
@@ -127,6 +148,25 @@ struct StoreRecovery {
             report.ledgerEntriesRecovered = recovered.count
         }
         return (ledger, index, report)
+    }
+
+    /// The duplicate index of what the store holds now, from the snapshot and the store's lines
+    /// (and the rotated files when there is no usable snapshot), repairing and writing nothing:
+    /// after a failed append, when the disk may be full.
+    func currentIndex() throws -> DuplicateIndex {
+        let identity = AppendOnlyFile.identity(of: store) ?? ""
+        var index = DuplicateIndex(configuration: dedup)
+        var from: Int64 = 0
+        if case .loaded(let loaded, let offset, let snapshotIdentity) = IndexSnapshot.load(stateDirectory: stateDirectory, configuration: dedup) {
+            index = loaded
+            from = snapshotIdentity == identity ? offset : 0
+        } else {
+            for file in Self.rotatedFiles(of: store) {
+                _ = try replay(file, from: 0) { group, _ in restore(group, into: &index) }
+            }
+        }
+        _ = try replay(store, from: from) { group, _ in restore(group, into: &index) }
+        return index
     }
 
     private func restore(_ group: BulletinGroup, into index: inout DuplicateIndex) {

@@ -59,22 +59,27 @@ public enum RegularFileReader {
 
         let expected = Int(status.size)
         // One byte more than expected, so a file that grew is noticed rather than cut short.
-        var bytes = [UInt8](repeating: 0, count: expected + 1)
-        var filled = 0
-        while filled < bytes.count {
-            let count: Int
-            do {
-                count = try bytes.withUnsafeMutableBytes { buffer in
-                    try fd.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]), retryOnInterrupt: true)
+        // Uninitialized: a snapshot of hundreds of megabytes need not be zeroed first.
+        var failure: FileReadFailure?
+        let bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, initialized in
+            var filled = 0
+            while filled < buffer.count {
+                let count: Int
+                do {
+                    count = try fd.read(
+                        into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[filled...])),
+                        retryOnInterrupt: true)
+                } catch {
+                    failure = .io(IOFailure("read", path.string, (error as? Errno) ?? .ioError))
+                    break
                 }
-            } catch {
-                throw .io(IOFailure("read", path.string, (error as? Errno) ?? .ioError))
+                if count == 0 { break }
+                filled += count
             }
-            if count == 0 { break }
-            filled += count
+            initialized = filled
         }
-        guard filled == expected else { throw .changedWhileReading }
-        bytes.removeLast(bytes.count - filled)
+        if let failure { throw failure }
+        guard bytes.count == expected else { throw .changedWhileReading }
         return bytes
     }
 

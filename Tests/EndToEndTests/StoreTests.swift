@@ -147,3 +147,52 @@ import Testing
         #expect(daemon.stop() == 0)
     }
 }
+
+@Suite struct NearDuplicateTests {
+    static let original = """
+        Ministers agree grain corridor extension - Lavrov
+
+        Russian Foreign Minister Sergei Lavrov said on Tuesday that ministers from the four countries agreed to extend the grain corridor through the Black Sea for another 120 days, after talks in Istanbul that lasted late into the night.
+
+        "We have reached an understanding that serves the interests of all parties," Lavrov told reporters after the meeting, adding that inspections of ships would continue at the same pace.
+
+        """
+
+    @Test func aReheadlinedEditedCopyIsANearDuplicateThatKeepsItsText() throws {
+        let harness = try DaemonHarness()
+        let first = harness.folder.appendingPathComponent("first.txt")
+        try Data(Self.original.utf8).write(to: first)
+        #expect(try harness.runToEnd(["ingest", first.path]).status == 0)
+        let edited = Self.original
+            .replacingOccurrences(of: "Ministers agree grain corridor extension - Lavrov", with: "Grain deal extended for 120 days")
+            .replacingOccurrences(of: "\"We have", with: "“We have")
+            .replacingOccurrences(of: "parties,\"", with: "parties,”")
+            + "(Reporting by Jane Smith; Editing by John Doe)\n"
+        let second = harness.folder.appendingPathComponent("second.txt")
+        try Data(edited.utf8).write(to: second)
+        #expect(try harness.runToEnd(["ingest", second.path]).status == 0)
+        let lines = harness.storeLines()
+        #expect(lines.count == 2)
+        #expect(lines[1]["kind"] as? String == "duplicate")
+        #expect(lines[1]["match"] as? String == "near")
+        #expect(lines[1]["duplicate_of"] as? String == lines[0]["id"] as? String)
+        #expect((lines[1]["body_text"] as? String)?.contains("“We have") == true)
+        #expect((lines[1]["similarity"] as? Double).map { $0 > 0.5 && $0 <= 1 } == true)
+        #expect((lines[1]["headline"] as? String) == "Grain deal extended for 120 days")
+        let validation = try harness.validateStoreAgainstSchema()
+        #expect(validation.ok, "\(validation.output)")
+    }
+
+    @Test func theSameItemWithNewFiguresIsANewStory() throws {
+        let harness = try DaemonHarness()
+        let daily = { (amount: String, day: String) in
+            "Fed adds reserves via overnight repos\n\nThe Federal Reserve added \(amount) billion dollars in temporary reserves to the banking system on \(day) through overnight repurchase agreements, a spokesman said.\n"
+        }
+        for (number, figures) in [("4.5", "Monday"), ("2.25", "Tuesday")].enumerated() {
+            let file = harness.folder.appendingPathComponent("fed\(number).txt")
+            try Data(daily(figures.0, figures.1).utf8).write(to: file)
+            #expect(try harness.runToEnd(["ingest", file.path]).status == 0)
+        }
+        #expect(harness.storeLines().map { $0["kind"] as? String } == ["story", "story"])
+    }
+}

@@ -1,9 +1,62 @@
-public enum SourceEncoding: String, Sendable, Codable { case utf8 = "utf-8", utf8BOM = "utf-8-bom", utf16LE = "utf-16le", utf16BE = "utf-16be", windows1252 = "windows-1252" }
-public struct DecodedBulletin: Sendable { public let text: String; public let encoding: SourceEncoding }
-
-/// Placeholder decoder: UTF-8 only.
+/// Turns a file's bytes into text. Never fails: every byte sequence has a reading.
+///
+/// Order of decisions: a byte-order mark wins; then UTF-16 without a mark when the
+/// zero bytes say so unmistakably; then strict UTF-8; and only a file that is not valid
+/// UTF-8 is read as Windows-1252, which maps every byte, so no U+FFFD is ever invented
+/// for a legacy file.
 public enum BulletinDecoder {
     public static func decode(_ bytes: [UInt8]) -> DecodedBulletin {
-        DecodedBulletin(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return DecodedBulletin(text: String(decoding: bytes[3...], as: UTF8.self), encoding: .utf8BOM)
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            return DecodedBulletin(text: decodeUTF16(bytes[2...], bigEndian: false), encoding: .utf16LE)
+        }
+        if bytes.starts(with: [0xFE, 0xFF]) {
+            return DecodedBulletin(text: decodeUTF16(bytes[2...], bigEndian: true), encoding: .utf16BE)
+        }
+        if let bigEndian = unmarkedUTF16ByteOrder(bytes) {
+            return DecodedBulletin(
+                text: decodeUTF16(bytes[...], bigEndian: bigEndian),
+                encoding: bigEndian ? .utf16BE : .utf16LE
+            )
+        }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return DecodedBulletin(text: text, encoding: .utf8)
+        }
+        return DecodedBulletin(text: Windows1252.decode(bytes), encoding: .windows1252)
+    }
+
+    /// Lone surrogates and an odd trailing byte become U+FFFD: UTF-16 was declared, so
+    /// there is no better reading to fall back to.
+    static func decodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2 + 1)
+        var index = bytes.startIndex
+        while index + 1 < bytes.endIndex {
+            let first = UInt16(bytes[index])
+            let second = UInt16(bytes[index + 1])
+            units.append(bigEndian ? first << 8 | second : second << 8 | first)
+            index += 2
+        }
+        if index < bytes.endIndex { units.append(0xFFFD) }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    /// Text in UTF-16 without a mark has a zero in nearly every other byte (for Latin
+    /// scripts); UTF-8 text never has one. Demand a strong signal so that a binary file
+    /// with a few zeros is still seen as binary.
+    static func unmarkedUTF16ByteOrder(_ bytes: [UInt8]) -> Bool? {
+        let sample = bytes.prefix(4096)
+        guard sample.count >= 8, sample.count % 2 == 0 else { return nil }
+        var zerosAtEven = 0
+        var zerosAtOdd = 0
+        for (offset, byte) in sample.enumerated() where byte == 0 {
+            if offset % 2 == 0 { zerosAtEven += 1 } else { zerosAtOdd += 1 }
+        }
+        let pairs = sample.count / 2
+        if zerosAtOdd * 10 >= pairs * 9 && zerosAtEven == 0 { return false }
+        if zerosAtEven * 10 >= pairs * 9 && zerosAtOdd == 0 { return true }
+        return nil
     }
 }

@@ -33,6 +33,11 @@ extension DuplicateIndex {
     /// on a snapshot made with another layout (shingle size, hash count, bands, seed, feature
     /// version): the daemon then rebuilds from the store.
     public init(snapshot bytes: [UInt8], configuration: DedupConfiguration) throws {
+        try self.init(snapshot: bytes[...], configuration: configuration)
+    }
+
+    /// The same, from part of a larger buffer (a snapshot file with a header before the index).
+    public init(snapshot bytes: ArraySlice<UInt8>, configuration: DedupConfiguration) throws {
         self.init(configuration: configuration)
         var reader = try SnapshotReader(bytes)
         guard try reader.bytes(count: SnapshotFormat.magic.count) == SnapshotFormat.magic else {

@@ -22,12 +22,13 @@ struct SnapshotWriter {
 
 /// Reads what `SnapshotWriter` wrote, refusing anything that runs past the end.
 struct SnapshotReader {
-    private let bytes: [UInt8]
+    /// A slice, so a snapshot read into a larger buffer (after a header) needs no copy.
+    private let bytes: ArraySlice<UInt8>
     private var offset = 0
     /// Everything before the trailing checksum.
     private let payloadEnd: Int
 
-    init(_ bytes: [UInt8]) throws {
+    init(_ bytes: ArraySlice<UInt8>) throws {
         guard bytes.count >= 8 + SnapshotFormat.magic.count else { throw DedupSnapshotError.truncated }
         self.bytes = bytes
         payloadEnd = bytes.count - 8
@@ -36,7 +37,7 @@ struct SnapshotReader {
     mutating func bytes(count: Int) throws -> [UInt8] {
         guard count <= payloadEnd - offset else { throw DedupSnapshotError.truncated }
         defer { offset += count }
-        return Array(bytes[offset..<(offset + count)])
+        return Array(bytes[(bytes.startIndex + offset)..<(bytes.startIndex + offset + count)])
     }
 
     mutating func read<T: FixedWidthInteger>() throws -> T {
@@ -66,7 +67,7 @@ struct SnapshotReader {
     func verifyChecksumAndEnd() throws {
         guard offset == payloadEnd else { throw DedupSnapshotError.inconsistent }
         let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: payloadEnd, as: UInt64.self) }
-        guard stored == SnapshotChecksum.of(bytes[..<payloadEnd]) else { throw DedupSnapshotError.checksumMismatch }
+        guard stored == SnapshotChecksum.of(bytes[..<(bytes.startIndex + payloadEnd)]) else { throw DedupSnapshotError.checksumMismatch }
     }
 }
 

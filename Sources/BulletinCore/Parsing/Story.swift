@@ -1,12 +1,58 @@
-/// One story of a bulletin, as the parser found it.
+/// One news story found in a bulletin.
 public struct Story: Sendable, Hashable {
     public var headline: String
+    /// Body blocks in order; a preformatted block (a table) keeps its "\n" line breaks.
     public var paragraphs: [String]
+    /// The writer, without "By ": "H. Mustafa", "Jane Smith".
     public var byline: String?
+    /// The place as written at the start of the first paragraph: "MOSCOW", "UNITED NATIONS".
+    /// The paragraph keeps it.
     public var dateline: String?
+    /// Agencies and outlets the text credits, as written, de-duplicated, in order of first mention.
     public var sources: [String]
+    /// BCP 47 tag; "und" when the guess is unsure.
     public var language: String
+
     public var bodyText: String { paragraphs.joined(separator: "\n\n") }
-    public var wordCount: Int { bodyText.split(whereSeparator: { $0 == " " || $0 == "\n" }).count }
-    public init(headline: String, paragraphs: [String], byline: String? = nil, dateline: String? = nil, sources: [String] = [], language: String = "en") { self.headline = headline; self.paragraphs = paragraphs; self.byline = byline; self.dateline = dateline; self.sources = sources; self.language = language }
+
+    /// Words of `bodyText`: runs of characters between whitespace that hold a letter or digit.
+    public var wordCount: Int {
+        paragraphs.reduce(0) { $0 + WordCounter.count($1) }
+    }
+
+    public init(
+        headline: String, paragraphs: [String], byline: String? = nil, dateline: String? = nil,
+        sources: [String] = [], language: String = "en"
+    ) {
+        self.headline = headline
+        self.paragraphs = paragraphs
+        self.byline = byline
+        self.dateline = dateline
+        self.sources = sources
+        self.language = language
+    }
+}
+
+enum WordCounter {
+    static func count(_ text: String) -> Int {
+        var words = 0
+        var inWord = false
+        var wordHasAlphanumeric = false
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09
+            if isSpace {
+                if inWord && wordHasAlphanumeric { words += 1 }
+                inWord = false
+                wordHasAlphanumeric = false
+            } else {
+                inWord = true
+                // Any non-ASCII byte is taken as part of a letter: cheap and right for prose.
+                if byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || ByteScalars.isDigit(byte) {
+                    wordHasAlphanumeric = true
+                }
+            }
+        }
+        if inWord && wordHasAlphanumeric { words += 1 }
+        return words
+    }
 }

@@ -1,0 +1,173 @@
+// Parser throughput in a release build: `swift run -c release ParserBenchmark`.
+// `ParserBenchmark --dump FILE` prints what the parser makes of FILE, in the fixture
+// expectation format, as a starting point for a new fixture's expected file.
+import BulletinCore
+import Foundation
+
+struct ExpectedStory: Codable {
+    var headline: String
+    var byline: String?
+    var dateline: String?
+    var sources: [String]
+    var language: String
+    var paragraphCount: Int
+    var paragraphs: [String]?
+}
+
+struct Expectation: Codable {
+    var encoding: String?
+    var rejection: String?
+    var stories: [ExpectedStory]
+}
+
+func dump(_ path: String) throws {
+    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    let decoded = BulletinDecoder.decode(bytes)
+    var expectation = Expectation(encoding: decoded.encoding.rawValue, rejection: nil, stories: [])
+    do {
+        expectation.stories = try BulletinParser().parse(decoded.text).map {
+            ExpectedStory(
+                headline: $0.headline, byline: $0.byline, dateline: $0.dateline, sources: $0.sources,
+                language: $0.language, paragraphCount: $0.paragraphs.count, paragraphs: $0.paragraphs)
+        }
+    } catch {
+        expectation.rejection = error.reason.rawValue
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(expectation), as: UTF8.self))
+}
+
+/// CPU time of this thread: on a machine shared with other builds, wall time alone
+/// would measure the neighbours.
+func threadCPUSeconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+/// Parses `text` repeatedly for about `seconds` and reports MB/s of UTF-8 input: by wall
+/// clock, by this thread's CPU time, and for the fastest single run (the least disturbed
+/// by other work on the machine).
+func measure(_ name: String, _ text: String, minimumRuns: Int, seconds budget: Double) {
+    let parser = BulletinParser()
+    let clock = ContinuousClock()
+    var runs = 0
+    var stories = 0
+    var slowest = Duration.zero
+    var fastest = Duration.seconds(1_000_000)
+    let start = clock.now
+    let cpuStart = threadCPUSeconds()
+    while runs < minimumRuns || seconds(clock.now - start) < budget {
+        let runStart = clock.now
+        stories = (try? parser.parse(text).count) ?? -1
+        slowest = max(slowest, clock.now - runStart)
+        fastest = min(fastest, clock.now - runStart)
+        runs += 1
+    }
+    let wall = seconds(clock.now - start)
+    let cpu = threadCPUSeconds() - cpuStart
+    let megabytes = Double(text.utf8.count) / 1_000_000
+    let line = [
+        name.padding(toLength: 44, withPad: " ", startingAt: 0),
+        String(format: "%7.2f MB", megabytes),
+        String(format: "%8.1f MB/s wall", megabytes * Double(runs) / wall),
+        String(format: "%8.1f MB/s cpu", megabytes * Double(runs) / cpu),
+        String(format: "%8.1f MB/s best run", megabytes / seconds(fastest)),
+        String(format: "slowest %7.1f ms", seconds(slowest) * 1000),
+        "stories \(stories)", "runs \(runs)",
+    ]
+    print(line.joined(separator: "  "))
+}
+
+func fixtureText(_ name: String) -> String? {
+    let path = "Tests/BulletinCoreTests/Fixtures/bulletins/\(name)"
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    return BulletinDecoder.decode([UInt8](data)).text
+}
+
+let arguments = CommandLine.arguments
+if arguments.count == 3 && arguments[1] == "--dump" {
+    try dump(arguments[2])
+    exit(0)
+}
+
+/// `--only WORD` runs the cases whose name contains WORD (handy under a profiler).
+let only = arguments.count == 3 && arguments[1] == "--only" ? arguments[2] : nil
+
+func run(_ name: String, minimumRuns: Int = 3, seconds: Double = 2, _ makeText: () -> String) {
+    if let only, !name.contains(only) { return }
+    measure(name, makeText(), minimumRuns: minimumRuns, seconds: seconds)
+}
+
+let seed = fixtureText("seed.txt") ?? "Headline\n\nMOSCOW- A paragraph of text, according to Interfax.\n"
+
+/// Parses each text in turn, as the daemon parses one file at a time, for about
+/// `budget` seconds, and reports MB/s over all the bytes parsed.
+func measureFiles(_ name: String, _ texts: [String], seconds budget: Double = 2) {
+    if let only, !name.contains(only) { return }
+    let parser = BulletinParser()
+    let clock = ContinuousClock()
+    let bytesPerRound = texts.reduce(0) { $0 + $1.utf8.count }
+    var rounds = 0
+    var stories = 0
+    var fastest = Duration.seconds(1_000_000)
+    let start = clock.now
+    let cpuStart = threadCPUSeconds()
+    while rounds < 3 || seconds(clock.now - start) < budget {
+        let roundStart = clock.now
+        stories = 0
+        for text in texts { stories += (try? parser.parse(text).count) ?? 0 }
+        fastest = min(fastest, clock.now - roundStart)
+        rounds += 1
+    }
+    let wall = seconds(clock.now - start)
+    let cpu = threadCPUSeconds() - cpuStart
+    let megabytes = Double(bytesPerRound) / 1_000_000
+    let line = [
+        name.padding(toLength: 44, withPad: " ", startingAt: 0),
+        String(format: "%7.2f MB", megabytes),
+        String(format: "%8.1f MB/s wall", megabytes * Double(rounds) / wall),
+        String(format: "%8.1f MB/s cpu", megabytes * Double(rounds) / cpu),
+        String(format: "%8.1f MB/s best round", megabytes / seconds(fastest)),
+        "files \(texts.count)", "stories \(stories)", "rounds \(rounds)",
+    ]
+    print(line.joined(separator: "  "))
+}
+
+let fixtureTexts: [String] = {
+    let names =
+        (try? FileManager.default.contentsOfDirectory(atPath: "Tests/BulletinCoreTests/Fixtures/bulletins")) ?? []
+    return names.filter { !$0.hasSuffix(".json") }.sorted().compactMap(fixtureText)
+}()
+
+print("BulletinParser throughput (release build, one core)")
+measureFiles("typical: the seed bulletin, one file a parse", [seed])
+measureFiles("typical: every fixture, one file a parse", fixtureTexts)
+run("typical: seed bulletin x330 (4 MB)") {
+    Array(repeating: seed, count: max(1, 4_000_000 / seed.utf8.count)).joined(separator: "\n\n")
+}
+run("typical: hard-wrapped fixture x2000") {
+    Array(repeating: fixtureText("hard-wrapped.txt") ?? seed, count: 2_000).joined(separator: "\n\n")
+}
+run("typical: all fixtures joined x100") {
+    let texts = fixtureTexts.filter { !$0.contains("\u{0}") }
+    return Array(repeating: texts.joined(separator: "\n\n---\n\n"), count: 100).joined(separator: "\n\n---\n\n")
+}
+run("degenerate: one 10 MB line of words") { String(repeating: "word ", count: 2_000_000) }
+run("degenerate: 10 MB without a space") { String(repeating: "x", count: 10_000_000) }
+run("degenerate: a million blank lines") { String(repeating: "\n", count: 1_000_000) + "Headline\n\nBody.\n" }
+run("degenerate: a million one-word lines") { String(repeating: "word\n", count: 1_000_000) }
+run("degenerate: a million headline-only stories", minimumRuns: 1, seconds: 0) {
+    String(repeating: "Word\n\n", count: 1_000_000)
+}
+if only == nil || only == "decoder" {
+    let clock = ContinuousClock()
+    let latin1 = [UInt8](repeating: 0xE9, count: 10_000_000)
+    let elapsed = clock.measure { _ = BulletinDecoder.decode(latin1) }
+    print("decoder: 10 MB of Windows-1252 in \(elapsed)")
+}

@@ -1,0 +1,23 @@
+/// One non-blank line of cleaned text: a byte range into `CleanText.bytes` with its
+/// leading whitespace measured and removed and its trailing whitespace dropped.
+struct TextLine: Sendable {
+    var start: Int
+    var end: Int
+    /// Columns of leading whitespace (tabs expanded to stops of 8).
+    var indent: Int
+    /// Columns up to the last visible character, indent included: what a wrapper measures.
+    var width: Int
+    /// Blank lines between this line and the previous one; runs are counted, not stored,
+    /// so a million blank lines cost one integer.
+    var blankLinesBefore: Int
+    /// A form feed: a page break, which bulletins use as a story separator.
+    var isFormFeed: Bool = false
+
+    var isEmpty: Bool { start == end }
+}
+
+/// The bulletin after whitespace cleaning: NFC UTF-8 bytes and the lines within them.
+struct CleanText: Sendable {
+    var bytes: [UInt8]
+    var lines: [TextLine]
+}

@@ -1,0 +1,125 @@
+/// A segment read for what it is. `nameLine` is a short name that is either a byline
+/// ending a story or a short headline starting one; only its neighbours can tell.
+enum Part {
+    case headline(String)
+    case paragraph([UInt8])
+    case preformatted(String)
+    case byline(name: String, affiliation: String?)
+    case nameLine(String)
+    case signOff(credits: [String])
+    case separator
+
+    var startsStory: Bool {
+        switch self {
+        case .headline, .nameLine, .separator, .signOff: true
+        default: false
+        }
+    }
+}
+
+/// Turns segments into parts: joins prose lines, keeps preformatted lines, and reads
+/// each prose segment's shape.
+struct PartReader {
+    let text: CleanText
+
+    func parts(_ segments: [Segment]) -> [Part] {
+        segments.compactMap(part)
+    }
+
+    private func part(_ segment: Segment) -> Part? {
+        switch segment.kind {
+        case .separator: return .separator
+        case .preformatted: return .preformatted(preformattedText(segment.lines))
+        case .prose: break
+        }
+        let joined = proseBytes(segment.lines)
+        guard !joined.isEmpty else { return nil }
+        var bytes = joined[...]
+        if let credits = StandaloneLines.signOff(bytes) { return .signOff(credits: credits) }
+        if let byline = StandaloneLines.byline(bytes) {
+            return .byline(name: byline.name, affiliation: byline.affiliation)
+        }
+        // "… an ounce. (Reporting by …)": the credit is dropped later; judge the text before it.
+        if let creditStart = StandaloneLines.trailingCreditStart(bytes) {
+            bytes = ByteScalars.trimmed(bytes[..<creditStart])
+        }
+        guard bytes.count <= HeadlineShape.maximumBytes else { return .paragraph(joined) }
+        let shape = TextShape(bytes)
+        // A segment ending a sentence is a paragraph whatever else it looks like: decide
+        // that before the costlier shape measures.
+        if segment.lines.count > 1 && BlockMetrics.endsSentence(bytes) { return .paragraph(joined) }
+        let fitsOnHeadlineLines =
+            segment.lines.count == 1 || shape.isAllCaps || (segment.lines.count == 2 && shape.isTitleCase)
+        guard fitsOnHeadlineLines else { return .paragraph(joined) }
+        if let name = StandaloneLines.endByline(bytes) { return .nameLine(name) }
+        if HeadlineShape.looksLikeHeadline(shape) { return .headline(ByteScalars.string(bytes)) }
+        return .paragraph(joined)
+    }
+
+    /// Lines joined by one space, inner runs of spaces collapsed; a word hyphenated across
+    /// a line end ("Russian-\nbacked") is joined without a space.
+    func proseBytes(_ lines: Range<Int>) -> [UInt8] {
+        var capacity = 0
+        for index in lines { capacity += text.lines[index].end - text.lines[index].start + 1 }
+        return text.bytes.withUnsafeBufferPointer { source in
+            [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+                count = 0
+                for index in lines {
+                    let line = text.lines[index]
+                    guard !line.isEmpty else { continue }
+                    if count > 0 {
+                        let first = source[line.start]
+                        let hyphenated =
+                            out[count - 1] == 0x2D && count >= 2 && out[count - 2] != 0x20 && first >= 0x61
+                            && first <= 0x7A
+                        if !hyphenated {
+                            out[count] = 0x20
+                            count += 1
+                        }
+                    }
+                    let lineBytes = UnsafeBufferPointer(rebasing: source[line.start..<line.end])
+                    if WordAtATime.containsDoubleSpace(lineBytes) {
+                        count += Self.copyCollapsingSpaces(lineBytes, to: out.baseAddress! + count)
+                    } else {
+                        (out.baseAddress! + count).update(from: lineBytes.baseAddress!, count: lineBytes.count)
+                        count += lineBytes.count
+                    }
+                }
+            }
+        }
+    }
+
+    /// Copies `line`, turning each run of spaces into one; returns the bytes written.
+    private static func copyCollapsingSpaces(_ line: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>)
+        -> Int
+    {
+        var written = 0
+        var index = 0
+        while index < line.count {
+            // Copy up to the next space, then one space, then skip any more.
+            var end = index
+            while end < line.count && line[end] != 0x20 { end += 1 }
+            (out + written).update(from: line.baseAddress! + index, count: end - index)
+            written += end - index
+            guard end < line.count else { break }
+            out[written] = 0x20
+            written += 1
+            index = end + 1
+            while index < line.count && line[index] == 0x20 { index += 1 }
+        }
+        return written
+    }
+
+    /// Lines joined by "\n", each keeping its indent relative to the block.
+    func preformattedText(_ lines: Range<Int>) -> String {
+        let base = lines.map { text.lines[$0].indent }.min() ?? 0
+        var out: [UInt8] = []
+        for index in lines {
+            let line = text.lines[index]
+            if !out.isEmpty { out.append(0x0A) }
+            out.append(contentsOf: repeatElement(0x20, count: line.indent - base))
+            out.append(contentsOf: text.bytes[line.start..<line.end])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

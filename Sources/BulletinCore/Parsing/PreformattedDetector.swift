@@ -1,0 +1,74 @@
+/// Tables, results, lists: blocks whose line breaks and inner spacing carry meaning.
+/// Such a block is kept whole and never read as a headline.
+struct PreformattedDetector {
+    let text: CleanText
+
+    func isPreformatted(_ block: Range<Int>) -> Bool {
+        guard block.count >= 2 else { return false }
+        var tabular = 0
+        var rules = 0
+        var listItems = 0
+        for index in block {
+            let line = text.lines[index]
+            let bytes = text.bytes[line.start..<line.end]
+            if Self.isRule(bytes) {
+                rules += 1
+            } else if Self.isTableRow(bytes) {
+                tabular += 1
+            }
+            if Self.isListItem(bytes) { listItems += 1 }
+        }
+        let rows = block.count - rules
+        if listItems == block.count { return true }
+        return tabular >= 2 && tabular * 2 >= rows || (rules >= 1 && tabular >= 1 && tabular * 2 >= rows)
+    }
+
+    /// "+-----+----+", "|---|---|", "=====  =====": drawn lines of a table.
+    static func isRule(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard bytes.count >= 3 else { return false }
+        var marks = 0
+        for byte in bytes {
+            switch byte {
+            case 0x2D, 0x3D, 0x2B, 0x7C, 0x5F, 0x3A: marks += 1
+            case 0x20: continue
+            default: return false
+            }
+        }
+        return marks >= 3
+    }
+
+    /// Cells: two or more spaces between words (not after a full stop, where typists put
+    /// two), a pipe between cells, or box-drawing characters.
+    static func isTableRow(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard bytes.withUnsafeBufferPointer(WordAtATime.mayBeTableRow) else { return false }
+        var pipes = 0
+        var gaps = 0
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x7C { pipes += 1 }
+            if byte == 0xE2, index + 1 < bytes.endIndex, bytes[index + 1] == 0x94 || bytes[index + 1] == 0x95 {
+                return true  // U+2500…257F box drawing
+            }
+            if byte == 0x20, index + 1 < bytes.endIndex, bytes[index + 1] == 0x20, index > bytes.startIndex {
+                let before = bytes[index - 1]
+                if before != 0x2E && before != 0x3F && before != 0x21 && before != 0x3A { gaps += 1 }
+                while index < bytes.endIndex && bytes[index] == 0x20 { index += 1 }
+                continue
+            }
+            index += 1
+        }
+        return pipes >= 2 || gaps >= 1
+    }
+
+    /// "- item", "* item", "• item", "1. item", "2) item".
+    static func isListItem(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        if (first == 0x2D || first == 0x2A) && bytes.dropFirst().first == 0x20 { return true }
+        if ByteScalars.hasPrefix(bytes, "\u{2022} ") { return true }
+        let digits = bytes.prefix { ByteScalars.isDigit($0) }
+        guard !digits.isEmpty, digits.count <= 3 else { return false }
+        let rest = bytes[digits.endIndex...]
+        return (rest.first == 0x2E || rest.first == 0x29) && rest.dropFirst().first == 0x20
+    }
+}

@@ -1,0 +1,156 @@
+/// Splits cleaned lines into segments. Blank lines always split; inside a run of
+/// non-blank lines a break is kept where the text shows it was meant: an indented first
+/// line, a line a wrapper would have filled further, a separator, a byline or sign-off.
+struct Segmenter {
+    /// Lines wider than this were not hard-wrapped: every break in such a block is deliberate.
+    static let widestWrap = 100
+
+    let text: CleanText
+
+    func segments() -> [Segment] {
+        var result: [Segment] = []
+        var blockStart = 0
+        let lines = text.lines
+        for index in lines.indices where index > blockStart {
+            if lines[index].blankLinesBefore > 0 || lines[index].isFormFeed || lines[index - 1].isFormFeed {
+                appendBlock(blockStart..<index, to: &result)
+                blockStart = index
+            }
+        }
+        if blockStart < lines.count { appendBlock(blockStart..<lines.count, to: &result) }
+        return result
+    }
+
+    private func slice(_ line: TextLine) -> ArraySlice<UInt8> { text.bytes[line.start..<line.end] }
+
+    private func appendBlock(_ block: Range<Int>, to result: inout [Segment]) {
+        let lines = text.lines
+        if block.count == 1 && lines[block.lowerBound].isFormFeed {
+            result.append(Segment(kind: .separator, lines: block))
+            return
+        }
+        if PreformattedDetector(text: text).isPreformatted(block) {
+            result.append(Segment(kind: .preformatted, lines: block))
+            return
+        }
+        let metrics = BlockMetrics(text: text, block: block)
+        var start = block.lowerBound
+        var insideCredit = false
+        for index in block {
+            let line = slice(lines[index])
+            if StandaloneLines.isSeparator(line) {
+                if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
+                result.append(Segment(kind: .separator, lines: index..<(index + 1)))
+                start = index + 1
+                continue
+            }
+            // A parenthesized credit may wrap over lines; it ends where the parenthesis closes.
+            if !insideCredit, line.first == 0x28, StandaloneLines.reportingCredit(line + [0x29]) != nil {
+                if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
+                start = index
+                insideCredit = true
+            }
+            if insideCredit {
+                if line.last == 0x29 {
+                    result.append(Segment(kind: .prose, lines: start..<(index + 1)))
+                    start = index + 1
+                    insideCredit = false
+                }
+                continue
+            }
+            // "REUTER", "-- AFP", "Source: Interfax", "(c) 2013 …" under the last line of text.
+            if StandaloneLines.isSignOffLine(line) {
+                if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
+                result.append(Segment(kind: .prose, lines: index..<(index + 1)))
+                start = index + 1
+                continue
+            }
+            let isLast = index + 1 == block.upperBound
+            if !isLast && metrics.breaksAfter(index) {
+                result.append(Segment(kind: .prose, lines: start..<(index + 1)))
+                start = index + 1
+            }
+        }
+        if start < block.upperBound { result.append(Segment(kind: .prose, lines: start..<block.upperBound)) }
+    }
+}
+
+/// What a block's lines say about how it was written, for deciding its inner breaks.
+struct BlockMetrics {
+    let text: CleanText
+    let block: Range<Int>
+    let baseIndent: Int
+    /// The widest line, when the block looks hard-wrapped; nil when it does not.
+    let wrapWidth: Int?
+    /// Most lines end a sentence: one paragraph per line.
+    let onePerLine: Bool
+
+    init(text: CleanText, block: Range<Int>) {
+        self.text = text
+        self.block = block
+        var base = Int.max
+        var widest = 0
+        var sentenceEnds = 0
+        for index in block {
+            let line = text.lines[index]
+            base = min(base, line.indent)
+            widest = max(widest, line.width)
+            if index + 1 < block.upperBound && Self.endsSentence(text.bytes[line.start..<line.end]) {
+                sentenceEnds += 1
+            }
+        }
+        baseIndent = base
+        wrapWidth = widest <= Segmenter.widestWrap ? widest : nil
+        onePerLine = block.count >= 3 && sentenceEnds * 2 >= block.count - 1
+    }
+
+    /// Cheap: looks only at the last bytes, through closing quotes.
+    static func endsSentence(_ line: ArraySlice<UInt8>) -> Bool {
+        var index = line.endIndex - 1
+        while index >= line.startIndex {
+            switch line[index] {
+            case 0x22, 0x27, 0x29, 0x5D: index -= 1  // " ' ) ]
+            case 0x9D where index >= line.startIndex + 2 && line[index - 2] == 0xE2: index -= 3  // ”
+            case 0x99 where index >= line.startIndex + 2 && line[index - 2] == 0xE2: index -= 3  // ’
+            case 0xA6 where index >= line.startIndex + 2 && line[index - 2] == 0xE2: return true  // …
+            case 0x2E, 0x21, 0x3F, 0x3A: return true  // . ! ? :
+            default: return false
+            }
+        }
+        return false
+    }
+
+    func breaksAfter(_ index: Int) -> Bool {
+        let line = text.lines[index]
+        let next = text.lines[index + 1]
+        let lineBytes = text.bytes[line.start..<line.end]
+        let nextBytes = text.bytes[next.start..<next.end]
+        // Paragraphs marked only by indentation.
+        if next.indent > baseIndent && (next.indent > line.indent || Self.endsSentence(lineBytes)) { return true }
+        if Self.mayBeByline(lineBytes) && StandaloneLines.byline(lineBytes) != nil { return true }
+        if Self.mayBeByline(nextBytes) && StandaloneLines.byline(nextBytes) != nil { return true }
+        let lineShape = TextShape(lineBytes)
+        // A wire headline in capitals right above its text.
+        if line.width <= 250 && lineShape.isAllCaps && !TextShape(nextBytes).isAllCaps { return true }
+        if !deliberate(index) { return false }
+        if Self.endsSentence(lineBytes) { return true }
+        return line.width <= 250 && HeadlineShape.looksLikeHeadline(lineShape)
+    }
+
+    /// "By …" lines: the first byte decides for nearly every line.
+    private static func mayBeByline(_ line: ArraySlice<UInt8>) -> Bool {
+        line.first.map { $0 | 0x20 == 0x62 } == true
+    }
+
+    /// The break after `index` was typed, not made by a wrapper: the next line's first word
+    /// would have fitted on this one.
+    private func deliberate(_ index: Int) -> Bool {
+        guard let wrapWidth else { return true }
+        let line = text.lines[index]
+        let next = text.lines[index + 1]
+        if onePerLine && Self.endsSentence(text.bytes[line.start..<line.end]) { return true }
+        let firstWord = text.bytes[next.start..<next.end].prefix { $0 != 0x20 }
+        let wordWidth = firstWord.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return line.width + 1 + wordWidth <= wrapWidth - 2
+    }
+}

@@ -1,0 +1,320 @@
+/// Finds the outlets a paragraph credits: "according to Interfax", "he was quoted by
+/// Interfax", "told the BBC", "reports VoR's Polina Chernitsa", "in an interview with the
+/// BBC's Kim Ghattas", "Interfax reported". A named thing counts only when it is an
+/// outlet (listed, or named like one: "… Television", "… News Agency", "TVN24 television").
+struct SourceCredits {
+    private(set) var names: [String] = []
+    /// Lowercased `names`; a story credits a handful, so a list beats a set.
+    private var seen: [String] = []
+
+    mutating func add(_ name: String) {
+        let trimmed = name.trimmingPunctuation
+        let key = trimmed.lowercased()
+        guard !trimmed.isEmpty, !seen.contains(key) else { return }
+        seen.append(key)
+        names.append(trimmed)
+    }
+
+    /// Reads only the words around a possible cue: word starts are found eight bytes at
+    /// a time, and a word is looked at only when its first letter could start a cue, so
+    /// the paragraph is never split into words as a whole.
+    mutating func scan(_ text: ArraySlice<UInt8>) {
+        text.withUnsafeBufferPointer { buffer in
+            var resumeAt = 0
+            WordAtATime.forEachWordStart(in: buffer) { start in
+                guard start >= resumeAt, Self.cueInitials[Int(buffer[start])], Self.hasCuePrefix(buffer, at: start)
+                else { return }
+                var end = start + 1
+                while end < buffer.count && buffer[end] != 0x20 && buffer[end] != 0x2C { end += 1 }
+                if end < buffer.count && buffer[end] == 0x2C { end += 1 }
+                guard Self.mayBeCue(UnsafeBufferPointer(rebasing: buffer[start..<end])) else { return }
+                // "said" and its kin credit only a capitalized subject: most have none.
+                if Self.isVerbOnly(buffer[start], length: end - start)
+                    && !Self.follows(capitalizedWordIn: buffer, before: start)
+                {
+                    return
+                }
+                if let resume = scanWindow(buffer, around: start, wordEnd: end) { resumeAt = resume }
+            }
+        }
+    }
+
+    /// The first four letters of a cue word or reporting verb ("acco", "said", "via "),
+    /// compared as one integer; rules out "the", "that", "to" without finding the word's end.
+    @inline(__always)
+    private static func hasCuePrefix(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        var key: UInt32 = 0
+        for offset in 0..<4 {
+            let byte = start + offset < buffer.count ? buffer[start + offset] : 0x20
+            key = key << 8 | UInt32(byte | 0x20)  // ASCII letters to lowercase; space stays space
+        }
+        switch key {
+        case 0x6163_636F, 0x6164_6465, 0x696E_7465, 0x746F_6C64, 0x7175_6F74, 0x6369_7469, 0x6369_7465,
+            0x6361_7272, 0x7265_706F, 0x7361_6964, 0x7361_7973, 0x7370_6561, 0x7669_6120, 0x7669_612C,
+            0x7772_6F74:
+            return true  // acco adde inte told quot citi cite carr repo said says spea "via " "via," wrot
+        default:
+            return false
+        }
+    }
+
+    /// First letters of cue words and reporting verbs, either case.
+    private static let cueInitials: [Bool] = (0...255).map { byte in
+        "aitqcrsvwAITQCRSVW".utf8.contains(UInt8(byte))
+    }
+
+    /// Runs the cue rules on the words from a little before `wordStart` to a little
+    /// after; returns where scanning may resume when a credit consumed words.
+    private mutating func scanWindow(_ buffer: UnsafeBufferPointer<UInt8>, around wordStart: Int, wordEnd: Int) -> Int?
+    {
+        // A verb needs the few words before it, a cue the name after it; "said" is only a verb.
+        let onlyVerb = Self.isVerbOnly(buffer[wordStart], length: wordEnd - wordStart)
+        var low = max(0, wordStart - 60)
+        while low > 0 && buffer[low - 1] != 0x20 { low -= 1 }
+        var high = onlyVerb ? wordEnd : min(buffer.count, wordStart + 240)
+        while high < buffer.count && buffer[high] != 0x20 { high += 1 }
+        let words = WordList(UnsafeBufferPointer(rebasing: buffer[low..<high]))
+        guard let index = words.ranges.firstIndex(where: { $0.lowerBound == wordStart - low }) else { return nil }
+        if let skip = Self.cueLength(words, at: index) {
+            let end = collectCredits(words, from: index + skip)
+            return end < words.count ? low + words.ranges[end].lowerBound : high
+        }
+        if Self.isReportingVerb(words, at: index) { creditPrecedingOutlet(words, before: index) }
+        return nil
+    }
+
+    /// The words a cue or a reporting verb starts with (a trailing stop or comma allowed),
+    /// switched on first letter before any comparison.
+    private static func mayBeCue(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count >= 3 && word.count <= 10 else { return false }
+        let last = word[word.count - 1]
+        let bare = last == 0x2C || last == 0x2E || last == 0x3B ? UnsafeBufferPointer(rebasing: word.dropLast()) : word
+        switch ByteScalars.asciiLower(word[0]) {
+        case 0x61: return matches(bare, "according") || matches(bare, "added")
+        case 0x69: return matches(bare, "interview")
+        case 0x74: return matches(bare, "told")
+        case 0x71: return matches(bare, "quoted")
+        case 0x63: return matches(bare, "citing") || matches(bare, "cited") || matches(bare, "carried")
+        case 0x72: return matches(bare, "reports") || matches(bare, "reported")
+        case 0x73: return matches(bare, "said") || matches(bare, "says") || matches(bare, "speaking")
+        case 0x76: return matches(bare, "via")
+        case 0x77: return matches(bare, "wrote")
+        default: return false
+        }
+    }
+
+    /// "said", "says", "wrote", "added" only ever follow their outlet.
+    private static func isVerbOnly(_ first: UInt8, length: Int) -> Bool {
+        (first == 0x73 && length <= 5) || first == 0x77 || (first == 0x61 && length <= 6)
+    }
+
+    /// Whether the word before `start` (or the one before a "news agency"-like word)
+    /// starts with a capital. A cheap filter before the full rule.
+    private static func follows(capitalizedWordIn buffer: UnsafeBufferPointer<UInt8>, before start: Int) -> Bool {
+        var end = start - 1
+        for _ in 0..<3 {
+            while end >= 0 && buffer[end] == 0x20 { end -= 1 }
+            guard end >= 0 else { return false }
+            var begin = end
+            while begin > 0 && buffer[begin - 1] != 0x20 { begin -= 1 }
+            let first = buffer[begin]
+            if (first >= 0x41 && first <= 0x5A) || first >= 0xC0 { return true }
+            end = begin - 1
+        }
+        return false
+    }
+
+    /// Equal after the first byte, which the caller has already compared case-insensitively.
+    @inline(__always)
+    private static func matches(_ word: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
+        guard text.utf8CodeUnitCount == word.count else { return false }
+        for offset in 1..<word.count where word[offset] != text.utf8Start[offset] { return false }
+        return true
+    }
+
+    /// Words that introduce a credited outlet, and how many words the cue spans.
+    /// Switching on length first keeps the common case (no cue) to one comparison.
+    private static func cueLength(_ words: WordList, at index: Int) -> Int? {
+        switch words.length(index) {
+        case 9:
+            if words.word(index, is: "according", caseInsensitive: true) && words.word(index + 1, is: "to") { return 2 }
+            if words.word(index, is: "interview", caseInsensitive: true) && words.word(index + 1, is: "with") {
+                return 2
+            }
+        case 4:
+            if words.word(index, is: "told") { return 1 }
+        case 6:
+            if words.word(index, is: "quoted") && words.word(index + 1, is: "by") { return 2 }
+            if words.word(index, is: "citing", caseInsensitive: true) { return 1 }
+        case 5:
+            if words.word(index, is: "cited") && words.word(index + 1, is: "by") { return 2 }
+        case 7:
+            if words.word(index, is: "reports") { return 1 }
+            if words.word(index, is: "carried") && words.word(index + 1, is: "by") { return 2 }
+        case 8:
+            if words.word(index, is: "reported") { return words.word(index + 1, is: "by") ? 2 : 1 }
+            if words.word(index, is: "speaking") && words.word(index + 1, is: "to") { return 2 }
+        case 3:
+            if words.word(index, is: "via") { return 1 }
+        default:
+            break
+        }
+        return nil
+    }
+
+    /// "said", "reported," "says.": a verb an outlet may be the subject of.
+    private static func isReportingVerb(_ words: WordList, at index: Int) -> Bool {
+        let range = words.ranges[index]
+        guard range.count >= 4, range.count <= 9, words.bytes[range.lowerBound] != 0x20 else { return false }
+        var end = range.upperBound
+        let last = words.bytes[end - 1]
+        if last == 0x2C || last == 0x2E || last == 0x3B { end -= 1 }
+        let bare = UnsafeBufferPointer(rebasing: words.bytes[range.lowerBound..<end])
+        switch bare.first {
+        case 0x73: return bare.elementsEqual("said".utf8) || bare.elementsEqual("says".utf8)
+        case 0x72: return bare.elementsEqual("reported".utf8) || bare.elementsEqual("reports".utf8)
+        case 0x71: return bare.elementsEqual("quoted".utf8)
+        case 0x63: return bare.elementsEqual("cited".utf8)
+        case 0x77: return bare.elementsEqual("wrote".utf8)
+        case 0x61: return bare.elementsEqual("added".utf8)
+        default: return false
+        }
+    }
+
+    /// Reads a name, and for a list ("according to Voice of Russia, Interfax") the names
+    /// after it; returns the index after what it consumed.
+    private mutating func collectCredits(_ words: WordList, from start: Int) -> Int {
+        var index = start
+        var consumed = false
+        while index < words.count {
+            guard let phrase = Self.properName(words, from: index) else { break }
+            guard KnownOutlets.isOutlet(phrase.name) || Self.isOutletWord(words, at: phrase.end) else { break }
+            add(phrase.name)
+            index = phrase.end
+            consumed = true
+            guard phrase.continuesList else { break }
+            if words.word(index, is: "and") { index += 1 }
+        }
+        return consumed ? index : start
+    }
+
+    /// "told TVN24 television", "the Daily Nation newspaper": the word after the name says what it is.
+    private static func isOutletWord(_ words: WordList, at index: Int) -> Bool {
+        guard index < words.count else { return false }
+        var word = words.slice(index)
+        while let last = word.last, last < 0x41 { word = word.dropLast() }
+        return ["television", "newspaper", "radio", "agency", "channel", "broadcaster", "daily", "website", "magazine"]
+            .contains { ByteScalars.equals(word, $0) }
+    }
+
+    /// "Interfax reported", "the BBC said", "Xinhua news agency said": a listed outlet
+    /// right before a reporting verb, looking past the words that describe it.
+    private mutating func creditPrecedingOutlet(_ words: WordList, before verbIndex: Int) {
+        var index = verbIndex
+        while index > 0 {
+            let previous = index - 1
+            let describes =
+                words.word(previous, is: "agency") || words.word(previous, is: "news")
+                || words.word(previous, is: "newspaper") || words.word(previous, is: "television")
+                || words.word(previous, is: "radio") || words.word(previous, is: "channel")
+            guard describes else { break }
+            index = previous
+        }
+        guard index > 0 else { return }
+        // Outlets are capitalized; most words before "said" are not, and are skipped cheaply.
+        let first = words.firstByte(index - 1)
+        guard (first >= 0x41 && first <= 0x5A) || first >= 0xC0 else { return }
+        // Only a listed outlet counts here: test its last word before building any string.
+        guard KnownOutlets.isLastWordOfKnownName(words.slice(index - 1)) else { return }
+        for length in 1...3 where index - length >= 0 {
+            let phrase = ((index - length)..<index).map { words.string(words.ranges[$0]) }.joined(separator: " ")
+            if KnownOutlets.isKnown(phrase), let initial = phrase.unicodeScalars.first, ByteScalars.isUppercase(initial)
+            {
+                add(phrase)
+                return
+            }
+        }
+    }
+
+    struct ProperName {
+        var name: String
+        var end: Int
+        /// Ended with a comma or is followed by "and": another name may follow.
+        var continuesList: Bool
+    }
+
+    /// Capitalized words (with "of", "de", "for" between them) from `start`, after an
+    /// optional "the"; stops at punctuation or a possessive, which it drops.
+    static func properName(_ words: WordList, from start: Int) -> ProperName? {
+        var index = start
+        if words.word(index, is: "the", caseInsensitive: true) { index += 1 }
+        var parts: [ArraySlice<UInt8>] = []
+        var continuesList = false
+        while index < words.count && parts.count < 6 {
+            var word = words.slice(index)
+            let firstByte = word[word.startIndex]
+            let first = ByteScalars.scalar(in: word, at: word.startIndex).0
+            let isConnector = !parts.isEmpty && Self.isConnector(word)
+            guard ByteScalars.isUppercase(first) || (ByteScalars.isDigit(firstByte) && !parts.isEmpty) || isConnector
+            else { break }
+            var stop = false
+            if let possessive = possessiveStart(word) {
+                word = word[..<possessive]
+                stop = true
+            }
+            while let last = word.last, [0x2C, 0x2E, 0x3B, 0x3A, 0x29, 0x22, 0x21, 0x3F].contains(last) || last >= 0x80
+            {
+                if last >= 0x80 {
+                    guard let (scalar, scalarStart) = ByteScalars.lastScalar(in: word, before: word.endIndex),
+                        !ByteScalars.isLetter(scalar)
+                    else { break }
+                    word = word[..<scalarStart]
+                } else {
+                    if last == 0x2C { continuesList = true }
+                    word = word.dropLast()
+                }
+                stop = true
+            }
+            if !word.isEmpty { parts.append(word) }
+            index += 1
+            if stop { break }
+        }
+        while let last = parts.last, isConnector(last) { parts.removeLast() }
+        guard !parts.isEmpty else { return nil }
+        if words.word(index, is: "and") { continuesList = true }
+        let name = parts.map(ByteScalars.string).joined(separator: " ")
+        return ProperName(name: name, end: index, continuesList: continuesList)
+    }
+
+    private static func isConnector(_ word: ArraySlice<UInt8>) -> Bool {
+        ["of", "de", "for", "&"].contains { ByteScalars.equals(word, $0) }
+    }
+
+    /// Index of "'s" or "’s" ending a word.
+    private static func possessiveStart(_ word: ArraySlice<UInt8>) -> Int? {
+        if word.count > 2, word.last == 0x73, word[word.endIndex - 2] == 0x27 { return word.endIndex - 2 }
+        if word.count > 4, word.last == 0x73, word[word.endIndex - 4] == 0xE2, word[word.endIndex - 3] == 0x80,
+            word[word.endIndex - 2] == 0x99
+        {
+            return word.endIndex - 4
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// Drops surrounding quotes, brackets and stops that a name picks up from its sentence.
+    var trimmingPunctuation: String {
+        func junk(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case "\"", "'", "(", ")", "[", "]", ",", ".", ";", ":", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", " ":
+                true
+            default: false
+            }
+        }
+        var scalars = Substring(self).unicodeScalars[...]
+        while let first = scalars.first, junk(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, junk(last) { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,160 @@
+/// Lines that mean something on their own, whatever surrounds them: separators and
+/// end marks, wire sign-offs, and bylines.
+enum StandaloneLines {
+    /// "---", "***", "###", "===", "-30-", "- 0 -", "ENDS", "# # #", "* * *".
+    static func isSeparator(_ line: ArraySlice<UInt8>) -> Bool {
+        let text = ByteScalars.trimmed(line)
+        guard let first = text.first, text.count <= 80 else { return false }
+        switch first {
+        case 0x2D, 0x2A, 0x23, 0x3D, 0x5F, 0x7E: break  // - * # = _ ~
+        case 0x45, 0x28: guard text.count <= 8 else { return false }  // "ENDS", "(END)"
+        default: return false
+        }
+        let compact = text.filter { $0 != 0x20 }
+        if compact.count >= 3, let first = compact.first, [0x2D, 0x2A, 0x23, 0x3D, 0x5F, 0x7E].contains(first),
+            compact.allSatisfy({ $0 == first })
+        {
+            return true
+        }
+        let word = Vocabulary.lowercased(compact[...]).uppercased()
+        return endMarks.contains(word)
+    }
+
+    static let endMarks: Set<String> = ["-30-", "-0-", "ENDS", "END", "-END-", "(END)", "ENDIT", "###"]
+
+    /// Credits agencies but is not body text: "Reuter", "(AP)", "-- AFP", "Source: Interfax",
+    /// "(Reporting by …; Editing by …)", "(c) Copyright …". Nil when the line is not one.
+    static func signOff(_ text: ArraySlice<UInt8>) -> [String]? {
+        var body = ByteScalars.trimmed(text)
+        guard body.count <= 200 || body.first == 0x28 else { return nil }
+        if let inner = reportingCredit(body) { return inner }
+        guard let first = body.first else { return nil }
+        let initial = ByteScalars.asciiLower(first)
+        if initial == 0x28 || initial == 0x63 || first == 0xC2,
+            ByteScalars.hasPrefix(body, "(c)", caseInsensitive: true) || ByteScalars.hasPrefix(body, "\u{A9}")
+                || ByteScalars.hasPrefix(body, "copyright ", caseInsensitive: true)
+        {
+            return body.count <= 200 ? [] : nil
+        }
+        for prefix in ["Sources:", "Source:"]
+        where initial == 0x73 && ByteScalars.hasPrefix(body, prefix, caseInsensitive: true) {
+            // A credit line is a short list of names, not a sentence that starts "Source:".
+            guard body.count <= 100 else { return nil }
+            let names = ByteScalars.trimmed(body.dropFirst(prefix.utf8.count))
+            let parts = names.split(separator: 0x2C).map { ByteScalars.trimmed($0) }
+            guard
+                parts.allSatisfy({ $0.count <= 40 && $0.first.map { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0xC0 } == true })
+            else { return nil }
+            return parts.map(ByteScalars.string)
+        }
+        // A lone agency name, maybe wrapped in parentheses or led by a dash.
+        guard body.count <= 30 else { return nil }
+        while let first = body.first, first == 0x2D || first == 0x28 || first == 0x20 { body = body.dropFirst() }
+        if body.first == 0xE2, ByteScalars.hasPrefix(body, "\u{2014}") || ByteScalars.hasPrefix(body, "\u{2013}") {
+            body = ByteScalars.trimmed(body.dropFirst(3))
+        }
+        while let last = body.last, last == 0x29 || last == 0x20 || last == 0x2E { body = body.dropLast() }
+        guard KnownOutlets.mayBeSignOffAgency(body) else { return nil }
+        let name = ByteScalars.string(body)
+        return KnownOutlets.isSignOffAgency(name) ? [name] : nil
+    }
+
+    /// A whole line that is a sign-off; cheap for the long lines of text, which never are.
+    static func isSignOffLine(_ line: ArraySlice<UInt8>) -> Bool {
+        guard let first = line.first else { return false }
+        let mayBe = line.count <= 40 || first == 0x28 || first == 0xC2 || first | 0x20 == 0x73 || first | 0x20 == 0x63
+        return mayBe && signOff(line) != nil
+    }
+
+    /// Words that open a Reuters-style credit in parentheses.
+    static let creditOpeners = [
+        "reporting by", "additional reporting by", "writing by", "editing by", "edited by",
+        "compiled by", "written by", "reported by", "translated by", "research by",
+    ]
+
+    static func reportingCredit(_ text: ArraySlice<UInt8>) -> [String]? {
+        guard text.first == 0x28, text.last == 0x29 else { return nil }
+        let inner = text.dropFirst()
+        return creditOpeners.contains { ByteScalars.hasPrefix(inner, $0, caseInsensitive: true) } ? [] : nil
+    }
+
+    /// Where a paragraph ends in an inline credit "… he said. (Reporting by …)", the
+    /// index of its opening parenthesis.
+    static func trailingCreditStart(_ text: ArraySlice<UInt8>) -> Int? {
+        guard text.last == 0x29, let open = text.lastIndex(of: 0x28), open > text.startIndex else { return nil }
+        return reportingCredit(text[open...]) != nil ? open : nil
+    }
+
+    /// "By Jane Smith", "BY JANE SMITH", "By Jane Smith, Associated Press": the name, and
+    /// what follows the first comma (a title or an outlet).
+    static func byline(_ text: ArraySlice<UInt8>) -> (name: String, affiliation: String?)? {
+        let body = ByteScalars.trimmed(text)
+        guard body.count <= 120, let first = body.first, first | 0x20 == 0x62,
+            ByteScalars.hasPrefix(body, "by ", caseInsensitive: true)
+        else { return nil }
+        let rest = ByteScalars.trimmed(body.dropFirst(3))
+        let comma = rest.firstIndex(of: 0x2C)
+        let namePart = ByteScalars.trimmed(rest[..<(comma ?? rest.endIndex)])
+        guard isPersonalName(namePart, minimumWords: 1) else { return nil }
+        let affiliation = comma.map { ByteScalars.string(ByteScalars.trimmed(rest[($0 + 1)...])) }
+        return (ByteScalars.string(namePart), affiliation?.isEmpty == false ? affiliation : nil)
+    }
+
+    /// "H. Mustafa", "Jane Smith", "J.R. de la Cruz", "Ahmed al-Hassan", "JANE SMITH":
+    /// short, every word an initial, a capitalized word or a particle.
+    static func isPersonalName(_ text: ArraySlice<UInt8>, minimumWords: Int) -> Bool {
+        guard text.count <= 60, let first = text.first, first >= 0x41 else { return false }
+        // A name never ends a sentence; most lines that reach here do.
+        if let last = text.last, last == 0x2E || last == 0x2C || last == 0x3A || last == 0x3F, text.count > 3,
+            text[text.endIndex - 3] != 0x20 && text[text.endIndex - 3] != 0x2E
+        {
+            return false
+        }
+        var wordCount = 0
+        var capitalizedWords = 0
+        var wordStart = text.startIndex
+        // Walks the words in place: most lines fail on their first lowercase word.
+        while wordStart < text.endIndex {
+            while wordStart < text.endIndex && text[wordStart] == 0x20 { wordStart += 1 }
+            guard wordStart < text.endIndex else { break }
+            var wordEnd = wordStart
+            while wordEnd < text.endIndex && text[wordEnd] != 0x20 { wordEnd += 1 }
+            let word = text[wordStart..<wordEnd]
+            wordStart = wordEnd
+            wordCount += 1
+            guard wordCount <= 6 else { return false }
+            if Vocabulary.isNameParticle(word) { continue }
+            let (first, _) = ByteScalars.scalar(in: word, at: word.startIndex)
+            guard ByteScalars.isUppercase(first) || hasParticlePrefix(word) else { return false }
+            var index = word.startIndex
+            while index < word.endIndex {
+                let (scalar, length) = ByteScalars.scalar(in: word, at: index)
+                let allowed =
+                    ByteScalars.isLetter(scalar) || scalar == "." || scalar == "-" || scalar == "'"
+                    || scalar == "\u{2019}"
+                guard allowed else { return false }
+                index += length
+            }
+            if word.count >= 2 && word.last != 0x2E { capitalizedWords += 1 }
+        }
+        return wordCount >= minimumWords && capitalizedWords >= 1
+    }
+
+    /// "al-Hassan", "el-Sisi", "bin-Salman": a particle joined to a capitalized name.
+    private static func hasParticlePrefix(_ word: ArraySlice<UInt8>) -> Bool {
+        guard let hyphen = word.firstIndex(of: 0x2D), hyphen + 1 < word.endIndex else { return false }
+        return Vocabulary.isNameParticle(word[..<hyphen])
+            && ByteScalars.isUppercase(ByteScalars.scalar(in: word, at: hyphen + 1).0)
+    }
+
+    /// A name with a leading dash, as some desks sign: "-- H. Mustafa".
+    static func endByline(_ text: ArraySlice<UInt8>) -> String? {
+        var body = ByteScalars.trimmed(text)
+        while let first = body.first, first == 0x2D || first == 0x20 { body = body.dropFirst() }
+        if body.first == 0xE2, ByteScalars.hasPrefix(body, "\u{2014}") || ByteScalars.hasPrefix(body, "\u{2013}") {
+            body = ByteScalars.trimmed(body.dropFirst(3))
+        }
+        guard body.contains(0x20), isPersonalName(body, minimumWords: 2) else { return nil }
+        return ByteScalars.string(body)
+    }
+}

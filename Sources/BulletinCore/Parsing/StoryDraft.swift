@@ -1,0 +1,95 @@
+/// A story while it is being assembled.
+struct StoryDraft {
+    enum Block {
+        case prose([UInt8])
+        case preformatted(String)
+    }
+
+    var headline: String?
+    var blocks: [Block] = []
+    var byline: String?
+    /// Credited before the body (a byline's outlet) and after it (sign-offs).
+    var leadingCredits: [String] = []
+    var trailingCredits: [String] = []
+    /// An end byline or sign-off closed it: more text starts a new story.
+    var isClosed = false
+
+    var hasBody: Bool { !blocks.isEmpty }
+
+    func story() -> Story? {
+        var paragraphs: [String] = []
+        var proseBlocks: [ArraySlice<UInt8>] = []
+        var firstProse: ArraySlice<UInt8>?
+        for block in blocks {
+            switch block {
+            case .prose(let bytes):
+                var body = bytes[...]
+                if let creditStart = StandaloneLines.trailingCreditStart(body) {
+                    body = ByteScalars.trimmed(body[..<creditStart])
+                }
+                guard !body.isEmpty else { continue }
+                if firstProse == nil && paragraphs.isEmpty { firstProse = body }
+                proseBlocks.append(body)
+                paragraphs.append(ByteScalars.string(body))
+            case .preformatted(let text):
+                paragraphs.append(text)
+            }
+        }
+        let dateline = firstProse.flatMap(Dateline.parse)
+        guard
+            let headline = headline
+                ?? proseBlocks.first.map({ HeadlineSynthesizer.headline(from: $0, skipping: dateline) })
+        else { return nil }
+
+        var credits = SourceCredits()
+        for credit in leadingCredits { credits.add(credit) }
+        if let credit = dateline?.credit { credits.add(credit) }
+        for block in proseBlocks { credits.scan(block) }
+        for credit in trailingCredits { credits.add(credit) }
+
+        return Story(
+            headline: headline, paragraphs: paragraphs, byline: byline, dateline: dateline?.place,
+            sources: credits.names, language: LanguageGuesser.guess(headline: headline, body: proseBlocks))
+    }
+}
+
+/// For a body with no headline: the first sentence of the first paragraph, after its dateline.
+enum HeadlineSynthesizer {
+    static let maximumBytes = 120
+
+    static func headline(from paragraph: ArraySlice<UInt8>, skipping dateline: Dateline?) -> String {
+        var text = paragraph
+        if dateline != nil, let delimiter = datelineEnd(text) { text = ByteScalars.trimmed(text[delimiter...]) }
+        var end = text.endIndex
+        var index = text.startIndex
+        while index + 1 < text.endIndex {
+            let byte = text[index]
+            if (byte == 0x2E || byte == 0x3F || byte == 0x21) && text[index + 1] == 0x20 {
+                let wordStart = (text[..<index].lastIndex(of: 0x20) ?? (text.startIndex - 1)) + 1
+                if byte != 0x2E || !Vocabulary.isAbbreviation(text[wordStart..<index]) {
+                    end = index
+                    break
+                }
+            }
+            index += 1
+        }
+        var sentence = text[..<end]
+        if sentence.last == 0x2E { sentence = sentence.dropLast() }
+        if sentence.count > maximumBytes {
+            var cut = sentence.prefix(maximumBytes).lastIndex(of: 0x20) ?? (sentence.startIndex + maximumBytes)
+            while cut > sentence.startIndex && sentence[cut] & 0xC0 == 0x80 { cut -= 1 }  // never split a scalar
+            return ByteScalars.string(ByteScalars.trimmed(sentence[..<cut])) + "\u{2026}"
+        }
+        return ByteScalars.string(sentence)
+    }
+
+    /// Index just after the first dash run or colon, where the dateline's delimiter ends.
+    private static func datelineEnd(_ text: ArraySlice<UInt8>) -> Int? {
+        let window = text.prefix(160)
+        guard let dash = window.firstIndex(where: { $0 == 0x2D || $0 == 0x3A || $0 == 0xE2 }) else { return nil }
+        var index = dash
+        while index < window.endIndex && (window[index] == 0x2D || window[index] == 0x3A) { index += 1 }
+        if index == dash { index = min(dash + 3, window.endIndex) }
+        return index
+    }
+}

@@ -1,0 +1,83 @@
+/// The first look at a bulletin's text: is it binary, and does it need NFC normalization?
+/// One pass; normalization itself runs only when a scalar that NFC could change is present.
+enum TextScreening {
+    struct Verdict {
+        var isBinary: Bool
+        /// Byte ranges of the lines holding a scalar that NFC might change, in order.
+        var linesToNormalize: [Range<Int>]
+    }
+
+    static func screen(_ bytes: UnsafeBufferPointer<UInt8>) -> Verdict {
+        var controls = 0
+        var lines: [Range<Int>] = []
+        var lineStart = 0
+        var lineNeedsNormalization = false
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte >= 0x20 && byte < 0x7F {
+                index = WordAtATime.printableRunEnd(bytes, from: index + 1)
+                continue
+            }
+            if byte < 0x80 {
+                if byte < 0x20 {
+                    if byte == 0 { return Verdict(isBinary: true, linesToNormalize: []) }
+                    if byte == 0x0A || byte == 0x0D {
+                        if lineNeedsNormalization { lines.append(lineStart..<index) }
+                        lineNeedsNormalization = false
+                        lineStart = index + 1
+                    } else if byte < 0x09 || (byte > 0x0D && byte != 0x1B) {
+                        controls += 1
+                    }
+                } else if byte == 0x7F {
+                    controls += 1
+                }
+                index += 1
+                continue
+            }
+            // Two-byte scalars below U+0300 are never changed by NFC.
+            if byte < 0xCC {
+                index += 2
+                continue
+            }
+            let slice = ArraySlice(UnsafeBufferPointer(rebasing: bytes[index..<min(index + 4, count)]))
+            let (scalar, length) = ByteScalars.scalar(in: slice, at: slice.startIndex)
+            if !lineNeedsNormalization && mayChangeUnderNFC(scalar) { lineNeedsNormalization = true }
+            index += length
+        }
+        if lineNeedsNormalization { lines.append(lineStart..<count) }
+        return Verdict(isBinary: controls * 20 > count, linesToNormalize: lines)
+    }
+
+    /// Combining marks, and the blocks holding singletons, composition exclusions or
+    /// composing vowel signs. Conservative: a false "yes" only costs time.
+    static func mayChangeUnderNFC(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0300...0x036F, 0x0374...0x0387, 0x0900...0x0DFF, 0x0F00...0x109F, 0x1100...0x11FF,
+            0x1B00...0x1B7F, 0x1F00...0x1FFF, 0x2126...0x212B, 0x3099...0x309A, 0xF900...0xFAFF,
+            0xFB1D...0xFB4F, 0x2F800...0x2FA1F:
+            return true
+        case 0x2000...0x20CF, 0x0400...0x0482, 0x048A...0x052F, 0x3000...0x3098, 0x4E00...0x9FFF, 0xAC00...0xD7A3:
+            return false  // punctuation, currency, Cyrillic letters, CJK, Hangul syllables: already NFC
+        default:
+            return scalar.properties.canonicalCombiningClass != .notReordered
+        }
+    }
+
+    /// NFC through the standard library's own normalizer, applied to the listed lines
+    /// only (NFC never composes across a line break); the rest is copied as it is.
+    static func normalized(_ bytes: UnsafeBufferPointer<UInt8>, lines: [Range<Int>]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 16)
+        var copied = 0
+        for line in lines {
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<line.lowerBound]))
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[line]), as: UTF8.self)
+            result.append(contentsOf: text._nfcCodeUnits)
+            copied = line.upperBound
+        }
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        return result
+    }
+}

@@ -1,0 +1,139 @@
+/// Measures of a short piece of text that tell a headline from a sentence: how it ends,
+/// how it is capitalized, whether it holds a sentence boundary.
+struct TextShape {
+    enum Ending { case sentence, question, clause, open }
+
+    let bytes: ArraySlice<UInt8>
+
+    init(_ bytes: ArraySlice<UInt8>) { self.bytes = ByteScalars.trimmed(bytes) }
+
+    /// The last mark that matters, looking through closing quotes and brackets.
+    var ending: Ending {
+        var end = bytes.endIndex
+        while let (scalar, start) = ByteScalars.lastScalar(in: bytes, before: end) {
+            switch scalar {
+            case "\"", "'", "\u{201D}", "\u{2019}", "\u{BB}", ")", "]", "\u{203A}":
+                end = start
+                continue
+            case ".", "\u{2026}", ";": return endsWithInitialism(before: end) ? .open : .sentence
+            case "!", "?": return .question
+            case ",", ":", "-", "\u{2013}", "\u{2014}": return .clause
+            default: return .open
+            }
+        }
+        return .open
+    }
+
+    /// "talks in the U.S." ends with a period that closes an abbreviation, not a sentence.
+    private func endsWithInitialism(before end: Int) -> Bool {
+        let wordStart = (bytes[..<end].lastIndex(of: 0x20) ?? (bytes.startIndex - 1)) + 1
+        let word = bytes[wordStart..<end]
+        let dots = word.reduce(0) { $0 + ($1 == 0x2E ? 1 : 0) }
+        return dots >= 2 && word.count <= 8 && !word.contains { $0 >= 0x61 && $0 <= 0x7A }
+    }
+
+    var startsLowercase: Bool {
+        guard !bytes.isEmpty else { return false }
+        return ByteScalars.isLowercase(ByteScalars.scalar(in: bytes, at: bytes.startIndex).0)
+    }
+
+    struct CaseCounts { var upper = 0, lower = 0 }
+
+    var caseCounts: CaseCounts {
+        var counts = CaseCounts()
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte >= 0x41 && byte <= 0x5A {
+                    counts.upper += 1
+                } else if byte >= 0x61 && byte <= 0x7A {
+                    counts.lower += 1
+                }
+                index += 1
+            } else {
+                let (scalar, length) = ByteScalars.scalar(in: bytes, at: index)
+                if ByteScalars.isUppercase(scalar) {
+                    counts.upper += 1
+                } else if ByteScalars.isLowercase(scalar) {
+                    counts.lower += 1
+                }
+                index += length
+            }
+        }
+        return counts
+    }
+
+    /// Wire style: every cased letter a capital (a stray lowercase "s" in "GOV'Ts" is allowed).
+    /// Gives up as soon as the lowercase letters seen rule it out: most lines are not.
+    var isAllCaps: Bool {
+        var upper = 0
+        var lower = 0
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte >= 0x41 && byte <= 0x5A { upper += 1 } else if byte >= 0x61 && byte <= 0x7A { lower += 1 }
+                index += 1
+            } else {
+                let (scalar, length) = ByteScalars.scalar(in: bytes, at: index)
+                if ByteScalars.isUppercase(scalar) { upper += 1 } else if ByteScalars.isLowercase(scalar) { lower += 1 }
+                index += length
+            }
+            if lower * 10 > upper + (bytes.endIndex - index) { return false }
+        }
+        return upper >= 3 && lower * 10 <= upper
+    }
+
+    /// Share of the words that matter which start with a capital: "Syria Talks Stall as Envoys Meet".
+    var isTitleCase: Bool {
+        var significant = 0
+        var capitalized = 0
+        for word in ByteScalars.words(bytes) where !Vocabulary.isMinorWord(word) {
+            let first = ByteScalars.scalar(in: word, at: word.startIndex).0
+            guard ByteScalars.isLetter(first) else { continue }
+            significant += 1
+            if ByteScalars.isUppercase(first) { capitalized += 1 }
+        }
+        return significant >= 2 && capitalized * 10 >= significant * 7
+    }
+
+    /// ". " followed by a capital after a real word: "He left. Then…". Initials ("H."),
+    /// initialisms ("U.S.") and titles ("Dr.") do not end sentences.
+    var containsSentenceBoundary: Bool {
+        var index = bytes.startIndex
+        while index + 2 < bytes.endIndex {
+            let byte = bytes[index]
+            if (byte == 0x2E || byte == 0x3F || byte == 0x21) && bytes[index + 1] == 0x20 {
+                let next = ByteScalars.scalar(in: bytes, at: index + 2).0
+                if ByteScalars.isUppercase(next) || next == "\"" || next == "\u{201C}" {
+                    let wordStart = (bytes[..<index].lastIndex(of: 0x20) ?? (bytes.startIndex - 1)) + 1
+                    let word = bytes[wordStart..<index]
+                    if byte != 0x2E || !Vocabulary.isAbbreviation(word) { return true }
+                }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    var wordCount: Int {
+        var words = 0
+        var previous: UInt8 = 0x20
+        for byte in bytes {
+            if previous == 0x20 && byte != 0x20 { words += 1 }
+            previous = byte
+        }
+        return words
+    }
+
+    var hasLetter: Bool {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let (scalar, length) = ByteScalars.scalar(in: bytes, at: index)
+            if ByteScalars.isLetter(scalar) { return true }
+            index += length
+        }
+        return false
+    }
+}

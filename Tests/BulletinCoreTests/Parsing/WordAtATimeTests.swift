@@ -1,0 +1,58 @@
+import Testing
+
+@testable import BulletinCore
+
+/// The eight-bytes-at-a-time scans must agree with a byte-by-byte reading on any input.
+@Suite("Word-at-a-time scans")
+struct WordAtATimeTests {
+    /// Deterministic pseudo-random bytes biased towards the interesting ones.
+    static func samples() -> [[UInt8]] {
+        var state: UInt64 = 0x1234_5678_9ABC_DEF0
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        let alphabet: [UInt8] = [0x20, 0x20, 0x2C, 0x7C, 0x7F, 0x1F, 0x00, 0x41, 0x61, 0x7E, 0x80, 0xE2, 0xFF, 0x0A]
+        return (0..<400).map { _ in
+            (0..<Int(next() % 40)).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }
+        }
+    }
+
+    @Test func printableRunEndMatchesByteByByte() {
+        for sample in Self.samples() {
+            sample.withUnsafeBufferPointer { buffer in
+                for start in 0...buffer.count {
+                    let expected = buffer[start...].firstIndex { $0 < 0x20 || $0 >= 0x7F } ?? buffer.count
+                    #expect(WordAtATime.printableRunEnd(buffer, from: start) == expected, "\(sample) from \(start)")
+                }
+            }
+        }
+    }
+
+    @Test func doubleSpaceMatchesByteByByte() {
+        for sample in Self.samples() {
+            let expected = zip(sample, sample.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
+            #expect(sample.withUnsafeBufferPointer(WordAtATime.containsDoubleSpace) == expected, "\(sample)")
+        }
+    }
+
+    @Test func wordStartsMatchByteByByte() {
+        for sample in Self.samples() {
+            var expected: [Int] = []
+            for index in sample.indices where sample[index] != 0x20 && sample[index] != 0x2C {
+                if index == 0 || sample[index - 1] == 0x20 || sample[index - 1] == 0x2C { expected.append(index) }
+            }
+            var found: [Int] = []
+            sample.withUnsafeBufferPointer { buffer in WordAtATime.forEachWordStart(in: buffer) { found.append($0) } }
+            #expect(found == expected, "\(sample)")
+        }
+    }
+
+    @Test func bytesEqualMarksExactlyTheMatches() {
+        let bytes: [UInt8] = [0x20, 0x21, 0x00, 0x20, 0xA0, 0x20, 0x1F, 0x20]
+        let word = bytes.withUnsafeBufferPointer { WordAtATime.load($0, at: 0) }
+        let mask = WordAtATime.bytesEqual(word, 0x20)
+        let lanes = (0..<8).filter { mask & (0x80 << UInt64(8 * $0)) != 0 }
+        #expect(lanes == [0, 3, 5, 7])
+    }
+}
