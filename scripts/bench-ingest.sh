@@ -45,7 +45,7 @@ ingest() {
 }
 
 echo
-echo "end to end (bulletind ingest, fsync per bulletin):"
+echo "end to end (bulletind ingest, default durability: store.fsync bulletin, which ingest group-commits):"
 if [ "$(id -u)" = 0 ] && unshare --mount true 2>/dev/null; then
     # No journal: a private, empty /run/systemd/journal, so sd_journal_sendv finds no socket.
     ingest "no journal reachable" unshare --mount --propagation private -- \

@@ -27,9 +27,11 @@ struct InboxService: Service {
         var failures = 0
         while !Task.isShuttingDownGracefully {
             let watcher: InotifyWatcher
+            let watched: FileSignature?
             do {
                 try DirectoryListing.createDirectories(inbox)
                 watcher = try InotifyWatcher(directory: inbox)
+                watched = FileSignature.of(inbox, followingSymbolicLinks: true)
                 try await scan(&watchdog)
                 failures = 0
             } catch {
@@ -62,19 +64,38 @@ struct InboxService: Service {
                     }
                 case .event(.overflow):
                     logger.event(.overflow, .warning, "inotify events were lost; rescanning \(inbox)", ["INBOX": inbox.string])
-                    try await scan(&watchdog)
+                    guard try await rescan(&watchdog) else { break triggers }
                     lastScan = .now
                 case .event(.watchLost):
                     logger.event(.watchLost, .warning, "the watch on \(inbox) is gone; re-creating it and rescanning", ["INBOX": inbox.string])
                     break triggers
                 case .tick:
                     if ContinuousClock.now - lastScan >= rescanInterval {
-                        try await scan(&watchdog)
+                        // A folder mounted over the inbox, or swapped in, sends no event: the
+                        // watch is on the old one. Compare identities at each safety rescan.
+                        guard let now = FileSignature.of(inbox, followingSymbolicLinks: true), let watched, now.isSameFile(as: watched) else {
+                            logger.event(.watchLost, .warning, "\(inbox) was replaced, mounted over or removed; watching it again", ["INBOX": inbox.string])
+                            break triggers
+                        }
+                        guard try await rescan(&watchdog) else { break triggers }
                         lastScan = .now
                     }
                 }
                 watchdog.pingIfDue()
             }
+        }
+    }
+
+    /// A scan while watching: false (and a journal entry) when the folder cannot be read, so the
+    /// caller re-creates the watch, which backs off while the folder keeps failing. Never throws
+    /// for the folder: only cancellation ends the daemon.
+    private func rescan(_ watchdog: inout WatchdogPinger) async throws -> Bool {
+        do {
+            try await scan(&watchdog)
+            return true
+        } catch let failure as IOFailure {
+            logger.event(.watchLost, .error, "cannot rescan \(inbox): \(failure); watching it again", ["INBOX": inbox.string])
+            return false
         }
     }
 

@@ -10,15 +10,19 @@ public struct FileSignature: Sendable, Hashable {
     /// A regular file or a folder, rather than a link, FIFO, socket or device.
     public let isRegularOrDirectory: Bool
 
-    /// The signature of `path` (not following a symlink), or nil when there is no such file.
-    public static func of(_ path: FilePath) -> FileSignature? {
+    /// The signature of `path` (not following a symlink unless asked), or nil when there is no such file.
+    public static func of(_ path: FilePath, followingSymbolicLinks: Bool = false) -> FileSignature? {
         var status = stat()
-        guard path.withPlatformString({ lstat($0, &status) }) == 0 else { return nil }
+        let result = path.withPlatformString { followingSymbolicLinks ? stat($0, &status) : lstat($0, &status) }
+        guard result == 0 else { return nil }
         return FileSignature(
             device: UInt64(status.st_dev), inode: UInt64(status.st_ino), size: Int64(status.st_size),
             modifiedNanoseconds: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec),
             isRegularOrDirectory: (status.st_mode & S_IFMT) == S_IFREG || (status.st_mode & S_IFMT) == S_IFDIR)
     }
+
+    /// Whether both name the same file (device and inode), whatever its size or age.
+    public func isSameFile(as other: FileSignature) -> Bool { device == other.device && inode == other.inode }
 
     /// Time since the last change, by the wall clock.
     public var age: Duration {

@@ -75,6 +75,7 @@ private struct EventReader: Sendable {
     let continuation: AsyncStream<InboxEvent>.Continuation
 
     func run() {
+        Self.nameThisThread("inotify")
         defer {
             continuation.finish()
             close(inotify.rawValue)
@@ -113,6 +114,16 @@ private struct EventReader: Sendable {
                 }
             }
         }
+    }
+
+    /// Names the calling thread, so `/proc/PID/task/*/comm` shows which one sits in `poll`.
+    /// Foundation's `Thread.name` does not reach the kernel here (the thread would wear its
+    /// creator's name) and Glibc hides `pthread_setname_np`; procfs takes the name directly.
+    private static func nameThisThread(_ name: String) {
+        let fd = open("/proc/thread-self/comm", O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = Array(name.utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
     }
 
     private func deliver(_ event: InboxEvent) -> Bool {

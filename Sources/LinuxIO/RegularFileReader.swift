@@ -33,6 +33,10 @@ public enum RegularFileReader {
     /// type and size checks happen on the opened descriptor, so nothing can be swapped in between.
     /// `followingSymbolicLinks` is for files the admin names (a config file), never for the inbox.
     public static func read(_ path: FilePath, limit: Int64, followingSymbolicLinks: Bool = false) throws(FileReadFailure) -> [UInt8] {
+        // Look before opening: opening a device can have effects of its own (a tape rewinds, a
+        // watchdog arms), and opening a socket fails with a cryptic ENXIO. The checks on the
+        // opened descriptor below still decide; this only keeps the wrong kinds from being opened.
+        try refuseUnopenable(path, followingSymbolicLinks: followingSymbolicLinks)
         let fd: FileDescriptor
         do {
             let options: FileDescriptor.OpenOptions = followingSymbolicLinks ? [.nonBlocking, .closeOnExec] : [.noFollow, .nonBlocking, .closeOnExec]
@@ -77,6 +81,23 @@ public enum RegularFileReader {
         if let failure { throw failure }
         guard bytes.count == expected else { throw .changedWhileReading }
         return bytes
+    }
+
+    /// Throws for a missing path, a symlink (unless followed), or anything but a regular file or folder.
+    private static func refuseUnopenable(_ path: FilePath, followingSymbolicLinks: Bool) throws(FileReadFailure) {
+        let status: Stat
+        do {
+            status = try Stat(path, followTargetSymlink: followingSymbolicLinks, retryOnInterrupt: true)
+        } catch {
+            if error == .noSuchFileOrDirectory { throw .vanished }
+            return  // let the open report it, with its own errno
+        }
+        switch status.type {
+        case .regular: return
+        case .directory: throw .directory
+        case .symbolicLink: throw .symbolicLink
+        default: throw .notRegular(kind: status.type.readableName)
+        }
     }
 }
 

@@ -24,17 +24,33 @@ final class DaemonHarness {
 
     deinit {
         if let process, process.isRunning { process.terminate(); process.waitUntilExit() }
-        try? FileManager.default.removeItem(at: folder)
+        // rm is much faster than FileManager on a folder of 10,000 processed files.
+        if (try? Self.remove(folder)) != 0 { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    private static func remove(_ folder: URL) throws -> Int32 {
+        let rm = Process()
+        rm.executableURL = URL(fileURLWithPath: "/bin/rm")
+        rm.arguments = ["-rf", "--one-file-system", folder.path]
+        try rm.run()
+        rm.waitUntilExit()
+        return rm.terminationStatus
     }
 
     var store: URL { folder.appendingPathComponent("stories.jsonl") }
     var inbox: URL { folder.appendingPathComponent("inbox") }
 
     /// Starts `bulletind run` with no flags, on its development defaults, in the folder.
-    func start(_ arguments: [String] = ["run"], environment extra: [String: String] = [:]) throws {
+    /// `launcher`: a command that runs the binary (e.g. `setpriv` with its options).
+    func start(_ arguments: [String] = ["run"], environment extra: [String: String] = [:], launcher: [String] = []) throws {
         let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
+        if let tool = launcher.first {
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = launcher.dropFirst() + [Self.binary.path] + arguments
+        } else {
+            process.executableURL = Self.binary
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = folder
         _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: stderrFile)
