@@ -90,19 +90,20 @@ def main() -> int:
     parser.add_argument("--stories", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work")
+    parser.add_argument("--reuse", action="store_true", help="keep the store and state already in --work")
     args = parser.parse_args()
     work = args.work or tempfile.mkdtemp(prefix="bulletind-startup-")
     os.makedirs(os.path.join(work, "inbox"), exist_ok=True)
     store = os.path.join(work, "stories.jsonl")
-    began = time.monotonic()
-    write_store(store, args.stories)
-    print(f"store: {args.stories} stories, {os.path.getsize(store) / 1e6:.0f} MB, written in {time.monotonic() - began:.1f} s")
-
-    process, rebuild = start_until_ready(args.binary, work)
-    print(f"first start (no snapshot: full rebuild from the store): READY after {rebuild:.2f} s")
-    if stop(process) != 0:
-        print("the daemon did not stop with exit 0")
-        return 1
+    if not (args.reuse and os.path.exists(store)):
+        began = time.monotonic()
+        write_store(store, args.stories)
+        print(f"store: {args.stories} stories, {os.path.getsize(store) / 1e6:.0f} MB, written in {time.monotonic() - began:.1f} s")
+        process, rebuild = start_until_ready(args.binary, work)
+        print(f"first start (no snapshot: full rebuild from the store): READY after {rebuild:.2f} s")
+        if stop(process) != 0:
+            print("the daemon did not stop with exit 0")
+            return 1
     snapshot = os.path.join(work, "state", "index.snapshot")
     print(f"index snapshot: {os.path.getsize(snapshot) / 1e6:.0f} MB")
 
