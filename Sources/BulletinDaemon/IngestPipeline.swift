@@ -56,6 +56,9 @@ actor IngestPipeline {
     private var indexNeedsRebuild = false
     /// Files dealt with but left in the inbox (`after_ingest: keep`), so rescans skip them.
     private var kept: [FileName: FileSignature] = [:]
+    /// Rejected files that could not be moved to the failed folder (e.g. a FIFO on another file
+    /// system): rejected once, then left alone by rescans until they change.
+    private var unmovable: [FilePath: FileSignature] = [:]
     /// New stories since the index was last saved.
     private var unsavedStories = 0
     static let snapshotEvery = 20_000
@@ -126,6 +129,7 @@ actor IngestPipeline {
         let path = name.path(in: folder)
         if case .configured = disposition {
             if configuration.afterIngest == .keep, let seen = kept[name], seen == FileSignature.of(path) { return .unchanged }
+            if let seen = unmovable[path], seen == FileSignature.of(path) { return .unchanged }
             if configuration.settle > .zero, let signature = FileSignature.of(path), signature.age < configuration.settle {
                 return .unsettled(configuration.settle - signature.age)
             }
@@ -140,7 +144,7 @@ actor IngestPipeline {
         do {
             bytes = try RegularFileReader.read(path, limit: configuration.maxFileSize)
         } catch .vanished {
-            logger.debug("\(fileName): gone before it could be read")
+            logger.info("\(fileName): gone before it could be read; nothing to do", metadata: ["BULLETIN_FILE": "\(fileName)"])
             return .vanished
         } catch .directory {
             return .vanished
@@ -225,7 +229,10 @@ actor IngestPipeline {
                 let destination = try FileMover.move(path, into: configuration.resolvedFailedFolder, as: name)
                 try FileMover.writeAtomically(reason + "\n", to: FilePath(destination.string + ".reason"))
             } catch {
-                logger.error("\(name): could not be moved to the failed folder: \(error)", metadata: ["BULLETIN_FILE": "\(name)"])
+                unmovable[path] = FileSignature.of(path)
+                logger.error(
+                    "\(name): could not be moved to the failed folder: \(error); it is left in the inbox and not looked at again until it changes",
+                    metadata: ["BULLETIN_FILE": "\(name)"])
             }
         }
         return .rejected(reason: reason)

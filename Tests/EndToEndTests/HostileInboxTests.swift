@@ -80,6 +80,22 @@ import Testing
         #expect(daemon.stop() == 0)
     }
 
+    @Test func aRejectedFileThatCannotBeMovedIsRejectedOnceNotAtEveryRescan() throws {
+        let daemon = try DaemonHarness()
+        let notAFolder = daemon.folder.appendingPathComponent("failed-is-a-file")
+        try Data("x".utf8).write(to: notAFolder)
+        try daemon.start(environment: ["BULLETIND_INBOX_FAILED": notAFolder.path, "BULLETIND_INBOX_RESCAN_INTERVAL_S": "1"])
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try Data([0x00, 0x01]).write(to: daemon.folder.appendingPathComponent("bin"))
+        try daemon.drop(daemon.folder.appendingPathComponent("bin"), as: "bin.txt")
+        #expect(daemon.waitUntil(within: 5) { daemon.stderrText().contains("not looked at again until it changes") })
+        // Two safety rescans later, still one rejection.
+        Thread.sleep(forTimeInterval: 2.5)
+        #expect(daemon.stderrText().components(separatedBy: "REJECT_REASON=").count - 1 == 1)
+        #expect(FileManager.default.fileExists(atPath: daemon.inbox.appendingPathComponent("bin.txt").path))
+        #expect(daemon.stop() == 0)
+    }
+
     @Test func aFileWrittenInPlaceWaitsToSettle() throws {
         let daemon = try readyDaemon(["BULLETIND_INBOX_SETTLE_MS": "400"])
         let path = daemon.inbox.appendingPathComponent("slow.txt")
