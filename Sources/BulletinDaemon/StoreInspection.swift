@@ -12,17 +12,11 @@ public enum StoreInspection {
     static func forEachLine(of store: FilePath, _ body: (FilePath, Int, ArraySlice<UInt8>, Bool) throws -> Void) throws {
         for file in files(of: store) {
             var number = 0
-            var end: Int64 = 0
-            try LineReader.forEachLine(in: file) { offset, line in
+            let unterminated = try LineReader.forEachLine(in: file) { _, line in
                 number += 1
-                end = offset + Int64(line.count) + 1
                 try body(file, number, line, true)
             }
-            let size = (try? FileManager.default.attributesOfItem(atPath: file.string)[.size] as? Int64) ?? 0
-            if size > end {
-                let tail = try RegularFileReader.read(file, limit: .max).suffix(Int(size - end))
-                try body(file, number + 1, tail, false)
-            }
+            if !unterminated.isEmpty { try body(file, number + 1, unterminated[...], false) }
         }
     }
 

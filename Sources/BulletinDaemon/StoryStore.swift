@@ -47,9 +47,7 @@ final class StoryStore {
     func rotate() throws(IOFailure) {
         try file.synchronize()
         unsynchronized = false
-        var highest = 0
-        while FileMover.exists(FilePath(path.string + ".\(highest + 1)")) { highest += 1 }
-        for number in stride(from: highest, through: 1, by: -1) {
+        for number in stride(from: StoreRecovery.rotatedFiles(of: path).count, through: 1, by: -1) {
             try FileMover.rename(FilePath(path.string + ".\(number)"), to: FilePath(path.string + ".\(number + 1)"))
         }
         try FileMover.rename(path, to: FilePath(path.string + ".1"))

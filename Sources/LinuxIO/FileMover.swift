@@ -100,11 +100,6 @@ extension FileMover {
 }
 
 extension FileMover {
-    public static func exists(_ path: FilePath) -> Bool {
-        var status = stat()
-        return path.withPlatformString { lstat($0, &status) } == 0
-    }
-
     /// `rename(2)`, replacing any file at `destination`.
     public static func rename(_ source: FilePath, to destination: FilePath) throws(IOFailure) {
         try retryingInterrupts("rename", "\(source.string)' to '\(destination.string)") {

@@ -5,15 +5,17 @@ import SystemPackage
 /// file in memory. A last line without its `\n` is not complete and is not returned.
 public enum LineReader {
     /// Calls `body` with each line's starting offset and its bytes (without the `\n`).
-    /// A missing file has no lines.
+    /// A missing file has no lines. Returns the bytes after the last `\n` (an unterminated
+    /// last line), empty when the file ends with a complete line.
+    @discardableResult
     public static func forEachLine(
         in path: FilePath, from offset: Int64 = 0, _ body: (Int64, ArraySlice<UInt8>) throws -> Void
-    ) throws {
+    ) throws -> [UInt8] {
         let fd: FileDescriptor
         do {
             fd = try FileDescriptor.open(path, .readOnly, options: [.closeOnExec], retryOnInterrupt: true)
         } catch let error as Errno where error == .noSuchFileOrDirectory {
-            return
+            return []
         } catch {
             throw IOFailure("open", path.string, (error as? Errno) ?? .ioError)
         }
@@ -26,7 +28,7 @@ public enum LineReader {
             let count = try IOFailure.wrap("read", path.string) {
                 try chunk.withUnsafeMutableBytes { try fd.read(fromAbsoluteOffset: readOffset, into: $0) }
             }
-            if count == 0 { return }
+            if count == 0 { return pending }
             readOffset += Int64(count)
             pending += chunk[..<count]
             var start = 0
