@@ -68,13 +68,18 @@ public enum BatchIngest {
         let pipeline = try IngestPipeline(configuration: groupCommitted, logger: logger)
         var summary = Summary(skippedFolders: inputs.skippedFolders)
         var state = Progress(filesTotal: inputs.files.count, bytesTotal: inputs.files.reduce(0) { $0 + $1.size })
+        var loader = Loader(
+            files: inputs.files, maxFileSize: configuration.maxFileSize,
+            dedup: await pipeline.dedupConfiguration, known: await pipeline.knownDigests)
+        defer { loader.cancel() }
         for (position, input) in inputs.files.enumerated() {
             if shouldStop() {
                 summary.interrupted = true
                 summary.remaining = inputs.files.count - position
                 break
             }
-            await ingest(input, with: pipeline, into: &summary)
+            let loaded = await loader.next()
+            await ingest(loaded, from: input, with: pipeline, into: &summary)
             state.filesDone += 1
             state.bytesDone += input.size
             state.stories = summary.stories
@@ -87,12 +92,12 @@ public enum BatchIngest {
         return summary
     }
 
-    private static func ingest(_ input: BatchInputs.File, with pipeline: IngestPipeline, into summary: inout Summary) async {
+    private static func ingest(
+        _ loaded: LoadedFile, from input: BatchInputs.File, with pipeline: IngestPipeline, into summary: inout Summary
+    ) async {
         summary.files += 1
         summary.bytes += input.size
-        let folder = input.path.removingLastComponent()
-        let name = FileName(bytes: input.path.lastComponent.map { Array($0.string.utf8) } ?? [])
-        switch await pipeline.ingest(name, in: folder.isEmpty ? "." : folder, disposition: .leave) {
+        switch await pipeline.commit(loaded, disposition: .leave) {
         case .ingested(let stories, let duplicates):
             summary.stories += stories
             summary.duplicates += duplicates
@@ -106,6 +111,47 @@ public enum BatchIngest {
             summary.rejectedFiles.append(RejectedFile(path: input.path.string, reason: "vanished: gone before it could be read"))
         case .deferred, .unsettled, .unchanged:
             summary.failed += 1
+        }
+    }
+
+    /// Loads (reads and prepares) the files a few ahead of the one being committed, each in a task
+    /// of its own, so both cores work: the pipeline commits one bulletin at a time, in order,
+    /// while the next ones are parsed and fingerprinted.
+    private struct Loader {
+        /// Files loaded ahead: enough to keep every core busy, few enough that memory stays
+        /// bounded by a handful of bulletins.
+        static let lookahead = 4
+        let files: [BatchInputs.File]
+        let maxFileSize: Int64
+        let dedup: DedupConfiguration
+        let known: Set<BulletinDigest>
+        private var started = 0
+        private var pending: [Task<LoadedFile, Never>] = []
+
+        init(files: [BatchInputs.File], maxFileSize: Int64, dedup: DedupConfiguration, known: Set<BulletinDigest>) {
+            self.files = files
+            self.maxFileSize = maxFileSize
+            self.dedup = dedup
+            self.known = known
+        }
+
+        /// The next file in order, loaded.
+        mutating func next() async -> LoadedFile {
+            while pending.count < Self.lookahead, started < files.count {
+                let path = files[started].path
+                let folder = path.removingLastComponent()
+                let name = FileName(bytes: path.lastComponent.map { Array($0.string.utf8) } ?? [])
+                pending.append(Task { [maxFileSize, dedup, known] in
+                    LoadedFile.load(name, in: folder.isEmpty ? "." : folder, maxFileSize: maxFileSize, dedup: dedup, known: known)
+                })
+                started += 1
+            }
+            return await pending.removeFirst().value
+        }
+
+        /// Drops the files loaded ahead (after an interruption).
+        func cancel() {
+            for task in pending { task.cancel() }
         }
     }
 }

@@ -114,6 +114,9 @@ final class IngestLedger {
 
     var count: Int { digests.count }
 
+    /// Every digest in the ledger (a copy-on-write value: cheap to hand to another task).
+    var knownDigests: Set<BulletinDigest> { digests }
+
     /// Notes bulletins whose lines are now in the store. The entries in memory are what
     /// prevent a second ingestion; the file only saves work at the next start, so a failed
     /// write is reported by the caller, never fatal.

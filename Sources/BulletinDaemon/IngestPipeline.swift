@@ -134,26 +134,40 @@ actor IngestPipeline {
                 return .unsettled(configuration.settle - signature.age)
             }
         }
-        guard name.isPlainText, let fileName = name.string else {
-            return reject(
-                path, name: name.display, sha256: nil, disposition: disposition,
-                reason: "the file name is not plain text (control characters or invalid UTF-8); renamed \(name.display)")
-        }
-        counters.lastFile = fileName
-        let bytes: [UInt8]
-        do {
-            bytes = try RegularFileReader.read(path, limit: configuration.maxFileSize)
-        } catch .vanished {
-            logger.info("\(fileName): gone before it could be read; nothing to do", metadata: ["BULLETIN_FILE": "\(fileName)"])
-            return .vanished
-        } catch .directory {
-            return .vanished
-        } catch {
-            return reject(path, name: fileName, sha256: nil, disposition: disposition, reason: error.description)
-        }
-        let name = fileName
+        return commit(LoadedFile.load(name, in: folder, maxFileSize: configuration.maxFileSize, dedup: index.configuration, known: knownDigests),
+                      disposition: disposition)
+    }
 
-        let sha256 = BulletinProcessor.sha256Hex(bytes)
+    /// The digests a loader may skip preparing: none when identical files are recorded again.
+    var knownDigests: Set<BulletinDigest> { configuration.identicalFiles == .skip ? ledger.knownDigests : [] }
+
+    /// The dedup configuration bulletins are to be prepared with.
+    var dedupConfiguration: DedupConfiguration { index.configuration }
+
+    /// Ingests a file loaded (and normally prepared) beforehand, possibly on another thread:
+    /// the ledger check, the duplicate decisions, store, ledger, journal and disposition.
+    func commit(_ loaded: LoadedFile, disposition: Disposition) -> Outcome {
+        let path = loaded.path
+        guard let name = loaded.name.string, !loaded.hasUnprintableName else {
+            return reject(
+                path, name: loaded.name.display, sha256: nil, disposition: disposition,
+                reason: "the file name is not plain text (control characters or invalid UTF-8); renamed \(loaded.name.display)")
+        }
+        counters.lastFile = name
+        let sha256: String
+        switch loaded.content {
+        case .unprintableName, .directory:
+            return .vanished
+        case .vanished:
+            logger.info("\(name): gone before it could be read; nothing to do", metadata: ["BULLETIN_FILE": "\(name)"])
+            return .vanished
+        case .unreadable(let error):
+            return reject(path, name: name, sha256: nil, disposition: disposition, reason: error.description)
+        case .known(let digest, _):
+            sha256 = digest
+        case .prepared(let bulletin):
+            sha256 = bulletin.sha256
+        }
         if configuration.identicalFiles == .skip, ledger.contains(sha256) {
             counters.alreadyIngested += 1
             logger.event(
@@ -162,13 +176,14 @@ actor IngestPipeline {
             dispose(path, name: name, disposition: disposition)
             return .alreadyIngested
         }
+        guard let prepared = loaded.prepared(dedup: index.configuration) else { return .vanished }
 
         if indexNeedsRebuild, !rebuildIndex() {
             return .deferred(reason: "the duplicate index could not be rebuilt from the store")
         }
         let result: BulletinProcessor.Result
         do {
-            result = try processor.process(bytes: bytes, file: name, receivedAt: .now, index: &index)
+            result = try processor.decide(prepared, file: name, receivedAt: .now, index: &index)
         } catch {
             return reject(path, name: name, sha256: sha256, disposition: disposition, reason: "\(error.reason.rawValue): \(error.detail)")
         }

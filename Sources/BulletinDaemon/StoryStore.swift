@@ -24,7 +24,7 @@ final class StoryStore {
 
     func append(_ records: [StoryRecord]) throws(IOFailure) {
         var bytes: [UInt8] = []
-        for record in records { bytes += record.encodedLine().utf8 }
+        for record in records { record.encodeLine(into: &bytes) }
         try file.append(bytes)
         switch fsync {
         case .everyBulletin: try file.synchronize()

@@ -55,12 +55,20 @@ public struct JournalLogHandler: LogHandler {
     /// journald's field-name rules: upper-case ASCII letters, digits and `_`, not starting with
     /// `_` (reserved for trusted fields) or a digit, at most 64 bytes.
     public static func fieldName(_ key: String) -> String {
+        if isValidFieldName(key) { return key }  // every name bulletind itself uses
         var name = String(key.uppercased().unicodeScalars.map { scalar in
             ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) ? Character(scalar) : "_"
         })
         while name.hasPrefix("_") { name.removeFirst() }
         if name.isEmpty || name.first!.isNumber { name = "F_" + name }
         return String(name.prefix(64))
+    }
+
+    private static func isValidFieldName(_ key: String) -> Bool {
+        guard let first = key.utf8.first, first != UInt8(ascii: "_"), !(0x30...0x39).contains(first), key.utf8.count <= 64 else {
+            return false
+        }
+        return key.utf8.allSatisfy { (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "_") }
     }
 
     static func priority(of level: Logger.Level) -> Int {

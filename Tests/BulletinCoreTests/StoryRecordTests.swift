@@ -19,6 +19,26 @@ import Testing
         #expect(decoded == record)
     }
 
+    @Test func linesAppendToOneBufferAndKeepUnicodeAsUTF8() throws {
+        let first = StoryRecord(
+            kind: .story, id: String(repeating: "0", count: 32), receivedAt: "2026-11-29T18:05:00.123Z",
+            bulletin: reference, headline: "Ünïcode — “quoted” 東京", bodyText: String(repeating: "long run of plain text ", count: 200),
+            sources: ["TASS", "Interfax"], language: "en", wordCount: 800)
+        var second = first
+        second.headline = "second\u{7F}\u{1F}"
+        var buffer = Array("prefix\n".utf8)
+        first.encodeLine(into: &buffer)
+        second.encodeLine(into: &buffer)
+        #expect(buffer == Array(("prefix\n" + first.encodedLine() + second.encodedLine()).utf8))
+        let lines = String(decoding: buffer, as: UTF8.self).split(separator: "\n").dropFirst()
+        #expect(lines.count == 2)
+        #expect(first.encodedLine().contains(#""headline":"Ünïcode — “quoted” 東京""#))
+        #expect(second.encodedLine().contains("\"headline\":\"second\u{7F}\\u001f\""))
+        for (line, record) in zip(lines, [first, second]) {
+            #expect(try JSONDecoder().decode(StoryRecord.self, from: Data(line.utf8)) == record)
+        }
+    }
+
     @Test func aDuplicateLineCarriesItsMatch() throws {
         let record = StoryRecord(
             kind: .duplicate, id: "d" + String(repeating: "1", count: 32), receivedAt: "2026-11-29T18:05:00.000Z",

@@ -47,7 +47,11 @@ public struct DuplicateIndex: Sendable {
     /// SAME bulletin can match it). `receivedAt` is seconds since the epoch, for the optional
     /// time-window eviction.
     public mutating func ingest(_ story: Story, receivedAt: Double) -> DedupDecision {
-        let fingerprint = fingerprint(story)
+        ingest(fingerprint(story), receivedAt: receivedAt)
+    }
+
+    /// `ingest` of a story fingerprinted beforehand, with this index's configuration.
+    public mutating func ingest(_ fingerprint: StoryFingerprint, receivedAt: Double) -> DedupDecision {
         let decision = decide(fingerprint)
         if case .new = decision { insert(fingerprint, receivedAt: receivedAt) }
         return decision

@@ -46,6 +46,8 @@ private struct TokenScanner {
     var bytes: [UInt8]
     private var tokens: [FoldedToken] = []
     private var tokenStart = -1
+    /// FNV-1a of the current token's folded bytes so far.
+    private var tokenHash: UInt64 = 0
     private var capitalized = false
     private var hasDigit = false
     private var lastWasDigit = false
@@ -74,7 +76,7 @@ private struct TokenScanner {
         // Fast path: ASCII text (most wire copy) needs no NFKC and is read byte by byte.
         let scannedASCII: Bool? = text.utf8.withContiguousStorageIfAvailable { utf8 in
             guard !utf8.contains(where: { $0 >= 0x80 }) else { return false }
-            for byte in utf8 { consume(Unicode.Scalar(byte), kind: ScalarKind.ofASCII(byte)) }
+            scanASCII(utf8)
             return true
         }
         if scannedASCII == true { return }
@@ -84,12 +86,46 @@ private struct TokenScanner {
         }
     }
 
+    /// ASCII text: runs of letters and digits (most of the bytes) are folded in a tight loop;
+    /// everything else goes through `consume`, which holds the rules.
+    private mutating func scanASCII(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var position = 0
+        while position < utf8.count {
+            let byte = utf8[position]
+            guard pendingSeparator == 0, ByteClass.isAlphanumeric(byte) else {
+                consume(Unicode.Scalar(byte), kind: ScalarKind.ofASCII(byte))
+                position += 1
+                continue
+            }
+            if tokenStart < 0 { beginToken(capitalized: ByteClass.isUpper(byte)) }
+            var end = position + 1
+            while end < utf8.count, ByteClass.isAlphanumeric(utf8[end]) { end += 1 }
+            // Copied whole, then lower-cased and hashed in place.
+            let runStart = bytes.count
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[position..<end]))
+            var hash = tokenHash
+            var digitSeen = false
+            bytes.withUnsafeMutableBufferPointer { folded in
+                for index in runStart..<folded.count {
+                    let lowered = folded[index] | (ByteClass.isUpper(folded[index]) ? 0x20 : 0)
+                    folded[index] = lowered
+                    hash = StableHash.fnv1aStep(hash, lowered)
+                    digitSeen = digitSeen || ByteClass.isDigit(lowered)
+                }
+            }
+            tokenHash = hash
+            lastWasDigit = ByteClass.isDigit(utf8[end - 1])
+            if digitSeen { hasDigit = true }
+            position = end
+        }
+    }
+
     private mutating func consume(_ scalar: Unicode.Scalar, kind: ScalarKind) {
         if pendingSeparator != 0 {
             let separator = pendingSeparator
             pendingSeparator = 0
             if kind == .word, scalar.isASCIIDigit {
-                if separator == UInt8(ascii: ".") { bytes.append(separator) }
+                if separator == UInt8(ascii: ".") { appendToToken(separator) }
                 appendWord(scalar)
                 return
             }
@@ -125,12 +161,12 @@ private struct TokenScanner {
             if tokenStart < 0 { beginToken(capitalized: isUpper) }
             if isUpper { byte |= 0x20 }
             lastWasDigit = byte >= 0x30 && byte <= 0x39
-            bytes.append(byte)
+            appendToToken(byte)
         } else {
             let properties = scalar.properties
             if tokenStart < 0 { beginToken(capitalized: properties.isUppercase) }
             lastWasDigit = properties.generalCategory == .decimalNumber
-            bytes.append(contentsOf: properties.lowercaseMapping.utf8)
+            for byte in properties.lowercaseMapping.utf8 { appendToToken(byte) }
         }
         if lastWasDigit { hasDigit = true }
     }
@@ -142,15 +178,21 @@ private struct TokenScanner {
         }
         newlinesInGap = 0
         tokenStart = bytes.count
+        tokenHash = StableHash.fnv1aStart
         self.capitalized = capitalized
         hasDigit = false
     }
 
+    /// A byte of the current token: FNV-1a is kept up to date as the token grows.
+    private mutating func appendToToken(_ byte: UInt8) {
+        bytes.append(byte)
+        tokenHash = StableHash.fnv1aStep(tokenHash, byte)
+    }
+
     private mutating func endToken() {
         guard tokenStart >= 0 else { return }
-        let hash = bytes.withUnsafeBufferPointer { StableHash.mix(StableHash.fnv1a($0[tokenStart...])) }
         tokens.append(FoldedToken(
-            start: Int32(tokenStart), end: Int32(bytes.count), hash: hash,
+            start: Int32(tokenStart), end: Int32(bytes.count), hash: StableHash.mix(tokenHash),
             isCapitalized: capitalized, hasDigit: hasDigit, paragraph: paragraph))
         tokenStart = -1
         lastWasDigit = false
@@ -208,6 +250,13 @@ private enum ScalarKind {
         default: return .punctuation
         }
     }
+}
+
+/// ASCII byte tests for the fast path.
+private enum ByteClass {
+    @inline(__always) static func isUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
+    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+    @inline(__always) static func isAlphanumeric(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 || isDigit(byte) }
 }
 
 extension Unicode.Scalar {

@@ -16,12 +16,29 @@ struct MinHasher: Sendable {
         [UInt8](unsafeUninitializedCapacity: multipliers.count) { out, initialized in
             multipliers.withUnsafeBufferPointer { multipliers in
                 shingles.withUnsafeBufferPointer { shingles in
-                    for (position, multiplier) in multipliers.enumerated() {
-                        var minimum = UInt64.max
+                    // Four positions per pass over the shingles: four independent minimum
+                    // chains keep the multiplier busy instead of waiting on one comparison.
+                    var position = 0
+                    while position + 4 <= multipliers.count {
+                        let (m0, m1, m2, m3) = (multipliers[position], multipliers[position + 1],
+                                                multipliers[position + 2], multipliers[position + 3])
+                        var (a0, a1, a2, a3) = (UInt64.max, UInt64.max, UInt64.max, UInt64.max)
                         for shingle in shingles {
-                            minimum = min(minimum, (shingle &* multiplier) >> 32)
+                            a0 = min(a0, (shingle &* m0) >> 32)
+                            a1 = min(a1, (shingle &* m1) >> 32)
+                            a2 = min(a2, (shingle &* m2) >> 32)
+                            a3 = min(a3, (shingle &* m3) >> 32)
                         }
-                        out[position] = UInt8(truncatingIfNeeded: minimum)
+                        out[position] = UInt8(truncatingIfNeeded: a0)
+                        out[position + 1] = UInt8(truncatingIfNeeded: a1)
+                        out[position + 2] = UInt8(truncatingIfNeeded: a2)
+                        out[position + 3] = UInt8(truncatingIfNeeded: a3)
+                        position += 4
+                    }
+                    for (offset, multiplier) in multipliers[position...].enumerated() {
+                        var minimum = UInt64.max
+                        for shingle in shingles { minimum = min(minimum, (shingle &* multiplier) >> 32) }
+                        out[position + offset] = UInt8(truncatingIfNeeded: minimum)
                     }
                 }
             }

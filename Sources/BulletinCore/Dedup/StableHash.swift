@@ -6,12 +6,15 @@ enum StableHash {
     /// FNV-1a over bytes: simple, stable, and fast enough for short tokens.
     @inline(__always)
     static func fnv1a<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
+        var hash = fnv1aStart
+        for byte in bytes { hash = fnv1aStep(hash, byte) }
         return hash
     }
+
+    /// FNV-1a a byte at a time, for a hash kept up to date while bytes are written.
+    static let fnv1aStart: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always)
+    static func fnv1aStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
 
     /// The splitmix64 finalizer: turns a weakly mixed value (FNV, a combination) into one whose
     /// every bit depends on every input bit, which minhash and table positions rely on.

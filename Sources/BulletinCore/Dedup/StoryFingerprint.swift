@@ -62,35 +62,68 @@ public struct StoryFingerprint: Sendable {
         return max(1, UInt32(truncatingIfNeeded: hash >> 32))
     }
 
-    /// Sorted distinct hashes of `size`-word shingles, skipping shingles made only of stopwords
-    /// (unless that leaves nothing). A text shorter than `size` words is one shingle.
+    /// Distinct hashes of `size`-word shingles, skipping shingles made only of stopwords
+    /// (unless that leaves nothing), in no particular order. A text shorter than `size` words is
+    /// one shingle.
     static func distinctShingles(of words: [FoldedToken], size: Int) -> [UInt64] {
         guard !words.isEmpty else { return [] }
         let span = min(size, words.count)
-        var all: [UInt64] = []
-        var informative: [UInt64] = []
-        all.reserveCapacity(words.count)
-        informative.reserveCapacity(words.count)
+        let count = words.count - span + 1
+        var all = [UInt64](repeating: 0, count: count)
+        var informative = DistinctHashes(capacity: count)
         let isStopword = words.map { Stopwords.contains(tokenHash: $0.hash) }
-        for start in 0...(words.count - span) {
+        for start in 0..<count {
             var hash = StableHash.mix(UInt64(span))
             var onlyStopwords = true
             for offset in 0..<span {
                 hash = StableHash.combine(hash, words[start + offset].hash)
                 onlyStopwords = onlyStopwords && isStopword[start + offset]
             }
-            all.append(hash)
-            if !onlyStopwords { informative.append(hash) }
+            all[start] = hash
+            if !onlyStopwords { informative.insert(hash) }
         }
-        var shingles = informative.isEmpty ? all : informative
-        shingles.sort()
-        var unique = 0
-        for index in shingles.indices where index == 0 || shingles[index] != shingles[unique - 1] {
-            shingles[unique] = shingles[index]
-            unique += 1
+        if !informative.isEmpty { return informative.elements }
+        var everything = DistinctHashes(capacity: count)
+        for hash in all { everything.insert(hash) }
+        return everything.elements
+    }
+}
+
+/// A set of well-mixed 64-bit hashes, sized once: open addressing in a power-of-two table at
+/// most half full. Cheaper than sorting to drop repeats, which is all the shingles need.
+struct DistinctHashes {
+    private var slots: [UInt64]
+    private var hasZero = false
+    private(set) var elements: [UInt64] = []
+
+    init(capacity: Int) {
+        var size = 16
+        while size < 2 * capacity { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+        elements.reserveCapacity(capacity)
+    }
+
+    var isEmpty: Bool { elements.isEmpty }
+
+    mutating func insert(_ hash: UInt64) {
+        // 0 marks an empty slot, so the value 0 is remembered apart.
+        guard hash != 0 else {
+            if !hasZero { elements.append(0) }
+            hasZero = true
+            return
         }
-        shingles.removeLast(shingles.count - unique)
-        return shingles
+        let mask = slots.count - 1
+        var position = Int(truncatingIfNeeded: hash >> 3) & mask
+        while true {
+            let slot = slots[position]
+            if slot == hash { return }
+            if slot == 0 {
+                slots[position] = hash
+                elements.append(hash)
+                return
+            }
+            position = (position + 1) & mask
+        }
     }
 }
 

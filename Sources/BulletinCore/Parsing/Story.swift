@@ -35,10 +35,16 @@ public struct Story: Sendable, Hashable {
 
 enum WordCounter {
     static func count(_ text: String) -> Int {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable(count) ?? 0
+    }
+
+    private static func count(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
         var words = 0
         var inWord = false
         var wordHasAlphanumeric = false
-        for byte in text.utf8 {
+        for byte in utf8 {
             let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09
             if isSpace {
                 if inWord && wordHasAlphanumeric { words += 1 }

@@ -21,34 +21,57 @@ public struct BulletinProcessor: Sendable {
     public func process(
         bytes: [UInt8], file: String, receivedAt: Timestamp, index: inout DuplicateIndex
     ) throws(BulletinRejection) -> Result {
-        let sha256 = Self.sha256Hex(bytes)
-        let decoded = BulletinDecoder.decode(bytes)
-        let stories = try parser.parse(decoded.text)
-        var records: [StoryRecord] = []
-        records.reserveCapacity(stories.count)
-        for (position, story) in stories.enumerated() {
-            let reference = StoryRecord.BulletinReference(
-                file: file, sha256: sha256, index: position, stories: stories.count, encoding: decoded.encoding.rawValue)
-            let decision = index.ingest(story, receivedAt: receivedAt.secondsSinceEpoch)
-            records.append(Self.record(for: story, decision: decision, reference: reference, receivedAt: receivedAt))
-        }
-        return Result(sha256: sha256, encoding: decoded.encoding, records: records)
+        let prepared = prepare(bytes: bytes, sha256: Self.sha256Hex(bytes), dedup: index.configuration)
+        return try decide(prepared, file: file, receivedAt: receivedAt, index: &index)
     }
 
+    /// The costly, index-free half of `process` (decoding, parsing, fingerprinting): pure, so a
+    /// back-fill prepares the next bulletins on other cores while the index decides on this one.
+    public func prepare(bytes: [UInt8], sha256: String, dedup: DedupConfiguration) -> PreparedBulletin {
+        let decoded = BulletinDecoder.decode(bytes)
+        let parsed = Swift.Result { () throws(BulletinRejection) in
+            let fingerprinter = StoryFingerprinter(dedup)
+            return try parser.parse(decoded.text).map { PreparedStory(story: $0, fingerprint: fingerprinter.fingerprint($0)) }
+        }
+        return PreparedBulletin(sha256: sha256, encoding: decoded.encoding, dedup: dedup, stories: parsed)
+    }
+
+    /// The second half of `process`: each story decided against `index` (new ones inserted)
+    /// and turned into its record.
+    public func decide(
+        _ prepared: PreparedBulletin, file: String, receivedAt: Timestamp, index: inout DuplicateIndex
+    ) throws(BulletinRejection) -> Result {
+        let stories = try prepared.stories.get()
+        // Fingerprints made with another configuration (a reload in between) are made again.
+        let fingerprinter = prepared.dedup == index.configuration ? nil : StoryFingerprinter(index.configuration)
+        var records: [StoryRecord] = []
+        records.reserveCapacity(stories.count)
+        let time = receivedAt.rfc3339
+        for (position, item) in stories.enumerated() {
+            let reference = StoryRecord.BulletinReference(
+                file: file, sha256: prepared.sha256, index: position, stories: stories.count, encoding: prepared.encoding.rawValue)
+            let fingerprint = fingerprinter?.fingerprint(item.story) ?? item.fingerprint
+            let decision = index.ingest(fingerprint, receivedAt: receivedAt.secondsSinceEpoch)
+            records.append(Self.record(for: item.story, decision: decision, reference: reference, receivedAt: receivedAt, time: time))
+        }
+        return Result(sha256: prepared.sha256, encoding: prepared.encoding, records: records)
+    }
+
+    /// `time` is `receivedAt.rfc3339`, formatted once per bulletin.
     static func record(
-        for story: Story, decision: DedupDecision, reference: StoryRecord.BulletinReference, receivedAt: Timestamp
+        for story: Story, decision: DedupDecision, reference: StoryRecord.BulletinReference, receivedAt: Timestamp, time: String
     ) -> StoryRecord {
         switch decision {
         case .new(let id):
             return StoryRecord(
-                kind: .story, id: id, receivedAt: receivedAt.rfc3339, bulletin: reference,
+                kind: .story, id: id, receivedAt: time, bulletin: reference,
                 headline: story.headline, bodyText: story.bodyText, byline: story.byline,
                 dateline: story.dateline, sources: story.sources, language: story.language,
                 wordCount: story.wordCount)
         case .duplicate(let original, let match, let similarity):
             return StoryRecord(
                 kind: .duplicate, id: occurrenceID(reference, receivedAt: receivedAt),
-                receivedAt: receivedAt.rfc3339, bulletin: reference, headline: story.headline,
+                receivedAt: time, bulletin: reference, headline: story.headline,
                 // A near copy's own words are kept: its text may differ from the original's.
                 bodyText: match == .exact ? nil : story.bodyText,
                 duplicateOf: original, match: match.rawValue, similarity: similarity)

@@ -1,21 +1,31 @@
 extension StoryRecord {
     /// The record as one JSON Lines line, `\n` included, with the fields in a fixed, readable order.
-    ///
-    /// Hand-written rather than `JSONEncoder`: it is on the hot path, and the key order and the
-    /// explicit `null`s (`byline`, `dateline` of a story) are part of what users see.
     public func encodedLine() -> String {
-        var json = JSONObjectWriter()
+        var bytes: [UInt8] = []
+        encodeLine(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the record's line to `bytes`: the store writes a bulletin's lines from one buffer.
+    ///
+    /// Hand-written rather than `JSONEncoder`: it is on the hot path (a back-fill encodes
+    /// gigabytes), and the key order and the explicit `null`s (`byline`, `dateline` of a story)
+    /// are part of what users see.
+    public func encodeLine(into bytes: inout [UInt8]) {
+        var buffer: [UInt8] = []
+        swap(&buffer, &bytes)  // the writer holds the only reference: its appends never copy
+        var json = JSONObjectWriter(appendingTo: consume buffer)
         json.field("schema", string: schema)
         json.field("kind", string: kind.rawValue)
         json.field("id", string: id)
         json.field("received_at", string: receivedAt)
-        var ref = JSONObjectWriter()
-        ref.field("file", string: bulletin.file)
-        ref.field("sha256", string: bulletin.sha256)
-        ref.field("index", integer: bulletin.index)
-        if let stories = bulletin.stories { ref.field("stories", integer: stories) }
-        if let encoding = bulletin.encoding { ref.field("encoding", string: encoding) }
-        json.field("bulletin", raw: ref.finished())
+        json.beginObject("bulletin")
+        json.field("file", string: bulletin.file)
+        json.field("sha256", string: bulletin.sha256)
+        json.field("index", integer: bulletin.index)
+        if let stories = bulletin.stories { json.field("stories", integer: stories) }
+        if let encoding = bulletin.encoding { json.field("encoding", string: encoding) }
+        json.endObject()
         json.field("headline", string: headline)
         switch kind {
         case .story:
@@ -31,52 +41,110 @@ extension StoryRecord {
             json.field("similarity", number: similarity ?? 1)
             if let bodyText { json.field("body_text", string: bodyText) }
         }
-        return json.finished() + "\n"
+        json.endObject()
+        bytes = json.finishedLine()
     }
 }
 
-/// Builds one JSON object, field by field.
+/// Writes one JSON object, field by field, straight into a byte buffer.
 struct JSONObjectWriter {
-    private var text = "{"
-    private var first = true
+    private var bytes: [UInt8]
+    /// No field written yet in the innermost open object.
+    private var atObjectStart = true
 
-    mutating func field(_ key: String, string value: String) { field(key, raw: Self.quoted(value)) }
-    mutating func field(_ key: String, integer value: Int) { field(key, raw: String(value)) }
-    mutating func field(_ key: String, optionalString value: String?) { field(key, raw: value.map(Self.quoted) ?? "null") }
-    mutating func field(_ key: String, strings values: [String]) {
-        field(key, raw: "[" + values.map(Self.quoted).joined(separator: ",") + "]")
+    init(appendingTo bytes: consuming [UInt8] = []) {
+        self.bytes = bytes
+        self.bytes.append(UInt8(ascii: "{"))
     }
+
+    mutating func field(_ key: String, string value: String) {
+        self.key(key)
+        Self.appendQuoted(value, to: &bytes)
+    }
+
+    mutating func field(_ key: String, integer value: Int) {
+        self.key(key)
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    mutating func field(_ key: String, optionalString value: String?) {
+        self.key(key)
+        if let value { Self.appendQuoted(value, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
+    }
+
+    mutating func field(_ key: String, strings values: [String]) {
+        self.key(key)
+        bytes.append(UInt8(ascii: "["))
+        for (position, value) in values.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            Self.appendQuoted(value, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
     /// Rounded to four decimals: more digits would only be noise of the estimate.
     mutating func field(_ key: String, number value: Double) {
+        self.key(key)
         let rounded = (value * 10_000).rounded() / 10_000
-        field(key, raw: rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded))
+        bytes.append(contentsOf: (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)).utf8)
     }
-    mutating func field(_ key: String, raw value: String) {
-        if !first { text += "," }
-        first = false
-        text += Self.quoted(key) + ":" + value
-    }
-    func finished() -> String { text + "}" }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped; the rest as UTF-8.
-    static func quoted(_ value: String) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(value.utf8.count + 2)
-        out.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: out.append(byte)
+    /// Opens a nested object as the value of `key`; `endObject()` closes it.
+    mutating func beginObject(_ key: String) {
+        self.key(key)
+        bytes.append(UInt8(ascii: "{"))
+        atObjectStart = true
+    }
+
+    mutating func endObject() {
+        bytes.append(UInt8(ascii: "}"))
+        atObjectStart = false
+    }
+
+    /// The buffer with the line's `\n`; call after the outermost `endObject()`.
+    consuming func finishedLine() -> [UInt8] {
+        bytes.append(0x0A)
+        return bytes
+    }
+
+    private mutating func key(_ key: String) {
+        if !atObjectStart { bytes.append(UInt8(ascii: ",")) }
+        atObjectStart = false
+        Self.appendQuoted(key, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped; the rest as
+    /// UTF-8. Runs of bytes that need no escape (nearly all of a story) are copied whole.
+    static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
+        var value = value
+        value.makeContiguousUTF8()
+        bytes.append(UInt8(ascii: "\""))
+        value.utf8.withContiguousStorageIfAvailable { utf8 in
+            var runStart = 0
+            for (position, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
+                appendEscape(byte, to: &bytes)
+                runStart = position + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
-        out.append(UInt8(ascii: "\""))
-        return String(decoding: out, as: UTF8.self)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func appendEscape(_ byte: UInt8, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        default:
+            bytes.append(contentsOf: "u00".utf8)
+            bytes.append(hexDigits[Int(byte >> 4)])
+            bytes.append(hexDigits[Int(byte & 0xF)])
+        }
     }
 }

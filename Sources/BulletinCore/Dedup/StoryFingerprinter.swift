@@ -1,0 +1,15 @@
+/// Makes fingerprints with one configuration. A small value: each thread that prepares
+/// bulletins can hold its own.
+public struct StoryFingerprinter: Sendable {
+    let configuration: DedupConfiguration
+    let minHasher: MinHasher
+
+    public init(_ configuration: DedupConfiguration) {
+        self.configuration = configuration
+        minHasher = MinHasher(hashCount: configuration.hashCount, seed: configuration.seed)
+    }
+
+    public func fingerprint(_ story: Story) -> StoryFingerprint {
+        StoryFingerprint(headline: story.headline, bodyText: story.bodyText, configuration: configuration, minHasher: minHasher)
+    }
+}

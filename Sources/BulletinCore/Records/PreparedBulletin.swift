@@ -1,0 +1,22 @@
+/// A bulletin taken as far as it can go without the duplicate index: decoded, parsed, and each
+/// story fingerprinted (`BulletinProcessor.prepare`). What is left (`decide`) is cheap and must
+/// run one bulletin at a time, in order.
+public struct PreparedBulletin: Sendable {
+    public let sha256: String
+    public let encoding: SourceEncoding
+    /// The configuration the fingerprints were made with.
+    let dedup: DedupConfiguration
+    /// The stories, or why the bulletin holds none.
+    let stories: Result<[PreparedStory], BulletinRejection>
+
+    /// The parser's rejection, if it refused the bulletin.
+    public var rejection: BulletinRejection? {
+        if case .failure(let rejection) = stories { return rejection }
+        return nil
+    }
+}
+
+struct PreparedStory: Sendable {
+    let story: Story
+    let fingerprint: StoryFingerprint
+}

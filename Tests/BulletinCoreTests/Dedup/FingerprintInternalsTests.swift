@@ -1,0 +1,58 @@
+@testable import BulletinCore
+import Testing
+
+/// The fast paths of featurizing must give what the general paths give.
+@Suite struct FingerprintInternalsTests {
+    /// Random ASCII prose with the characters the folding rules treat specially.
+    static func asciiText(seed: UInt64, length: Int) -> String {
+        let alphabet = Array("abcXYZ019 .,'$+-\n\n\t\"()".utf8)
+        var state = seed
+        var bytes: [UInt8] = []
+        for _ in 0..<length {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            bytes.append(alphabet[Int(state >> 33) % alphabet.count])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @Test("ASCII text folds, tokenizes and hashes exactly as the Unicode path does", arguments: 0..<40)
+    func asciiFastPathMatchesTheUnicodePath(seed: Int) {
+        let text = Self.asciiText(seed: UInt64(seed), length: 400)
+        // A trailing "é" sends the whole text through the Unicode (NFKC) path.
+        let fast = FoldedText(headline: "Head", body: text)
+        let general = FoldedText(headline: "Head", body: text + " é")
+        #expect(general.bodyTokens.count == fast.bodyTokens.count + 1)
+        #expect(Array(general.bytes.prefix(fast.bytes.count)) == fast.bytes)
+        for (a, b) in zip(fast.bodyTokens, general.bodyTokens) {
+            #expect(a.hash == b.hash && a.start == b.start && a.end == b.end)
+            #expect(a.isCapitalized == b.isCapitalized && a.hasDigit == b.hasDigit && a.paragraph == b.paragraph)
+        }
+    }
+
+    @Test("a token's hash is FNV-1a of its folded bytes, mixed")
+    func tokenHashesAreOfTheFoldedBytes() {
+        let folded = FoldedText(headline: "", body: "Sales ROSE 1,500.5 units; Don't")
+        let words = folded.bodyTokens.map { Array(folded.bytes[Int($0.start)..<Int($0.end)]) }
+        #expect(words.map { String(decoding: $0, as: UTF8.self) } == ["sales", "rose", "1500.5", "units", "dont"])
+        #expect(folded.bodyTokens.map(\.hash) == words.map { StableHash.mix(StableHash.fnv1a($0)) })
+    }
+
+    @Test("distinct hashes: repeats dropped, zero kept, first-seen order")
+    func distinctHashesDropRepeats() {
+        var set = DistinctHashes(capacity: 5)
+        for hash: UInt64 in [7, 0, 7, 1 << 63, 0, 42, 42, 1 << 63] { set.insert(hash) }
+        #expect(set.elements == [7, 0, 1 << 63, 42])
+        #expect(DistinctHashes(capacity: 0).isEmpty)
+    }
+
+    @Test("the signature does not depend on shingle order or repeats")
+    func signatureIgnoresOrderAndRepeats() {
+        let hasher = MinHasher(hashCount: 61, seed: 9)  // not a multiple of four: the tail loop runs too
+        let shingles: [UInt64] = (0..<200).map { StableHash.mix(UInt64($0)) }
+        let expected = (0..<61).map { position in
+            UInt8(truncatingIfNeeded: shingles.map { ($0 &* hasher.multipliers[position]) >> 32 }.min()!)
+        }
+        #expect(hasher.signature(of: shingles) == expected)
+        #expect(hasher.signature(of: shingles.reversed() + shingles.prefix(50)) == expected)
+    }
+}
