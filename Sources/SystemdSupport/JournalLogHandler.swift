@@ -45,7 +45,8 @@ public struct JournalLogHandler: LogHandler {
             ("CODE_LINE", String(event.line)),
             ("CODE_FUNC", event.function),
         ]
-        for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
+        // Unsorted: a journal entry's fields have no order (the stderr line sorts them).
+        for (key, value) in fields {
             entry.append((Self.fieldName(key), value.description))
         }
         let sent = Self.send(entry)

@@ -10,6 +10,10 @@ public struct StoryFingerprinter: Sendable {
     }
 
     public func fingerprint(_ story: Story) -> StoryFingerprint {
-        StoryFingerprint(headline: story.headline, bodyText: story.bodyText, configuration: configuration, minHasher: minHasher)
+        fingerprint(headline: story.headline, bodyText: story.bodyText)
+    }
+
+    func fingerprint(headline: String, bodyText: String) -> StoryFingerprint {
+        StoryFingerprint(headline: headline, bodyText: bodyText, configuration: configuration, minHasher: minHasher)
     }
 }

@@ -31,7 +31,7 @@ public struct BulletinProcessor: Sendable {
         let decoded = BulletinDecoder.decode(bytes)
         let parsed = Swift.Result { () throws(BulletinRejection) in
             let fingerprinter = StoryFingerprinter(dedup)
-            return try parser.parse(decoded.text).map { PreparedStory(story: $0, fingerprint: fingerprinter.fingerprint($0)) }
+            return try parser.parse(decoded.text).map { PreparedStory($0, fingerprinter: fingerprinter) }
         }
         return PreparedBulletin(sha256: sha256, encoding: decoded.encoding, dedup: dedup, stories: parsed)
     }
@@ -50,30 +50,31 @@ public struct BulletinProcessor: Sendable {
         for (position, item) in stories.enumerated() {
             let reference = StoryRecord.BulletinReference(
                 file: file, sha256: prepared.sha256, index: position, stories: stories.count, encoding: prepared.encoding.rawValue)
-            let fingerprint = fingerprinter?.fingerprint(item.story) ?? item.fingerprint
+            let fingerprint = fingerprinter?.fingerprint(headline: item.story.headline, bodyText: item.bodyText) ?? item.fingerprint
             let decision = index.ingest(fingerprint, receivedAt: receivedAt.secondsSinceEpoch)
-            records.append(Self.record(for: item.story, decision: decision, reference: reference, receivedAt: receivedAt, time: time))
+            records.append(Self.record(for: item, decision: decision, reference: reference, receivedAt: receivedAt, time: time))
         }
         return Result(sha256: prepared.sha256, encoding: prepared.encoding, records: records)
     }
 
     /// `time` is `receivedAt.rfc3339`, formatted once per bulletin.
     static func record(
-        for story: Story, decision: DedupDecision, reference: StoryRecord.BulletinReference, receivedAt: Timestamp, time: String
+        for prepared: PreparedStory, decision: DedupDecision, reference: StoryRecord.BulletinReference, receivedAt: Timestamp, time: String
     ) -> StoryRecord {
+        let story = prepared.story
         switch decision {
         case .new(let id):
             return StoryRecord(
                 kind: .story, id: id, receivedAt: time, bulletin: reference,
-                headline: story.headline, bodyText: story.bodyText, byline: story.byline,
+                headline: story.headline, bodyText: prepared.bodyText, byline: story.byline,
                 dateline: story.dateline, sources: story.sources, language: story.language,
-                wordCount: story.wordCount)
+                wordCount: prepared.wordCount)
         case .duplicate(let original, let match, let similarity):
             return StoryRecord(
                 kind: .duplicate, id: occurrenceID(reference, receivedAt: receivedAt),
                 receivedAt: time, bulletin: reference, headline: story.headline,
                 // A near copy's own words are kept: its text may differ from the original's.
-                bodyText: match == .exact ? nil : story.bodyText,
+                bodyText: match == .exact ? nil : prepared.bodyText,
                 duplicateOf: original, match: match.rawValue, similarity: similarity)
         }
     }

@@ -16,7 +16,17 @@ public struct PreparedBulletin: Sendable {
     }
 }
 
+/// A story with what its record needs that takes a pass over its text, computed once.
 struct PreparedStory: Sendable {
     let story: Story
+    let bodyText: String
+    let wordCount: Int
     let fingerprint: StoryFingerprint
+
+    init(_ story: Story, fingerprinter: StoryFingerprinter) {
+        self.story = story
+        bodyText = story.bodyText
+        wordCount = story.wordCount
+        fingerprint = fingerprinter.fingerprint(headline: story.headline, bodyText: bodyText)
+    }
 }
