@@ -1,6 +1,7 @@
 import CSystemd
 import Glibc
 import Logging
+import Synchronization
 
 /// A swift-log backend that writes structured entries to journald with `sd_journal_sendv`.
 ///
@@ -85,6 +86,7 @@ public struct JournalLogHandler: LogHandler {
 
     /// Sends one entry; false when no journal took it (libsystemd returns a negative errno).
     private static func send(_ fields: [(String, String)]) -> Bool {
+        guard JournalSocket.exists() else { return false }
         var bytes: [UInt8] = []
         var ranges: [Range<Int>] = []
         for (key, value) in fields {
@@ -124,5 +126,34 @@ public struct JournalLogHandler: LogHandler {
         // One write(2) per entry, so lines from concurrent tasks never interleave.
         var bytes = Array(line.utf8)
         _ = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+}
+
+/// Whether journald's socket exists, looked up at most once a second.
+///
+/// Without a journal (a container, a chroot) `sd_journal_sendv` still looks the socket path up
+/// for every entry, then fails silently (libsystemd returns success on ENOENT): a back-fill
+/// would pay a failing `sendmsg` for each of its million entries, and nothing would tell the
+/// handler to echo them. With the socket gone, entries are treated as unsent instead.
+enum JournalSocket {
+    static let path = "/run/systemd/journal/socket"
+    private static let recheckNanoseconds: UInt64 = 1_000_000_000
+    /// CLOCK_MONOTONIC instant (ns) of the next lookup.
+    private static let nextLookup = Atomic<UInt64>(0)
+    private static let present = Atomic<Bool>(false)
+
+    static func exists() -> Bool {
+        let now = monotonicNanoseconds()
+        if now >= nextLookup.load(ordering: .relaxed) {
+            present.store(access(path, F_OK) == 0, ordering: .relaxed)
+            nextLookup.store(now + recheckNanoseconds, ordering: .relaxed)
+        }
+        return present.load(ordering: .relaxed)
+    }
+
+    private static func monotonicNanoseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
     }
 }

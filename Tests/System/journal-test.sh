@@ -147,5 +147,23 @@ done < <(python3 "$here/lib/check-journal.py" \
     --pid "$main_pid" \
     --catalog "$(repo_root)/systemd/bulletind.catalog" --expect-stories "$expect_stories" 2>&1)
 
+# --- the journal gone: started as if by systemd (JOURNAL_STREAM set), but no socket ----------
+# libsystemd reports success when the socket is missing; the handler must notice and put
+# the entries on stderr rather than lose them.
+mkdir -p "$work/gone"
+printf '\n\n  \n' >"$work/gone/not-a-bulletin.txt"
+cp "$seed" "$work/gone/seed.txt"
+unshare --mount --propagation private -- bash -c 'mount -t tmpfs none /run/systemd/journal && exec "$@"' gone \
+    env JOURNAL_STREAM=8:1 "$binary" run --inbox "$work/gone" --store "$work/gone.jsonl" \
+    --state-dir "$work/gone.state" >"$work/gone.out" 2>"$work/gone.err" &
+gone_pid=$!
+if wait_until 10 grep -q 'new story: ' "$work/gone.err" && wait_until 10 grep -q 'rejected not-a-bulletin.txt' "$work/gone.err"; then
+    ok "with no journal socket, entries go to stderr (new stories and the rejected file)"
+else
+    not_ok "with no journal socket, entries go to stderr (new stories and the rejected file)" "$(tail -n 5 "$work/gone.err")"
+fi
+kill -TERM "$gone_pid" 2>/dev/null
+wait "$gone_pid" 2>/dev/null
+
 log "journal-test took $(($(now_ms) - started_ms)) ms"
 summary
