@@ -28,20 +28,24 @@ bytes=$(find "$archive" -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { pr
 files=$(find "$archive" -name '*.txt' | wc -l)
 echo "archive: $files files, $((bytes / 1000000)) MB, $stories stories ($(nproc) cores, $(uname -r))"
 
-# ingest LABEL [WRAPPER...]: one cold back-fill into a fresh store; prints the figures.
+# ingest LABEL [WRAPPER...]: one cold back-fill into a fresh store; prints the figures, and the
+# CPU seconds bulletind used (user + system; over the wall time, the cores it kept busy).
 ingest() {
     local label=$1
     shift
     rm -rf "$work/run" && mkdir -p "$work/run"
+    local timer=()
+    [ -x /usr/bin/time ] && timer=(/usr/bin/time -f '%U %S' -o "$work/run/cpu")
     local start end
     start=$(date +%s.%N)
-    "$@" env -u JOURNAL_STREAM "$bin" ingest --no-progress --recursive \
+    "$@" env -u JOURNAL_STREAM "${timer[@]}" "$bin" ingest --no-progress --recursive \
         --store "$work/run/stories.jsonl" --state-dir "$work/run/state" "$archive" >"$work/run/summary" 2>"$work/run/stderr"
     end=$(date +%s.%N)
-    local lines
+    local lines cpu=""
     lines=$(wc -l <"$work/run/stories.jsonl")
-    awk -v label="$label" -v s="$start" -v e="$end" -v b="$bytes" -v l="$lines" 'BEGIN {
-        t = e - s; printf "%-34s %6.2f s  %6.1f MB/s  %8.0f stories/s  (%d lines)\n", label, t, b / t / 1e6, l / t, l }'
+    [ -s "$work/run/cpu" ] && cpu=$(awk -v s="$start" -v e="$end" '{ printf "cpu %5.2f s (%.1f cores)", $1 + $2, ($1 + $2) / (e - s) }' "$work/run/cpu")
+    awk -v label="$label" -v s="$start" -v e="$end" -v b="$bytes" -v l="$lines" -v cpu="$cpu" 'BEGIN {
+        t = e - s; printf "%-34s %6.2f s  %6.1f MB/s  %8.0f stories/s  (%d lines)  %s\n", label, t, b / t / 1e6, l / t, l, cpu }'
 }
 
 echo
@@ -55,7 +59,11 @@ if [ "$(id -u)" = 0 ] && unshare --mount true 2>/dev/null; then
     # shellcheck source=../Tests/System/lib/journald.sh
     source "$top/Tests/System/lib/journald.sh"
     rm -rf "$work/journal-run" && mkdir -p "$work/journal-run"
+    export JOURNALD_CPU_FILE=$work/journald-cpu
+    rm -f "$JOURNALD_CPU_FILE"
     ingest "private journald, entry per story" journald_run_private "$work/journal-run"
+    unset JOURNALD_CPU_FILE
+    [ -s "$work/journald-cpu" ] && echo "    journald itself: cpu $(cat "$work/journald-cpu") s, on the same two cores"
 else
     ingest "as this user (journal if reachable)"
 fi
