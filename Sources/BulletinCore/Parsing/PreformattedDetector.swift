@@ -65,7 +65,7 @@ struct PreformattedDetector {
     static func isListItem(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
         if (first == 0x2D || first == 0x2A) && bytes.dropFirst().first == 0x20 { return true }
-        if ByteScalars.hasPrefix(bytes, "\u{2022} ") { return true }
+        if first == 0xE2 && ByteScalars.hasPrefix(bytes, "\u{2022} ") { return true }
         let digits = bytes.prefix { ByteScalars.isDigit($0) }
         guard !digits.isEmpty, digits.count <= 3 else { return false }
         let rest = bytes[digits.endIndex...]

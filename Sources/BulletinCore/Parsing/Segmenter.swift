@@ -45,7 +45,7 @@ struct Segmenter {
                 continue
             }
             // A parenthesized credit may wrap over lines; it ends where the parenthesis closes.
-            if !insideCredit, line.first == 0x28, StandaloneLines.reportingCredit(line + [0x29]) != nil {
+            if !insideCredit, StandaloneLines.opensReportingCredit(line) {
                 if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
                 start = index
                 insideCredit = true

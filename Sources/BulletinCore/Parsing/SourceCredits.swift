@@ -22,7 +22,7 @@ struct SourceCredits {
         text.withUnsafeBufferPointer { buffer in
             var resumeAt = 0
             WordAtATime.forEachWordStart(in: buffer) { start in
-                guard start >= resumeAt, Self.cueInitials[Int(buffer[start])], Self.hasCuePrefix(buffer, at: start)
+                guard start >= resumeAt, Self.isCueInitial(buffer[start]), Self.hasCuePrefix(buffer, at: start)
                 else { return }
                 var end = start + 1
                 while end < buffer.count && buffer[end] != 0x20 && buffer[end] != 0x2C { end += 1 }
@@ -44,10 +44,12 @@ struct SourceCredits {
     @inline(__always)
     private static func hasCuePrefix(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         var key: UInt32 = 0
-        for offset in 0..<4 {
-            let byte = start + offset < buffer.count ? buffer[start + offset] : 0x20
-            key = key << 8 | UInt32(byte | 0x20)  // ASCII letters to lowercase; space stays space
+        if start + 4 <= buffer.count {
+            key = UInt32(bigEndian: UnsafeRawPointer(buffer.baseAddress! + start).loadUnaligned(as: UInt32.self))
+        } else {
+            for offset in 0..<4 { key = key << 8 | UInt32(start + offset < buffer.count ? buffer[start + offset] : 0x20) }
         }
+        key |= 0x2020_2020  // ASCII letters to lowercase; space stays space
         switch key {
         case 0x6163_636F, 0x6164_6465, 0x696E_7465, 0x746F_6C64, 0x7175_6F74, 0x6369_7469, 0x6369_7465,
             0x6361_7272, 0x7265_706F, 0x7361_6964, 0x7361_7973, 0x7370_6561, 0x7669_6120, 0x7669_612C,
@@ -58,9 +60,13 @@ struct SourceCredits {
         }
     }
 
-    /// First letters of cue words and reporting verbs, either case.
-    private static let cueInitials: [Bool] = (0...255).map { byte in
-        "aitqcrsvwAITQCRSVW".utf8.contains(UInt8(byte))
+    /// First letters of cue words and reporting verbs, either case: a c i q r s t v w.
+    @inline(__always)
+    private static func isCueInitial(_ byte: UInt8) -> Bool {
+        let letter = byte | 0x20
+        guard letter >= 0x61 && letter <= 0x7A else { return false }
+        let initials: UInt32 = 1 << 0 | 1 << 2 | 1 << 8 | 1 << 16 | 1 << 17 | 1 << 18 | 1 << 19 | 1 << 21 | 1 << 22
+        return initials >> (letter - 0x61) & 1 != 0
     }
 
     /// Runs the cue rules on the words from a little before `wordStart` to a little
@@ -188,8 +194,9 @@ struct SourceCredits {
         var consumed = false
         while index < words.count {
             guard let phrase = Self.properName(words, from: index) else { break }
-            guard KnownOutlets.isOutlet(phrase.name) || Self.isOutletWord(words, at: phrase.end) else { break }
-            add(phrase.name)
+            let isCredit = phrase.withBytes(in: words, KnownOutlets.isOutlet) || Self.isOutletWord(words, at: phrase.end)
+            guard isCredit else { break }
+            add(phrase.withBytes(in: words, ByteScalars.string))
             index = phrase.end
             consumed = true
             guard phrase.continuesList else { break }
@@ -201,10 +208,21 @@ struct SourceCredits {
     /// "told TVN24 television", "the Daily Nation newspaper": the word after the name says what it is.
     private static func isOutletWord(_ words: WordList, at index: Int) -> Bool {
         guard index < words.count else { return false }
-        var word = words.slice(index)
-        while let last = word.last, last < 0x41 { word = word.dropLast() }
-        return ["television", "newspaper", "radio", "agency", "channel", "broadcaster", "daily", "website", "magazine"]
-            .contains { ByteScalars.equals(word, $0) }
+        var range = words.ranges[index]
+        while range.upperBound > range.lowerBound && words.bytes[range.upperBound - 1] < 0x41 {
+            range = range.lowerBound..<(range.upperBound - 1)
+        }
+        let word = UnsafeBufferPointer(rebasing: words.bytes[range])
+        switch word.count {
+        case 5: return word.elementsEqual("radio".utf8) || word.elementsEqual("daily".utf8)
+        case 6: return word.elementsEqual("agency".utf8)
+        case 7: return word.elementsEqual("channel".utf8) || word.elementsEqual("website".utf8)
+        case 8: return word.elementsEqual("magazine".utf8)
+        case 9: return word.elementsEqual("newspaper".utf8)
+        case 10: return word.elementsEqual("television".utf8)
+        case 11: return word.elementsEqual("broadcaster".utf8)
+        default: return false
+        }
     }
 
     /// "Interfax reported", "the BBC said", "Xinhua news agency said": a listed outlet
@@ -224,23 +242,36 @@ struct SourceCredits {
         // Outlets are capitalized; most words before "said" are not, and are skipped cheaply.
         let first = words.firstByte(index - 1)
         guard (first >= 0x41 && first <= 0x5A) || first >= 0xC0 else { return }
-        // Only a listed outlet counts here: test its last word before building any string.
-        guard KnownOutlets.isLastWordOfKnownName(words.slice(index - 1)) else { return }
+        // Only a listed outlet counts here: test its last word before looking any further.
+        guard KnownOutlets.isLastWordOfKnownName(words.buffer(index - 1)) else { return }
         for length in 1...3 where index - length >= 0 {
-            let phrase = ((index - length)..<index).map { words.string(words.ranges[$0]) }.joined(separator: " ")
-            if KnownOutlets.isKnown(phrase), let initial = phrase.unicodeScalars.first, ByteScalars.isUppercase(initial)
-            {
-                add(phrase)
+            let phrase = (index - length)...(index - 1)
+            let end = words.ranges[index - 1].upperBound
+            let isCredit = words.withJoinedBytes(phrase, endingAt: end) {
+                KnownOutlets.isKnown($0) && ByteScalars.isUppercase(ByteScalars.scalar(in: $0, at: 0).0)
+            }
+            if isCredit {
+                add(words.withJoinedBytes(phrase, endingAt: end, ByteScalars.string))
                 return
             }
         }
     }
 
+    /// Consecutive words of a `WordList`; the last one may be cut short (its punctuation
+    /// or possessive dropped).
     struct ProperName {
-        var name: String
+        var words: ClosedRange<Int>
+        /// Where the last word's kept bytes end, in `WordList.bytes`.
+        var lastEnd: Int
+        /// The index of the word after the name (and after any "the" or dropped word).
         var end: Int
         /// Ended with a comma or is followed by "and": another name may follow.
         var continuesList: Bool
+
+        /// The words joined by single spaces.
+        func withBytes<Result>(in list: WordList, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            list.withJoinedBytes(words, endingAt: lastEnd, body)
+        }
     }
 
     /// Capitalized words (with "of", "de", "for" between them) from `start`, after an
@@ -248,55 +279,81 @@ struct SourceCredits {
     static func properName(_ words: WordList, from start: Int) -> ProperName? {
         var index = start
         if words.word(index, is: "the", caseInsensitive: true) { index += 1 }
-        var parts: [ArraySlice<UInt8>] = []
+        let firstWord = index
+        var partCount = 0
+        var lastEnd = 0
         var continuesList = false
-        while index < words.count && parts.count < 6 {
-            var word = words.slice(index)
-            let firstByte = word[word.startIndex]
-            let first = ByteScalars.scalar(in: word, at: word.startIndex).0
-            let isConnector = !parts.isEmpty && Self.isConnector(word)
-            guard ByteScalars.isUppercase(first) || (ByteScalars.isDigit(firstByte) && !parts.isEmpty) || isConnector
+        while index < words.count && partCount < 6 {
+            let wordStart = words.ranges[index].lowerBound
+            var word = UnsafeBufferPointer(rebasing: words.bytes[words.ranges[index]])
+            let firstByte = word[0]
+            let first = ByteScalars.scalar(in: word, at: 0).0
+            let isConnector = partCount > 0 && Self.isConnector(word)
+            guard ByteScalars.isUppercase(first) || (ByteScalars.isDigit(firstByte) && partCount > 0) || isConnector
             else { break }
             var stop = false
             if let possessive = possessiveStart(word) {
-                word = word[..<possessive]
+                word = UnsafeBufferPointer(rebasing: word[..<possessive])
                 stop = true
             }
-            while let last = word.last, [0x2C, 0x2E, 0x3B, 0x3A, 0x29, 0x22, 0x21, 0x3F].contains(last) || last >= 0x80
-            {
+            while let last = word.last, Self.isTrailingPunctuation(last) || last >= 0x80 {
                 if last >= 0x80 {
-                    guard let (scalar, scalarStart) = ByteScalars.lastScalar(in: word, before: word.endIndex),
+                    guard let (scalar, scalarStart) = ByteScalars.lastScalar(in: word, before: word.count),
                         !ByteScalars.isLetter(scalar)
                     else { break }
-                    word = word[..<scalarStart]
+                    word = UnsafeBufferPointer(rebasing: word[..<scalarStart])
                 } else {
                     if last == 0x2C { continuesList = true }
-                    word = word.dropLast()
+                    word = UnsafeBufferPointer(rebasing: word.dropLast())
                 }
                 stop = true
             }
-            if !word.isEmpty { parts.append(word) }
+            // A word trimmed to nothing ends the name without joining it.
+            if !word.isEmpty {
+                partCount += 1
+                lastEnd = wordStart + word.count
+            }
             index += 1
             if stop { break }
         }
-        while let last = parts.last, isConnector(last) { parts.removeLast() }
-        guard !parts.isEmpty else { return nil }
+        // Drop connectors the name ended on ("Voice of" → "Voice").
+        while partCount > 0 {
+            let lastWord = firstWord + partCount - 1
+            let lastStart = words.ranges[lastWord].lowerBound
+            guard isConnector(UnsafeBufferPointer(rebasing: words.bytes[lastStart..<lastEnd])) else { break }
+            partCount -= 1
+            if partCount > 0 { lastEnd = words.ranges[lastWord - 1].upperBound }
+        }
+        guard partCount > 0 else { return nil }
         if words.word(index, is: "and") { continuesList = true }
-        let name = parts.map(ByteScalars.string).joined(separator: " ")
-        return ProperName(name: name, end: index, continuesList: continuesList)
+        return ProperName(
+            words: firstWord...(firstWord + partCount - 1), lastEnd: lastEnd, end: index, continuesList: continuesList)
     }
 
-    private static func isConnector(_ word: ArraySlice<UInt8>) -> Bool {
-        ["of", "de", "for", "&"].contains { ByteScalars.equals(word, $0) }
+    /// Punctuation a name picks up from its sentence: , . ; : ) " ! ?
+    @inline(__always)
+    private static func isTrailingPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x2C, 0x2E, 0x3B, 0x3A, 0x29, 0x22, 0x21, 0x3F: true
+        default: false
+        }
+    }
+
+    private static func isConnector(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch word.count {
+        case 1: return word[0] == 0x26  // &
+        case 2: return word.elementsEqual("of".utf8) || word.elementsEqual("de".utf8)
+        case 3: return word.elementsEqual("for".utf8)
+        default: return false
+        }
     }
 
     /// Index of "'s" or "’s" ending a word.
-    private static func possessiveStart(_ word: ArraySlice<UInt8>) -> Int? {
-        if word.count > 2, word.last == 0x73, word[word.endIndex - 2] == 0x27 { return word.endIndex - 2 }
-        if word.count > 4, word.last == 0x73, word[word.endIndex - 4] == 0xE2, word[word.endIndex - 3] == 0x80,
-            word[word.endIndex - 2] == 0x99
-        {
-            return word.endIndex - 4
+    private static func possessiveStart(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
+        let end = word.count
+        if end > 2, word[end - 1] == 0x73, word[end - 2] == 0x27 { return end - 2 }
+        if end > 4, word[end - 1] == 0x73, word[end - 4] == 0xE2, word[end - 3] == 0x80, word[end - 2] == 0x99 {
+            return end - 4
         }
         return nil
     }

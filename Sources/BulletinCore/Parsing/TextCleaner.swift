@@ -5,10 +5,9 @@
 enum TextCleaner {
     static let tabStop = 8
 
-    static func clean(_ input: UnsafeBufferPointer<UInt8>) -> CleanText {
+    /// `tabs` is how many tab characters `input` holds (screening counts them).
+    static func clean(_ input: UnsafeBufferPointer<UInt8>, tabs: Int) -> CleanText {
         // Output never outgrows the input except where a tab becomes spaces.
-        var tabs = 0
-        for byte in input where byte == 0x09 { tabs += 1 }
         let capacity = input.count + tabs * (tabStop - 1) + 1
         var lines: [TextLine] = []
         let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { output, initializedCount in

@@ -62,19 +62,27 @@ enum WordAtATime {
     }
 
     /// Whether a line could be a table row: it holds two spaces in a row, a pipe, or a
-    /// byte that may start a box-drawing character. False for nearly all prose.
+    /// byte that may start a box-drawing character. False for nearly all prose, after one
+    /// pass that looks for all three at once.
     static func mayBeTableRow(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
+        var previousEndedInSpace = false
         while index + 8 <= buffer.count {
             let word = load(buffer, at: index)
             if bytesEqual(word, 0x7C) | bytesEqual(word, 0xE2) != 0 { return true }
+            let spaces = bytesEqual(word, 0x20)
+            if spaces & (spaces >> 8) != 0 || (previousEndedInSpace && spaces & 0x80 != 0) { return true }
+            previousEndedInSpace = spaces >> 56 != 0
             index += 8
         }
+        var previous: UInt8 = previousEndedInSpace ? 0x20 : 0
         while index < buffer.count {
-            if buffer[index] == 0x7C || buffer[index] == 0xE2 { return true }
+            let byte = buffer[index]
+            if byte == 0x7C || byte == 0xE2 || (previous == 0x20 && byte == 0x20) { return true }
+            previous = byte
             index += 1
         }
-        return containsDoubleSpace(buffer)
+        return false
     }
 
     /// Whether two spaces stand next to each other anywhere in `buffer`.

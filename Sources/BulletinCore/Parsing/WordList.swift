@@ -48,8 +48,28 @@ struct WordList {
         return true
     }
 
-    func slice(_ index: Int) -> ArraySlice<UInt8> {
-        ArraySlice(UnsafeBufferPointer(rebasing: bytes[ranges[index]]))
+    func buffer(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[ranges[index]])
+    }
+
+    /// Words `words` joined by single spaces, the last one ending at `end` (short of its
+    /// own end when its punctuation is dropped). Cleaned prose already has single spaces
+    /// between words, so the bytes are nearly always lent in place; otherwise they are
+    /// copied.
+    func withJoinedBytes<Result>(
+        _ words: ClosedRange<Int>, endingAt end: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        let start = ranges[words.lowerBound].lowerBound
+        // One byte between two words is a space; none means a comma split them.
+        let singleSpaced = words.dropLast().allSatisfy { ranges[$0 + 1].lowerBound == ranges[$0].upperBound + 1 }
+        if singleSpaced { return body(UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+        var joined: [UInt8] = []
+        for index in words {
+            if index > words.lowerBound { joined.append(0x20) }
+            let wordEnd = index == words.upperBound ? end : ranges[index].upperBound
+            joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[ranges[index].lowerBound..<wordEnd]))
+        }
+        return joined.withUnsafeBufferPointer(body)
     }
 
     func string(_ range: Range<Int>) -> String {
