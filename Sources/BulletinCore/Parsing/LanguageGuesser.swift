@@ -44,26 +44,42 @@ enum LanguageGuesser {
         ("uk", ["і", "та", "що", "не", "на", "з", "до", "від", "це", "як", "про", "його", "для", "є"]),
     ]
 
-    static func guess(headline: String, body: [ArraySlice<UInt8>]) -> String {
-        var tally = Tally()
-        var headline = headline
-        headline.withUTF8 { tally.add(UnsafeBufferPointer(rebasing: $0.prefix(sampleBytes))) }
-        for block in body where tally.bytesSeen < sampleBytes {
+    static func guess<Body: Sequence<ArraySlice<UInt8>>>(headline: String, body: Body) -> String {
+        var sample = Sample(headline: headline)
+        for block in body where sample.wantsMore { sample.add(block) }
+        return sample.guess
+    }
+
+    /// The headline and the first body bytes, read as they come: up to `sampleBytes`.
+    struct Sample {
+        private var tally = Tally()
+
+        init(headline: String) {
+            var headline = headline
+            headline.withUTF8 { tally.add(UnsafeBufferPointer(rebasing: $0.prefix(sampleBytes))) }
+        }
+
+        var wantsMore: Bool { tally.bytesSeen < sampleBytes }
+
+        mutating func add(_ block: ArraySlice<UInt8>) {
             block.prefix(sampleBytes - tally.bytesSeen).withUnsafeBufferPointer { tally.add($0) }
         }
-        guard let script = tally.scripts.dominant else { return "und" }
-        switch script {
-        case .latin, .cyrillic: return tally.byStopwords(script: script)
-        case .arabic: return "ar"
-        case .han: return "zh"
-        case .kana: return "ja"
-        case .hangul: return "ko"
-        case .greek: return "el"
-        case .hebrew: return "he"
-        case .devanagari: return "hi"
-        case .thai: return "th"
-        case .armenian: return "hy"
-        case .georgian: return "ka"
+
+        var guess: String {
+            guard let script = tally.scripts.dominant else { return "und" }
+            switch script {
+            case .latin, .cyrillic: return tally.byStopwords(script: script)
+            case .arabic: return "ar"
+            case .han: return "zh"
+            case .kana: return "ja"
+            case .hangul: return "ko"
+            case .greek: return "el"
+            case .hebrew: return "he"
+            case .devanagari: return "hi"
+            case .thai: return "th"
+            case .armenian: return "hy"
+            case .georgian: return "ka"
+            }
         }
     }
 

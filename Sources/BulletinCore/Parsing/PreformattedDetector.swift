@@ -13,7 +13,7 @@ struct PreformattedDetector {
             let bytes = text.bytes[line.start..<line.end]
             if Self.isRule(bytes) {
                 rules += 1
-            } else if Self.isTableRow(bytes) {
+            } else if line.mayBeTableRow && Self.hasCells(bytes) {
                 tabular += 1
             }
             if Self.isListItem(bytes) { listItems += 1 }
@@ -40,7 +40,11 @@ struct PreformattedDetector {
     /// Cells: two or more spaces between words (not after a full stop, where typists put
     /// two), a pipe between cells, or box-drawing characters.
     static func isTableRow(_ bytes: ArraySlice<UInt8>) -> Bool {
-        guard bytes.withUnsafeBufferPointer(WordAtATime.mayBeTableRow) else { return false }
+        bytes.withUnsafeBufferPointer(WordAtATime.mayBeTableRow) && hasCells(bytes)
+    }
+
+    /// `isTableRow` for a line that `WordAtATime.mayBeTableRow` lets through.
+    private static func hasCells(_ bytes: ArraySlice<UInt8>) -> Bool {
         var pipes = 0
         var gaps = 0
         var index = bytes.startIndex

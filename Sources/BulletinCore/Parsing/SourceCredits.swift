@@ -4,15 +4,65 @@
 /// outlet (listed, or named like one: "… Television", "… News Agency", "TVN24 television").
 struct SourceCredits {
     private(set) var names: [String] = []
-    /// Lowercased `names`; a story credits a handful, so a list beats a set.
-    private var seen: [String] = []
 
     mutating func add(_ name: String) {
-        let trimmed = name.trimmingPunctuation
-        let key = trimmed.lowercased()
-        guard !trimmed.isEmpty, !seen.contains(key) else { return }
-        seen.append(key)
+        var name = name
+        name.withUTF8 { add($0) }
+    }
+
+    /// Records a credited name, without the quotes, brackets and stops it picked up from
+    /// its sentence, unless the story already credits it (in any case).
+    mutating func add(_ name: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        var end = name.count
+        while start < end, let length = Self.junkLength(name, startingAt: start) { start += length }
+        while start < end, let length = Self.junkLength(name, endingAt: end) { end -= length }
+        guard start < end else { return }
+        let trimmed = String(decoding: UnsafeBufferPointer(rebasing: name[start..<end]), as: UTF8.self)
+        // A story credits a handful of names: comparing with each beats keeping a set.
+        guard !names.contains(where: { Self.equalIgnoringCase($0, trimmed) }) else { return }
+        if names.isEmpty { names.reserveCapacity(4) }  // rather than regrowing from one
         names.append(trimmed)
+    }
+
+    /// `a.lowercased() == b.lowercased()`, without building either when both are ASCII.
+    private static func equalIgnoringCase(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        let asciiVerdict = a.withUTF8 { a in
+            b.withUTF8 { b -> Bool? in
+                guard a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return a.count == b.count
+                    && zip(a, b).allSatisfy { ByteScalars.asciiLower($0) == ByteScalars.asciiLower($1) }
+            }
+        }
+        return asciiVerdict ?? (a.lowercased() == b.lowercased())
+    }
+
+    /// The length of the punctuation scalar at `start`, if it is one a name sheds:
+    /// " ' ( ) [ ] , . ; : space, and the curly quotes “ ” ‘ ’ (E2 80 9C/9D/98/99).
+    private static func junkLength(_ bytes: UnsafeBufferPointer<UInt8>, startingAt start: Int) -> Int? {
+        if isJunk(bytes[start]) { return 1 }
+        guard start + 3 <= bytes.count, bytes[start] == 0xE2, bytes[start + 1] == 0x80 else { return nil }
+        return isCurlyQuote(bytes[start + 2]) ? 3 : nil
+    }
+
+    /// The same, for the scalar that ends at `end`.
+    private static func junkLength(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Int? {
+        if isJunk(bytes[end - 1]) { return 1 }
+        guard end >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80 else { return nil }
+        return isCurlyQuote(bytes[end - 1]) ? 3 : nil
+    }
+
+    private static func isJunk(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x22, 0x27, 0x28, 0x29, 0x5B, 0x5D, 0x2C, 0x2E, 0x3B, 0x3A, 0x20: true
+        default: false
+        }
+    }
+
+    private static func isCurlyQuote(_ last: UInt8) -> Bool {
+        last == 0x9C || last == 0x9D || last == 0x98 || last == 0x99
     }
 
     /// Reads only the words around a possible cue: word starts are found eight bytes at
@@ -177,12 +227,12 @@ struct SourceCredits {
         if last == 0x2C || last == 0x2E || last == 0x3B { end -= 1 }
         let bare = UnsafeBufferPointer(rebasing: words.bytes[range.lowerBound..<end])
         switch bare.first {
-        case 0x73: return bare.elementsEqual("said".utf8) || bare.elementsEqual("says".utf8)
-        case 0x72: return bare.elementsEqual("reported".utf8) || bare.elementsEqual("reports".utf8)
-        case 0x71: return bare.elementsEqual("quoted".utf8)
-        case 0x63: return bare.elementsEqual("cited".utf8)
-        case 0x77: return bare.elementsEqual("wrote".utf8)
-        case 0x61: return bare.elementsEqual("added".utf8)
+        case 0x73: return matches(bare, "said") || matches(bare, "says")
+        case 0x72: return matches(bare, "reported") || matches(bare, "reports")
+        case 0x71: return matches(bare, "quoted")
+        case 0x63: return matches(bare, "cited")
+        case 0x77: return matches(bare, "wrote")
+        case 0x61: return matches(bare, "added")
         default: return false
         }
     }
@@ -196,7 +246,7 @@ struct SourceCredits {
             guard let phrase = Self.properName(words, from: index) else { break }
             let isCredit = phrase.withBytes(in: words, KnownOutlets.isOutlet) || Self.isOutletWord(words, at: phrase.end)
             guard isCredit else { break }
-            add(phrase.withBytes(in: words, ByteScalars.string))
+            phrase.withBytes(in: words) { add($0) }
             index = phrase.end
             consumed = true
             guard phrase.continuesList else { break }
@@ -251,7 +301,7 @@ struct SourceCredits {
                 KnownOutlets.isKnown($0) && ByteScalars.isUppercase(ByteScalars.scalar(in: $0, at: 0).0)
             }
             if isCredit {
-                add(words.withJoinedBytes(phrase, endingAt: end, ByteScalars.string))
+                words.withJoinedBytes(phrase, endingAt: end) { add($0) }
                 return
             }
         }
@@ -356,22 +406,5 @@ struct SourceCredits {
             return end - 4
         }
         return nil
-    }
-}
-
-extension String {
-    /// Drops surrounding quotes, brackets and stops that a name picks up from its sentence.
-    var trimmingPunctuation: String {
-        func junk(_ scalar: Unicode.Scalar) -> Bool {
-            switch scalar {
-            case "\"", "'", "(", ")", "[", "]", ",", ".", ";", ":", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", " ":
-                true
-            default: false
-            }
-        }
-        var scalars = Substring(self).unicodeScalars[...]
-        while let first = scalars.first, junk(first) { scalars = scalars.dropFirst() }
-        while let last = scalars.last, junk(last) { scalars = scalars.dropLast() }
-        return String(scalars)
     }
 }

@@ -62,27 +62,58 @@ enum WordAtATime {
     }
 
     /// Whether a line could be a table row: it holds two spaces in a row, a pipe, or a
-    /// byte that may start a box-drawing character. False for nearly all prose, after one
-    /// pass that looks for all three at once.
+    /// byte that may start a box-drawing character. False for nearly all prose.
     static func mayBeTableRow(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        let marks = tableMarks(buffer)
+        return marks.doubleSpace || marks.pipeOrBoxByte
+    }
+
+    /// One pass for what the table test and the paragraph joiner both look for: two spaces
+    /// in a row, and a pipe or a byte that may start a box-drawing character (0xE2).
+    static func tableMarks(_ buffer: UnsafeBufferPointer<UInt8>) -> (doubleSpace: Bool, pipeOrBoxByte: Bool) {
+        guard buffer.count >= 8 else { return tableMarksByteByByte(buffer) }
+        var marks: UInt64 = 0  // nonzero once a pipe or 0xE2 is seen
+        var pairs: UInt64 = 0  // a high bit where a space follows a space
+        var previousSpaces: UInt64 = 0
         var index = 0
-        var previousEndedInSpace = false
         while index + 8 <= buffer.count {
             let word = load(buffer, at: index)
-            if bytesEqual(word, 0x7C) | bytesEqual(word, 0xE2) != 0 { return true }
+            marks |= hasZeroByte(word ^ (ones &* 0x7C)) | hasZeroByte(word ^ (ones &* 0xE2))
             let spaces = bytesEqual(word, 0x20)
-            if spaces & (spaces >> 8) != 0 || (previousEndedInSpace && spaces & 0x80 != 0) { return true }
-            previousEndedInSpace = spaces >> 56 != 0
+            // Pairs inside the word, and the one across from the previous word's last byte.
+            pairs |= spaces & (spaces >> 8 | previousSpaces >> 56)
+            previousSpaces = spaces
             index += 8
         }
-        var previous: UInt8 = previousEndedInSpace ? 0x20 : 0
-        while index < buffer.count {
-            let byte = buffer[index]
-            if byte == 0x7C || byte == 0xE2 || (previous == 0x20 && byte == 0x20) { return true }
-            previous = byte
-            index += 1
+        if index < buffer.count {
+            // The rest, as the last eight bytes: bytes seen twice change no answer, and a
+            // pair across `index` lies inside them.
+            let word = load(buffer, at: buffer.count - 8)
+            marks |= hasZeroByte(word ^ (ones &* 0x7C)) | hasZeroByte(word ^ (ones &* 0xE2))
+            let spaces = bytesEqual(word, 0x20)
+            pairs |= spaces & (spaces >> 8)
         }
-        return false
+        return (pairs != 0, marks != 0)
+    }
+
+    /// Nonzero when some byte of `word` is zero (which byte, it does not say exactly).
+    @inline(__always)
+    private static func hasZeroByte(_ word: UInt64) -> UInt64 {
+        (word &- ones) & ~word & high
+    }
+
+    private static func tableMarksByteByByte(_ buffer: UnsafeBufferPointer<UInt8>) -> (
+        doubleSpace: Bool, pipeOrBoxByte: Bool
+    ) {
+        var doubleSpace = false
+        var pipeOrBoxByte = false
+        var previous: UInt8 = 0
+        for byte in buffer {
+            if byte == 0x7C || byte == 0xE2 { pipeOrBoxByte = true }
+            if previous == 0x20 && byte == 0x20 { doubleSpace = true }
+            previous = byte
+        }
+        return (doubleSpace, pipeOrBoxByte)
     }
 
     /// Whether two spaces stand next to each other anywhere in `buffer`.

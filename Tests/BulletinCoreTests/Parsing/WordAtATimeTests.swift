@@ -36,6 +36,16 @@ struct WordAtATimeTests {
         }
     }
 
+    @Test func tableMarksMatchByteByByte() {
+        for sample in Self.samples() {
+            let doubleSpace = zip(sample, sample.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
+            let pipeOrBoxByte = sample.contains { $0 == 0x7C || $0 == 0xE2 }
+            let marks = sample.withUnsafeBufferPointer(WordAtATime.tableMarks)
+            #expect(marks.doubleSpace == doubleSpace && marks.pipeOrBoxByte == pipeOrBoxByte, "\(sample)")
+            #expect(sample.withUnsafeBufferPointer(WordAtATime.mayBeTableRow) == (doubleSpace || pipeOrBoxByte))
+        }
+    }
+
     @Test func wordStartsMatchByteByByte() {
         for sample in Self.samples() {
             var expected: [Int] = []
