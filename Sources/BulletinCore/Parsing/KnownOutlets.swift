@@ -48,7 +48,7 @@ enum KnownOutlets {
         })
 
     /// `names` for lookups by bytes.
-    static let nameTable = CaseFoldedNameSet(names)
+    static let nameTable = ByteNameSet(names, ignoringCase: true)
 
     /// Up to eight bytes, ASCII lowercased, trailing punctuation dropped, as one integer.
     static func packed(_ word: UnsafeBufferPointer<UInt8>) -> UInt64? {

@@ -41,23 +41,25 @@ struct PackedKeySet: Sendable {
     }
 }
 
-/// ASCII names ("associated press", "bbc news") looked up by bytes, ASCII letters
-/// compared without case. Each slot points at a name, which is compared in full: exact,
-/// unlike a bare hash.
-struct CaseFoldedNameSet: Sendable {
-    /// Every name, lowercased, back to back; `ends[i]` is where name `i` stops.
+/// ASCII names ("associated press", "bbc news", "UNESCO") looked up by bytes, ASCII
+/// letters compared with or without case. Each slot points at a name, which is compared
+/// in full: exact, unlike a bare hash.
+struct ByteNameSet: Sendable {
+    /// Every name (lowercased when case is ignored), back to back; `ends[i]` is where
+    /// name `i` stops.
     private let text: [UInt8]
     private let ends: [Int]
     /// Name index + 1 per slot; zero marks an empty slot.
     private let slots: [Int]
     private let shift: UInt64
+    private let ignoringCase: Bool
 
-    init(_ names: some Sequence<String>) {
+    init(_ names: some Sequence<String>, ignoringCase: Bool) {
         var text: [UInt8] = []
         var ends: [Int] = []
         for name in names {
-            precondition(name.utf8.allSatisfy { $0 < 0x80 }, "CaseFoldedNameSet holds ASCII names only")
-            text.append(contentsOf: name.utf8.map(ByteScalars.asciiLower))
+            precondition(name.utf8.allSatisfy { $0 < 0x80 }, "ByteNameSet holds ASCII names only")
+            text.append(contentsOf: ignoringCase ? name.utf8.map(ByteScalars.asciiLower) : Array(name.utf8))
             ends.append(text.count)
         }
         var bits: UInt64 = 4
@@ -74,9 +76,11 @@ struct CaseFoldedNameSet: Sendable {
         self.text = text
         self.ends = ends
         self.slots = slots
+        self.ignoringCase = ignoringCase
     }
 
-    /// FNV-1a over the ASCII-lowercased bytes, then a multiply to spread the top bits.
+    /// FNV-1a over the ASCII-lowercased bytes (so that both kinds of set can share it),
+    /// then a multiply to spread the top bits.
     @inline(__always)
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -84,7 +88,7 @@ struct CaseFoldedNameSet: Sendable {
         return hash &* 0x9E37_79B9_7F4A_7C15
     }
 
-    /// Whether `bytes`, ASCII letters lowercased, is one of the names.
+    /// Whether `bytes` is one of the names.
     func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var slot = Int(truncatingIfNeeded: Self.hash(bytes) >> shift)
         while true {
@@ -97,8 +101,9 @@ struct CaseFoldedNameSet: Sendable {
     }
 
     private func matches(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-        for offset in 0..<bytes.count where ByteScalars.asciiLower(bytes[offset]) != text[start + offset] {
-            return false
+        for offset in 0..<bytes.count {
+            let byte = ignoringCase ? ByteScalars.asciiLower(bytes[offset]) : bytes[offset]
+            if byte != text[start + offset] { return false }
         }
         return true
     }

@@ -23,7 +23,12 @@ struct PartReader {
     let text: CleanText
 
     func parts(_ segments: [Segment]) -> [Part] {
-        segments.compactMap(part)
+        var parts: [Part] = []
+        parts.reserveCapacity(segments.count)
+        for segment in segments {
+            if let part = part(segment) { parts.append(part) }
+        }
+        return parts
     }
 
     private func part(_ segment: Segment) -> Part? {

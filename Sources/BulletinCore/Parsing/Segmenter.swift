@@ -9,6 +9,7 @@ struct Segmenter {
 
     func segments() -> [Segment] {
         var result: [Segment] = []
+        result.reserveCapacity(min(text.lines.count, 64))  // rather than regrow from one
         var blockStart = 0
         let lines = text.lines
         for index in lines.indices where index > blockStart {
@@ -37,33 +38,37 @@ struct Segmenter {
         var start = block.lowerBound
         var insideCredit = false
         for index in block {
-            let line = slice(lines[index])
-            if StandaloneLines.isSeparator(line) {
-                if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
-                result.append(Segment(kind: .separator, lines: index..<(index + 1)))
-                start = index + 1
-                continue
-            }
-            // A parenthesized credit may wrap over lines; it ends where the parenthesis closes.
-            if !insideCredit, StandaloneLines.opensReportingCredit(line) {
-                if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
-                start = index
-                insideCredit = true
-            }
-            if insideCredit {
-                if line.last == 0x29 {
-                    result.append(Segment(kind: .prose, lines: start..<(index + 1)))
+            // Most lines are plain text: their first byte and length rule out every
+            // standalone kind before any of them is asked.
+            if insideCredit || mayStandAlone(lines[index]) {
+                let line = slice(lines[index])
+                if StandaloneLines.isSeparator(line) {
+                    if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
+                    result.append(Segment(kind: .separator, lines: index..<(index + 1)))
                     start = index + 1
-                    insideCredit = false
+                    continue
                 }
-                continue
-            }
-            // "REUTER", "-- AFP", "Source: Interfax", "(c) 2013 …" under the last line of text.
-            if StandaloneLines.isSignOffLine(line) {
-                if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
-                result.append(Segment(kind: .prose, lines: index..<(index + 1)))
-                start = index + 1
-                continue
+                // A parenthesized credit may wrap over lines; it ends where the parenthesis closes.
+                if !insideCredit, StandaloneLines.opensReportingCredit(line) {
+                    if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
+                    start = index
+                    insideCredit = true
+                }
+                if insideCredit {
+                    if line.last == 0x29 {
+                        result.append(Segment(kind: .prose, lines: start..<(index + 1)))
+                        start = index + 1
+                        insideCredit = false
+                    }
+                    continue
+                }
+                // "REUTER", "-- AFP", "Source: Interfax", "(c) 2013 …" under the last line of text.
+                if StandaloneLines.isSignOffLine(line) {
+                    if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
+                    result.append(Segment(kind: .prose, lines: index..<(index + 1)))
+                    start = index + 1
+                    continue
+                }
             }
             let isLast = index + 1 == block.upperBound
             if !isLast && metrics.breaksAfter(index) {
@@ -72,6 +77,16 @@ struct Segmenter {
             }
         }
         if start < block.upperBound { result.append(Segment(kind: .prose, lines: start..<block.upperBound)) }
+    }
+
+    /// Whether a line could be a separator, the start of a parenthesized credit or a sign-off
+    /// (`StandaloneLines`): each of those needs a short line or one of a few first bytes.
+    private func mayStandAlone(_ line: TextLine) -> Bool {
+        guard !line.isEmpty, line.end - line.start > 40 else { return true }
+        switch text.bytes[line.start] {
+        case 0x2D, 0x2A, 0x23, 0x3D, 0x5F, 0x7E, 0x45, 0x28, 0xC2, 0x53, 0x73, 0x43, 0x63: return true
+        default: return false  // - * # = _ ~ E ( © S s C c
+        }
     }
 }
 
@@ -124,11 +139,13 @@ struct BlockMetrics {
         let line = text.lines[index]
         let next = text.lines[index + 1]
         let lineBytes = text.bytes[line.start..<line.end]
-        let nextBytes = text.bytes[next.start..<next.end]
+        // The next line is sliced only when a test needs more than its first byte.
+        var nextBytes: ArraySlice<UInt8> { text.bytes[next.start..<next.end] }
+        let nextMayBeByline = !next.isEmpty && text.bytes[next.start] | 0x20 == 0x62
         // Paragraphs marked only by indentation.
         if next.indent > baseIndent && (next.indent > line.indent || Self.endsSentence(lineBytes)) { return true }
         if Self.mayBeByline(lineBytes) && StandaloneLines.byline(lineBytes) != nil { return true }
-        if Self.mayBeByline(nextBytes) && StandaloneLines.byline(nextBytes) != nil { return true }
+        if nextMayBeByline && StandaloneLines.byline(nextBytes) != nil { return true }
         let lineShape = TextShape(lineBytes)
         // A wire headline in capitals right above its text.
         if line.width <= 250 && lineShape.isAllCaps && !TextShape(nextBytes).isAllCaps { return true }

@@ -129,13 +129,13 @@ struct SourceCredits {
         while low > 0 && buffer[low - 1] != 0x20 { low -= 1 }
         var high = onlyVerb ? wordEnd : min(buffer.count, wordStart + 240)
         while high < buffer.count && buffer[high] != 0x20 { high += 1 }
-        let words = WordList(UnsafeBufferPointer(rebasing: buffer[low..<high]))
+        var words = WordList(UnsafeBufferPointer(rebasing: buffer[low..<high]), splittingThrough: wordStart - low)
         guard let index = words.ranges.firstIndex(where: { $0.lowerBound == wordStart - low }) else { return nil }
-        if let skip = Self.cueLength(words, at: index) {
-            let end = collectCredits(words, from: index + skip)
-            return end < words.count ? low + words.ranges[end].lowerBound : high
+        if let skip = Self.cueLength(&words, at: index) {
+            let end = collectCredits(&words, from: index + skip)
+            return words.has(end) ? low + words.ranges[end].lowerBound : high
         }
-        if Self.isReportingVerb(words, at: index) { creditPrecedingOutlet(words, before: index) }
+        if Self.isReportingVerb(words, at: index) { creditPrecedingOutlet(&words, before: index) }
         return nil
     }
 
@@ -190,7 +190,7 @@ struct SourceCredits {
 
     /// Words that introduce a credited outlet, and how many words the cue spans.
     /// Switching on length first keeps the common case (no cue) to one comparison.
-    private static func cueLength(_ words: WordList, at index: Int) -> Int? {
+    private static func cueLength(_ words: inout WordList, at index: Int) -> Int? {
         switch words.length(index) {
         case 9:
             if words.word(index, is: "according", caseInsensitive: true) && words.word(index + 1, is: "to") { return 2 }
@@ -239,12 +239,12 @@ struct SourceCredits {
 
     /// Reads a name, and for a list ("according to Voice of Russia, Interfax") the names
     /// after it; returns the index after what it consumed.
-    private mutating func collectCredits(_ words: WordList, from start: Int) -> Int {
+    private mutating func collectCredits(_ words: inout WordList, from start: Int) -> Int {
         var index = start
         var consumed = false
-        while index < words.count {
-            guard let phrase = Self.properName(words, from: index) else { break }
-            let isCredit = phrase.withBytes(in: words, KnownOutlets.isOutlet) || Self.isOutletWord(words, at: phrase.end)
+        while words.has(index) {
+            guard let phrase = Self.properName(&words, from: index) else { break }
+            let isCredit = phrase.withBytes(in: words, KnownOutlets.isOutlet) || Self.isOutletWord(&words, at: phrase.end)
             guard isCredit else { break }
             phrase.withBytes(in: words) { add($0) }
             index = phrase.end
@@ -256,8 +256,8 @@ struct SourceCredits {
     }
 
     /// "told TVN24 television", "the Daily Nation newspaper": the word after the name says what it is.
-    private static func isOutletWord(_ words: WordList, at index: Int) -> Bool {
-        guard index < words.count else { return false }
+    private static func isOutletWord(_ words: inout WordList, at index: Int) -> Bool {
+        guard words.has(index) else { return false }
         var range = words.ranges[index]
         while range.upperBound > range.lowerBound && words.bytes[range.upperBound - 1] < 0x41 {
             range = range.lowerBound..<(range.upperBound - 1)
@@ -277,7 +277,7 @@ struct SourceCredits {
 
     /// "Interfax reported", "the BBC said", "Xinhua news agency said": a listed outlet
     /// right before a reporting verb, looking past the words that describe it.
-    private mutating func creditPrecedingOutlet(_ words: WordList, before verbIndex: Int) {
+    private mutating func creditPrecedingOutlet(_ words: inout WordList, before verbIndex: Int) {
         var index = verbIndex
         while index > 0 {
             let previous = index - 1
@@ -326,14 +326,14 @@ struct SourceCredits {
 
     /// Capitalized words (with "of", "de", "for" between them) from `start`, after an
     /// optional "the"; stops at punctuation or a possessive, which it drops.
-    static func properName(_ words: WordList, from start: Int) -> ProperName? {
+    static func properName(_ words: inout WordList, from start: Int) -> ProperName? {
         var index = start
         if words.word(index, is: "the", caseInsensitive: true) { index += 1 }
         let firstWord = index
         var partCount = 0
         var lastEnd = 0
         var continuesList = false
-        while index < words.count && partCount < 6 {
+        while partCount < 6 && words.has(index) {
             let wordStart = words.ranges[index].lowerBound
             var word = UnsafeBufferPointer(rebasing: words.bytes[words.ranges[index]])
             let firstByte = word[0]

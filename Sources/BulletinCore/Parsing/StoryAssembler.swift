@@ -3,6 +3,7 @@
 struct StoryAssembler {
     func stories(from parts: [Part]) -> [Story] {
         var stories: [Story] = []
+        stories.reserveCapacity(min(parts.count, 16))  // rather than regrow from one
         var current: StoryDraft?
 
         func finish() {
@@ -17,7 +18,6 @@ struct StoryAssembler {
         }
 
         for (index, part) in parts.enumerated() {
-            let next = index + 1 < parts.count ? parts[index + 1] : nil
             switch part {
             case .separator:
                 finish()
@@ -26,7 +26,9 @@ struct StoryAssembler {
                 current = StoryDraft(headline: headline)
             case .nameLine(let name):
                 // "H. Mustafa" after a story's text and before the next story signs that story.
-                if let draft = current, draft.hasBody, draft.byline == nil, !draft.isClosed, next?.startsStory ?? true {
+                // Only this case looks ahead: copying every next part would cost every part.
+                let nextStartsStory = index + 1 < parts.count ? parts[index + 1].startsStory : true
+                if let draft = current, draft.hasBody, draft.byline == nil, !draft.isClosed, nextStartsStory {
                     current!.byline = name
                     current!.isClosed = true
                 } else {
@@ -44,10 +46,10 @@ struct StoryAssembler {
                 if current!.hasBody { current!.isClosed = true }
             case .paragraph(let bytes):
                 openIfNeeded()
-                current!.blocks.append(.prose(bytes))
+                current!.append(.prose(bytes))
             case .preformatted(let text):
                 openIfNeeded()
-                current!.blocks.append(.preformatted(text))
+                current!.append(.preformatted(text))
             }
         }
         finish()

@@ -16,6 +16,11 @@ struct StoryDraft {
 
     var hasBody: Bool { !blocks.isEmpty }
 
+    mutating func append(_ block: Block) {
+        if blocks.isEmpty { blocks.reserveCapacity(4) }  // a story has a few: rather than regrow from one
+        blocks.append(block)
+    }
+
     func story() -> Story? {
         var paragraphs: [String] = []
         paragraphs.reserveCapacity(blocks.count)

@@ -124,6 +124,8 @@ struct LineBuilder {
 
     init(output: UnsafeMutablePointer<UInt8>) {
         self.output = output
+        // A bulletin has dozens of lines: start there rather than regrow from one.
+        lines.reserveCapacity(64)
     }
 
     @inline(__always)

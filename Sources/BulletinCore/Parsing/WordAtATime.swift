@@ -12,25 +12,43 @@ enum WordAtATime {
         return ~(low7 | difference) & high
     }
 
-    /// Whether all eight bytes are printable ASCII (0x20 through 0x7E).
-    @inline(__always)
-    static func allPrintable(_ word: UInt64) -> Bool {
-        if word & high != 0 { return false }
-        // With every byte below 0x80, a borrow into a high bit means a byte below 0x20.
-        if (word &- ones &* 0x20) & ~word & high != 0 { return false }
-        return bytesEqual(word, 0x7F) == 0
-    }
-
     @inline(__always)
     static func load(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self))
     }
 
+    /// A high bit in each byte of `word` that is not printable ASCII (below 0x20, 0x7F,
+    /// or 0x80 and up). Exact for every byte: no sum carries into the next one.
+    @inline(__always)
+    static func nonPrintable(_ word: UInt64) -> UInt64 {
+        let low7 = word & ~high
+        let atLeastSpace = (low7 &+ ones &* 0x60) & high  // low seven bits 0x20 or more
+        let delete = (low7 &+ ones) & high  // low seven bits 0x7F
+        return (word | ~atLeastSpace | delete) & high
+    }
+
     /// The first index at or after `start` whose byte is not printable ASCII.
     static func printableRunEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
-        while index + 8 <= buffer.count && allPrintable(load(buffer, at: index)) { index += 8 }
+        while index + 8 <= buffer.count {
+            let stops = nonPrintable(load(buffer, at: index))
+            if stops != 0 { return index + stops.trailingZeroBitCount / 8 }
+            index += 8
+        }
         while index < buffer.count && buffer[index] >= 0x20 && buffer[index] < 0x7F { index += 1 }
+        return index
+    }
+
+    /// The first index at or after `start` holding a space or a comma, or the end.
+    static func firstSpaceOrComma(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index + 8 <= buffer.count {
+            let word = load(buffer, at: index)
+            let stops = bytesEqual(word, 0x20) | bytesEqual(word, 0x2C)
+            if stops != 0 { return index + stops.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < buffer.count && buffer[index] != 0x20 && buffer[index] != 0x2C { index += 1 }
         return index
     }
 

@@ -1,41 +1,60 @@
 /// The words of a text as byte ranges over a borrowed buffer: no slices, so no
-/// reference counting in the loops that read them.
+/// reference counting in the loops that read them. Words are split as they are asked
+/// for: a credit window is a few hundred bytes, and a cue reads only a few words of it.
 struct WordList {
     let bytes: UnsafeBufferPointer<UInt8>
     private(set) var ranges: [Range<Int>] = []
+    /// Bytes split so far.
+    private var scanned = 0
 
-    /// Splits on spaces, and after a comma typed without its space ("as well,according").
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// Splits on spaces, and after a comma typed without its space ("as well,according"),
+    /// at first only as far as the word at `offset`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, splittingThrough offset: Int) {
         self.bytes = bytes
-        ranges.reserveCapacity(bytes.count / 5 + 1)
-        let count = bytes.count
-        var index = 0
-        while index < count {
-            while index < count && bytes[index] == 0x20 { index += 1 }
-            guard index < count else { break }
-            var start = index
-            while index < count {
-                let byte = bytes[index]
-                if byte == 0x20 { break }
-                if byte == 0x2C && index + 1 < count && bytes[index + 1] >= 0x41 {
-                    ranges.append(start..<(index + 1))
-                    start = index + 1
-                }
-                index += 1
-            }
-            ranges.append(start..<index)
-        }
+        ranges.reserveCapacity(16)
+        while scanned <= offset && scanned < bytes.count { splitNext() }
     }
 
-    var count: Int { ranges.count }
+    /// Whether the text has a word `index`, splitting further if need be.
+    mutating func has(_ index: Int) -> Bool {
+        while index >= ranges.count && scanned < bytes.count { splitNext() }
+        return index < ranges.count
+    }
+
+    /// The next run of non-spaces: one word, or two or more where commas split it.
+    private mutating func splitNext() {
+        let count = bytes.count
+        var index = scanned
+        while index < count && bytes[index] == 0x20 { index += 1 }
+        guard index < count else {
+            scanned = count
+            return
+        }
+        var start = index
+        while true {
+            // Eight bytes a step to the next space or comma.
+            let stop = WordAtATime.firstSpaceOrComma(bytes, from: index)
+            guard stop < count && bytes[stop] == 0x2C else {
+                index = stop
+                break
+            }
+            if stop + 1 < count && bytes[stop + 1] >= 0x41 {
+                ranges.append(start..<(stop + 1))
+                start = stop + 1
+            }
+            index = stop + 1
+        }
+        ranges.append(start..<index)
+        scanned = index
+    }
 
     func length(_ index: Int) -> Int { ranges[index].count }
 
     func firstByte(_ index: Int) -> UInt8 { bytes[ranges[index].lowerBound] }
 
     /// Compares with `text` (ASCII lowercase expected when `caseInsensitive`).
-    func word(_ index: Int, is text: StaticString, caseInsensitive: Bool = false) -> Bool {
-        guard index < ranges.count else { return false }
+    mutating func word(_ index: Int, is text: StaticString, caseInsensitive: Bool = false) -> Bool {
+        guard has(index) else { return false }
         let range = ranges[index]
         guard range.count == text.utf8CodeUnitCount else { return false }
         let expected = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)

@@ -29,6 +29,17 @@ struct WordAtATimeTests {
         }
     }
 
+    @Test func firstSpaceOrCommaMatchesByteByByte() {
+        for sample in Self.samples() {
+            sample.withUnsafeBufferPointer { buffer in
+                for start in 0...buffer.count {
+                    let expected = buffer[start...].firstIndex { $0 == 0x20 || $0 == 0x2C } ?? buffer.count
+                    #expect(WordAtATime.firstSpaceOrComma(buffer, from: start) == expected, "\(sample) from \(start)")
+                }
+            }
+        }
+    }
+
     @Test func doubleSpaceMatchesByteByByte() {
         for sample in Self.samples() {
             let expected = zip(sample, sample.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
