@@ -69,10 +69,11 @@ struct SourceCredits {
     /// a time, and a word is looked at only when its first letter could start a cue, so
     /// the paragraph is never split into words as a whole.
     mutating func scan(_ text: ArraySlice<UInt8>) {
+        let slots = Self.cuePrefixSlots
         text.withUnsafeBufferPointer { buffer in
             var resumeAt = 0
             WordAtATime.forEachWordStart(in: buffer) { start in
-                guard start >= resumeAt, Self.isCueInitial(buffer[start]), Self.hasCuePrefix(buffer, at: start)
+                guard start >= resumeAt, Self.hasCuePrefix(buffer, at: start, slots: slots)
                 else { return }
                 var end = start + 1
                 while end < buffer.count && buffer[end] != 0x20 && buffer[end] != 0x2C { end += 1 }
@@ -92,7 +93,7 @@ struct SourceCredits {
     /// The first four letters of a cue word or reporting verb ("acco", "said", "via "),
     /// compared as one integer; rules out "the", "that", "to" without finding the word's end.
     @inline(__always)
-    private static func hasCuePrefix(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+    private static func hasCuePrefix(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int, slots: [UInt32]) -> Bool {
         var key: UInt32 = 0
         if start + 4 <= buffer.count {
             key = UInt32(bigEndian: UnsafeRawPointer(buffer.baseAddress! + start).loadUnaligned(as: UInt32.self))
@@ -100,23 +101,30 @@ struct SourceCredits {
             for offset in 0..<4 { key = key << 8 | UInt32(start + offset < buffer.count ? buffer[start + offset] : 0x20) }
         }
         key |= 0x2020_2020  // ASCII letters to lowercase; space stays space
-        switch key {
-        case 0x6163_636F, 0x6164_6465, 0x696E_7465, 0x746F_6C64, 0x7175_6F74, 0x6369_7469, 0x6369_7465,
-            0x6361_7272, 0x7265_706F, 0x7361_6964, 0x7361_7973, 0x7370_6561, 0x7669_6120, 0x7669_612C,
-            0x7772_6F74:
-            return true  // acco adde inte told quot citi cite carr repo said says spea "via " "via," wrot
-        default:
-            return false
-        }
+        return slots[cueSlot(key)] == key
     }
 
-    /// First letters of cue words and reporting verbs, either case: a c i q r s t v w.
+    /// acco adde inte told quot citi cite carr repo said says spea "via " "via," wrot
+    private static let cuePrefixes: [UInt32] = [
+        0x6163_636F, 0x6164_6465, 0x696E_7465, 0x746F_6C64, 0x7175_6F74, 0x6369_7469, 0x6369_7465, 0x6361_7272,
+        0x7265_706F, 0x7361_6964, 0x7361_7973, 0x7370_6561, 0x7669_6120, 0x7669_612C, 0x7772_6F74,
+    ]
+
+    /// The prefixes by perfect hash: each alone in its slot of 32 (empty slots hold zero,
+    /// which no key is), so any word is answered by one multiply and one comparison,
+    /// without a branch on its first letter.
+    private static let cuePrefixSlots: [UInt32] = {
+        var slots = [UInt32](repeating: 0, count: 32)
+        for prefix in cuePrefixes {
+            precondition(slots[cueSlot(prefix)] == 0, "cue prefixes collide: choose another multiplier")
+            slots[cueSlot(prefix)] = prefix
+        }
+        return slots
+    }()
+
     @inline(__always)
-    private static func isCueInitial(_ byte: UInt8) -> Bool {
-        let letter = byte | 0x20
-        guard letter >= 0x61 && letter <= 0x7A else { return false }
-        let initials: UInt32 = 1 << 0 | 1 << 2 | 1 << 8 | 1 << 16 | 1 << 17 | 1 << 18 | 1 << 19 | 1 << 21 | 1 << 22
-        return initials >> (letter - 0x61) & 1 != 0
+    private static func cueSlot(_ key: UInt32) -> Int {
+        Int(truncatingIfNeeded: (UInt64(key) &* 0x5790_F82E_C1D3_FCFF) >> 59)
     }
 
     /// Runs the cue rules on the words from a little before `wordStart` to a little
