@@ -140,15 +140,16 @@ struct BlockMetrics {
         let next = text.lines[index + 1]
         let lineBytes = text.bytes[line.start..<line.end]
         // The next line is sliced only when a test needs more than its first byte.
-        var nextBytes: ArraySlice<UInt8> { text.bytes[next.start..<next.end] }
         let nextMayBeByline = !next.isEmpty && text.bytes[next.start] | 0x20 == 0x62
         // Paragraphs marked only by indentation.
         if next.indent > baseIndent && (next.indent > line.indent || Self.endsSentence(lineBytes)) { return true }
         if Self.mayBeByline(lineBytes) && StandaloneLines.byline(lineBytes) != nil { return true }
-        if nextMayBeByline && StandaloneLines.byline(nextBytes) != nil { return true }
+        if nextMayBeByline && StandaloneLines.byline(text.bytes[next.start..<next.end]) != nil { return true }
         let lineShape = TextShape(lineBytes)
         // A wire headline in capitals right above its text.
-        if line.width <= 250 && lineShape.isAllCaps && !TextShape(nextBytes).isAllCaps { return true }
+        if line.width <= 250 && lineShape.isAllCaps && !TextShape(text.bytes[next.start..<next.end]).isAllCaps {
+            return true
+        }
         if !deliberate(index) { return false }
         if Self.endsSentence(lineBytes) { return true }
         return line.width <= 250 && HeadlineShape.looksLikeHeadline(lineShape)

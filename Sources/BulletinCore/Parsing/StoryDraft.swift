@@ -27,8 +27,8 @@ struct StoryDraft {
         var firstProse: ArraySlice<UInt8>?
         /// The first prose block, even after a table: what a missing headline is made from.
         var firstBody: ArraySlice<UInt8>?
-        for block in blocks {
-            switch block {
+        for index in blocks.indices {
+            switch blocks[index] {
             case .prose(let bytes):
                 guard let body = Self.proseBody(bytes) else { continue }
                 if firstProse == nil && paragraphs.isEmpty { firstProse = body }
@@ -47,8 +47,8 @@ struct StoryDraft {
         if let credit = dateline?.credit { credits.add(credit) }
         var language = LanguageGuesser.Sample(headline: headline)
         // The prose again: recomputing a body is cheaper than keeping an array of them.
-        for case .prose(let bytes) in blocks {
-            guard let body = Self.proseBody(bytes) else { continue }
+        for index in blocks.indices {
+            guard case .prose(let bytes) = blocks[index], let body = Self.proseBody(bytes) else { continue }
             credits.scan(body)
             if language.wantsMore { language.add(body) }
         }
