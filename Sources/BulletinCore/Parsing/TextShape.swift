@@ -67,6 +67,16 @@ struct TextShape {
     /// Wire style: every cased letter a capital (a stray lowercase "s" in "GOV'Ts" is allowed).
     /// Gives up as soon as the lowercase letters seen rule it out: most lines are not.
     var isAllCaps: Bool {
+        // Most lines are ruled out by their first sixteen bytes: when even the lowercase
+        // letters among those are more than a tenth of the capitals the rest could hold,
+        // the whole cannot pass the test below.
+        if bytes.count >= 16 {
+            let lowercase = bytes.withUnsafeBufferPointer {
+                WordAtATime.lowercaseLetterCount(WordAtATime.load($0, at: 0))
+                    + WordAtATime.lowercaseLetterCount(WordAtATime.load($0, at: 8))
+            }
+            if lowercase * 10 > bytes.count - lowercase { return false }
+        }
         var upper = 0
         var lower = 0
         var index = bytes.startIndex

@@ -12,6 +12,16 @@ enum WordAtATime {
         return ~(low7 | difference) & high
     }
 
+    /// How many bytes of `word` are ASCII lowercase letters.
+    @inline(__always)
+    static func lowercaseLetterCount(_ word: UInt64) -> Int {
+        let low7 = word & ~high
+        let atLeastA = low7 &+ ones &* (0x80 - 0x61)  // high bit set from "a" up
+        let pastZ = low7 &+ ones &* (0x80 - 0x7B)  // high bit set from "{" up
+        let letters = atLeastA & ~pastZ & ~word & high
+        return Int(truncatingIfNeeded: ((letters >> 7) &* ones) >> 56)  // the bytes summed in the top one
+    }
+
     @inline(__always)
     static func load(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self))

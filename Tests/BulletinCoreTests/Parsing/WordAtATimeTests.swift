@@ -57,6 +57,16 @@ struct WordAtATimeTests {
         }
     }
 
+    @Test func lowercaseLetterCountMatchesByteByByte() {
+        for sample in Self.samples() where sample.count >= 8 {
+            let word = sample.withUnsafeBufferPointer { WordAtATime.load($0, at: 0) }
+            let expected = sample.prefix(8).filter { $0 >= 0x61 && $0 <= 0x7A }.count
+            #expect(WordAtATime.lowercaseLetterCount(word) == expected, "\(sample)")
+        }
+        let letters = Array("abcdefgh".utf8).withUnsafeBufferPointer { WordAtATime.load($0, at: 0) }
+        #expect(WordAtATime.lowercaseLetterCount(letters) == 8)
+    }
+
     @Test func wordStartsMatchByteByByte() {
         for sample in Self.samples() {
             var expected: [Int] = []
