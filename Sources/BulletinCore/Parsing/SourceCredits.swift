@@ -4,6 +4,8 @@
 /// outlet (listed, or named like one: "… Television", "… News Agency", "TVN24 television").
 struct SourceCredits {
     private(set) var names: [String] = []
+    /// The word ranges of the current window, kept between windows to be reused.
+    private var wordStorage: [Range<Int>] = []
 
     mutating func add(_ name: String) {
         var name = name
@@ -137,7 +139,9 @@ struct SourceCredits {
         while low > 0 && buffer[low - 1] != 0x20 { low -= 1 }
         var high = onlyVerb ? wordEnd : min(buffer.count, wordStart + 240)
         while high < buffer.count && buffer[high] != 0x20 { high += 1 }
-        var words = WordList(UnsafeBufferPointer(rebasing: buffer[low..<high]), splittingThrough: wordStart - low)
+        var words = WordList(
+            UnsafeBufferPointer(rebasing: buffer[low..<high]), splittingThrough: wordStart - low, storage: &wordStorage)
+        defer { words.returnStorage(to: &wordStorage) }
         guard let index = words.ranges.firstIndex(where: { $0.lowerBound == wordStart - low }) else { return nil }
         if let skip = Self.cueLength(&words, at: index) {
             let end = collectCredits(&words, from: index + skip)

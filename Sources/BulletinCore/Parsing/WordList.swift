@@ -8,11 +8,19 @@ struct WordList {
     private var scanned = 0
 
     /// Splits on spaces, and after a comma typed without its space ("as well,according"),
-    /// at first only as far as the word at `offset`.
-    init(_ bytes: UnsafeBufferPointer<UInt8>, splittingThrough offset: Int) {
+    /// at first only as far as the word at `offset`. The ranges are kept in `storage`,
+    /// which the list borrows (see `returnStorage`): one allocation serves every window.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, splittingThrough offset: Int, storage: inout [Range<Int>]) {
         self.bytes = bytes
+        swap(&ranges, &storage)
+        ranges.removeAll(keepingCapacity: true)
         ranges.reserveCapacity(16)
         while scanned <= offset && scanned < bytes.count { splitNext() }
+    }
+
+    /// Hands the storage back for the next list.
+    mutating func returnStorage(to storage: inout [Range<Int>]) {
+        swap(&ranges, &storage)
     }
 
     /// Whether the text has a word `index`, splitting further if need be.
