@@ -17,6 +17,9 @@ struct TextLine: Sendable {
     /// A pipe, a byte that may start a box-drawing character, or two spaces in a row:
     /// the line could be a table row. Measured once, when the line is cleaned.
     var mayBeTableRow = false
+    /// Ends with a full stop, question or exclamation mark, colon or ellipsis, through
+    /// closing quotes (`BlockMetrics.endsSentence`): asked of every line of a block.
+    var endsSentence = false
 
     var isEmpty: Bool { start == end }
 }

@@ -110,7 +110,7 @@ struct BlockMetrics {
             let line = text.lines[index]
             base = min(base, line.indent)
             widest = max(widest, line.width)
-            if index + 1 < block.upperBound && Self.endsSentence(text.bytes[line.start..<line.end]) {
+            if index + 1 < block.upperBound && line.endsSentence {
                 sentenceEnds += 1
             }
         }
@@ -120,7 +120,7 @@ struct BlockMetrics {
     }
 
     /// Cheap: looks only at the last bytes, through closing quotes.
-    static func endsSentence(_ line: ArraySlice<UInt8>) -> Bool {
+    static func endsSentence<Bytes: RandomAccessCollection<UInt8>>(_ line: Bytes) -> Bool where Bytes.Index == Int {
         var index = line.endIndex - 1
         while index >= line.startIndex {
             switch line[index] {
@@ -142,7 +142,7 @@ struct BlockMetrics {
         // The next line is sliced only when a test needs more than its first byte.
         let nextMayBeByline = !next.isEmpty && text.bytes[next.start] | 0x20 == 0x62
         // Paragraphs marked only by indentation.
-        if next.indent > baseIndent && (next.indent > line.indent || Self.endsSentence(lineBytes)) { return true }
+        if next.indent > baseIndent && (next.indent > line.indent || line.endsSentence) { return true }
         if Self.mayBeByline(lineBytes) && StandaloneLines.byline(lineBytes) != nil { return true }
         if nextMayBeByline && StandaloneLines.byline(text.bytes[next.start..<next.end]) != nil { return true }
         let lineShape = TextShape(lineBytes)
@@ -151,7 +151,7 @@ struct BlockMetrics {
             return true
         }
         if !deliberate(index) { return false }
-        if Self.endsSentence(lineBytes) { return true }
+        if line.endsSentence { return true }
         return line.width <= 250 && HeadlineShape.looksLikeHeadline(lineShape)
     }
 
@@ -166,7 +166,7 @@ struct BlockMetrics {
         guard let wrapWidth else { return true }
         let line = text.lines[index]
         let next = text.lines[index + 1]
-        if onePerLine && Self.endsSentence(text.bytes[line.start..<line.end]) { return true }
+        if onePerLine && line.endsSentence { return true }
         let firstWord = text.bytes[next.start..<next.end].prefix { $0 != 0x20 }
         let wordWidth = firstWord.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         return line.width + 1 + wordWidth <= wrapWidth - 2

@@ -195,7 +195,8 @@ struct LineBuilder {
                 TextLine(
                     start: contentStart, end: contentEnd, indent: indent, width: widthAtContentEnd,
                     blankLinesBefore: blankRun, hasDoubleSpace: marks.doubleSpace,
-                    mayBeTableRow: marks.doubleSpace || marks.pipeOrBoxByte))
+                    mayBeTableRow: marks.doubleSpace || marks.pipeOrBoxByte,
+                    endsSentence: BlockMetrics.endsSentence(content)))
             output[count] = 0x20
             count += 1
             blankRun = 0
