@@ -138,26 +138,31 @@ struct BlockMetrics {
     func breaksAfter(_ index: Int) -> Bool {
         let line = text.lines[index]
         let next = text.lines[index + 1]
-        let lineBytes = text.bytes[line.start..<line.end]
-        // The next line is sliced only when a test needs more than its first byte.
-        let nextMayBeByline = !next.isEmpty && text.bytes[next.start] | 0x20 == 0x62
+        // Lines are sliced only when a test needs more than their flags and first bytes.
         // Paragraphs marked only by indentation.
         if next.indent > baseIndent && (next.indent > line.indent || line.endsSentence) { return true }
-        if Self.mayBeByline(lineBytes) && StandaloneLines.byline(lineBytes) != nil { return true }
-        if nextMayBeByline && StandaloneLines.byline(text.bytes[next.start..<next.end]) != nil { return true }
-        let lineShape = TextShape(lineBytes)
+        if mayBeByline(line) && StandaloneLines.byline(slice(line)) != nil { return true }
+        if mayBeByline(next) && StandaloneLines.byline(slice(next)) != nil { return true }
         // A wire headline in capitals right above its text.
-        if line.width <= 250 && lineShape.isAllCaps && !TextShape(text.bytes[next.start..<next.end]).isAllCaps {
-            return true
-        }
+        if line.width <= 250 && isAllCaps(line) && !isAllCaps(next) { return true }
         if !deliberate(index) { return false }
         if line.endsSentence { return true }
-        return line.width <= 250 && HeadlineShape.looksLikeHeadline(lineShape)
+        return line.width <= 250 && HeadlineShape.looksLikeHeadline(TextShape(slice(line)))
     }
 
+    private func slice(_ line: TextLine) -> ArraySlice<UInt8> { text.bytes[line.start..<line.end] }
+
     /// "By …" lines: the first byte decides for nearly every line.
-    private static func mayBeByline(_ line: ArraySlice<UInt8>) -> Bool {
-        line.first.map { $0 | 0x20 == 0x62 } == true
+    private func mayBeByline(_ line: TextLine) -> Bool {
+        !line.isEmpty && text.bytes[line.start] | 0x20 == 0x62
+    }
+
+    /// `TextShape.isAllCaps`, after the first bytes rule most lines out unsliced.
+    private func isAllCaps(_ line: TextLine) -> Bool {
+        let mayBe = text.bytes.withUnsafeBufferPointer {
+            TextShape.mayBeAllCaps(UnsafeBufferPointer(rebasing: $0[line.start..<line.end]))
+        }
+        return mayBe && TextShape(slice(line)).isAllCaps
     }
 
     /// The break after `index` was typed, not made by a wrapper: the next line's first word
