@@ -53,11 +53,7 @@ enum KnownOutlets {
     /// Up to eight bytes, ASCII lowercased, trailing punctuation dropped, as one integer.
     static func packed(_ word: UnsafeBufferPointer<UInt8>) -> UInt64? {
         var count = word.count
-        while count > 0, word[count - 1] == 0x2C || word[count - 1] == 0x2E || word[count - 1] == 0x3B
-            || word[count - 1] == 0x3A
-        {
-            count -= 1
-        }
+        while count > 0, [0x2C, 0x2E, 0x3B, 0x3A].contains(word[count - 1]) { count -= 1 }  // , . ; :
         guard count > 0, count <= 8 else { return nil }
         return word[..<count].reduce(0) { $0 << 8 | UInt64(ByteScalars.asciiLower($1)) }
     }
@@ -114,7 +110,9 @@ enum KnownOutlets {
         while wordStart < name.count {
             var wordEnd = wordStart
             while wordEnd < name.count && name[wordEnd] != 0x20 { wordEnd += 1 }
-            if wordEnd > wordStart && outletWordKeys.contains(key(UnsafeBufferPointer(rebasing: name[wordStart..<wordEnd]))) {
+            if wordEnd > wordStart
+                && outletWordKeys.contains(key(UnsafeBufferPointer(rebasing: name[wordStart..<wordEnd])))
+            {
                 return true
             }
             wordStart = wordEnd + 1

@@ -10,6 +10,10 @@ struct PreformattedDetector {
         var listItems = 0
         for index in block {
             let line = text.lines[index]
+            // A prose line is none of the three, as its first byte and flags show unsliced.
+            guard !line.isEmpty, line.mayBeTableRow || Self.mayStartRuleOrListItem(text.bytes[line.start]) else {
+                continue
+            }
             let bytes = text.bytes[line.start..<line.end]
             if Self.isRule(bytes) {
                 rules += 1
@@ -21,6 +25,15 @@ struct PreformattedDetector {
         let rows = block.count - rules
         if listItems == block.count { return true }
         return tabular >= 2 && tabular * 2 >= rows || (rules >= 1 && tabular >= 1 && tabular * 2 >= rows)
+    }
+
+    /// The first bytes `isRule` and `isListItem` allow (cleaned lines start unindented):
+    /// - = + | _ : * digits, and 0xE2 for "•".
+    private static func mayStartRuleOrListItem(_ first: UInt8) -> Bool {
+        switch first {
+        case 0x2D, 0x3D, 0x2B, 0x7C, 0x5F, 0x3A, 0x2A, 0x30...0x39, 0xE2: true
+        default: false
+        }
     }
 
     /// "+-----+----+", "|---|---|", "=====  =====": drawn lines of a table.

@@ -100,7 +100,9 @@ struct SourceCredits {
         if start + 4 <= buffer.count {
             key = UInt32(bigEndian: UnsafeRawPointer(buffer.baseAddress! + start).loadUnaligned(as: UInt32.self))
         } else {
-            for offset in 0..<4 { key = key << 8 | UInt32(start + offset < buffer.count ? buffer[start + offset] : 0x20) }
+            for offset in 0..<4 {
+                key = key << 8 | UInt32(start + offset < buffer.count ? buffer[start + offset] : 0x20)
+            }
         }
         key |= 0x2020_2020  // ASCII letters to lowercase; space stays space
         return slots[cueSlot(key)] == key
@@ -256,7 +258,8 @@ struct SourceCredits {
         var consumed = false
         while words.has(index) {
             guard let phrase = Self.properName(&words, from: index) else { break }
-            let isCredit = phrase.withBytes(in: words, KnownOutlets.isOutlet) || Self.isOutletWord(&words, at: phrase.end)
+            let isCredit =
+                phrase.withBytes(in: words, KnownOutlets.isOutlet) || Self.isOutletWord(&words, at: phrase.end)
             guard isCredit else { break }
             phrase.withBytes(in: words) { add($0) }
             index = phrase.end
