@@ -68,10 +68,6 @@ enum ByteScalars {
         return true
     }
 
-    static func equals(_ bytes: ArraySlice<UInt8>, _ text: StaticString, caseInsensitive: Bool = false) -> Bool {
-        bytes.count == text.utf8CodeUnitCount && hasPrefix(bytes, text, caseInsensitive: caseInsensitive)
-    }
-
     @inline(__always)
     static func asciiLower(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte

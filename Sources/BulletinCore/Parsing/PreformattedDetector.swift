@@ -51,12 +51,8 @@ struct PreformattedDetector {
     }
 
     /// Cells: two or more spaces between words (not after a full stop, where typists put
-    /// two), a pipe between cells, or box-drawing characters.
-    static func isTableRow(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer(WordAtATime.mayBeTableRow) && hasCells(bytes)
-    }
-
-    /// `isTableRow` for a line that `WordAtATime.mayBeTableRow` lets through.
+    /// two), a pipe between cells, or box-drawing characters. Asked only of lines whose
+    /// `TextLine.mayBeTableRow` mark allows it.
     private static func hasCells(_ bytes: ArraySlice<UInt8>) -> Bool {
         var pipes = 0
         var gaps = 0

@@ -98,8 +98,4 @@ struct WordList {
         }
         return joined.withUnsafeBufferPointer(body)
     }
-
-    func string(_ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-    }
 }
