@@ -17,9 +17,10 @@ public struct BulletinParser: Sendable {
         let screened: CleanText? = text.withUTF8 { bytes in
             let verdict = TextScreening.screen(bytes)
             if verdict.isBinary { return nil }
-            guard !verdict.linesToNormalize.isEmpty else { return TextCleaner.clean(bytes) }
+            guard !verdict.linesToNormalize.isEmpty else { return TextCleaner.clean(bytes, tabs: verdict.tabs) }
+            // NFC leaves tabs alone: the count still holds.
             let normalized = TextScreening.normalized(bytes, lines: verdict.linesToNormalize)
-            return normalized.withUnsafeBufferPointer(TextCleaner.clean)
+            return normalized.withUnsafeBufferPointer { TextCleaner.clean($0, tabs: verdict.tabs) }
         }
         guard let clean = screened else {
             throw BulletinRejection(reason: .binary, detail: "the text holds NUL or too many control characters")

@@ -2,7 +2,8 @@
 enum ByteScalars {
     /// The scalar starting at `index` and its length in bytes.
     @inline(__always)
-    static func scalar(in bytes: ArraySlice<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+    static func scalar<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at index: Int) -> (Unicode.Scalar, Int)
+    where Bytes.Index == Int {
         let lead = bytes[index]
         if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
         let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
@@ -13,7 +14,9 @@ enum ByteScalars {
     }
 
     /// The scalar that ends just before `end`.
-    static func lastScalar(in bytes: ArraySlice<UInt8>, before end: Int) -> (Unicode.Scalar, start: Int)? {
+    static func lastScalar<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, before end: Int) -> (
+        Unicode.Scalar, start: Int
+    )? where Bytes.Index == Int {
         guard end > bytes.startIndex else { return nil }
         var start = end - 1
         while start > bytes.startIndex && bytes[start] & 0xC0 == 0x80 { start -= 1 }
@@ -42,23 +45,27 @@ enum ByteScalars {
         bytes.split(separator: 0x20, omittingEmptySubsequences: true)
     }
 
-    static func string(_ bytes: ArraySlice<UInt8>) -> String {
+    static func string<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
         String(decoding: bytes, as: UTF8.self)
     }
 
-    static func hasPrefix(_ bytes: ArraySlice<UInt8>, _ prefix: String, caseInsensitive: Bool = false) -> Bool {
+    /// Whether `bytes` starts with `prefix`; `caseInsensitive` folds ASCII letters. The
+    /// prefix is a literal: its bytes are read in place, never through a String.
+    static func hasPrefix(_ bytes: ArraySlice<UInt8>, _ prefix: StaticString, caseInsensitive: Bool = false) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        let expected = prefix.utf8Start
         var index = bytes.startIndex
-        for expected in prefix.utf8 {
-            guard index < bytes.endIndex else { return false }
+        for offset in 0..<count {
             let actual = bytes[index]
-            if actual != expected && !(caseInsensitive && asciiLower(actual) == asciiLower(expected)) { return false }
+            if actual != expected[offset]
+                && !(caseInsensitive && asciiLower(actual) == asciiLower(expected[offset]))
+            {
+                return false
+            }
             index += 1
         }
         return true
-    }
-
-    static func equals(_ bytes: ArraySlice<UInt8>, _ text: String, caseInsensitive: Bool = false) -> Bool {
-        bytes.count == text.utf8.count && hasPrefix(bytes, text, caseInsensitive: caseInsensitive)
     }
 
     @inline(__always)

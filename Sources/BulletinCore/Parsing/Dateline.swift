@@ -11,6 +11,15 @@ struct Dateline: Equatable {
         "IAEA", "OPCW", "IMF", "WHO", "WTO", "G7", "G8", "G20", "GCC", "AU", "SCO", "CIS", "USSR", "PM", "FM",
     ]
 
+    /// `notPlaces` for lookups by bytes; the names are ASCII, so other text takes the
+    /// String route, where String equality decides as before.
+    static let notPlaceTable = ByteNameSet(notPlaces, ignoringCase: false)
+
+    private static func isNotPlace(_ bytes: ArraySlice<UInt8>, _ place: String) -> Bool {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return notPlaces.contains(place) }
+        return bytes.withUnsafeBufferPointer(notPlaceTable.contains)
+    }
+
     static func parse(_ paragraph: ArraySlice<UInt8>) -> Dateline? {
         // A place starts with a capital; most paragraphs that do not are ruled out here.
         guard let first = paragraph.first, (first >= 0x41 && first <= 0x5A) || first >= 0xC0 else { return nil }
@@ -40,10 +49,11 @@ struct Dateline: Equatable {
         }
         guard allCaps || hasQualifier || credit != nil else { return nil }
         guard let delimiter = cursor.delimiter() else { return nil }
-        let place = ByteScalars.string(paragraph[placeStart..<placeEnd])
+        let placeBytes = paragraph[placeStart..<placeEnd]
+        let place = ByteScalars.string(placeBytes)
         var letters = 0
         for scalar in place.unicodeScalars where ByteScalars.isLetter(scalar) { letters += 1 }
-        guard letters >= 2, !notPlaces.contains(place) else { return nil }
+        guard letters >= 2, !isNotPlace(placeBytes, place) else { return nil }
         if delimiter == .tightHyphen {
             guard allCaps, cursor.nextIsUppercase else { return nil }
         }

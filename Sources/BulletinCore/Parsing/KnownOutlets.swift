@@ -42,37 +42,47 @@ enum KnownOutlets {
 
     /// Last words of the listed names, packed ("interfax", "press", "bbc"); a cheap
     /// test that rules out nearly every word before "said".
-    static let lastWords: Set<UInt64> = Set(
-        names.compactMap { name in name.split(separator: " ").last.flatMap { packed(Array($0.utf8)[...]) } })
+    static let lastWords = PackedKeySet(
+        names.compactMap { name in
+            name.split(separator: " ").last.flatMap { word in Array(word.utf8).withUnsafeBufferPointer(packed) }
+        })
+
+    /// `names` for lookups by bytes.
+    static let nameTable = ByteNameSet(names, ignoringCase: true)
 
     /// Up to eight bytes, ASCII lowercased, trailing punctuation dropped, as one integer.
-    static func packed(_ word: ArraySlice<UInt8>) -> UInt64? {
-        var word = word
-        while let last = word.last, last == 0x2C || last == 0x2E || last == 0x3B || last == 0x3A {
-            word = word.dropLast()
-        }
-        guard !word.isEmpty, word.count <= 8 else { return nil }
-        return word.reduce(0) { $0 << 8 | UInt64(ByteScalars.asciiLower($1)) }
+    static func packed(_ word: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var count = word.count
+        while count > 0, [0x2C, 0x2E, 0x3B, 0x3A].contains(word[count - 1]) { count -= 1 }  // , . ; :
+        guard count > 0, count <= 8 else { return nil }
+        return word[..<count].reduce(0) { $0 << 8 | UInt64(ByteScalars.asciiLower($1)) }
     }
 
-    static func isLastWordOfKnownName(_ word: ArraySlice<UInt8>) -> Bool {
+    static func isLastWordOfKnownName(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         packed(word).map(lastWords.contains) ?? (word.count > 8)
     }
 
     static func isKnown(_ name: String) -> Bool {
-        // The packed last word rules out most names without lowercasing the whole.
         var name = name
-        let lastWordKnown = name.withUTF8 { bytes in
-            let lastSpace = bytes.lastIndex(of: 0x20) ?? -1
-            return isLastWordOfKnownName(ArraySlice(UnsafeBufferPointer(rebasing: bytes[(lastSpace + 1)...])))
+        return name.withUTF8(isKnown)
+    }
+
+    static func isKnown(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The listed names are ASCII: ASCII text is looked up as it is. Other text takes
+        // the String route, where Unicode lowercasing decides (the Kelvin sign is a "k").
+        if name.allSatisfy({ $0 < 0x80 }) { return nameTable.contains(name) }
+        let lastSpace = name.lastIndex(of: 0x20) ?? -1
+        guard isLastWordOfKnownName(UnsafeBufferPointer(rebasing: name[(lastSpace + 1)...])) else {
+            return false
         }
-        return lastWordKnown && names.contains(name.lowercased())
+        return names.contains(String(decoding: name, as: UTF8.self).lowercased())
     }
 
     /// `outletWords`, each as its length and first eight lowercased bytes.
-    static let outletWordKeys: Set<UInt64> = Set(outletWords.map { key(Array($0.utf8)[...]) })
+    static let outletWordKeys = PackedKeySet(outletWords.map { key(Array($0.utf8)[...]) })
 
-    static func key(_ word: ArraySlice<UInt8>) -> UInt64 {
+    @inline(__always)
+    static func key<C: Collection<UInt8>>(_ word: C) -> UInt64 {
         word.prefix(8).reduce(0) { $0 << 8 | UInt64(ByteScalars.asciiLower($1)) } ^ UInt64(word.count) << 58
     }
 
@@ -80,7 +90,7 @@ enum KnownOutlets {
         name.utf8.count <= 20 && signOffAgencies.contains(name.lowercased())
     }
 
-    static let signOffKeys: Set<UInt64> = Set(signOffAgencies.map { key(Array($0.utf8)[...]) })
+    static let signOffKeys = PackedKeySet(signOffAgencies.map { key(Array($0.utf8)[...]) })
 
     /// `isSignOffAgency` without building a string: nearly every short line is not one.
     static func mayBeSignOffAgency(_ bytes: ArraySlice<UInt8>) -> Bool {
@@ -89,10 +99,24 @@ enum KnownOutlets {
 
     /// A capitalized phrase naming an outlet: listed, or holding an outlet word.
     static func isOutlet(_ name: String) -> Bool {
-        if isKnown(name) { return true }
         var name = name
-        return name.withUTF8 { bytes in
-            ArraySlice(bytes).split(separator: 0x20).contains { outletWordKeys.contains(key($0)) }
+        return name.withUTF8(isOutlet)
+    }
+
+    static func isOutlet(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        if isKnown(name) { return true }
+        let outletWordKeys = outletWordKeys
+        var wordStart = 0
+        while wordStart < name.count {
+            var wordEnd = wordStart
+            while wordEnd < name.count && name[wordEnd] != 0x20 { wordEnd += 1 }
+            if wordEnd > wordStart
+                && outletWordKeys.contains(key(UnsafeBufferPointer(rebasing: name[wordStart..<wordEnd])))
+            {
+                return true
+            }
+            wordStart = wordEnd + 1
         }
+        return false
     }
 }

@@ -44,26 +44,42 @@ enum LanguageGuesser {
         ("uk", ["і", "та", "що", "не", "на", "з", "до", "від", "це", "як", "про", "його", "для", "є"]),
     ]
 
-    static func guess(headline: String, body: [ArraySlice<UInt8>]) -> String {
-        var tally = Tally()
-        var headline = headline
-        headline.withUTF8 { tally.add(UnsafeBufferPointer(rebasing: $0.prefix(sampleBytes))) }
-        for block in body where tally.bytesSeen < sampleBytes {
+    static func guess<Body: Sequence<ArraySlice<UInt8>>>(headline: String, body: Body) -> String {
+        var sample = Sample(headline: headline)
+        for block in body where sample.wantsMore { sample.add(block) }
+        return sample.guess
+    }
+
+    /// The headline and the first body bytes, read as they come: up to `sampleBytes`.
+    struct Sample {
+        private var tally = Tally()
+
+        init(headline: String) {
+            var headline = headline
+            headline.withUTF8 { tally.add(UnsafeBufferPointer(rebasing: $0.prefix(sampleBytes))) }
+        }
+
+        var wantsMore: Bool { tally.bytesSeen < sampleBytes }
+
+        mutating func add(_ block: ArraySlice<UInt8>) {
             block.prefix(sampleBytes - tally.bytesSeen).withUnsafeBufferPointer { tally.add($0) }
         }
-        guard let script = tally.scripts.dominant else { return "und" }
-        switch script {
-        case .latin, .cyrillic: return tally.byStopwords(script: script)
-        case .arabic: return "ar"
-        case .han: return "zh"
-        case .kana: return "ja"
-        case .hangul: return "ko"
-        case .greek: return "el"
-        case .hebrew: return "he"
-        case .devanagari: return "hi"
-        case .thai: return "th"
-        case .armenian: return "hy"
-        case .georgian: return "ka"
+
+        var guess: String {
+            guard let script = tally.scripts.dominant else { return "und" }
+            switch script {
+            case .latin, .cyrillic: return tally.byStopwords(script: script)
+            case .arabic: return "ar"
+            case .han: return "zh"
+            case .kana: return "ja"
+            case .hangul: return "ko"
+            case .greek: return "el"
+            case .hebrew: return "he"
+            case .devanagari: return "hi"
+            case .thai: return "th"
+            case .armenian: return "hy"
+            case .georgian: return "ka"
+            }
         }
     }
 
@@ -79,17 +95,29 @@ enum LanguageGuesser {
         var stopwordLanes: UInt64 = 0
         var words = 0
         var bytesSeen = 0
-        private var key: UInt64 = 0
-        private var length = 0
         private let table = StopwordIndex.shared
 
         mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+            // The loop runs on locals, stored back once: it reads every byte of the sample.
             var latin = 0
+            var key: UInt64 = 0
+            var length = 0
+            var words = self.words
+            var stopwordLanes = self.stopwordLanes
+            let table = self.table
+            @inline(__always) func endWord() {
+                guard length > 0 else { return }
+                words += 1
+                // Past 127 words a 7-bit lane could overflow; the sample rarely holds half as many.
+                if length <= 8 && words <= 127 { stopwordLanes &+= table.lanes(key) }
+                key = 0
+                length = 0
+            }
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                    if (byte | 0x20) &- 0x61 < 26 {
                         latin += 1
                         key = key << 8 | UInt64(byte | 0x20)
                         length += 1
@@ -99,9 +127,7 @@ enum LanguageGuesser {
                     index += 1
                     continue
                 }
-                let end = min(index + 4, bytes.count)
-                let slice = ArraySlice(UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                let (scalar, scalarLength) = ByteScalars.scalar(in: slice, at: slice.startIndex)
+                let (scalar, scalarLength) = ByteScalars.scalar(in: bytes, at: index)
                 if let script = ScriptCounts.script(of: scalar.value) { scripts.counts[script.position] += 1 }
                 for offset in 0..<scalarLength where index + offset < bytes.count {
                     key = key << 8 | UInt64(bytes[index + offset])
@@ -110,17 +136,10 @@ enum LanguageGuesser {
                 index += scalarLength
             }
             endWord()
+            self.words = words
+            self.stopwordLanes = stopwordLanes
             scripts.counts[Script.latin.position] += latin
             bytesSeen += bytes.count + 1
-        }
-
-        private mutating func endWord() {
-            guard length > 0 else { return }
-            words += 1
-            // Past 127 words a 7-bit lane could overflow; the sample rarely holds half as many.
-            if length <= 8 && words <= 127 { stopwordLanes &+= table.lanes(key) }
-            key = 0
-            length = 0
         }
 
         func hits(_ position: Int) -> Int { Int((stopwordLanes >> UInt64(7 * position)) & 0x7F) }
@@ -191,18 +210,23 @@ enum LanguageGuesser {
     enum Script: Int, CaseIterable {
         case latin, cyrillic, greek, arabic, hebrew, han, kana, hangul, devanagari, thai, armenian, georgian
         var position: Int { rawValue }
+        static let count = allCases.count
     }
 
     struct ScriptCounts {
-        var counts = [Int](repeating: 0, count: Script.allCases.count)
+        /// Letters by `Script.position`. A vector, not an array: a guess runs per story and
+        /// should allocate nothing. Lanes past the last script stay zero.
+        var counts = SIMD16<Int>()
 
         var dominant: Script? {
-            let total = counts.reduce(0, +)
-            guard total >= 3, let best = counts.indices.max(by: { counts[$0] < counts[$1] }) else { return nil }
+            let total = counts.wrappedSum()
+            guard total >= 3 else { return nil }
+            var best = 0  // the first of equal counts wins
+            for position in 1..<Script.count where counts[position] > counts[best] { best = position }
             // Japanese mixes kana with Han: any real share of kana makes it Japanese.
             let kana = counts[Script.kana.position]
             if kana * 5 >= total { return .kana }
-            return counts[best] * 2 > total ? Script.allCases[best] : nil
+            return counts[best] * 2 > total ? Script(rawValue: best) : nil
         }
 
         static func script(of value: UInt32) -> Script? {

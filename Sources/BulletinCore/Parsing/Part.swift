@@ -2,7 +2,7 @@
 /// ending a story or a short headline starting one; only its neighbours can tell.
 enum Part {
     case headline(String)
-    case paragraph([UInt8])
+    case paragraph(ArraySlice<UInt8>)
     case preformatted(String)
     case byline(name: String, affiliation: String?)
     case nameLine(String)
@@ -23,7 +23,12 @@ struct PartReader {
     let text: CleanText
 
     func parts(_ segments: [Segment]) -> [Part] {
-        segments.compactMap(part)
+        var parts: [Part] = []
+        parts.reserveCapacity(segments.count)
+        for segment in segments {
+            if let part = part(segment) { parts.append(part) }
+        }
+        return parts
     }
 
     private func part(_ segment: Segment) -> Part? {
@@ -34,7 +39,7 @@ struct PartReader {
         }
         let joined = proseBytes(segment.lines)
         guard !joined.isEmpty else { return nil }
-        var bytes = joined[...]
+        var bytes = joined
         if let credits = StandaloneLines.signOff(bytes) { return .signOff(credits: credits) }
         if let byline = StandaloneLines.byline(bytes) {
             return .byline(name: byline.name, affiliation: byline.affiliation)
@@ -58,7 +63,32 @@ struct PartReader {
 
     /// Lines joined by one space, inner runs of spaces collapsed; a word hyphenated across
     /// a line end ("Russian-\nbacked") is joined without a space.
-    func proseBytes(_ lines: Range<Int>) -> [UInt8] {
+    func proseBytes(_ lines: Range<Int>) -> ArraySlice<UInt8> {
+        joinedInPlace(lines) ?? joinedCopy(lines)[...]
+    }
+
+    /// The joined lines as they already stand in `text.bytes`, when nothing needs changing:
+    /// the cleaner follows each line with one space, so lines without runs of spaces and
+    /// without a hyphenated word across their break are joined already. Nil otherwise.
+    private func joinedInPlace(_ lines: Range<Int>) -> ArraySlice<UInt8>? {
+        guard !lines.isEmpty else { return nil }
+        var previous = text.lines[lines.lowerBound]
+        guard !previous.isEmpty, !previous.hasDoubleSpace else { return nil }
+        for index in lines.dropFirst() {
+            let line = text.lines[index]
+            guard !line.isEmpty, !line.hasDoubleSpace, line.start == previous.end + 1 else { return nil }
+            if previous.end - previous.start >= 2 && text.bytes[previous.end - 1] == 0x2D
+                && text.bytes[previous.end - 2] != 0x20 && text.bytes[line.start] >= 0x61
+                && text.bytes[line.start] <= 0x7A
+            {
+                return nil  // "Russian-" + "backed": joined without the space
+            }
+            previous = line
+        }
+        return text.bytes[text.lines[lines.lowerBound].start..<previous.end]
+    }
+
+    private func joinedCopy(_ lines: Range<Int>) -> [UInt8] {
         var capacity = 0
         for index in lines { capacity += text.lines[index].end - text.lines[index].start + 1 }
         return text.bytes.withUnsafeBufferPointer { source in
@@ -78,7 +108,7 @@ struct PartReader {
                         }
                     }
                     let lineBytes = UnsafeBufferPointer(rebasing: source[line.start..<line.end])
-                    if WordAtATime.containsDoubleSpace(lineBytes) {
+                    if line.hasDoubleSpace {
                         count += Self.copyCollapsingSpaces(lineBytes, to: out.baseAddress! + count)
                     } else {
                         (out.baseAddress! + count).update(from: lineBytes.baseAddress!, count: lineBytes.count)

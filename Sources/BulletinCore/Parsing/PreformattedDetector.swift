@@ -10,10 +10,14 @@ struct PreformattedDetector {
         var listItems = 0
         for index in block {
             let line = text.lines[index]
+            // A prose line is none of the three, as its first byte and flags show unsliced.
+            guard !line.isEmpty, line.mayBeTableRow || Self.mayStartRuleOrListItem(text.bytes[line.start]) else {
+                continue
+            }
             let bytes = text.bytes[line.start..<line.end]
             if Self.isRule(bytes) {
                 rules += 1
-            } else if Self.isTableRow(bytes) {
+            } else if line.mayBeTableRow && Self.hasCells(bytes) {
                 tabular += 1
             }
             if Self.isListItem(bytes) { listItems += 1 }
@@ -21,6 +25,15 @@ struct PreformattedDetector {
         let rows = block.count - rules
         if listItems == block.count { return true }
         return tabular >= 2 && tabular * 2 >= rows || (rules >= 1 && tabular >= 1 && tabular * 2 >= rows)
+    }
+
+    /// The first bytes `isRule` and `isListItem` allow (cleaned lines start unindented):
+    /// - = + | _ : * digits, and 0xE2 for "•".
+    private static func mayStartRuleOrListItem(_ first: UInt8) -> Bool {
+        switch first {
+        case 0x2D, 0x3D, 0x2B, 0x7C, 0x5F, 0x3A, 0x2A, 0x30...0x39, 0xE2: true
+        default: false
+        }
     }
 
     /// "+-----+----+", "|---|---|", "=====  =====": drawn lines of a table.
@@ -38,9 +51,9 @@ struct PreformattedDetector {
     }
 
     /// Cells: two or more spaces between words (not after a full stop, where typists put
-    /// two), a pipe between cells, or box-drawing characters.
-    static func isTableRow(_ bytes: ArraySlice<UInt8>) -> Bool {
-        guard bytes.withUnsafeBufferPointer(WordAtATime.mayBeTableRow) else { return false }
+    /// two), a pipe between cells, or box-drawing characters. Asked only of lines whose
+    /// `TextLine.mayBeTableRow` mark allows it.
+    private static func hasCells(_ bytes: ArraySlice<UInt8>) -> Bool {
         var pipes = 0
         var gaps = 0
         var index = bytes.startIndex
@@ -65,7 +78,7 @@ struct PreformattedDetector {
     static func isListItem(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
         if (first == 0x2D || first == 0x2A) && bytes.dropFirst().first == 0x20 { return true }
-        if ByteScalars.hasPrefix(bytes, "\u{2022} ") { return true }
+        if first == 0xE2 && ByteScalars.hasPrefix(bytes, "\u{2022} ") { return true }
         let digits = bytes.prefix { ByteScalars.isDigit($0) }
         guard !digits.isEmpty, digits.count <= 3 else { return false }
         let rest = bytes[digits.endIndex...]

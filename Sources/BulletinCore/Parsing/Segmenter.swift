@@ -9,6 +9,7 @@ struct Segmenter {
 
     func segments() -> [Segment] {
         var result: [Segment] = []
+        result.reserveCapacity(min(text.lines.count, 64))  // rather than regrow from one
         var blockStart = 0
         let lines = text.lines
         for index in lines.indices where index > blockStart {
@@ -37,33 +38,37 @@ struct Segmenter {
         var start = block.lowerBound
         var insideCredit = false
         for index in block {
-            let line = slice(lines[index])
-            if StandaloneLines.isSeparator(line) {
-                if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
-                result.append(Segment(kind: .separator, lines: index..<(index + 1)))
-                start = index + 1
-                continue
-            }
-            // A parenthesized credit may wrap over lines; it ends where the parenthesis closes.
-            if !insideCredit, line.first == 0x28, StandaloneLines.reportingCredit(line + [0x29]) != nil {
-                if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
-                start = index
-                insideCredit = true
-            }
-            if insideCredit {
-                if line.last == 0x29 {
-                    result.append(Segment(kind: .prose, lines: start..<(index + 1)))
+            // Most lines are plain text: their first byte and length rule out every
+            // standalone kind before any of them is asked.
+            if insideCredit || mayStandAlone(lines[index]) {
+                let line = slice(lines[index])
+                if StandaloneLines.isSeparator(line) {
+                    if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
+                    result.append(Segment(kind: .separator, lines: index..<(index + 1)))
                     start = index + 1
-                    insideCredit = false
+                    continue
                 }
-                continue
-            }
-            // "REUTER", "-- AFP", "Source: Interfax", "(c) 2013 …" under the last line of text.
-            if StandaloneLines.isSignOffLine(line) {
-                if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
-                result.append(Segment(kind: .prose, lines: index..<(index + 1)))
-                start = index + 1
-                continue
+                // A parenthesized credit may wrap over lines; it ends where the parenthesis closes.
+                if !insideCredit, StandaloneLines.opensReportingCredit(line) {
+                    if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
+                    start = index
+                    insideCredit = true
+                }
+                if insideCredit {
+                    if line.last == 0x29 {
+                        result.append(Segment(kind: .prose, lines: start..<(index + 1)))
+                        start = index + 1
+                        insideCredit = false
+                    }
+                    continue
+                }
+                // "REUTER", "-- AFP", "Source: Interfax", "(c) 2013 …" under the last line of text.
+                if StandaloneLines.isSignOffLine(line) {
+                    if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
+                    result.append(Segment(kind: .prose, lines: index..<(index + 1)))
+                    start = index + 1
+                    continue
+                }
             }
             let isLast = index + 1 == block.upperBound
             if !isLast && metrics.breaksAfter(index) {
@@ -72,6 +77,16 @@ struct Segmenter {
             }
         }
         if start < block.upperBound { result.append(Segment(kind: .prose, lines: start..<block.upperBound)) }
+    }
+
+    /// Whether a line could be a separator, the start of a parenthesized credit or a sign-off
+    /// (`StandaloneLines`): each of those needs a short line or one of a few first bytes.
+    private func mayStandAlone(_ line: TextLine) -> Bool {
+        guard !line.isEmpty, line.end - line.start > 40 else { return true }
+        switch text.bytes[line.start] {
+        case 0x2D, 0x2A, 0x23, 0x3D, 0x5F, 0x7E, 0x45, 0x28, 0xC2, 0x53, 0x73, 0x43, 0x63: return true
+        default: return false  // - * # = _ ~ E ( © S s C c
+        }
     }
 }
 
@@ -95,7 +110,7 @@ struct BlockMetrics {
             let line = text.lines[index]
             base = min(base, line.indent)
             widest = max(widest, line.width)
-            if index + 1 < block.upperBound && Self.endsSentence(text.bytes[line.start..<line.end]) {
+            if index + 1 < block.upperBound && line.endsSentence {
                 sentenceEnds += 1
             }
         }
@@ -105,7 +120,7 @@ struct BlockMetrics {
     }
 
     /// Cheap: looks only at the last bytes, through closing quotes.
-    static func endsSentence(_ line: ArraySlice<UInt8>) -> Bool {
+    static func endsSentence<Bytes: RandomAccessCollection<UInt8>>(_ line: Bytes) -> Bool where Bytes.Index == Int {
         var index = line.endIndex - 1
         while index >= line.startIndex {
             switch line[index] {
@@ -123,23 +138,31 @@ struct BlockMetrics {
     func breaksAfter(_ index: Int) -> Bool {
         let line = text.lines[index]
         let next = text.lines[index + 1]
-        let lineBytes = text.bytes[line.start..<line.end]
-        let nextBytes = text.bytes[next.start..<next.end]
+        // Lines are sliced only when a test needs more than their flags and first bytes.
         // Paragraphs marked only by indentation.
-        if next.indent > baseIndent && (next.indent > line.indent || Self.endsSentence(lineBytes)) { return true }
-        if Self.mayBeByline(lineBytes) && StandaloneLines.byline(lineBytes) != nil { return true }
-        if Self.mayBeByline(nextBytes) && StandaloneLines.byline(nextBytes) != nil { return true }
-        let lineShape = TextShape(lineBytes)
+        if next.indent > baseIndent && (next.indent > line.indent || line.endsSentence) { return true }
+        if mayBeByline(line) && StandaloneLines.byline(slice(line)) != nil { return true }
+        if mayBeByline(next) && StandaloneLines.byline(slice(next)) != nil { return true }
         // A wire headline in capitals right above its text.
-        if line.width <= 250 && lineShape.isAllCaps && !TextShape(nextBytes).isAllCaps { return true }
+        if line.width <= 250 && isAllCaps(line) && !isAllCaps(next) { return true }
         if !deliberate(index) { return false }
-        if Self.endsSentence(lineBytes) { return true }
-        return line.width <= 250 && HeadlineShape.looksLikeHeadline(lineShape)
+        if line.endsSentence { return true }
+        return line.width <= 250 && HeadlineShape.looksLikeHeadline(TextShape(slice(line)))
     }
 
+    private func slice(_ line: TextLine) -> ArraySlice<UInt8> { text.bytes[line.start..<line.end] }
+
     /// "By …" lines: the first byte decides for nearly every line.
-    private static func mayBeByline(_ line: ArraySlice<UInt8>) -> Bool {
-        line.first.map { $0 | 0x20 == 0x62 } == true
+    private func mayBeByline(_ line: TextLine) -> Bool {
+        !line.isEmpty && text.bytes[line.start] | 0x20 == 0x62
+    }
+
+    /// `TextShape.isAllCaps`, after the first bytes rule most lines out unsliced.
+    private func isAllCaps(_ line: TextLine) -> Bool {
+        let mayBe = text.bytes.withUnsafeBufferPointer {
+            TextShape.mayBeAllCaps(UnsafeBufferPointer(rebasing: $0[line.start..<line.end]))
+        }
+        return mayBe && TextShape(slice(line)).isAllCaps
     }
 
     /// The break after `index` was typed, not made by a wrapper: the next line's first word
@@ -148,7 +171,7 @@ struct BlockMetrics {
         guard let wrapWidth else { return true }
         let line = text.lines[index]
         let next = text.lines[index + 1]
-        if onePerLine && Self.endsSentence(text.bytes[line.start..<line.end]) { return true }
+        if onePerLine && line.endsSentence { return true }
         let firstWord = text.bytes[next.start..<next.end].prefix { $0 != 0x20 }
         let wordWidth = firstWord.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         return line.width + 1 + wordWidth <= wrapWidth - 2

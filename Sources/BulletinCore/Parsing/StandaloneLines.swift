@@ -36,11 +36,11 @@ enum StandaloneLines {
         {
             return body.count <= 200 ? [] : nil
         }
-        for prefix in ["Sources:", "Source:"]
+        for prefix: StaticString in ["Sources:", "Source:"]
         where initial == 0x73 && ByteScalars.hasPrefix(body, prefix, caseInsensitive: true) {
             // A credit line is a short list of names, not a sentence that starts "Source:".
             guard body.count <= 100 else { return nil }
-            let names = ByteScalars.trimmed(body.dropFirst(prefix.utf8.count))
+            let names = ByteScalars.trimmed(body.dropFirst(prefix.utf8CodeUnitCount))
             let parts = names.split(separator: 0x2C).map { ByteScalars.trimmed($0) }
             guard
                 parts.allSatisfy({ $0.count <= 40 && $0.first.map { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0xC0 } == true })
@@ -67,15 +67,26 @@ enum StandaloneLines {
     }
 
     /// Words that open a Reuters-style credit in parentheses.
-    static let creditOpeners = [
+    static let creditOpeners: [StaticString] = [
         "reporting by", "additional reporting by", "writing by", "editing by", "edited by",
         "compiled by", "written by", "reported by", "translated by", "research by",
     ]
 
     static func reportingCredit(_ text: ArraySlice<UInt8>) -> [String]? {
-        guard text.first == 0x28, text.last == 0x29 else { return nil }
+        guard text.last == 0x29, opensReportingCredit(text) else { return nil }
+        return []
+    }
+
+    /// "(Reporting by …": the start of a credit, which may close on a later line.
+    static func opensReportingCredit(_ text: ArraySlice<UInt8>) -> Bool {
+        guard text.first == 0x28 else { return false }
         let inner = text.dropFirst()
-        return creditOpeners.contains { ByteScalars.hasPrefix(inner, $0, caseInsensitive: true) } ? [] : nil
+        // Every opener starts with one of these letters: most parentheses are ruled out here.
+        guard let initial = inner.first.map(ByteScalars.asciiLower),
+            initial == 0x72 || initial == 0x61 || initial == 0x77 || initial == 0x65 || initial == 0x63
+                || initial == 0x74
+        else { return false }
+        return creditOpeners.contains { ByteScalars.hasPrefix(inner, $0, caseInsensitive: true) }
     }
 
     /// Where a paragraph ends in an inline credit "… he said. (Reporting by …)", the

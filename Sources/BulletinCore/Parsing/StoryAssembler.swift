@@ -2,55 +2,69 @@
 /// separator or an end byline closes one, text with no open story starts a headless one.
 struct StoryAssembler {
     func stories(from parts: [Part]) -> [Story] {
-        var stories: [Story] = []
-        var current: StoryDraft?
-
-        func finish() {
-            if let draft = current, let story = draft.story() { stories.append(story) }
-            current = nil
-        }
-        func openIfNeeded() {
-            if current == nil || current!.isClosed {
-                finish()
-                current = StoryDraft()
-            }
-        }
-
-        for (index, part) in parts.enumerated() {
-            let next = index + 1 < parts.count ? parts[index + 1] : nil
-            switch part {
+        var assembly = Assembly()
+        assembly.stories.reserveCapacity(min(parts.count, 16))  // rather than regrow from one
+        for index in parts.indices {
+            switch parts[index] {
             case .separator:
-                finish()
+                assembly.finish()
             case .headline(let headline):
-                finish()
-                current = StoryDraft(headline: headline)
+                assembly.open(headline: headline)
             case .nameLine(let name):
                 // "H. Mustafa" after a story's text and before the next story signs that story.
-                if let draft = current, draft.hasBody, draft.byline == nil, !draft.isClosed, next?.startsStory ?? true {
-                    current!.byline = name
-                    current!.isClosed = true
+                // Only this case looks ahead: copying every next part would cost every part.
+                let nextStartsStory = index + 1 < parts.count ? parts[index + 1].startsStory : true
+                let draft = assembly.draft
+                if assembly.isOpen, draft.hasBody, draft.byline == nil, !draft.isClosed, nextStartsStory {
+                    assembly.draft.byline = name
+                    assembly.draft.isClosed = true
                 } else {
-                    finish()
-                    current = StoryDraft(headline: name)
+                    assembly.open(headline: name)
                 }
             case .byline(let name, let affiliation):
-                openIfNeeded()
-                if current!.byline == nil { current!.byline = name }
-                if let affiliation, KnownOutlets.isOutlet(affiliation) { current!.leadingCredits.append(affiliation) }
-                if current!.hasBody { current!.isClosed = true }
+                assembly.openIfNeeded()
+                if assembly.draft.byline == nil { assembly.draft.byline = name }
+                if let affiliation, KnownOutlets.isOutlet(affiliation) {
+                    assembly.draft.leadingCredits.append(affiliation)
+                }
+                if assembly.draft.hasBody { assembly.draft.isClosed = true }
             case .signOff(let credits):
-                guard current != nil else { continue }
-                current!.trailingCredits.append(contentsOf: credits)
-                if current!.hasBody { current!.isClosed = true }
+                guard assembly.isOpen else { continue }
+                assembly.draft.trailingCredits.append(contentsOf: credits)
+                if assembly.draft.hasBody { assembly.draft.isClosed = true }
             case .paragraph(let bytes):
-                openIfNeeded()
-                current!.blocks.append(.prose(bytes))
+                assembly.openIfNeeded()
+                assembly.draft.append(.prose(bytes))
             case .preformatted(let text):
-                openIfNeeded()
-                current!.blocks.append(.preformatted(text))
+                assembly.openIfNeeded()
+                assembly.draft.append(.preformatted(text))
             }
         }
-        finish()
-        return stories
+        assembly.finish()
+        return assembly.stories
+    }
+
+    /// The stories so far and the one being assembled. The draft is a plain value with an
+    /// `isOpen` flag rather than an optional: it is read and changed for every part.
+    private struct Assembly {
+        var stories: [Story] = []
+        var draft = StoryDraft()
+        var isOpen = false
+
+        mutating func finish() {
+            if isOpen, let story = draft.story() { stories.append(story) }
+            draft = StoryDraft()
+            isOpen = false
+        }
+
+        mutating func open(headline: String?) {
+            finish()
+            draft = StoryDraft(headline: headline)
+            isOpen = true
+        }
+
+        mutating func openIfNeeded() {
+            if !isOpen || draft.isClosed { open(headline: nil) }
+        }
     }
 }

@@ -1,7 +1,7 @@
 /// A story while it is being assembled.
 struct StoryDraft {
     enum Block {
-        case prose([UInt8])
+        case prose(ArraySlice<UInt8>)
         case preformatted(String)
     }
 
@@ -16,40 +16,57 @@ struct StoryDraft {
 
     var hasBody: Bool { !blocks.isEmpty }
 
+    mutating func append(_ block: Block) {
+        if blocks.isEmpty { blocks.reserveCapacity(4) }  // a story has a few: rather than regrow from one
+        blocks.append(block)
+    }
+
     func story() -> Story? {
         var paragraphs: [String] = []
-        var proseBlocks: [ArraySlice<UInt8>] = []
+        paragraphs.reserveCapacity(blocks.count)
         var firstProse: ArraySlice<UInt8>?
-        for block in blocks {
-            switch block {
+        /// The first prose block, even after a table: what a missing headline is made from.
+        var firstBody: ArraySlice<UInt8>?
+        for index in blocks.indices {
+            switch blocks[index] {
             case .prose(let bytes):
-                var body = bytes[...]
-                if let creditStart = StandaloneLines.trailingCreditStart(body) {
-                    body = ByteScalars.trimmed(body[..<creditStart])
-                }
-                guard !body.isEmpty else { continue }
+                guard let body = Self.proseBody(bytes) else { continue }
                 if firstProse == nil && paragraphs.isEmpty { firstProse = body }
-                proseBlocks.append(body)
+                if firstBody == nil { firstBody = body }
                 paragraphs.append(ByteScalars.string(body))
             case .preformatted(let text):
                 paragraphs.append(text)
             }
         }
         let dateline = firstProse.flatMap(Dateline.parse)
-        guard
-            let headline = headline
-                ?? proseBlocks.first.map({ HeadlineSynthesizer.headline(from: $0, skipping: dateline) })
+        guard let headline = headline ?? firstBody.map({ HeadlineSynthesizer.headline(from: $0, skipping: dateline) })
         else { return nil }
 
         var credits = SourceCredits()
         for credit in leadingCredits { credits.add(credit) }
         if let credit = dateline?.credit { credits.add(credit) }
-        for block in proseBlocks { credits.scan(block) }
+        var language = LanguageGuesser.Sample(headline: headline)
+        // The prose again: recomputing a body is cheaper than keeping an array of them.
+        for index in blocks.indices {
+            guard case .prose(let bytes) = blocks[index], let body = Self.proseBody(bytes) else { continue }
+            credits.scan(body)
+            if language.wantsMore { language.add(body) }
+        }
         for credit in trailingCredits { credits.add(credit) }
 
         return Story(
             headline: headline, paragraphs: paragraphs, byline: byline, dateline: dateline?.place,
-            sources: credits.names, language: LanguageGuesser.guess(headline: headline, body: proseBlocks))
+            sources: credits.names, language: language.guess)
+    }
+
+    /// A prose block without its inline credit ("… an ounce. (Reporting by …)"); nil
+    /// when nothing else is left.
+    private static func proseBody(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        var body = bytes
+        if let creditStart = StandaloneLines.trailingCreditStart(body) {
+            body = ByteScalars.trimmed(body[..<creditStart])
+        }
+        return body.isEmpty ? nil : body
     }
 }
 

@@ -5,10 +5,10 @@
 enum TextCleaner {
     static let tabStop = 8
 
-    static func clean(_ input: UnsafeBufferPointer<UInt8>) -> CleanText {
-        // Output never outgrows the input except where a tab becomes spaces.
-        var tabs = 0
-        for byte in input where byte == 0x09 { tabs += 1 }
+    /// `tabs` is how many tab characters `input` holds (screening counts them).
+    static func clean(_ input: UnsafeBufferPointer<UInt8>, tabs: Int) -> CleanText {
+        // Output never outgrows the input except where a tab becomes spaces; the space
+        // after each line takes the place of its line break (the last one, of the +1).
         let capacity = input.count + tabs * (tabStop - 1) + 1
         var lines: [TextLine] = []
         let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { output, initializedCount in
@@ -124,6 +124,8 @@ struct LineBuilder {
 
     init(output: UnsafeMutablePointer<UInt8>) {
         self.output = output
+        // A bulletin has dozens of lines: start there rather than regrow from one.
+        lines.reserveCapacity(64)
     }
 
     @inline(__always)
@@ -187,10 +189,16 @@ struct LineBuilder {
     mutating func endLine() {
         if contentStart >= 0 {
             count = contentEnd
+            let content = UnsafeBufferPointer(start: output + contentStart, count: contentEnd - contentStart)
+            let marks = WordAtATime.tableMarks(content)
             lines.append(
                 TextLine(
                     start: contentStart, end: contentEnd, indent: indent, width: widthAtContentEnd,
-                    blankLinesBefore: blankRun))
+                    blankLinesBefore: blankRun, hasDoubleSpace: marks.doubleSpace,
+                    mayBeTableRow: marks.doubleSpace || marks.pipeOrBoxByte,
+                    endsSentence: BlockMetrics.endsSentence(content)))
+            output[count] = 0x20
+            count += 1
             blankRun = 0
         } else {
             blankRun += 1

@@ -5,10 +5,14 @@ enum TextScreening {
         var isBinary: Bool
         /// Byte ranges of the lines holding a scalar that NFC might change, in order.
         var linesToNormalize: [Range<Int>]
+        /// Tab characters, which the cleaner expands: counted here so that it need not
+        /// read the text twice to size its output.
+        var tabs = 0
     }
 
     static func screen(_ bytes: UnsafeBufferPointer<UInt8>) -> Verdict {
         var controls = 0
+        var tabs = 0
         var lines: [Range<Int>] = []
         var lineStart = 0
         var lineNeedsNormalization = false
@@ -23,7 +27,9 @@ enum TextScreening {
             if byte < 0x80 {
                 if byte < 0x20 {
                     if byte == 0 { return Verdict(isBinary: true, linesToNormalize: []) }
-                    if byte == 0x0A || byte == 0x0D {
+                    if byte == 0x09 {
+                        tabs += 1
+                    } else if byte == 0x0A || byte == 0x0D {
                         if lineNeedsNormalization { lines.append(lineStart..<index) }
                         lineNeedsNormalization = false
                         lineStart = index + 1
@@ -41,13 +47,12 @@ enum TextScreening {
                 index += 2
                 continue
             }
-            let slice = ArraySlice(UnsafeBufferPointer(rebasing: bytes[index..<min(index + 4, count)]))
-            let (scalar, length) = ByteScalars.scalar(in: slice, at: slice.startIndex)
+            let (scalar, length) = ByteScalars.scalar(in: bytes, at: index)
             if !lineNeedsNormalization && mayChangeUnderNFC(scalar) { lineNeedsNormalization = true }
             index += length
         }
         if lineNeedsNormalization { lines.append(lineStart..<count) }
-        return Verdict(isBinary: controls * 20 > count, linesToNormalize: lines)
+        return Verdict(isBinary: controls * 20 > count, linesToNormalize: lines, tabs: tabs)
     }
 
     /// Combining marks, and the blocks holding singletons, composition exclusions or

@@ -67,6 +67,7 @@ struct TextShape {
     /// Wire style: every cased letter a capital (a stray lowercase "s" in "GOV'Ts" is allowed).
     /// Gives up as soon as the lowercase letters seen rule it out: most lines are not.
     var isAllCaps: Bool {
+        guard bytes.withUnsafeBufferPointer(Self.mayBeAllCaps) else { return false }
         var upper = 0
         var lower = 0
         var index = bytes.startIndex
@@ -83,6 +84,17 @@ struct TextShape {
             if lower * 10 > upper + (bytes.endIndex - index) { return false }
         }
         return upper >= 3 && lower * 10 <= upper
+    }
+
+    /// False when the first sixteen bytes rule `isAllCaps` out, as they do for most lines:
+    /// when even the lowercase letters among them are more than a tenth of the capitals
+    /// the rest could hold, the whole cannot pass.
+    static func mayBeAllCaps(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 16 else { return true }
+        let lowercase =
+            WordAtATime.lowercaseLetterCount(WordAtATime.load(bytes, at: 0))
+            + WordAtATime.lowercaseLetterCount(WordAtATime.load(bytes, at: 8))
+        return lowercase * 10 <= bytes.count - lowercase
     }
 
     /// Share of the words that matter which start with a capital: "Syria Talks Stall as Envoys Meet".

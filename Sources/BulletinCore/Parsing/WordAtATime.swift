@@ -12,13 +12,14 @@ enum WordAtATime {
         return ~(low7 | difference) & high
     }
 
-    /// Whether all eight bytes are printable ASCII (0x20 through 0x7E).
+    /// How many bytes of `word` are ASCII lowercase letters.
     @inline(__always)
-    static func allPrintable(_ word: UInt64) -> Bool {
-        if word & high != 0 { return false }
-        // With every byte below 0x80, a borrow into a high bit means a byte below 0x20.
-        if (word &- ones &* 0x20) & ~word & high != 0 { return false }
-        return bytesEqual(word, 0x7F) == 0
+    static func lowercaseLetterCount(_ word: UInt64) -> Int {
+        let low7 = word & ~high
+        let atLeastA = low7 &+ ones &* (0x80 - 0x61)  // high bit set from "a" up
+        let pastZ = low7 &+ ones &* (0x80 - 0x7B)  // high bit set from "{" up
+        let letters = atLeastA & ~pastZ & ~word & high
+        return Int(truncatingIfNeeded: ((letters >> 7) &* ones) >> 56)  // the bytes summed in the top one
     }
 
     @inline(__always)
@@ -26,11 +27,38 @@ enum WordAtATime {
         UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self))
     }
 
+    /// A high bit in each byte of `word` that is not printable ASCII (below 0x20, 0x7F,
+    /// or 0x80 and up). Exact for every byte: no sum carries into the next one.
+    @inline(__always)
+    static func nonPrintable(_ word: UInt64) -> UInt64 {
+        let low7 = word & ~high
+        let atLeastSpace = (low7 &+ ones &* 0x60) & high  // low seven bits 0x20 or more
+        let delete = (low7 &+ ones) & high  // low seven bits 0x7F
+        return (word | ~atLeastSpace | delete) & high
+    }
+
     /// The first index at or after `start` whose byte is not printable ASCII.
     static func printableRunEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
-        while index + 8 <= buffer.count && allPrintable(load(buffer, at: index)) { index += 8 }
+        while index + 8 <= buffer.count {
+            let stops = nonPrintable(load(buffer, at: index))
+            if stops != 0 { return index + stops.trailingZeroBitCount / 8 }
+            index += 8
+        }
         while index < buffer.count && buffer[index] >= 0x20 && buffer[index] < 0x7F { index += 1 }
+        return index
+    }
+
+    /// The first index at or after `start` holding a space or a comma, or the end.
+    static func firstSpaceOrComma(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index + 8 <= buffer.count {
+            let word = load(buffer, at: index)
+            let stops = bytesEqual(word, 0x20) | bytesEqual(word, 0x2C)
+            if stops != 0 { return index + stops.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < buffer.count && buffer[index] != 0x20 && buffer[index] != 0x2C { index += 1 }
         return index
     }
 
@@ -64,17 +92,56 @@ enum WordAtATime {
     /// Whether a line could be a table row: it holds two spaces in a row, a pipe, or a
     /// byte that may start a box-drawing character. False for nearly all prose.
     static func mayBeTableRow(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        let marks = tableMarks(buffer)
+        return marks.doubleSpace || marks.pipeOrBoxByte
+    }
+
+    /// One pass for what the table test and the paragraph joiner both look for: two spaces
+    /// in a row, and a pipe or a byte that may start a box-drawing character (0xE2).
+    static func tableMarks(_ buffer: UnsafeBufferPointer<UInt8>) -> (doubleSpace: Bool, pipeOrBoxByte: Bool) {
+        guard buffer.count >= 8 else { return tableMarksByteByByte(buffer) }
+        var marks: UInt64 = 0  // nonzero once a pipe or 0xE2 is seen
+        var pairs: UInt64 = 0  // a high bit where a space follows a space
+        var previousSpaces: UInt64 = 0
         var index = 0
         while index + 8 <= buffer.count {
             let word = load(buffer, at: index)
-            if bytesEqual(word, 0x7C) | bytesEqual(word, 0xE2) != 0 { return true }
+            marks |= hasZeroByte(word ^ (ones &* 0x7C)) | hasZeroByte(word ^ (ones &* 0xE2))
+            let spaces = bytesEqual(word, 0x20)
+            // Pairs inside the word, and the one across from the previous word's last byte.
+            pairs |= spaces & (spaces >> 8 | previousSpaces >> 56)
+            previousSpaces = spaces
             index += 8
         }
-        while index < buffer.count {
-            if buffer[index] == 0x7C || buffer[index] == 0xE2 { return true }
-            index += 1
+        if index < buffer.count {
+            // The rest, as the last eight bytes: bytes seen twice change no answer, and a
+            // pair across `index` lies inside them.
+            let word = load(buffer, at: buffer.count - 8)
+            marks |= hasZeroByte(word ^ (ones &* 0x7C)) | hasZeroByte(word ^ (ones &* 0xE2))
+            let spaces = bytesEqual(word, 0x20)
+            pairs |= spaces & (spaces >> 8)
         }
-        return containsDoubleSpace(buffer)
+        return (pairs != 0, marks != 0)
+    }
+
+    /// Nonzero when some byte of `word` is zero (which byte, it does not say exactly).
+    @inline(__always)
+    private static func hasZeroByte(_ word: UInt64) -> UInt64 {
+        (word &- ones) & ~word & high
+    }
+
+    private static func tableMarksByteByByte(_ buffer: UnsafeBufferPointer<UInt8>) -> (
+        doubleSpace: Bool, pipeOrBoxByte: Bool
+    ) {
+        var doubleSpace = false
+        var pipeOrBoxByte = false
+        var previous: UInt8 = 0
+        for byte in buffer {
+            if byte == 0x7C || byte == 0xE2 { pipeOrBoxByte = true }
+            if previous == 0x20 && byte == 0x20 { doubleSpace = true }
+            previous = byte
+        }
+        return (doubleSpace, pipeOrBoxByte)
     }
 
     /// Whether two spaces stand next to each other anywhere in `buffer`.

@@ -29,11 +29,42 @@ struct WordAtATimeTests {
         }
     }
 
+    @Test func firstSpaceOrCommaMatchesByteByByte() {
+        for sample in Self.samples() {
+            sample.withUnsafeBufferPointer { buffer in
+                for start in 0...buffer.count {
+                    let expected = buffer[start...].firstIndex { $0 == 0x20 || $0 == 0x2C } ?? buffer.count
+                    #expect(WordAtATime.firstSpaceOrComma(buffer, from: start) == expected, "\(sample) from \(start)")
+                }
+            }
+        }
+    }
+
     @Test func doubleSpaceMatchesByteByByte() {
         for sample in Self.samples() {
             let expected = zip(sample, sample.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
             #expect(sample.withUnsafeBufferPointer(WordAtATime.containsDoubleSpace) == expected, "\(sample)")
         }
+    }
+
+    @Test func tableMarksMatchByteByByte() {
+        for sample in Self.samples() {
+            let doubleSpace = zip(sample, sample.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
+            let pipeOrBoxByte = sample.contains { $0 == 0x7C || $0 == 0xE2 }
+            let marks = sample.withUnsafeBufferPointer(WordAtATime.tableMarks)
+            #expect(marks.doubleSpace == doubleSpace && marks.pipeOrBoxByte == pipeOrBoxByte, "\(sample)")
+            #expect(sample.withUnsafeBufferPointer(WordAtATime.mayBeTableRow) == (doubleSpace || pipeOrBoxByte))
+        }
+    }
+
+    @Test func lowercaseLetterCountMatchesByteByByte() {
+        for sample in Self.samples() where sample.count >= 8 {
+            let word = sample.withUnsafeBufferPointer { WordAtATime.load($0, at: 0) }
+            let expected = sample.prefix(8).filter { $0 >= 0x61 && $0 <= 0x7A }.count
+            #expect(WordAtATime.lowercaseLetterCount(word) == expected, "\(sample)")
+        }
+        let letters = Array("abcdefgh".utf8).withUnsafeBufferPointer { WordAtATime.load($0, at: 0) }
+        #expect(WordAtATime.lowercaseLetterCount(letters) == 8)
     }
 
     @Test func wordStartsMatchByteByByte() {

@@ -1,0 +1,51 @@
+import Testing
+
+@testable import BulletinCore
+
+/// The byte tables must answer exactly as the `Set<String>` lookups they replace.
+@Suite("Lookup tables")
+struct LookupTablesTests {
+    func contains(_ set: ByteNameSet, _ text: String) -> Bool {
+        Array(text.utf8).withUnsafeBufferPointer(set.contains)
+    }
+
+    @Test func nameSetIgnoringCaseFindsEveryNameAndNothingElse() {
+        let names = ["reuters", "associated press", "people's daily", "lenta.ru", "ap", "a"]
+        let set = ByteNameSet(names, ignoringCase: true)
+        for name in names {
+            #expect(contains(set, name))
+            #expect(contains(set, name.uppercased()))
+        }
+        for other in ["", "reuter", "reuterss", "associated  press", "b", "lenta-ru", "peoples daily"] {
+            #expect(!contains(set, other), "\(other)")
+        }
+    }
+
+    @Test func exactNameSetMindsCase() {
+        let set = ByteNameSet(["UN", "NATO", "G7"], ignoringCase: false)
+        #expect(contains(set, "UN") && contains(set, "NATO") && contains(set, "G7"))
+        #expect(!contains(set, "Un") && !contains(set, "nato") && !contains(set, "g7") && !contains(set, "UNO"))
+    }
+
+    @Test func packedKeySetFindsEveryKeyAndNeverZero() {
+        let keys: [UInt64] = [1, 2, 0xFFFF_FFFF_FFFF_FFFF, 0x6263_6300, 42 << 58]
+        let set = PackedKeySet(keys)
+        for key in keys { #expect(set.contains(key)) }
+        for other: UInt64 in [0, 3, 43 << 58, 0x6263_6301] { #expect(!set.contains(other)) }
+    }
+
+    @Test(
+        "outlets by bytes agree with the String route",
+        arguments: [
+            "Reuters", "REUTERS", "Associated Press", "the Associated Press", "Interfax,", "BBC News", "Lenta.ru",
+            "Voice of Russia", "\u{212A}yodo", "Kyodo", "Ria Novosti", "Moscow", "Daily Planet", "X", "",
+        ])
+    func outletsAgree(_ name: String) {
+        // The String route as it was: the packed last word first, then the lowercased
+        // name (so a Kelvin-sign "Kyodo" fails at its last word, as it always did).
+        let lastWord = Array(name.utf8.split(separator: 0x20, omittingEmptySubsequences: false).last ?? [])
+        let lastWordKnown = lastWord.withUnsafeBufferPointer(KnownOutlets.isLastWordOfKnownName)
+        let expected = lastWordKnown && KnownOutlets.names.contains(name.lowercased())
+        #expect(KnownOutlets.isKnown(name) == expected)
+    }
+}
