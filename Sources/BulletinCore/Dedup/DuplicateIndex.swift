@@ -7,7 +7,7 @@
 /// `maxCandidates` signature comparisons.
 public struct DuplicateIndex: Sendable {
     public let configuration: DedupConfiguration
-    let minHasher: MinHasher
+    let fingerprinter: StoryFingerprinter
     let bandKeys: BandKeys
     var records: StoryRecords
     /// id → slot, keyed by the id's first word.
@@ -20,7 +20,7 @@ public struct DuplicateIndex: Sendable {
 
     public init(configuration: DedupConfiguration = .default) {
         self.configuration = configuration
-        minHasher = MinHasher(hashCount: configuration.hashCount, seed: configuration.seed)
+        fingerprinter = StoryFingerprinter(configuration)
         bandKeys = BandKeys(configuration)
         records = StoryRecords(hashCount: configuration.hashCount)
         exactTable = SlotTable()
@@ -38,10 +38,7 @@ public struct DuplicateIndex: Sendable {
     }
 
     /// Featurizes a story with this index's configuration (pure; the costly part of `ingest`).
-    public func fingerprint(_ story: Story) -> StoryFingerprint {
-        StoryFingerprint(headline: story.headline, bodyText: story.bodyText,
-                         configuration: configuration, minHasher: minHasher)
-    }
+    public func fingerprint(_ story: Story) -> StoryFingerprint { fingerprinter.fingerprint(story) }
 
     /// Decide for one story occurrence; if it is new, insert it (so a later occurrence in the
     /// SAME bulletin can match it). `receivedAt` is seconds since the epoch, for the optional
@@ -62,8 +59,7 @@ public struct DuplicateIndex: Sendable {
     /// digits (it cannot have come from `StoryIdentity.id`).
     public mutating func restore(id: String, headline: String, bodyText: String, receivedAt: Double) {
         guard let storyID = StoryID(hex: id), liveSlot(of: storyID) == nil else { return }
-        let fingerprint = StoryFingerprint(headline: headline, bodyText: bodyText,
-                                           configuration: configuration, minHasher: minHasher)
+        let fingerprint = fingerprinter.fingerprint(headline: headline, bodyText: bodyText)
         insert(fingerprint, as: storyID, receivedAt: receivedAt)
     }
 

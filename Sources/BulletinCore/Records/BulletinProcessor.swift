@@ -43,14 +43,14 @@ public struct BulletinProcessor: Sendable {
     ) throws(BulletinRejection) -> Result {
         let stories = try prepared.stories.get()
         // Fingerprints made with another configuration (a reload in between) are made again.
-        let fingerprinter = prepared.dedup == index.configuration ? nil : StoryFingerprinter(index.configuration)
+        let stale = prepared.dedup != index.configuration
         var records: [StoryRecord] = []
         records.reserveCapacity(stories.count)
         let time = receivedAt.rfc3339
         for (position, item) in stories.enumerated() {
             let reference = StoryRecord.BulletinReference(
                 file: file, sha256: prepared.sha256, index: position, stories: stories.count, encoding: prepared.encoding.rawValue)
-            let fingerprint = fingerprinter?.fingerprint(headline: item.story.headline, bodyText: item.bodyText) ?? item.fingerprint
+            let fingerprint = stale ? index.fingerprinter.fingerprint(headline: item.story.headline, bodyText: item.bodyText) : item.fingerprint
             let decision = index.ingest(fingerprint, receivedAt: receivedAt.secondsSinceEpoch)
             records.append(Self.record(for: item, decision: decision, reference: reference, receivedAt: receivedAt, time: time))
         }
