@@ -156,7 +156,9 @@ actor IngestPipeline {
         counters.lastFile = name
         let sha256: String
         switch loaded.content {
-        case .unprintableName, .directory:
+        case .unprintableName:  // rejected by the guard above
+            return .vanished
+        case .directory:
             return .vanished
         case .vanished:
             logger.info("\(name): gone before it could be read; nothing to do", metadata: ["BULLETIN_FILE": "\(name)"])

@@ -20,11 +20,6 @@ public struct StoryFingerprint: Sendable {
     /// The story's stable id (`StoryIdentity.id`).
     public var id: String { storyID.hex }
 
-    public init(_ story: Story, configuration: DedupConfiguration = .default) {
-        self.init(headline: story.headline, bodyText: story.bodyText, configuration: configuration,
-                  minHasher: MinHasher(hashCount: configuration.hashCount, seed: configuration.seed))
-    }
-
     init(headline: String, bodyText: String, configuration: DedupConfiguration, minHasher: MinHasher) {
         let folded = FoldedText(headline: headline, body: bodyText)
         storyID = StoryIdentity.storyID(of: folded)
