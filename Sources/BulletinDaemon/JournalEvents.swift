@@ -29,23 +29,25 @@ extension Logger {
         log(level: level, message(), metadata: metadata, file: file, function: function, line: line)
     }
 
-    /// The entry for one store line: a new story, or a duplicate of one.
+    /// The entry for one store line: a new story, or a duplicate of one. One per story, so the
+    /// fields go straight into one `Logger.Metadata`, sized once.
     func record(_ record: StoryRecord) {
-        var fields = [
-            "STORY_ID": record.id,
-            "HEADLINE": record.headline,
-            "BULLETIN_FILE": record.bulletin.file,
-            "BULLETIN_SHA256": record.bulletin.sha256,
-            "BULLETIN_INDEX": String(record.bulletin.index),
+        let isNew = record.kind == .story
+        var metadata: Logger.Metadata = [
+            "MESSAGE_ID": .string(isNew ? MessageID.storyNew.rawValue : MessageID.duplicate.rawValue),
+            "STORY_ID": .string(record.id),
+            "HEADLINE": .string(record.headline),
+            "BULLETIN_FILE": .string(record.bulletin.file),
+            "BULLETIN_SHA256": .string(record.bulletin.sha256),
+            "BULLETIN_INDEX": .stringConvertible(record.bulletin.index),
         ]
-        switch record.kind {
-        case .story:
-            event(.storyNew, .info, "new story: \(record.headline)", fields)
-        case .duplicate:
-            fields["DUPLICATE_OF"] = record.duplicateOf ?? ""
-            fields["MATCH"] = record.match ?? ""
-            fields["SIMILARITY"] = record.similarity.map { String($0) } ?? ""
-            event(.duplicate, .info, "duplicate (\(record.match ?? "?")) of \(record.duplicateOf ?? "?"): \(record.headline)", fields)
+        if isNew {
+            info("new story: \(record.headline)", metadata: metadata)
+        } else {
+            metadata["DUPLICATE_OF"] = .string(record.duplicateOf ?? "")
+            metadata["MATCH"] = .string(record.match ?? "")
+            metadata["SIMILARITY"] = .string(record.similarity.map { String($0) } ?? "")
+            info("duplicate (\(record.match ?? "?")) of \(record.duplicateOf ?? "?"): \(record.headline)", metadata: metadata)
         }
     }
 }

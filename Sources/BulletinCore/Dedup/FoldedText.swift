@@ -28,6 +28,20 @@ struct FoldedText: Sendable {
     private(set) var bodyTokens: [FoldedToken]
 
     init(headline: String, body: String) {
+        var headline = headline, body = body
+        headline.makeContiguousUTF8()
+        body.makeContiguousUTF8()
+        // Fast path: ASCII text (most wire copy) needs no NFKC and is folded byte by byte.
+        let folded: FoldedText? = headline.utf8.withContiguousStorageIfAvailable { headline in
+            body.utf8.withContiguousStorageIfAvailable { body in
+                guard WordAtATime.isASCII(headline), WordAtATime.isASCII(body) else { return nil }
+                return ASCIIFolder.fold(headline: headline, body: body)
+            } ?? nil
+        } ?? nil
+        if let folded {
+            self = folded
+            return
+        }
         var scanner = TokenScanner(reservingCapacity: headline.utf8.count + body.utf8.count + 2)
         scanner.scan(headline)
         headlineTokens = scanner.takeTokens()
@@ -38,10 +52,17 @@ struct FoldedText: Sendable {
         bytes = scanner.bytes
     }
 
+    init(bytes: [UInt8], headlineTokens: [FoldedToken], bodyTokens: [FoldedToken]) {
+        self.bytes = bytes
+        self.headlineTokens = headlineTokens
+        self.bodyTokens = bodyTokens
+    }
+
     var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
-/// Single pass over Unicode scalars that writes folded bytes and records token boundaries.
+/// Single pass over Unicode scalars that writes folded bytes and records token boundaries: the
+/// general path, and the statement of the rules (`ASCIIFolder` must give the same results).
 private struct TokenScanner {
     var bytes: [UInt8]
     private var tokens: [FoldedToken] = []
@@ -71,52 +92,10 @@ private struct TokenScanner {
         return tokens
     }
 
+    /// Any text, scalar by scalar after NFKC (`ASCIIFolder` is the fast path for ASCII).
     mutating func scan(_ text: String) {
-        var text = text
-        // Fast path: ASCII text (most wire copy) needs no NFKC and is read byte by byte.
-        let scannedASCII: Bool? = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            guard !utf8.contains(where: { $0 >= 0x80 }) else { return false }
-            scanASCII(utf8)
-            return true
-        }
-        if scannedASCII == true { return }
-        if scannedASCII == nil { text.makeContiguousUTF8() }
         for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars {
             consume(scalar, kind: ScalarKind.of(scalar))
-        }
-    }
-
-    /// ASCII text: runs of letters and digits (most of the bytes) are folded in a tight loop;
-    /// everything else goes through `consume`, which holds the rules.
-    private mutating func scanASCII(_ utf8: UnsafeBufferPointer<UInt8>) {
-        var position = 0
-        while position < utf8.count {
-            let byte = utf8[position]
-            guard pendingSeparator == 0, ByteClass.isAlphanumeric(byte) else {
-                consume(Unicode.Scalar(byte), kind: ScalarKind.ofASCII(byte))
-                position += 1
-                continue
-            }
-            if tokenStart < 0 { beginToken(capitalized: ByteClass.isUpper(byte)) }
-            var end = position + 1
-            while end < utf8.count, ByteClass.isAlphanumeric(utf8[end]) { end += 1 }
-            // Copied whole, then lower-cased and hashed in place.
-            let runStart = bytes.count
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[position..<end]))
-            var hash = tokenHash
-            var digitSeen = false
-            bytes.withUnsafeMutableBufferPointer { folded in
-                for index in runStart..<folded.count {
-                    let lowered = folded[index] | (ByteClass.isUpper(folded[index]) ? 0x20 : 0)
-                    folded[index] = lowered
-                    hash = StableHash.fnv1aStep(hash, lowered)
-                    digitSeen = digitSeen || ByteClass.isDigit(lowered)
-                }
-            }
-            tokenHash = hash
-            lastWasDigit = ByteClass.isDigit(utf8[end - 1])
-            if digitSeen { hasDigit = true }
-            position = end
         }
     }
 
@@ -200,19 +179,8 @@ private struct TokenScanner {
 }
 
 /// What a scalar does to the folded text.
-private enum ScalarKind {
+enum ScalarKind {
     case word, apostrophe, space, newline, symbol, punctuation
-
-    @inline(__always)
-    static func ofASCII(_ byte: UInt8) -> ScalarKind {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return .word
-        case UInt8(ascii: " "): return .space
-        default: return asciiKinds[Int(byte)]
-        }
-    }
 
     static func of(_ scalar: Unicode.Scalar) -> ScalarKind {
         if scalar.isASCII { return asciiKinds[Int(scalar.value)] }
@@ -235,6 +203,10 @@ private enum ScalarKind {
         }
     }
 
+    /// An ASCII byte (< 0x80).
+    @inline(__always)
+    static func ofASCII(_ byte: UInt8) -> ScalarKind { asciiKinds[Int(byte)] }
+
     private static let asciiKinds: [ScalarKind] = (0..<128).map { value in
         let byte = UInt8(value)
         switch byte {
@@ -250,13 +222,6 @@ private enum ScalarKind {
         default: return .punctuation
         }
     }
-}
-
-/// ASCII byte tests for the fast path.
-private enum ByteClass {
-    @inline(__always) static func isUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
-    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
-    @inline(__always) static func isAlphanumeric(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 || isDigit(byte) }
 }
 
 extension Unicode.Scalar {

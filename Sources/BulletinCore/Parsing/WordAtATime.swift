@@ -27,6 +27,21 @@ enum WordAtATime {
         UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self))
     }
 
+    /// Every byte below 0x80.
+    static func isASCII(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        var highBits: UInt64 = 0
+        while index + 8 <= buffer.count {
+            highBits |= load(buffer, at: index)
+            index += 8
+        }
+        while index < buffer.count {
+            highBits |= UInt64(buffer[index])
+            index += 1
+        }
+        return highBits & high == 0
+    }
+
     /// A high bit in each byte of `word` that is not printable ASCII (below 0x20, 0x7F,
     /// or 0x80 and up). Exact for every byte: no sum carries into the next one.
     @inline(__always)

@@ -5,7 +5,7 @@ import Testing
 @Suite struct FingerprintInternalsTests {
     /// Random ASCII prose with the characters the folding rules treat specially.
     static func asciiText(seed: UInt64, length: Int) -> String {
-        let alphabet = Array("abcXYZ019 .,'$+-\n\n\t\"()".utf8)
+        let alphabet = Array("abcXYZ019 .,'`$+<=>|~-\n\n\t\r\u{0B}\u{0C}\"()".utf8)
         var state = seed
         var bytes: [UInt8] = []
         for _ in 0..<length {
@@ -15,15 +15,17 @@ import Testing
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    @Test("ASCII text folds, tokenizes and hashes exactly as the Unicode path does", arguments: 0..<40)
+    @Test("ASCII text folds, tokenizes and hashes exactly as the Unicode path does", arguments: 0..<60)
     func asciiFastPathMatchesTheUnicodePath(seed: Int) {
+        let headline = Self.asciiText(seed: UInt64(seed) &+ 1000, length: seed % 3 == 0 ? 0 : 60)
         let text = Self.asciiText(seed: UInt64(seed), length: 400)
         // A trailing "é" sends the whole text through the Unicode (NFKC) path.
-        let fast = FoldedText(headline: "Head", body: text)
-        let general = FoldedText(headline: "Head", body: text + " é")
+        let fast = FoldedText(headline: headline, body: text)
+        let general = FoldedText(headline: headline, body: text + " é")
+        #expect(general.headlineTokens.count == fast.headlineTokens.count)
         #expect(general.bodyTokens.count == fast.bodyTokens.count + 1)
         #expect(Array(general.bytes.prefix(fast.bytes.count)) == fast.bytes)
-        for (a, b) in zip(fast.bodyTokens, general.bodyTokens) {
+        for (a, b) in zip(fast.headlineTokens + fast.bodyTokens, general.headlineTokens + general.bodyTokens) {
             #expect(a.hash == b.hash && a.start == b.start && a.end == b.end)
             #expect(a.isCapitalized == b.isCapitalized && a.hasDigit == b.hasDigit && a.paragraph == b.paragraph)
         }
