@@ -40,17 +40,27 @@ enum WordCounter {
         return text.utf8.withContiguousStorageIfAvailable(count) ?? 0
     }
 
-    /// Counts each word once, at its first letter or digit, without a branch per byte.
+    /// Counts each word once, at its first letter or digit, without a branch per byte (prose
+    /// has too many short words for the branches to be predicted).
     private static func count(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
-        var words = 0
-        var wordHasAlphanumeric = false
-        for byte in utf8 {
-            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09
-            // Any non-ASCII byte is taken as part of a letter: cheap and right for prose.
-            let isAlphanumeric = byte >= 0x80 || (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
-            words &+= isAlphanumeric && !wordHasAlphanumeric ? 1 : 0
-            wordHasAlphanumeric = (wordHasAlphanumeric || isAlphanumeric) && !isSpace
+        byteClasses.withUnsafeBufferPointer { classes in
+            var words = 0
+            var wordHasAlphanumeric: UInt8 = 0
+            for byte in utf8 {
+                let byteClass = classes[Int(byte)]
+                let isAlphanumeric = byteClass >> 1
+                words &+= Int(isAlphanumeric & ~wordHasAlphanumeric & 1)
+                wordHasAlphanumeric = (wordHasAlphanumeric | isAlphanumeric) & ~byteClass & 1
+            }
+            return words
         }
-        return words
+    }
+
+    /// Bit 0: a space between words (space, newline, tab). Bit 1: a letter or a digit; any
+    /// non-ASCII byte is taken as part of a letter: cheap and right for prose.
+    private static let byteClasses: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
+        let byte = UInt8(value)
+        if byte == 0x20 || byte == 0x0A || byte == 0x09 { return 1 }
+        return byte >= 0x80 || (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 ? 2 : 0
     }
 }

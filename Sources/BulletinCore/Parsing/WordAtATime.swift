@@ -64,6 +64,23 @@ enum WordAtATime {
         return index
     }
 
+    /// The first index at or after `start` whose byte a JSON string must escape (a control
+    /// character, '"' or '\\'), or the end. Bytes of 0x80 and up (UTF-8) need none.
+    static func jsonEscapeFree(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index + 8 <= buffer.count {
+            let word = load(buffer, at: index)
+            let control = ~(((word & ~high) &+ ones &* 0x60) | word) & high  // below 0x20
+            let stops = control | bytesEqual(word, UInt8(ascii: "\"")) | bytesEqual(word, UInt8(ascii: "\\"))
+            if stops != 0 { return index + stops.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < buffer.count, buffer[index] >= 0x20, buffer[index] != UInt8(ascii: "\""), buffer[index] != UInt8(ascii: "\\") {
+            index += 1
+        }
+        return index
+    }
+
     /// The first index at or after `start` holding a space or a comma, or the end.
     static func firstSpaceOrComma(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start

@@ -122,12 +122,13 @@ struct JSONObjectWriter {
         bytes.append(UInt8(ascii: "\""))
         value.utf8.withContiguousStorageIfAvailable { utf8 in
             var runStart = 0
-            for (position, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
-                appendEscape(byte, to: &bytes)
-                runStart = position + 1
+            while true {
+                let runEnd = WordAtATime.jsonEscapeFree(utf8, from: runStart)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<runEnd]))
+                guard runEnd < utf8.count else { break }
+                appendEscape(utf8[runEnd], to: &bytes)
+                runStart = runEnd + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }

@@ -12,7 +12,7 @@ struct WordAtATimeTests {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return state >> 33
         }
-        let alphabet: [UInt8] = [0x20, 0x20, 0x2C, 0x7C, 0x7F, 0x1F, 0x00, 0x41, 0x61, 0x7E, 0x80, 0xE2, 0xFF, 0x0A]
+        let alphabet: [UInt8] = [0x20, 0x20, 0x2C, 0x7C, 0x7F, 0x1F, 0x00, 0x41, 0x61, 0x7E, 0x80, 0xE2, 0xFF, 0x0A, 0x22, 0x5C]
         return (0..<400).map { _ in
             (0..<Int(next() % 40)).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }
         }
@@ -24,6 +24,17 @@ struct WordAtATimeTests {
                 for start in 0...buffer.count {
                     let expected = buffer[start...].firstIndex { $0 < 0x20 || $0 >= 0x7F } ?? buffer.count
                     #expect(WordAtATime.printableRunEnd(buffer, from: start) == expected, "\(sample) from \(start)")
+                }
+            }
+        }
+    }
+
+    @Test func jsonEscapeFreeMatchesByteByByte() {
+        for sample in Self.samples() {
+            sample.withUnsafeBufferPointer { buffer in
+                for start in 0...buffer.count {
+                    let expected = buffer[start...].firstIndex { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } ?? buffer.count
+                    #expect(WordAtATime.jsonEscapeFree(buffer, from: start) == expected, "\(sample) from \(start)")
                 }
             }
         }
