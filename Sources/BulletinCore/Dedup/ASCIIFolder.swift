@@ -1,6 +1,6 @@
 /// The fast path of `FoldedText` for all-ASCII text, most wire copy: the folding rules of
 /// `TokenScanner.consume`, byte by byte, with the scanner's state in locals and the output
-/// written through a pointer, so a run of letters costs a load, a store and a hash step a byte.
+/// written through a pointer, so a run of letters costs a load and a store a byte.
 /// Its results must equal the general path's (`FingerprintInternalsTests` compares them).
 enum ASCIIFolder {
     /// Headline, "\\n\\n", body, folded. Both must be ASCII.
@@ -29,7 +29,6 @@ enum ASCIIFolder {
     ) -> Int {
         var written = start
         var tokenStart = -1
-        var hash: UInt64 = 0
         var capitalized = false
         var hasDigit = false
         var lastWasDigit = false
@@ -46,19 +45,18 @@ enum ASCIIFolder {
             }
             newlinesInGap = 0
             tokenStart = written
-            hash = StableHash.fnv1aStart
             capitalized = isCapitalized
             hasDigit = false
         }
         func appendToToken(_ byte: UInt8) {
             output[written] = byte
             written += 1
-            hash = StableHash.fnv1aStep(hash, byte)
         }
         func endToken() {
             guard tokenStart >= 0 else { return }
+            let hash = StableHash.word(UnsafeBufferPointer(rebasing: output[tokenStart..<written]))
             tokens.append(FoldedToken(
-                start: Int32(tokenStart), end: Int32(written), hash: StableHash.mix(hash),
+                start: Int32(tokenStart), end: Int32(written), hash: hash,
                 isCapitalized: capitalized, hasDigit: hasDigit, paragraph: paragraph))
             tokenStart = -1
             lastWasDigit = false
@@ -79,7 +77,6 @@ enum ASCIIFolder {
             }
             if isAlphanumeric(byte) {
                 if tokenStart < 0 { beginToken(capitalized: isUpper(byte)) }
-                var runHash = hash
                 var digitSeen = false
                 var end = position
                 repeat {
@@ -87,11 +84,9 @@ enum ASCIIFolder {
                     let lowered = letter | (isUpper(letter) ? 0x20 : 0)
                     output[written] = lowered
                     written += 1
-                    runHash = StableHash.fnv1aStep(runHash, lowered)
                     digitSeen = digitSeen || isDigit(letter)
                     end += 1
                 } while end < input.count && isAlphanumeric(input[end])
-                hash = runHash
                 lastWasDigit = isDigit(input[end - 1])
                 if digitSeen { hasDigit = true }
                 position = end

@@ -2,7 +2,7 @@
 /// removed by every re-send and say nothing about the story, so near matching ignores them.
 /// Exact matching does not: the normalized text, and so the id, still includes them.
 enum CreditLines {
-    private static func hash(_ word: String) -> UInt64 { StableHash.mix(StableHash.fnv1a(Array(word.utf8))) }
+    private static func hash(_ word: String) -> UInt64 { StableHash.word(word) }
     private static let openers: Set<UInt64> = Set(["reporting", "writing", "editing", "compiled", "additional", "produced"].map { hash($0) })
     private static let by = hash("by")
     /// Longer paragraphs are prose, whatever their first words.

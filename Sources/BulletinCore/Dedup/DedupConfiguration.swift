@@ -98,5 +98,6 @@ public struct DedupConfiguration: Sendable, Equatable {
 /// Bumped whenever folding, shingling or guard features change meaning, so old snapshots are
 /// refused and the daemon rebuilds from its store.
 enum FeatureVersion {
-    static let current = 2
+    /// 3: token hashes are `StableHash.word` (were FNV-1a).
+    static let current = 3
 }

@@ -5,7 +5,7 @@ struct FoldedToken: Sendable {
     /// Byte range in `FoldedText.bytes`.
     var start: Int32
     var end: Int32
-    /// `StableHash` of the folded bytes: what shingles and guard masks are built from.
+    /// `StableHash.word` of the folded bytes: what shingles and guard masks are built from.
     var hash: UInt64
     /// The original word began with an upper-case letter: a candidate name.
     var isCapitalized: Bool
@@ -67,8 +67,6 @@ private struct TokenScanner {
     var bytes: [UInt8]
     private var tokens: [FoldedToken] = []
     private var tokenStart = -1
-    /// FNV-1a of the current token's folded bytes so far.
-    private var tokenHash: UInt64 = 0
     private var capitalized = false
     private var hasDigit = false
     private var lastWasDigit = false
@@ -157,21 +155,19 @@ private struct TokenScanner {
         }
         newlinesInGap = 0
         tokenStart = bytes.count
-        tokenHash = StableHash.fnv1aStart
         self.capitalized = capitalized
         hasDigit = false
     }
 
-    /// A byte of the current token: FNV-1a is kept up to date as the token grows.
     private mutating func appendToToken(_ byte: UInt8) {
         bytes.append(byte)
-        tokenHash = StableHash.fnv1aStep(tokenHash, byte)
     }
 
     private mutating func endToken() {
         guard tokenStart >= 0 else { return }
+        let hash = bytes.withUnsafeBufferPointer { StableHash.word(UnsafeBufferPointer(rebasing: $0[tokenStart...])) }
         tokens.append(FoldedToken(
-            start: Int32(tokenStart), end: Int32(bytes.count), hash: StableHash.mix(tokenHash),
+            start: Int32(tokenStart), end: Int32(bytes.count), hash: hash,
             isCapitalized: capitalized, hasDigit: hasDigit, paragraph: paragraph))
         tokenStart = -1
         lastWasDigit = false

@@ -23,7 +23,7 @@ enum Stopwords {
     private static let table: [UInt64] = {
         var slots = [UInt64](repeating: 0, count: 512)
         for word in words {
-            let hash = StableHash.mix(StableHash.fnv1a(Array(word.utf8)))
+            let hash = StableHash.word(word)
             var index = Int(hash & 511)
             while slots[index] != 0 { index = (index + 1) & 511 }
             slots[index] = hash

@@ -31,12 +31,40 @@ import Testing
         }
     }
 
-    @Test("a token's hash is FNV-1a of its folded bytes, mixed")
+    @Test("a token's hash is StableHash.word of its folded bytes")
     func tokenHashesAreOfTheFoldedBytes() {
         let folded = FoldedText(headline: "", body: "Sales ROSE 1,500.5 units; Don't")
         let words = folded.bodyTokens.map { Array(folded.bytes[Int($0.start)..<Int($0.end)]) }
         #expect(words.map { String(decoding: $0, as: UTF8.self) } == ["sales", "rose", "1500.5", "units", "dont"])
-        #expect(folded.bodyTokens.map(\.hash) == words.map { StableHash.mix(StableHash.fnv1a($0)) })
+        #expect(folded.bodyTokens.map(\.hash) == words.map { $0.withUnsafeBufferPointer(StableHash.word) })
+    }
+
+    @Test("word hashes: no two of 39,000 words collide, whatever their length")
+    func wordHashesAreDistinct() {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789.".utf8)
+        var words: Set<[UInt8]> = []
+        // Every word of one to three of these bytes, then longer ones across the 8-byte steps.
+        for a in letters {
+            words.insert([a])
+            for b in letters {
+                words.insert([a, b])
+                for c in letters.prefix(20) { words.insert([a, b, c]) }
+            }
+        }
+        var state: UInt64 = 42
+        for length in 4...24 {
+            for _ in 0..<500 {
+                words.insert((0..<length).map { _ in
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    return letters[Int(state >> 33) % letters.count]
+                })
+            }
+        }
+        let hashes = Set(words.map { $0.withUnsafeBufferPointer(StableHash.word) })
+        #expect(words.count > 39_000)
+        #expect(hashes.count == words.count)
+        // Lengths that differ only by a trailing step of eight bytes are told apart too.
+        #expect(StableHash.word("abcdefgh") != StableHash.word("abcdefghabcdefgh"))
     }
 
     @Test("distinct hashes: repeats dropped, zero kept, first-seen order")
