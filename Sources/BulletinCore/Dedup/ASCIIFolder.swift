@@ -9,8 +9,8 @@ enum ASCIIFolder {
         var bodyTokens: [FoldedToken] = []
         bodyTokens.reserveCapacity(body.count / 5)
         // Folding never adds bytes except around a symbol between two words ("a$b" → "a $ b"),
-        // so twice the input is always enough.
-        let capacity = 2 * (headline.count + body.count) + 2
+        // so twice the input is always enough; 8 more for the last eight-byte store.
+        let capacity = 2 * (headline.count + body.count) + 2 + 8
         let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { output, initialized in
             var written = fold(headline, into: output, at: 0, tokens: &headlineTokens)
             output[written] = 0x0A
@@ -79,14 +79,25 @@ enum ASCIIFolder {
                 if tokenStart < 0 { beginToken(capitalized: isUpper(byte)) }
                 var digitSeen = false
                 var end = position
-                repeat {
+                // Eight bytes a step: lower-cased and stored whole (bytes past the run are
+                // overwritten later), the run's end read off the mask. Most words take one step.
+                var runEnded = false
+                while !runEnded, end + 8 <= input.count {
+                    let eight = EightBytes(WordAtATime.load(input, at: end))
+                    UnsafeMutableRawPointer(output.baseAddress! + written).storeBytes(of: eight.lowercased.littleEndian, as: UInt64.self)
+                    let length = eight.alphanumericPrefixLength
+                    digitSeen = digitSeen || eight.hasDigit(inFirst: length)
+                    written += length
+                    end += length
+                    runEnded = length < 8
+                }
+                while !runEnded, end < input.count, isAlphanumeric(input[end]) {
                     let letter = input[end]
-                    let lowered = letter | (isUpper(letter) ? 0x20 : 0)
-                    output[written] = lowered
+                    output[written] = letter | (isUpper(letter) ? 0x20 : 0)
                     written += 1
                     digitSeen = digitSeen || isDigit(letter)
                     end += 1
-                } while end < input.count && isAlphanumeric(input[end])
+                }
                 lastWasDigit = isDigit(input[end - 1])
                 if digitSeen { hasDigit = true }
                 position = end
@@ -116,6 +127,43 @@ enum ASCIIFolder {
         }
         endToken()
         return written
+    }
+
+    /// Eight ASCII bytes classified at once (no sum carries from one byte into the next: every
+    /// byte is below 0x80 and each addend keeps it below 0x100).
+    private struct EightBytes {
+        private static let high: UInt64 = 0x8080_8080_8080_8080
+        private static let ones: UInt64 = 0x0101_0101_0101_0101
+        let bytes: UInt64
+        /// A high bit in each byte that is a digit, an upper-case letter, a letter or digit.
+        let digits: UInt64
+        let upper: UInt64
+        let alphanumeric: UInt64
+
+        init(_ bytes: UInt64) {
+            self.bytes = bytes
+            digits = Self.inRange(bytes, UInt8(ascii: "0"), UInt8(ascii: "9"))
+            upper = Self.inRange(bytes, UInt8(ascii: "A"), UInt8(ascii: "Z"))
+            alphanumeric = digits | Self.inRange(bytes | Self.ones &* 0x20, UInt8(ascii: "a"), UInt8(ascii: "z"))
+        }
+
+        /// High bit of each byte in `low...high` (0 < low ≤ high < 0x80).
+        @inline(__always)
+        private static func inRange(_ bytes: UInt64, _ low: UInt8, _ high: UInt8) -> UInt64 {
+            let atLeastLow = bytes &+ ones &* UInt64(0x80 - low)
+            let aboveHigh = bytes &+ ones &* UInt64(0x7F - high)
+            return atLeastLow & ~aboveHigh & Self.high
+        }
+
+        /// Upper-case letters lowered (0x20 set), everything else as it was.
+        var lowercased: UInt64 { bytes | upper >> 2 }
+
+        /// How many leading bytes (0...8) are letters or digits.
+        var alphanumericPrefixLength: Int { (~alphanumeric & Self.high).trailingZeroBitCount / 8 }
+
+        func hasDigit(inFirst count: Int) -> Bool {
+            count == 8 ? digits != 0 : digits & ((1 << (8 * count)) - 1) != 0
+        }
     }
 
     @inline(__always) private static func isUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
