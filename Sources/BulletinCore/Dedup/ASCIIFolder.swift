@@ -54,7 +54,7 @@ enum ASCIIFolder {
         }
         func endToken() {
             guard tokenStart >= 0 else { return }
-            let hash = StableHash.word(UnsafeBufferPointer(rebasing: output[tokenStart..<written]))
+            let hash = StableHash.word(in: UnsafeBufferPointer(output), tokenStart..<written)
             tokens.append(FoldedToken(
                 start: Int32(tokenStart), end: Int32(written), hash: hash,
                 isCapitalized: capitalized, hasDigit: hasDigit, paragraph: paragraph))

@@ -165,7 +165,7 @@ private struct TokenScanner {
 
     private mutating func endToken() {
         guard tokenStart >= 0 else { return }
-        let hash = bytes.withUnsafeBufferPointer { StableHash.word(UnsafeBufferPointer(rebasing: $0[tokenStart...])) }
+        let hash = bytes.withUnsafeBufferPointer { StableHash.word(in: $0, tokenStart..<$0.count) }
         tokens.append(FoldedToken(
             start: Int32(tokenStart), end: Int32(bytes.count), hash: hash,
             isCapitalized: capitalized, hasDigit: hasDigit, paragraph: paragraph))
