@@ -3,6 +3,8 @@
 //
 // Usage: DedupEval CORPUS.jsonl [--sweep] [--resemblance X] [--containment X]
 //                  [--containment-min-resemblance X] [--number-guard N] [--name-guard N]
+//                  [--seeds N]   (the same evaluation with minhash seeds 1…N: how much of a
+//                                 difference is the luck of one seed)
 import BulletinCore
 import Foundation
 
@@ -140,6 +142,16 @@ if arguments.contains("--sweep") {
     }
     var neither = configuration; neither.numberGuardMinimum = 0; neither.nameGuardMinimum = 0
     row("no guards at all", neither)
+} else if let seeds = option("--seeds", arguments) {
+    print("seed   precision  recall     F1")
+    var f1s: [Double] = []
+    for seed in 1...max(1, Int(seeds)) {
+        var c = configuration; c.seed = UInt64(seed)
+        let total = evaluate(corpus, c).total
+        f1s.append(total.f1)
+        print(String(seed).padding(toLength: 6, withPad: " ", startingAt: 0), format(total.precision), format(total.recall), format(total.f1))
+    }
+    print("F1 over \(f1s.count) seeds: mean \(format(f1s.reduce(0, +) / Double(f1s.count)))  min \(format(f1s.min()!))  max \(format(f1s.max()!))")
 } else {
     printReport(evaluate(corpus, configuration), corpusCount: corpus.count)
 }

@@ -7,7 +7,8 @@ public struct DedupConfiguration: Sendable, Equatable {
     /// Words per shingle. 3 keeps common phrases from matching while one edited word
     /// disturbs only 3 shingles.
     public var shingleSize: Int
-    /// MinHash values kept per story (one byte each: b-bit minhash with b = 8).
+    /// MinHash values kept per story (one byte each: b-bit minhash with b = 8), which is also the
+    /// number of one-permutation bins (`MinHasher`).
     public var hashCount: Int
     /// LSH bands (each an open-addressing table of story slots) and rows per band.
     /// `bandCount * rowsPerBand` must not exceed `hashCount`. 20 × 3 finds a candidate with
@@ -15,7 +16,8 @@ public struct DedupConfiguration: Sendable, Equatable {
     /// the lead is also found through the lead key).
     public var bandCount: Int
     public var rowsPerBand: Int
-    /// Seed of the minhash permutations; fixed so ids, signatures and snapshots agree everywhere.
+    /// Seed of the shingle hashes (the minhash permutation) and of the densification walks;
+    /// fixed so ids, signatures and snapshots agree everywhere.
     public var seed: UInt64
 
     // MARK: Decision — may change between runs without invalidating a snapshot.
@@ -96,8 +98,9 @@ public struct DedupConfiguration: Sendable, Equatable {
 }
 
 /// Bumped whenever folding, shingling or guard features change meaning, so old snapshots are
-/// refused and the daemon rebuilds from its store.
+/// refused and the daemon rebuilds from its store. 3: one-permutation minhash over polynomial
+/// shingle hashes (signatures of version 2 were 60 independent minima), and token hashes by
+/// `StableHash.word` (they were FNV-1a).
 enum FeatureVersion {
-    /// 3: token hashes are `StableHash.word` (were FNV-1a).
     static let current = 3
 }

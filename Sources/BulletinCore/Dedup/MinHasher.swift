@@ -1,49 +1,74 @@
-/// b-bit MinHash (b = 8) over 64-bit shingle hashes.
+/// b-bit one-permutation MinHash (b = 8) with optimal densification, over 64-bit shingle hashes.
 ///
-/// Value i of the signature is the low byte of min over shingles of the high 32 bits of
-/// `shingle × multiplier[i]` (multiply-shift hashing; the shingle hashes are already uniformly
-/// mixed, so one multiply per (shingle, i) is enough). Two signatures agree at a position with
-/// probability J + (1 − J)/256 where J is the Jaccard resemblance of the shingle sets.
+/// The shingle hashes are uniformly mixed and seeded (`StoryFingerprint.shingles`), so they serve
+/// as the random permutation themselves. One pass over them splits the hash space into
+/// `hashCount` bins: a shingle's high 32 bits pick its bin (multiply-shift), its low 32 bits
+/// compete there, and each bin keeps its minimum (one permutation hashing, Li, Owen & Zhang,
+/// NIPS 2012). One step per shingle instead of one per shingle and signature position.
+///
+/// A bin no shingle fell into (most bins of a text of a few words, about one of a typical
+/// story) borrows the minimum of the first filled bin on its own probe sequence, which depends
+/// only on the bin and the seed (optimal densification, Shrivastava, ICML 2017). Two texts walk
+/// the same sequences, and the first bin that either of them filled is equally likely to be any
+/// of those, so every position still agrees with probability J, the Jaccard resemblance of the
+/// shingle sets, and the positions stay nearly independent, even for a text of one shingle.
+///
+/// Value i of the signature is the low byte of bin i's minimum: two signatures agree at a
+/// position with probability J + (1 − J)/256.
 struct MinHasher: Sendable {
-    let multipliers: [UInt64]
+    /// Per bin, the start of the pseudo-random walk over bins that fills it when it is empty.
+    let probeSeeds: [UInt64]
+
+    var hashCount: Int { probeSeeds.count }
 
     init(hashCount: Int, seed: UInt64) {
-        multipliers = (0..<hashCount).map { StableHash.stream(seed: seed, index: $0) | 1 }
+        precondition(hashCount >= 1 && hashCount <= 1 << 32)
+        probeSeeds = (0..<hashCount).map { StableHash.stream(seed: seed, index: $0) }
     }
 
-    /// `shingles` must be non-empty; duplicates are harmless.
+    /// `shingles` must be non-empty; their order and repeats do not change the signature.
     func signature(of shingles: [UInt64]) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: multipliers.count) { out, initialized in
-            multipliers.withUnsafeBufferPointer { multipliers in
-                shingles.withUnsafeBufferPointer { shingles in
-                    // Four positions per pass over the shingles: four independent minimum
-                    // chains keep the multiplier busy instead of waiting on one comparison.
-                    var position = 0
-                    while position + 4 <= multipliers.count {
-                        let (m0, m1, m2, m3) = (multipliers[position], multipliers[position + 1],
-                                                multipliers[position + 2], multipliers[position + 3])
-                        var (a0, a1, a2, a3) = (UInt64.max, UInt64.max, UInt64.max, UInt64.max)
-                        for shingle in shingles {
-                            a0 = min(a0, (shingle &* m0) >> 32)
-                            a1 = min(a1, (shingle &* m1) >> 32)
-                            a2 = min(a2, (shingle &* m2) >> 32)
-                            a3 = min(a3, (shingle &* m3) >> 32)
-                        }
-                        out[position] = UInt8(truncatingIfNeeded: a0)
-                        out[position + 1] = UInt8(truncatingIfNeeded: a1)
-                        out[position + 2] = UInt8(truncatingIfNeeded: a2)
-                        out[position + 3] = UInt8(truncatingIfNeeded: a3)
-                        position += 4
-                    }
-                    for (offset, multiplier) in multipliers[position...].enumerated() {
-                        var minimum = UInt64.max
-                        for shingle in shingles { minimum = min(minimum, (shingle &* multiplier) >> 32) }
-                        out[position + offset] = UInt8(truncatingIfNeeded: minimum)
-                    }
+        precondition(!shingles.isEmpty, "an empty text has no minhash signature")
+        let hashCount = self.hashCount
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: hashCount) { bins in
+            // UInt64.max marks an empty bin: a minimum is at most 32 bits.
+            bins.initialize(repeating: .max)
+            shingles.withUnsafeBufferPointer { shingles in
+                for shingle in shingles {
+                    let bin = Self.bin(shingle >> 32, of: hashCount)
+                    bins[bin] = min(bins[bin], shingle & 0xFFFF_FFFF)
                 }
             }
-            initialized = multipliers.count
+            return [UInt8](unsafeUninitializedCapacity: hashCount) { signature, initialized in
+                for bin in 0..<hashCount {
+                    var minimum = bins[bin]
+                    if minimum == .max { minimum = bins[filledBin(probing: bin, bins: UnsafeBufferPointer(bins))] }
+                    signature[bin] = UInt8(truncatingIfNeeded: minimum)
+                }
+                initialized = hashCount
+            }
         }
+    }
+
+    /// The first bin holding a shingle on `bin`'s probe sequence: a linear congruential walk
+    /// from the bin's seed, whose high 32 bits pick the next bin (a multiply per step; a text of
+    /// one shingle takes about `hashCount` steps for each of its empty bins).
+    private func filledBin(probing bin: Int, bins: UnsafeBufferPointer<UInt64>) -> Int {
+        var state = probeSeeds[bin]
+        // The walk meets a filled bin within a few times `hashCount` steps all but never
+        // (about e^-64 at this bound); the bound only makes the loop certain to end.
+        for _ in 0..<(64 * hashCount) {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let candidate = Self.bin(state >> 32, of: hashCount)
+            if bins[candidate] != .max { return candidate }
+        }
+        return bins.indices.first { bins[$0] != .max }!
+    }
+
+    /// Maps a uniform 32-bit value to 0..<count without division (multiply-shift).
+    @inline(__always)
+    private static func bin(_ value32: UInt64, of count: Int) -> Int {
+        Int(truncatingIfNeeded: (value32 &* UInt64(truncatingIfNeeded: count)) >> 32)
     }
 
     /// Unbiased resemblance estimate from the count of equal bytes: agreement by chance is 1/256.

@@ -50,6 +50,17 @@ enum StableHash {
         mix((first &* 0x9E37_79B9_7F4A_7C15) ^ second)
     }
 
+    /// One word of an order-sensitive polynomial over hashes: a shingle is
+    /// `mix(((start·B + w₀)·B + w₁)·B + w₂)`, a multiply-add per word and one `mix` per shingle
+    /// where `combine` would mix after every word. B is odd, so shingles that differ in one word
+    /// never collide (and `mix` is a bijection); swapping two words collides only when their
+    /// hashes agree in their low 61 bits (B − 1 and B + 1 hold three factors of 2 between them).
+    @inline(__always)
+    static func polynomialStep(_ hash: UInt64, _ next: UInt64) -> UInt64 {
+        hash &* polynomialBase &+ next
+    }
+    static let polynomialBase: UInt64 = 0xFF51_AFD7_ED55_8CCD
+
     /// The n-th value of a splitmix64 stream from `seed`: used to derive minhash parameters.
     static func stream(seed: UInt64, index: Int) -> UInt64 {
         mix(seed &+ UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15)

@@ -25,8 +25,8 @@ public struct StoryFingerprint: Sendable {
         storyID = StoryIdentity.storyID(of: folded)
         let body = CreditLines.removing(from: folded.bodyTokens)
         let words = body.count >= configuration.shingleSize ? body : folded.headlineTokens + body
-        let shingles = Self.distinctShingles(of: words, size: configuration.shingleSize)
-        shingleCount = shingles.count
+        let shingles = Self.shingles(of: words, size: configuration.shingleSize, seed: configuration.seed)
+        shingleCount = Self.distinctCount(of: shingles)
         signature = shingles.isEmpty
             ? [UInt8](repeating: 0xFF, count: configuration.hashCount) : minHasher.signature(of: shingles)
 
@@ -57,67 +57,79 @@ public struct StoryFingerprint: Sendable {
         return max(1, UInt32(truncatingIfNeeded: hash >> 32))
     }
 
-    /// Distinct hashes of `size`-word shingles, skipping shingles made only of stopwords
-    /// (unless that leaves nothing), in no particular order. A text shorter than `size` words is
-    /// one shingle.
-    static func distinctShingles(of words: [FoldedToken], size: Int) -> [UInt64] {
+    /// Hashes of the `size`-word shingles, skipping shingles made only of stopwords (unless that
+    /// leaves nothing), in text order with repeats: they change neither a minhash signature nor
+    /// `distinctCount`. A text shorter than `size` words is one shingle.
+    static func shingles(of words: [FoldedToken], size: Int, seed: UInt64) -> [UInt64] {
         guard !words.isEmpty else { return [] }
         let span = min(size, words.count)
         let count = words.count - span + 1
-        var all = [UInt64](repeating: 0, count: count)
-        var informative = DistinctHashes(capacity: count)
-        let isStopword = words.map { Stopwords.contains(tokenHash: $0.hash) }
-        for start in 0..<count {
-            var hash = StableHash.mix(UInt64(span))
-            var onlyStopwords = true
-            for offset in 0..<span {
-                hash = StableHash.combine(hash, words[start + offset].hash)
-                onlyStopwords = onlyStopwords && isStopword[start + offset]
+        // Seeding every shingle makes its hash the minhash permutation (see `MinHasher`); the
+        // span keeps a two-word text from hashing like a three-word shingle.
+        let start = StableHash.combine(seed, UInt64(span))
+        // The polynomial of the window ending at each word, rolled along: in with the new
+        // word, out with the one `span` words back (weight B^span once shifted), so each word is
+        // read twice whatever the span; `shingleHash` gives the same values.
+        var outWeight: UInt64 = 1
+        for _ in 0..<span { outWeight &*= StableHash.polynomialBase }
+        let startTerm = start &* outWeight
+        return words.withUnsafeBufferPointer { words in
+            [UInt64](unsafeUninitializedCapacity: count) { hashes, kept in
+                // How many words up to the current one are stopwords: a shingle ending here is
+                // only stopwords when the run covers it.
+                var stopwordRun = 0
+                var window: UInt64 = 0
+                for last in words.indices {
+                    let word = words[last].hash
+                    stopwordRun = Stopwords.contains(tokenHash: word) ? stopwordRun + 1 : 0
+                    window = StableHash.polynomialStep(window, word)
+                    if last >= span { window &-= words[last - span].hash &* outWeight }
+                    if last + 1 >= span {
+                        // Written always, kept only when informative: no branch to mispredict.
+                        hashes[kept] = StableHash.mix(startTerm &+ window)
+                        kept += stopwordRun < span ? 1 : 0
+                    }
+                }
+                guard kept == 0 else { return }
+                for first in 0..<count { hashes[first] = shingleHash(words, from: first, span: span, start: start) }
+                kept = count
             }
-            all[start] = hash
-            if !onlyStopwords { informative.insert(hash) }
         }
-        if !informative.isEmpty { return informative.elements }
-        var everything = DistinctHashes(capacity: count)
-        for hash in all { everything.insert(hash) }
-        return everything.elements
     }
-}
 
-/// A set of well-mixed 64-bit hashes, sized once: open addressing in a power-of-two table at
-/// most half full. Cheaper than sorting to drop repeats, which is all the shingles need.
-struct DistinctHashes {
-    private var slots: [UInt64]
-    private var hasZero = false
-    private(set) var elements: [UInt64] = []
+    /// Words `first ..< first + span` hashed in order, with a single mix.
+    @inline(__always)
+    static func shingleHash(_ words: UnsafeBufferPointer<FoldedToken>, from first: Int, span: Int, start: UInt64) -> UInt64 {
+        var hash = start
+        for position in first..<(first + span) { hash = StableHash.polynomialStep(hash, words[position].hash) }
+        return StableHash.mix(hash)
+    }
 
-    init(capacity: Int) {
+    /// How many different values `hashes` holds (well-mixed 64-bit hashes, so their bits can
+    /// index a table directly): open addressing in a power-of-two table at most half full,
+    /// on the stack for any ordinary story. Cheaper than sorting, and nothing else needs the set.
+    static func distinctCount(of hashes: [UInt64]) -> Int {
         var size = 16
-        while size < 2 * capacity { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
-        elements.reserveCapacity(capacity)
-    }
-
-    var isEmpty: Bool { elements.isEmpty }
-
-    mutating func insert(_ hash: UInt64) {
-        // 0 marks an empty slot, so the value 0 is remembered apart.
-        guard hash != 0 else {
-            if !hasZero { elements.append(0) }
-            hasZero = true
-            return
-        }
-        let mask = slots.count - 1
-        var position = Int(truncatingIfNeeded: hash >> 3) & mask
-        while true {
-            let slot = slots[position]
-            if slot == hash { return }
-            if slot == 0 {
-                slots[position] = hash
-                elements.append(hash)
-                return
+        while size < 2 * hashes.count { size <<= 1 }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size) { slots in
+            slots.initialize(repeating: 0)
+            let mask = size - 1
+            // 0 marks an empty slot, so the value 0 is counted apart.
+            var hasZero = false
+            var count = 0
+            for hash in hashes {
+                guard hash != 0 else {
+                    hasZero = true
+                    continue
+                }
+                var position = Int(truncatingIfNeeded: hash >> 3) & mask
+                while slots[position] != 0, slots[position] != hash { position = (position + 1) & mask }
+                if slots[position] == 0 {
+                    slots[position] = hash
+                    count += 1
+                }
             }
-            position = (position + 1) & mask
+            return count + (hasZero ? 1 : 0)
         }
     }
 }

@@ -73,22 +73,88 @@ import Testing
         #expect(StableHash.word("abcdefgh") != StableHash.word("abcdefghabcdefgh"))
     }
 
-    @Test("distinct hashes: repeats dropped, zero kept, first-seen order")
-    func distinctHashesDropRepeats() {
-        var set = DistinctHashes(capacity: 5)
-        for hash: UInt64 in [7, 0, 7, 1 << 63, 0, 42, 42, 1 << 63] { set.insert(hash) }
-        #expect(set.elements == [7, 0, 1 << 63, 42])
-        #expect(DistinctHashes(capacity: 0).isEmpty)
+    @Test("distinct count: repeats dropped, zero counted once")
+    func distinctCountDropsRepeats() {
+        #expect(StoryFingerprint.distinctCount(of: [7, 0, 7, 1 << 63, 0, 42, 42, 1 << 63]) == 4)
+        #expect(StoryFingerprint.distinctCount(of: []) == 0)
+        // Enough values to fill several table sizes, each repeated up to three times.
+        let many = (0..<5_000).flatMap { Array(repeating: StableHash.mix(UInt64($0)), count: 1 + $0 % 3) }
+        #expect(StoryFingerprint.distinctCount(of: many) == 5_000)
     }
 
-    @Test("the signature does not depend on shingle order or repeats")
-    func signatureIgnoresOrderAndRepeats() {
-        let hasher = MinHasher(hashCount: 61, seed: 9)  // not a multiple of four: the tail loop runs too
-        let shingles: [UInt64] = (0..<200).map { StableHash.mix(UInt64($0)) }
-        let expected = (0..<61).map { position in
-            UInt8(truncatingIfNeeded: shingles.map { ($0 &* hasher.multipliers[position]) >> 32 }.min()!)
+    static func tokens(_ text: String) -> [FoldedToken] { FoldedText(headline: "", body: text).bodyTokens }
+
+    static func shingles(_ text: String, size: Int = 3, seed: UInt64 = 1) -> [UInt64] {
+        StoryFingerprint.shingles(of: tokens(text), size: size, seed: seed)
+    }
+
+    @Test("a shingle's hash depends on the order of its words and on each word")
+    func shingleHashIsOrderSensitive() {
+        let orders = ["storm cuts power", "cuts storm power", "power cuts storm", "storm power cuts",
+                      "cuts power storm", "power storm cuts", "storm cuts powers", "storms cuts power",
+                      "storm storm storm", "storm storm power"]
+        let hashes = orders.map { Self.shingles($0) }
+        #expect(hashes.allSatisfy { $0.count == 1 })
+        #expect(Set(hashes.map { $0[0] }).count == orders.count)
+        // Repeated words within a text: "a b c a b c" has 3 distinct shingles of 4.
+        #expect(Self.shingles("gale lashes coast gale lashes coast").count == 4)
+        #expect(StoryFingerprint.distinctCount(of: Self.shingles("gale lashes coast gale lashes coast")) == 3)
+        // The seed is part of every shingle: it is the minhash permutation.
+        #expect(Self.shingles("storm cuts power", seed: 2) != Self.shingles("storm cuts power"))
+    }
+
+    @Test("shingles made only of stopwords are skipped, unless nothing else is left")
+    func stopwordShingles() {
+        // "one of the" is only stopwords; "of the storms" and "the storms hit" are not.
+        #expect(Self.shingles("one of the storms hit").count == 2)
+        #expect(Self.shingles("one of the storms hit") == Self.shingles("of the storms hit"))
+        #expect(Self.shingles("one of the").count == 1)
+        #expect(Self.shingles("").isEmpty)
+    }
+
+    /// The shingles as the definition says, window by window (`shingleHash` for each).
+    static func referenceShingles(_ words: [FoldedToken], size: Int, seed: UInt64) -> [UInt64] {
+        guard !words.isEmpty else { return [] }
+        let span = min(size, words.count)
+        let start = StableHash.combine(seed, UInt64(span))
+        let windows = 0...(words.count - span)
+        let all = words.withUnsafeBufferPointer { buffer in
+            windows.map { StoryFingerprint.shingleHash(buffer, from: $0, span: span, start: start) }
         }
-        #expect(hasher.signature(of: shingles) == expected)
-        #expect(hasher.signature(of: shingles.reversed() + shingles.prefix(50)) == expected)
+        let informative = windows.filter { first in
+            !words[first..<(first + span)].allSatisfy { Stopwords.contains(tokenHash: $0.hash) }
+        }.map { all[$0] }
+        return informative.isEmpty ? all : informative
+    }
+
+    @Test("the rolling shingle hashes equal the window-by-window definition", arguments: 0..<30)
+    func rollingMatchesDefinition(seed: Int) {
+        // Mostly stopwords and short words, so that skipped shingles and the fallback both occur.
+        let vocabulary = ["the", "of", "a", "said", "storm", "power", "x", "0", "and", "on"]
+        var state = UInt64(seed)
+        for length in [0, 1, 2, 3, 4, 7, 40] {
+            let words = (0..<length).map { _ in
+                state = StableHash.mix(state)
+                return vocabulary[Int(state % UInt64(seed % 3 == 0 ? 3 : vocabulary.count))]
+            }
+            let tokens = Self.tokens(words.joined(separator: " "))
+            for size in 1...4 {
+                #expect(StoryFingerprint.shingles(of: tokens, size: size, seed: UInt64(seed))
+                    == Self.referenceShingles(tokens, size: size, seed: UInt64(seed)))
+            }
+        }
+    }
+
+    @Test("a fingerprint counts distinct word shingles exactly", arguments: 0..<10)
+    func shingleCountIsExact(seed: Int) {
+        let text = Self.asciiText(seed: UInt64(seed), length: 1_500)
+        let fingerprint = StoryFingerprinter(.default).fingerprint(headline: "Head", bodyText: text)
+        // Distinct 3-word windows by their folded words, without those made only of stopwords.
+        let folded = FoldedText(headline: "Head", body: text)
+        let words = CreditLines.removing(from: folded.bodyTokens).map { String(decoding: folded.bytes[Int($0.start)..<Int($0.end)], as: UTF8.self) }
+        #expect(words.count >= 3)
+        let stopwords = Set(Stopwords.words)
+        let windows = Set((0...(words.count - 3)).map { Array(words[$0..<($0 + 3)]) }.filter { !$0.allSatisfy(stopwords.contains) })
+        #expect(fingerprint.shingleCount == windows.count)
     }
 }
