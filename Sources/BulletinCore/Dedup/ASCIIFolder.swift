@@ -103,6 +103,11 @@ enum ASCIIFolder {
                 position = end
                 continue
             }
+            if byte == UInt8(ascii: " ") {  // the usual gap, without the table's indirect jump
+                endToken()
+                position += 1
+                continue
+            }
             switch ScalarKind.ofASCII(byte) {
             case .word, .apostrophe:
                 break  // .word: alphanumeric, taken above
