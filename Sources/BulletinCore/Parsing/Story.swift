@@ -44,15 +44,46 @@ enum WordCounter {
     /// has too many short words for the branches to be predicted).
     private static func count(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
         byteClasses.withUnsafeBufferPointer { classes in
-            var words = 0
-            var wordHasAlphanumeric: UInt8 = 0
-            for byte in utf8 {
-                let byteClass = classes[Int(byte)]
-                let isAlphanumeric = byteClass >> 1
-                words &+= Int(isAlphanumeric & ~wordHasAlphanumeric & 1)
-                wordHasAlphanumeric = (wordHasAlphanumeric | isAlphanumeric) & ~byteClass & 1
+            // Each byte's step depends on the one before, so a long text is cut, at spaces (where
+            // a word cannot straddle the cut), into four stretches counted side by side.
+            guard utf8.count >= 256 else {
+                var state = Chain()
+                for byte in utf8 { state.step(classes[Int(byte)]) }
+                return state.words
             }
-            return words
+            var starts = [0, 0, 0, 0]
+            for part in 1..<4 {
+                var cut = max(starts[part - 1], part * utf8.count / 4)
+                while cut < utf8.count, classes[Int(utf8[cut])] & 1 == 0 { cut += 1 }
+                starts[part] = cut
+            }
+            let ends = [starts[1], starts[2], starts[3], utf8.count]
+            var chains = (Chain(), Chain(), Chain(), Chain())
+            let together = (0..<4).map { ends[$0] - starts[$0] }.min()!
+            for offset in 0..<together {
+                chains.0.step(classes[Int(utf8[starts[0] + offset])])
+                chains.1.step(classes[Int(utf8[starts[1] + offset])])
+                chains.2.step(classes[Int(utf8[starts[2] + offset])])
+                chains.3.step(classes[Int(utf8[starts[3] + offset])])
+            }
+            for index in (starts[0] + together)..<ends[0] { chains.0.step(classes[Int(utf8[index])]) }
+            for index in (starts[1] + together)..<ends[1] { chains.1.step(classes[Int(utf8[index])]) }
+            for index in (starts[2] + together)..<ends[2] { chains.2.step(classes[Int(utf8[index])]) }
+            for index in (starts[3] + together)..<ends[3] { chains.3.step(classes[Int(utf8[index])]) }
+            return chains.0.words + chains.1.words + chains.2.words + chains.3.words
+        }
+    }
+
+    /// The count over one stretch that begins at a space or at the start of the text.
+    private struct Chain {
+        var words = 0
+        var wordHasAlphanumeric: UInt8 = 0
+
+        @inline(__always)
+        mutating func step(_ byteClass: UInt8) {
+            let isAlphanumeric = byteClass >> 1
+            words &+= Int(isAlphanumeric & ~wordHasAlphanumeric & 1)
+            wordHasAlphanumeric = (wordHasAlphanumeric | isAlphanumeric) & ~byteClass & 1
         }
     }
 
