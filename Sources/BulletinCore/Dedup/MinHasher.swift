@@ -55,8 +55,8 @@ struct MinHasher: Sendable {
     /// one shingle takes about `hashCount` steps for each of its empty bins).
     private func filledBin(probing bin: Int, bins: UnsafeBufferPointer<UInt64>) -> Int {
         var state = probeSeeds[bin]
-        // The walk meets a filled bin within a few times `hashCount` steps all but never
-        // (about e^-64 at this bound); the bound only makes the loop certain to end.
+        // With one bin filled, the walk misses it for 64 × hashCount steps with probability
+        // about e^-64: the bound is only there to make the loop certain to end.
         for _ in 0..<(64 * hashCount) {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let candidate = Self.bin(state >> 32, of: hashCount)
