@@ -1,4 +1,5 @@
 import BulletinCore
+import Dispatch
 import LinuxIO
 import SystemPackage
 
@@ -46,5 +47,43 @@ enum IndexSnapshot {
     static func save(_ index: DuplicateIndex, storeOffset: Int64, storeIdentity: String, stateDirectory: FilePath) throws(IOFailure) {
         let bytes = Array("bulletind-index 1 \(storeOffset) \(storeIdentity)\n".utf8) + index.snapshot()
         try FileMover.writeAtomically(bytes, to: path(in: stateDirectory))
+    }
+}
+
+extension IndexSnapshot {
+    /// Saves snapshots one at a time, in the order asked, on a thread of its own. Encoding and
+    /// writing a large index (20 MB at 100,000 stories, then an fsync) in the pipeline would hold
+    /// up every bulletin behind it, and with them the cores that load the next ones.
+    final class Writer: Sendable {
+        private let queue = DispatchQueue(label: "bulletind.index-snapshot")
+        let stateDirectory: FilePath
+
+        init(stateDirectory: FilePath) {
+            self.stateDirectory = stateDirectory
+        }
+
+        /// Saves `index` (a copy: the caller goes on changing its own) in the background;
+        /// `failed` is told, on the writer's thread, if the save fails.
+        func saveLater(
+            _ index: DuplicateIndex, storeOffset: Int64, storeIdentity: String, failed: @escaping @Sendable (IOFailure) -> Void
+        ) {
+            queue.async { [stateDirectory] in
+                do throws(IOFailure) {
+                    try IndexSnapshot.save(index, storeOffset: storeOffset, storeIdentity: storeIdentity, stateDirectory: stateDirectory)
+                } catch {
+                    failed(error)
+                }
+            }
+        }
+
+        /// Saves `index` now, after the saves still in progress, so it is the one left on disk.
+        func saveNow(_ index: DuplicateIndex, storeOffset: Int64, storeIdentity: String) throws(IOFailure) {
+            let result = queue.sync { [stateDirectory] in
+                Result { () throws(IOFailure) in
+                    try IndexSnapshot.save(index, storeOffset: storeOffset, storeIdentity: storeIdentity, stateDirectory: stateDirectory)
+                }
+            }
+            try result.get()
+        }
     }
 }

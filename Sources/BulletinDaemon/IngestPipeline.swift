@@ -62,6 +62,7 @@ actor IngestPipeline {
     /// New stories since the index was last saved.
     private var unsavedStories = 0
     static let snapshotEvery = 20_000
+    private let snapshots: IndexSnapshot.Writer
     private(set) var counters = Counters()
 
     init(configuration: Configuration, logger: Logger) throws {
@@ -93,6 +94,7 @@ actor IngestPipeline {
         self.ledger = ledger
         self.index = index
         store = try StoryStore(path: configuration.store, fsync: configuration.fsync)
+        snapshots = IndexSnapshot.Writer(stateDirectory: configuration.stateDirectory)
     }
 
     var storyCount: Int { index.count }
@@ -217,7 +219,7 @@ actor IngestPipeline {
         counters.stories += result.records.count - duplicates
         counters.duplicates += duplicates
         unsavedStories += result.records.count - duplicates
-        if unsavedStories >= Self.snapshotEvery { saveIndex() }
+        if unsavedStories >= Self.snapshotEvery { saveIndexInBackground() }
         dispose(path, name: name, disposition: disposition)
         return .ingested(stories: result.records.count - duplicates, duplicates: duplicates)
     }
@@ -302,15 +304,27 @@ actor IngestPipeline {
         }
     }
 
-    /// Saves the duplicate index with the store offset it covers (periodically and at stop),
-    /// first evicting stories older than the retention window, if one is set.
+    /// Saves the duplicate index with the store offset it covers (at rotation and at stop),
+    /// first evicting stories older than the retention window, if one is set. Waits for any
+    /// periodic save still being written, so this one is the snapshot left on disk.
     func saveIndex() {
         flush()
         index.evictExpired(now: Timestamp.now.secondsSinceEpoch)
         do {
-            try IndexSnapshot.save(index, storeOffset: store.size, storeIdentity: store.identity, stateDirectory: configuration.stateDirectory)
+            try snapshots.saveNow(index, storeOffset: store.size, storeIdentity: store.identity)
             unsavedStories = 0
         } catch {
+            logger.warning("cannot save the duplicate index: \(error); the next start replays more of the store")
+        }
+    }
+
+    /// The periodic save: the store made durable up to the offset the snapshot claims, then the
+    /// index (a copy-on-write copy) encoded and written off the pipeline.
+    private func saveIndexInBackground() {
+        flush()
+        index.evictExpired(now: Timestamp.now.secondsSinceEpoch)
+        unsavedStories = 0
+        snapshots.saveLater(index, storeOffset: store.size, storeIdentity: store.identity) { [logger] error in
             logger.warning("cannot save the duplicate index: \(error); the next start replays more of the store")
         }
     }
