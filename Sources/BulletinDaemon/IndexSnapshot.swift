@@ -85,5 +85,10 @@ extension IndexSnapshot {
             }
             try result.get()
         }
+
+        /// Returns once every save asked for so far is on disk (or failed).
+        func waitForPendingSaves() {
+            queue.sync {}
+        }
     }
 }

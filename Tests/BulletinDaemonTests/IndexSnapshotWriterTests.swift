@@ -55,6 +55,7 @@ import Testing
             }
         }
         try writer.saveNow(Self.index(stories: 7), storeOffset: 999, storeIdentity: "1:2")
+        writer.waitForPendingSaves()
         #expect(Self.loaded(from: directory)?.stories == 7)
         #expect(Self.loaded(from: directory)?.offset == 999)
     }
