@@ -272,17 +272,25 @@ actor IngestPipeline {
         }
     }
 
-    /// With `fsync: batch`: one `fsync` at most `batchInterval` after the first unsynchronized append.
+    /// With `fsync: batch`: one `fsync` begun at most `batchInterval` after the first
+    /// unsynchronized append, on the store's own thread.
     private func scheduleFlush() {
         guard !flushScheduled else { return }
         flushScheduled = true
         Task { [interval = configuration.batchInterval] in
             try? await Task.sleep(for: interval)
-            self.flush()
+            self.flushInBackground()
         }
     }
 
-    /// Makes every append so far durable (also called at shutdown).
+    private func flushInBackground() {
+        flushScheduled = false
+        store.synchronizeInBackground { [logger, store = configuration.store] error in
+            logger.event(.storeError, .error, "cannot fsync the store: \(error)", ["STORE": store.string])
+        }
+    }
+
+    /// Makes every append so far durable, now (before a snapshot claims them, and at shutdown).
     func flush() {
         flushScheduled = false
         do {

@@ -1,5 +1,7 @@
 import BulletinCore
+import Dispatch
 import LinuxIO
+import Synchronization
 import SystemPackage
 
 /// The JSON Lines store: the one writer of `stories.jsonl`.
@@ -10,8 +12,11 @@ final class StoryStore {
     let path: FilePath
     private let file: AppendOnlyFile
     private let fsync: Configuration.FsyncPolicy
-    /// Appends not yet made durable (`fsync: batch`).
-    private(set) var unsynchronized = false
+    /// `fsync: batch`: appends so far, and how many of them an `fsync` has made durable (moved
+    /// on by the background thread too).
+    private var appendCount = 0
+    private let durableCount = DurableCount()
+    private let syncQueue = DispatchQueue(label: "bulletind.store-fsync")
 
     init(path: FilePath, fsync: Configuration.FsyncPolicy) throws(IOFailure) {
         self.path = path
@@ -21,6 +26,8 @@ final class StoryStore {
 
     var size: Int64 { file.size }
     var identity: String { file.identity }
+    /// Appends not yet made durable (`fsync: batch`).
+    var unsynchronized: Bool { durableCount.value < appendCount }
 
     func append(_ records: [StoryRecord]) throws(IOFailure) {
         var bytes: [UInt8] = []
@@ -28,16 +35,45 @@ final class StoryStore {
         try file.append(bytes)
         switch fsync {
         case .everyBulletin: try file.synchronize()
-        case .batch: unsynchronized = true
+        case .batch: appendCount += 1
         case .never: break
         }
     }
 
-    /// Makes batched appends durable.
+    /// Makes batched appends durable, now.
     func synchronize() throws(IOFailure) {
-        guard unsynchronized else { return }
+        let target = appendCount
+        guard durableCount.value < target else { return }
         try file.synchronize()
-        unsynchronized = false
+        durableCount.advance(to: target)
+    }
+
+    /// Makes the batched appends so far durable on a thread of its own: a back-fill's pipeline
+    /// (and the cores loading the next bulletins for it) need not wait on the disk. `failed`
+    /// is told, on that thread; the appends then stay unsynchronized, for the next attempt.
+    func synchronizeInBackground(failed: @escaping @Sendable (IOFailure) -> Void) {
+        let target = appendCount
+        guard durableCount.value < target else { return }
+        let pending: AppendOnlyFile.PendingSync
+        do {
+            pending = try file.pendingSync()
+        } catch {
+            failed(error)
+            return
+        }
+        syncQueue.async { [durableCount] in
+            do throws(IOFailure) {
+                try pending.run()
+                durableCount.advance(to: target)
+            } catch {
+                failed(error)
+            }
+        }
+    }
+
+    /// Waits for the background `fsync`s asked for so far.
+    func waitForBackgroundSynchronization() {
+        syncQueue.sync {}
     }
 
     func reopen() throws(IOFailure) { try file.reopen() }
@@ -46,11 +82,22 @@ final class StoryStore {
     /// Readers that follow the name (`tail -F`) move on to the new file.
     func rotate() throws(IOFailure) {
         try file.synchronize()
-        unsynchronized = false
+        durableCount.advance(to: appendCount)
         for number in stride(from: StoreRecovery.rotatedFiles(of: path).count, through: 1, by: -1) {
             try FileMover.rename(FilePath(path.string + ".\(number)"), to: FilePath(path.string + ".\(number + 1)"))
         }
         try FileMover.rename(path, to: FilePath(path.string + ".1"))
         try file.reopen()
+    }
+}
+
+/// How many appends are known durable: only ever moves forward, from either thread.
+private final class DurableCount: Sendable {
+    private let count = Mutex(0)
+
+    var value: Int { count.withLock { $0 } }
+
+    func advance(to target: Int) {
+        count.withLock { $0 = max($0, target) }
     }
 }

@@ -75,6 +75,26 @@ public final class AppendOnlyFile {
 }
 
 extension AppendOnlyFile {
+    /// What another thread needs to make the appends so far durable: its own duplicate of the
+    /// descriptor, so a reopen (rotation) meanwhile does not close it under the `fsync`.
+    public struct PendingSync: Sendable {
+        let descriptor: FileDescriptor
+        let path: FilePath
+
+        /// `fsync`, then closes the duplicate. Call once.
+        public func run() throws(IOFailure) {
+            defer { try? descriptor.close() }
+            try retryingInterrupts("fsync", path.string) { fsync(descriptor.rawValue) }
+        }
+    }
+
+    public func pendingSync() throws(IOFailure) -> PendingSync {
+        let duplicate = try IOFailure.wrap("dup", path.string) { try descriptor.duplicate() }
+        return PendingSync(descriptor: duplicate, path: path)
+    }
+}
+
+extension AppendOnlyFile {
     /// The `device:inode` identity of the file at `path`, or nil when there is none.
     public static func identity(of path: FilePath) -> String? {
         guard let fd = try? FileDescriptor.open(path, .readOnly, options: [.closeOnExec]) else { return nil }
