@@ -31,11 +31,16 @@ struct PhaseBreakdown {
             let sha256 = timer.measure("sha256") { BulletinProcessor.sha256Hex(content) }
             let decoded = timer.measure("decode") { BulletinDecoder.decode(content) }
             let stories = try timer.measure("parse") { try parser.parse(decoded.text) }
+            // Computed once per story while loading, as `PreparedStory` does.
+            let texts = timer.measure("story text, word count") { stories.map { (body: $0.bodyText, words: $0.wordCount) } }
             let fingerprints = timer.measure("dedup: fingerprint") { stories.map(fingerprinter.fingerprint) }
             let decisions = timer.measure("dedup: decide + insert") { fingerprints.map { index.ingest($0, receivedAt: receivedAt.secondsSinceEpoch) } }
             let records = timer.measure("build records") {
-                zip(stories, decisions).enumerated().map { position, pair in
-                    Self.record(pair.0, pair.1, file: path.lastComponent?.string ?? "", sha256: sha256, index: position, at: receivedAt)
+                let time = receivedAt.rfc3339
+                return zip(stories, decisions).enumerated().map { position, pair in
+                    Self.record(
+                        pair.0, text: texts[position], pair.1, file: path.lastComponent?.string ?? "", sha256: sha256, index: position,
+                        at: time)
                 }
             }
             let encoded = timer.measure("encode JSON") { records.reduce(into: [UInt8]()) { $1.encodeLine(into: &$0) } }
@@ -57,17 +62,20 @@ struct PhaseBreakdown {
         return (timer, bytes, lines)
     }
 
-    static func record(_ story: Story, _ decision: DedupDecision, file: String, sha256: String, index: Int, at time: Timestamp) -> StoryRecord {
+    static func record(
+        _ story: Story, text: (body: String, words: Int), _ decision: DedupDecision, file: String, sha256: String, index: Int,
+        at time: String
+    ) -> StoryRecord {
         let reference = StoryRecord.BulletinReference(file: file, sha256: sha256, index: index, encoding: "utf-8")
         switch decision {
         case .new(let id):
             return StoryRecord(
-                kind: .story, id: id, receivedAt: time.rfc3339, bulletin: reference, headline: story.headline,
-                bodyText: story.bodyText, byline: story.byline, dateline: story.dateline, sources: story.sources,
-                language: story.language, wordCount: story.wordCount)
+                kind: .story, id: id, receivedAt: time, bulletin: reference, headline: story.headline,
+                bodyText: text.body, byline: story.byline, dateline: story.dateline, sources: story.sources,
+                language: story.language, wordCount: text.words)
         case .duplicate(let original, let match, let similarity):
             return StoryRecord(
-                kind: .duplicate, id: "d" + String(sha256.prefix(32)), receivedAt: time.rfc3339, bulletin: reference,
+                kind: .duplicate, id: "d" + String(sha256.prefix(32)), receivedAt: time, bulletin: reference,
                 headline: story.headline, duplicateOf: original, match: match.rawValue, similarity: similarity)
         }
     }

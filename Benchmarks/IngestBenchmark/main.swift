@@ -27,7 +27,7 @@ case ("phases", 3):
     print(String(format: "  %@%8.2f s  → %.1f MB/s, %.0f lines/s", "total".padding(toLength: 30, withPad: " ", startingAt: 0), total,
                  Double(bytes) / total / 1e6, Double(lines) / total))
     // What `ingest` runs ahead on other cores (LoadedFile.load) and what stays in order on one.
-    let loadSteps: Set = ["read", "sha256", "decode", "parse", "dedup: fingerprint"]
+    let loadSteps: Set = ["read", "sha256", "decode", "parse", "story text, word count", "dedup: fingerprint"]
     let ahead = timer.totals.filter { loadSteps.contains($0.name) }.reduce(0) { $0 + $1.duration.seconds }
     let inOrder = timer.totals.filter { !loadSteps.contains($0.name) && !$0.name.hasPrefix("fsync") }.reduce(0) { $0 + $1.duration.seconds }
     print(String(format: "  loaded ahead, any core (read → fingerprint)  %6.2f s", ahead))
