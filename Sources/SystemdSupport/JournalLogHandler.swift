@@ -35,6 +35,10 @@ public struct JournalLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
+        let echoes = event.level >= echoLevel
+        // Without journald (a container, a back-fill in CI) an entry below the echo level goes
+        // nowhere: skip building it.
+        guard echoes || JournalSocket.exists() else { return }
         var fields = metadata
         if let provided = metadataProvider?.get() { fields.merge(provided) { _, new in new } }
         if let extra = event.metadata { fields.merge(extra) { _, new in new } }
@@ -51,7 +55,7 @@ public struct JournalLogHandler: LogHandler {
             entry.append((Self.fieldName(key), value.description))
         }
         let sent = Self.send(entry)
-        if (echoToStandardError || !sent) && event.level >= echoLevel { Self.echo(event, fields: fields, identifier: identifier) }
+        if (echoToStandardError || !sent) && echoes { Self.echo(event, fields: fields, identifier: identifier) }
     }
 
     /// journald's field-name rules: upper-case ASCII letters, digits and `_`, not starting with
