@@ -34,8 +34,8 @@ enum StableHash {
         Array(text.utf8).withUnsafeBufferPointer { word($0) }
     }
 
-    /// The splitmix64 finalizer: turns a weakly mixed value (FNV, a combination) into one whose
-    /// every bit depends on every input bit, which minhash and table positions rely on.
+    /// The splitmix64 finalizer: turns a weakly mixed value (a word's bytes, a combination) into
+    /// one whose every bit depends on every input bit, which minhash and table positions rely on.
     @inline(__always)
     static func mix(_ value: UInt64) -> UInt64 {
         var z = value &+ 0x9E37_79B9_7F4A_7C15
