@@ -27,6 +27,23 @@ import Testing
         #expect(whole.records.allSatisfy { $0.receivedAt == time.rfc3339 })
     }
 
+    @Test("a record's word count is its story's, paragraph by paragraph, on every fixture")
+    func wordCountsAreTheStories() throws {
+        let processor = BulletinProcessor()
+        var checked = 0
+        for name in FixtureCorpus.names {
+            let bytes = try FixtureCorpus.bytes(name)
+            var index = DuplicateIndex()
+            guard let result = try? processor.process(bytes: bytes, file: "f.txt", receivedAt: Timestamp(millisecondsSinceEpoch: 0), index: &index),
+                  let stories = try? FixtureCorpus.stories(name) else { continue }
+            for (record, story) in zip(result.records, stories) where record.kind == .story {
+                #expect(record.wordCount == story.wordCount, "\(story.headline)")
+                checked += 1
+            }
+        }
+        #expect(checked > 50)
+    }
+
     @Test("a bulletin prepared with another dedup configuration is fingerprinted again")
     func aStaleConfigurationIsRedone() throws {
         let processor = BulletinProcessor()

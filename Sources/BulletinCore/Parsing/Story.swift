@@ -46,7 +46,7 @@ enum WordCounter {
         byteClasses.withUnsafeBufferPointer { classes in
             // Each byte's step depends on the one before, so a long text is cut, at spaces (where
             // a word cannot straddle the cut), into four stretches counted side by side.
-            guard utf8.count >= 256 else {
+            guard utf8.count >= 128 else {
                 var state = Chain()
                 for byte in utf8 { state.step(classes[Int(byte)]) }
                 return state.words

@@ -27,7 +27,7 @@ import Testing
         let alphabet = seed % 5 == 4 ? Array("abZ9.,-—é") : Array(seed % 2 == 0 ? "ab Z9 \n\t.,-—\"'é«" : "abcdefghZ9 .,-")
         var state = UInt64(seed) &+ 1
         var text = ""
-        for _ in 0..<(seed % 3 == 0 ? 200 : 300 + 37 * seed) {
+        for _ in 0..<(seed % 3 == 0 ? 100 : 130 + 37 * seed) {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             text.append(alphabet[Int(state >> 33) % alphabet.count])
         }
