@@ -51,25 +51,30 @@ enum WordCounter {
                 for byte in utf8 { state.step(classes[Int(byte)]) }
                 return state.words
             }
-            var starts = [0, 0, 0, 0]
-            for part in 1..<4 {
-                var cut = max(starts[part - 1], part * utf8.count / 4)
+            var starts = (0, 0, 0, 0)
+            func cut(after previous: Int, part: Int) -> Int {
+                var cut = max(previous, part * utf8.count / 4)
                 while cut < utf8.count, classes[Int(utf8[cut])] & 1 == 0 { cut += 1 }
-                starts[part] = cut
+                return cut
             }
-            let ends = [starts[1], starts[2], starts[3], utf8.count]
+            starts.1 = cut(after: 0, part: 1)
+            starts.2 = cut(after: starts.1, part: 2)
+            starts.3 = cut(after: starts.2, part: 3)
+            let ends = (starts.1, starts.2, starts.3, utf8.count)
+            let together = min(ends.0 - starts.0, ends.1 - starts.1, ends.2 - starts.2, ends.3 - starts.3)
             var chains = (Chain(), Chain(), Chain(), Chain())
-            let together = (0..<4).map { ends[$0] - starts[$0] }.min()!
+            let base = utf8.baseAddress!
+            let (first, second, third, fourth) = (base + starts.0, base + starts.1, base + starts.2, base + starts.3)
             for offset in 0..<together {
-                chains.0.step(classes[Int(utf8[starts[0] + offset])])
-                chains.1.step(classes[Int(utf8[starts[1] + offset])])
-                chains.2.step(classes[Int(utf8[starts[2] + offset])])
-                chains.3.step(classes[Int(utf8[starts[3] + offset])])
+                chains.0.step(classes[Int(first[offset])])
+                chains.1.step(classes[Int(second[offset])])
+                chains.2.step(classes[Int(third[offset])])
+                chains.3.step(classes[Int(fourth[offset])])
             }
-            for index in (starts[0] + together)..<ends[0] { chains.0.step(classes[Int(utf8[index])]) }
-            for index in (starts[1] + together)..<ends[1] { chains.1.step(classes[Int(utf8[index])]) }
-            for index in (starts[2] + together)..<ends[2] { chains.2.step(classes[Int(utf8[index])]) }
-            for index in (starts[3] + together)..<ends[3] { chains.3.step(classes[Int(utf8[index])]) }
+            for index in (starts.0 + together)..<ends.0 { chains.0.step(classes[Int(utf8[index])]) }
+            for index in (starts.1 + together)..<ends.1 { chains.1.step(classes[Int(utf8[index])]) }
+            for index in (starts.2 + together)..<ends.2 { chains.2.step(classes[Int(utf8[index])]) }
+            for index in (starts.3 + together)..<ends.3 { chains.3.step(classes[Int(utf8[index])]) }
             return chains.0.words + chains.1.words + chains.2.words + chains.3.words
         }
     }
