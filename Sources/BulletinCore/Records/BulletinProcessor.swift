@@ -50,7 +50,7 @@ public struct BulletinProcessor: Sendable {
         for (position, item) in stories.enumerated() {
             let reference = StoryRecord.BulletinReference(
                 file: file, sha256: prepared.sha256, index: position, stories: stories.count, encoding: prepared.encoding.rawValue)
-            let fingerprint = stale ? index.fingerprinter.fingerprint(headline: item.story.headline, bodyText: item.bodyText) : item.fingerprint
+            let fingerprint = stale ? index.fingerprinter.fingerprint(headline: item.headline, bodyText: item.bodyText) : item.fingerprint
             let decision = index.ingest(fingerprint, receivedAt: receivedAt.secondsSinceEpoch)
             records.append(Self.record(for: item, decision: decision, reference: reference, receivedAt: receivedAt, time: time))
         }
@@ -61,18 +61,17 @@ public struct BulletinProcessor: Sendable {
     static func record(
         for prepared: PreparedStory, decision: DedupDecision, reference: StoryRecord.BulletinReference, receivedAt: Timestamp, time: String
     ) -> StoryRecord {
-        let story = prepared.story
         switch decision {
         case .new(let id):
             return StoryRecord(
                 kind: .story, id: id, receivedAt: time, bulletin: reference,
-                headline: story.headline, bodyText: prepared.bodyText, byline: story.byline,
-                dateline: story.dateline, sources: story.sources, language: story.language,
+                headline: prepared.headline, bodyText: prepared.bodyText, byline: prepared.byline,
+                dateline: prepared.dateline, sources: prepared.sources, language: prepared.language,
                 wordCount: prepared.wordCount)
         case .duplicate(let original, let match, let similarity):
             return StoryRecord(
                 kind: .duplicate, id: occurrenceID(reference, receivedAt: receivedAt),
-                receivedAt: time, bulletin: reference, headline: story.headline,
+                receivedAt: time, bulletin: reference, headline: prepared.headline,
                 // A near copy's own words are kept: its text may differ from the original's.
                 bodyText: match == .exact ? nil : prepared.bodyText,
                 duplicateOf: original, match: match.rawValue, similarity: similarity)

@@ -16,19 +16,31 @@ public struct PreparedBulletin: Sendable {
     }
 }
 
-/// A story with what its record needs that takes a pass over its text, computed once.
+/// A story as its record needs it, with what takes a pass over its text computed once.
+///
+/// It keeps the joined body, not the paragraphs: those are released where they were made, on
+/// the loading thread. Freed at commit instead, on the pipeline's thread, they sent every
+/// free into the other thread's malloc arena, and the two threads queued on its lock.
 struct PreparedStory: Sendable {
-    let story: Story
+    let headline: String
     let bodyText: String
+    let byline: String?
+    let dateline: String?
+    let sources: [String]
+    let language: String
     let wordCount: Int
     let fingerprint: StoryFingerprint
 
     init(_ story: Story, fingerprinter: StoryFingerprinter) {
-        self.story = story
+        headline = story.headline
         bodyText = story.bodyText
+        byline = story.byline
+        dateline = story.dateline
+        sources = story.sources
+        language = story.language
         // Paragraphs are joined by blank lines, so the body counts as its paragraphs do, and
         // one long text is counted faster than many short ones.
         wordCount = WordCounter.count(bodyText)
-        fingerprint = fingerprinter.fingerprint(headline: story.headline, bodyText: bodyText)
+        fingerprint = fingerprinter.fingerprint(headline: headline, bodyText: bodyText)
     }
 }
