@@ -31,6 +31,7 @@ final class StoryStore {
 
     func append(_ records: [StoryRecord]) throws(IOFailure) {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(records.reduce(0) { $0 + $1.estimatedLineSize })
         for record in records { record.encodeLine(into: &bytes) }
         try file.append(bytes)
         switch fsync {

@@ -6,15 +6,19 @@ extension StoryRecord {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// About the size of the record's line (more when its text needs escapes): enough to
+    /// reserve a bulletin's buffer once instead of growing it record by record.
+    public var estimatedLineSize: Int {
+        headline.utf8.count + (bodyText?.utf8.count ?? 0) + bulletin.file.utf8.count + 512
+    }
+
     /// Appends the record's line to `bytes`: the store writes a bulletin's lines from one buffer.
     ///
     /// Hand-written rather than `JSONEncoder`: it is on the hot path (a back-fill encodes
     /// gigabytes), and the key order and the explicit `null`s (`byline`, `dateline` of a story)
     /// are part of what users see.
     public func encodeLine(into bytes: inout [UInt8]) {
-        var buffer: [UInt8] = []
-        swap(&buffer, &bytes)  // the writer holds the only reference: its appends never copy
-        var json = JSONObjectWriter(appendingTo: consume buffer)
+        var json = JSONObjectWriter(appendingTo: &bytes)
         json.field("schema", string: schema)
         json.field("kind", string: kind.rawValue)
         json.field("id", string: id)
@@ -42,7 +46,7 @@ extension StoryRecord {
             if let bodyText { json.field("body_text", string: bodyText) }
         }
         json.endObject()
-        bytes = json.finishedLine()
+        json.finishLine(into: &bytes)
     }
 }
 
@@ -52,9 +56,13 @@ struct JSONObjectWriter {
     /// No field written yet in the innermost open object.
     private var atObjectStart = true
 
-    init(appendingTo bytes: consuming [UInt8] = []) {
-        self.bytes = bytes
-        self.bytes.append(UInt8(ascii: "{"))
+    /// Takes `buffer`'s bytes over (`finishLine` gives them back): the writer then holds the
+    /// only reference, so its appends grow the buffer in place instead of copying it (a copy of
+    /// the bulletin's lines so far, per record, when a consumed parameter was still retained).
+    init(appendingTo buffer: inout [UInt8]) {
+        bytes = []
+        swap(&bytes, &buffer)
+        bytes.append(UInt8(ascii: "{"))
     }
 
     mutating func field(_ key: String, string value: String) {
@@ -101,10 +109,11 @@ struct JSONObjectWriter {
         atObjectStart = false
     }
 
-    /// The buffer with the line's `\n`; call after the outermost `endObject()`.
-    consuming func finishedLine() -> [UInt8] {
+    /// Ends the line with its `\n` and hands the buffer back to `buffer`; call after the
+    /// outermost `endObject()`.
+    mutating func finishLine(into buffer: inout [UInt8]) {
         bytes.append(0x0A)
-        return bytes
+        swap(&bytes, &buffer)
     }
 
     private mutating func key(_ key: String) {
