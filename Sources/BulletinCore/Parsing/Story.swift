@@ -40,56 +40,75 @@ enum WordCounter {
         return text.utf8.withContiguousStorageIfAvailable(count) ?? 0
     }
 
-    /// Counts each word once, at its first letter or digit, without a branch per byte (prose
-    /// has too many short words for the branches to be predicted).
+    /// Counts each word once, at its first letter or digit, 64 bytes a step: each block
+    /// becomes two bit masks (spaces; letters and digits), and the words starting in it are
+    /// counted from those with a few integer operations, without a branch per byte (prose has
+    /// too many short words for such branches to be predicted).
     private static func count(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
-        byteClasses.withUnsafeBufferPointer { classes in
-            // Each byte's step depends on the one before, so a long text is cut, at spaces (where
-            // a word cannot straddle the cut), into four stretches counted side by side.
-            guard utf8.count >= 128 else {
-                var state = Chain()
-                for byte in utf8 { state.step(classes[Int(byte)]) }
-                return state.words
+        var words = 0
+        var afterSpace: UInt64 = 1  // the text starts as if after a space
+        var index = 0
+        while index + 64 <= utf8.count {
+            var spaces: UInt64 = 0
+            var alphanumerics: UInt64 = 0
+            for lane in 0..<8 {
+                let word = WordAtATime.load(utf8, at: index + lane * 8)
+                spaces |= packed(spaceBytes(word)) << (lane * 8)
+                alphanumerics |= packed(alphanumericBytes(word)) << (lane * 8)
             }
-            var starts = (0, 0, 0, 0)
-            func cut(after previous: Int, part: Int) -> Int {
-                var cut = max(previous, part * utf8.count / 4)
-                while cut < utf8.count, classes[Int(utf8[cut])] & 1 == 0 { cut += 1 }
-                return cut
-            }
-            starts.1 = cut(after: 0, part: 1)
-            starts.2 = cut(after: starts.1, part: 2)
-            starts.3 = cut(after: starts.2, part: 3)
-            let ends = (starts.1, starts.2, starts.3, utf8.count)
-            let together = min(ends.0 - starts.0, ends.1 - starts.1, ends.2 - starts.2, ends.3 - starts.3)
-            var chains = (Chain(), Chain(), Chain(), Chain())
-            let base = utf8.baseAddress!
-            let (first, second, third, fourth) = (base + starts.0, base + starts.1, base + starts.2, base + starts.3)
-            for offset in 0..<together {
-                chains.0.step(classes[Int(first[offset])])
-                chains.1.step(classes[Int(second[offset])])
-                chains.2.step(classes[Int(third[offset])])
-                chains.3.step(classes[Int(fourth[offset])])
-            }
-            for index in (starts.0 + together)..<ends.0 { chains.0.step(classes[Int(utf8[index])]) }
-            for index in (starts.1 + together)..<ends.1 { chains.1.step(classes[Int(utf8[index])]) }
-            for index in (starts.2 + together)..<ends.2 { chains.2.step(classes[Int(utf8[index])]) }
-            for index in (starts.3 + together)..<ends.3 { chains.3.step(classes[Int(utf8[index])]) }
-            return chains.0.words + chains.1.words + chains.2.words + chains.3.words
+            words += wordStarts(spaces: spaces, alphanumerics: alphanumerics, afterSpace: &afterSpace)
+            index += 64
         }
+        // The last, short block; the bytes past the end are neither, so they start nothing.
+        var spaces: UInt64 = 0
+        var alphanumerics: UInt64 = 0
+        for offset in 0..<(utf8.count - index) {
+            let byteClass = byteClasses[Int(utf8[index + offset])]
+            spaces |= UInt64(byteClass & 1) << offset
+            alphanumerics |= UInt64(byteClass >> 1) << offset
+        }
+        return words + wordStarts(spaces: spaces, alphanumerics: alphanumerics, afterSpace: &afterSpace)
     }
 
-    /// The count over one stretch that begins at a space or at the start of the text.
-    private struct Chain {
-        var words = 0
-        var wordHasAlphanumeric: UInt8 = 0
+    /// The words starting in a block of 64 bytes given as masks (bit i for byte i): a letter or
+    /// digit starts one when the last space-or-alphanumeric byte before it is a space.
+    /// `afterSpace` carries that state from block to block (1: the block starts after a space).
+    @inline(__always)
+    static func wordStarts(spaces: UInt64, alphanumerics: UInt64, afterSpace: inout UInt64) -> Int {
+        let others = ~(spaces | alphanumerics)
+        // The byte after each space, and on through the run of other bytes that follows it
+        // (punctuation: "— word"): adding the run's first bit to the run carries along it and
+        // stops at the byte that ends it, which the xor then marks with the run.
+        let afterSpaces = spaces << 1 | afterSpace
+        let reached = afterSpaces | ((others &+ (afterSpaces & others)) ^ others)
+        afterSpace = spaces >> 63 | (reached & others) >> 63
+        return (alphanumerics & reached).nonzeroBitCount
+    }
 
-        @inline(__always)
-        mutating func step(_ byteClass: UInt8) {
-            let isAlphanumeric = byteClass >> 1
-            words &+= Int(isAlphanumeric & ~wordHasAlphanumeric & 1)
-            wordHasAlphanumeric = (wordHasAlphanumeric | isAlphanumeric) & ~byteClass & 1
-        }
+    private static let high: UInt64 = 0x8080_8080_8080_8080
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// A high bit in each byte of `word` that is a space, a newline or a tab.
+    @inline(__always)
+    private static func spaceBytes(_ word: UInt64) -> UInt64 {
+        WordAtATime.bytesEqual(word, 0x20) | WordAtATime.bytesEqual(word, 0x0A) | WordAtATime.bytesEqual(word, 0x09)
+    }
+
+    /// A high bit in each byte of `word` that is an ASCII letter or digit, or not ASCII.
+    @inline(__always)
+    private static func alphanumericBytes(_ word: UInt64) -> UInt64 {
+        // No sum carries into the next byte: the low seven bits plus at most 0x50 stay below 0x100.
+        let low7 = word & ~high
+        let folded = low7 | ones &* 0x20  // letters to lowercase
+        let letters = (folded &+ ones &* (0x80 - 0x61)) & ~(folded &+ ones &* (0x80 - 0x7B))
+        let digits = (low7 &+ ones &* (0x80 - 0x30)) & ~(low7 &+ ones &* (0x80 - 0x3A))
+        return (word | letters | digits) & high
+    }
+
+    /// The eight high bits of `mask` (one per byte) as the low eight bits, byte i's at bit i.
+    @inline(__always)
+    private static func packed(_ mask: UInt64) -> UInt64 {
+        ((mask >> 7) &* 0x0102_0408_1020_4080) >> 56
     }
 
     /// Bit 0: a space between words (space, newline, tab). Bit 1: a letter or a digit; any

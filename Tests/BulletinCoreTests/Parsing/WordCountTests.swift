@@ -20,8 +20,9 @@ import Testing
         #expect(WordCounter.count("— «» ... 1,500 café") == 4)
     }
 
-    /// Short texts take one chain, long ones four (cut at spaces): lengths on both sides, words
-    /// long enough to span a cut, and texts without any space.
+    /// Texts are counted in blocks of 64 bytes with the state carried across: lengths of one
+    /// block and many, words and punctuation runs that straddle a block's edge, texts without
+    /// any space.
     @Test("random text: the same count as the reference", arguments: 0..<60)
     func matchesTheReference(seed: Int) {
         let alphabet = seed % 5 == 4 ? Array("abZ9.,-—é") : Array(seed % 2 == 0 ? "ab Z9 \n\t.,-—\"'é«" : "abcdefghZ9 .,-")
@@ -32,5 +33,16 @@ import Testing
             text.append(alphabet[Int(state >> 33) % alphabet.count])
         }
         #expect(WordCounter.count(text) == Self.reference(text))
+    }
+
+    /// Every length through four blocks, so a word, a space or a punctuation run lands on
+    /// each side of every block edge; bytes of every class.
+    @Test("every length up to 256 bytes: the same count as the reference", arguments: ["a b", "ab —, «x» 9\t", "—-- a\n", "x"])
+    func everyLength(pattern: String) {
+        let bytes = Array(pattern.utf8)
+        for length in 0...256 {
+            let text = String(decoding: (0..<length).map { bytes[$0 % bytes.count] }, as: UTF8.self)
+            #expect(WordCounter.count(text) == Self.reference(text), "length \(length)")
+        }
     }
 }
