@@ -33,8 +33,10 @@ public struct Story: Sendable, Hashable {
     }
 }
 
-enum WordCounter {
-    static func count(_ text: String) -> Int {
+/// The record's `word_count`: pieces of text between spaces, newlines and tabs that hold a
+/// letter or a digit.
+public enum WordCounter {
+    public static func count(_ text: String) -> Int {
         var text = text
         text.makeContiguousUTF8()
         return text.utf8.withContiguousStorageIfAvailable(count) ?? 0
