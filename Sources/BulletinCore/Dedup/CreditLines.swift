@@ -10,16 +10,23 @@ enum CreditLines {
 
     /// `words` without the paragraphs that are credit lines.
     static func removing(from words: [FoldedToken]) -> [FoldedToken] {
-        var kept: [FoldedToken] = []
-        kept.reserveCapacity(words.count)
+        // Copied only from the first credit line on: most stories have none, and keep `words`.
+        var kept: [FoldedToken]?
         var start = 0
         while start < words.count {
             var end = start + 1
             while end < words.count, words[end].paragraph == words[start].paragraph { end += 1 }
-            if !isCreditLine(words[start..<end]) { kept.append(contentsOf: words[start..<end]) }
+            if isCreditLine(words[start..<end]) {
+                if kept == nil {
+                    kept = Array(words[..<start])
+                    kept!.reserveCapacity(words.count)
+                }
+            } else {
+                kept?.append(contentsOf: words[start..<end])
+            }
             start = end
         }
-        return kept
+        return kept ?? words
     }
 
     private static func isCreditLine(_ paragraph: ArraySlice<FoldedToken>) -> Bool {
