@@ -65,7 +65,7 @@ public enum BatchIngest {
         // that a re-run would not ingest again — at a third of the cost of one per bulletin.
         var groupCommitted = configuration
         if groupCommitted.fsync == .everyBulletin { groupCommitted.fsync = .batch }
-        let pipeline = try IngestPipeline(configuration: groupCommitted, logger: logger)
+        let pipeline = try IngestPipeline(configuration: groupCommitted, logger: logger, reportsInBackground: true)
         var summary = Summary(skippedFolders: inputs.skippedFolders)
         var state = Progress(filesTotal: inputs.files.count, bytesTotal: inputs.files.reduce(0) { $0 + $1.size })
         var loader = Loader(

@@ -46,7 +46,13 @@ actor IngestPipeline {
 
     private var configuration: Configuration
     private var names: BulletinNames
-    private let logger: Logger
+    private let reporter: StoryReporter
+    /// Any other entry waits for the story entries reported before it: the journal keeps the
+    /// pipeline's order.
+    private var logger: Logger {
+        reporter.waitUntilSent()
+        return reporter.logger
+    }
     private let processor = BulletinProcessor()
     private let store: StoryStore
     private let ledger: IngestLedger
@@ -65,9 +71,11 @@ actor IngestPipeline {
     private let snapshots: IndexSnapshot.Writer
     private(set) var counters = Counters()
 
-    init(configuration: Configuration, logger: Logger) throws {
+    /// `reportsInBackground`: the story entries go to the journal from a thread of their own
+    /// (a back-fill; see `StoryReporter`).
+    init(configuration: Configuration, logger: Logger, reportsInBackground: Bool = false) throws {
         self.configuration = configuration
-        self.logger = logger
+        reporter = StoryReporter(logger: logger, inBackground: reportsInBackground)
         names = BulletinNames(patterns: configuration.patterns)
         let folder = configuration.store.removingLastComponent()
         if !folder.isEmpty { try DirectoryListing.createDirectories(folder) }
@@ -211,11 +219,8 @@ actor IngestPipeline {
         if store.unsynchronized { scheduleFlush() }
         if let limit = configuration.rotateSize, store.size >= limit { rotateStore() }
 
-        var duplicates = 0
-        for record in result.records {
-            logger.record(record)
-            if record.kind == .duplicate { duplicates += 1 }
-        }
+        reporter.report(result.records)
+        let duplicates = result.records.count { $0.kind == .duplicate }
         counters.stories += result.records.count - duplicates
         counters.duplicates += duplicates
         unsavedStories += result.records.count - duplicates
@@ -285,7 +290,7 @@ actor IngestPipeline {
 
     private func flushInBackground() {
         flushScheduled = false
-        store.synchronizeInBackground { [logger, store = configuration.store] error in
+        store.synchronizeInBackground { [logger = reporter.logger, store = configuration.store] error in
             logger.event(.storeError, .error, "cannot fsync the store: \(error)", ["STORE": store.string])
         }
     }
@@ -316,6 +321,7 @@ actor IngestPipeline {
     /// first evicting stories older than the retention window, if one is set. Waits for any
     /// periodic save still being written, so this one is the snapshot left on disk.
     func saveIndex() {
+        reporter.waitUntilSent()
         flush()
         index.evictExpired(now: Timestamp.now.secondsSinceEpoch)
         do {
@@ -332,7 +338,7 @@ actor IngestPipeline {
         flush()
         index.evictExpired(now: Timestamp.now.secondsSinceEpoch)
         unsavedStories = 0
-        snapshots.saveLater(index, storeOffset: store.size, storeIdentity: store.identity) { [logger] error in
+        snapshots.saveLater(index, storeOffset: store.size, storeIdentity: store.identity) { [logger = reporter.logger] error in
             logger.warning("cannot save the duplicate index: \(error); the next start replays more of the store")
         }
     }

@@ -147,6 +147,67 @@ done < <(python3 "$here/lib/check-journal.py" \
     --pid "$main_pid" \
     --catalog "$(repo_root)/systemd/bulletind.catalog" --expect-stories "$expect_stories" 2>&1)
 
+# --- a back-fill: `bulletind ingest` sends its story entries from a thread of their own -------
+# Every store line still gets its entry, and the journal keeps the pipeline's order: files in
+# name order; a file's lines in store order; rejected and already-ingested files in their place.
+mkdir -p "$work/backfill"
+cp "$seed" "$work/backfill/a-seed.txt"
+{ cat "$seed"; echo; } >"$work/backfill/b-resent.txt"  # other bytes, the same stories: duplicates
+printf '\n\n  \n' >"$work/backfill/c-not-a-bulletin.txt"
+cp "$seed" "$work/backfill/d-same-bytes.txt"  # already ingested (as a-seed.txt)
+cp "$seed" "$work/backfill/e-again.txt"
+printf '\n' >>"$work/backfill/e-again.txt"
+printf '\n\n' >>"$work/backfill/e-again.txt"
+"$binary" ingest --no-progress --store "$work/backfill.jsonl" --state-dir "$work/backfill.state" \
+    "$work/backfill" >"$work/backfill.out" 2>"$work/backfill.err" &
+ingest_pid=$!
+wait "$ingest_pid"
+rc=$?
+if [ "$rc" -eq 0 ]; then
+    ok "bulletind ingest of five files exits 0"
+else
+    not_ok "bulletind ingest of five files exits 0 (exit status $rc)" "$(tail -n 5 "$work/backfill.err")"
+fi
+journald_sync
+journald_json _PID="$ingest_pid" >"$work/backfill.json" 2>>"$work/journalctl.err"
+order=$(python3 - "$work/backfill.jsonl" "$work/backfill.json" "$work/backfill" <<'PY'
+import json, os, sys
+store, journal, folder = sys.argv[1:4]
+NEW, DUP = "6b38d59c8f5c49479424abbd0f2a4dc3", "39a8f4ed76f74fa9b764c4606e68f87e"
+REJECTED, ALREADY = "bfd277c9905e4fcf8bcc6562695d75c6", "3a767f9b79e7468797faa23551b5a97f"
+lines = [json.loads(l) for l in open(store)]
+expected = []
+for name in sorted(os.listdir(folder)):
+    mine = [l for l in lines if os.path.basename(l["bulletin"]["file"]) == name]
+    if name.startswith("c-"):
+        expected.append(("rejected", name))
+    elif name.startswith("d-"):
+        expected.append(("already ingested", name))
+    else:
+        expected += [("story" if l["kind"] == "story" else "duplicate", l["id"]) for l in mine]
+names = {NEW: "story", DUP: "duplicate", REJECTED: "rejected", ALREADY: "already ingested"}
+actual = []
+for entry in map(json.loads, open(journal)):
+    kind = names.get(entry.get("MESSAGE_ID"))
+    if kind in ("story", "duplicate"):
+        actual.append((kind, entry.get("STORY_ID")))
+    elif kind:
+        actual.append((kind, os.path.basename(entry.get("BULLETIN_FILE", ""))))
+kinds = sorted(set(k for k, _ in expected))
+print(f"{len(lines)} lines, {len(actual)} entries of {len(expected)} expected, kinds {kinds}")
+first = next((i for i, (a, b) in enumerate(zip(actual, expected)) if a != b), None)
+if actual == expected and len(kinds) == 4:
+    print("ok")
+else:
+    print(f"first difference at {first}: {actual[first:first + 2] if first is not None else actual[len(expected):][:2]} vs {expected[first:first + 2] if first is not None else expected[len(actual):][:2]}")
+PY
+)
+if [ "$(printf '%s\n' "$order" | tail -n 1)" = ok ]; then
+    ok "ingest: one journal entry per store line and per rejected or skipped file, in order ($(printf '%s\n' "$order" | head -n 1))"
+else
+    not_ok "ingest: one journal entry per store line and per rejected or skipped file, in order" "$order"
+fi
+
 # --- the journal gone: started as if by systemd (JOURNAL_STREAM set), but no socket ----------
 # libsystemd reports success when the socket is missing; the handler must notice and put
 # the entries on stderr rather than lose them.
