@@ -148,19 +148,31 @@ done < <(python3 "$here/lib/check-journal.py" \
     --catalog "$(repo_root)/systemd/bulletind.catalog" --expect-stories "$expect_stories" 2>&1)
 
 # --- a back-fill: `bulletind ingest` sends its story entries from a thread of their own -------
-# Every store line still gets its entry, and the journal keeps the pipeline's order: files in
-# name order; a file's lines in store order; rejected and already-ingested files in their place.
+# journald is stopped (SIGSTOP) for the run: its socket fills after a few entries, and the
+# pipeline must still append every line (it does not wait on the journal). The rejected file,
+# last, must wait for the story entries before it (the journal keeps the pipeline's order), and
+# so must the exit. The journal then holds one entry per store line, in order: files in name
+# order, a file's lines in store order, the rejected and the already-ingested file in their place.
 mkdir -p "$work/backfill"
 cp "$seed" "$work/backfill/a-seed.txt"
 { cat "$seed"; echo; } >"$work/backfill/b-resent.txt"  # other bytes, the same stories: duplicates
-printf '\n\n  \n' >"$work/backfill/c-not-a-bulletin.txt"
-cp "$seed" "$work/backfill/d-same-bytes.txt"  # already ingested (as a-seed.txt)
-cp "$seed" "$work/backfill/e-again.txt"
-printf '\n' >>"$work/backfill/e-again.txt"
-printf '\n\n' >>"$work/backfill/e-again.txt"
+{ cat "$seed"; printf '\n\n\n'; } >"$work/backfill/c-again.txt"
+printf '\n\n  \n' >"$work/backfill/x-not-a-bulletin.txt"
+cp "$seed" "$work/backfill/y-same-bytes.txt"  # already ingested (as a-seed.txt)
+backfill_lines() {
+    [ -e "$work/backfill.jsonl" ] && [ "$(wc -l <"$work/backfill.jsonl")" -ge "$1" ]
+}
+kill -STOP "$JOURNALD_PID"
 "$binary" ingest --no-progress --store "$work/backfill.jsonl" --state-dir "$work/backfill.state" \
     "$work/backfill" >"$work/backfill.out" 2>"$work/backfill.err" &
 ingest_pid=$!
+if wait_until 30 backfill_lines $((3 * expect_stories)) && sleep 0.5 && ! child_exited "$ingest_pid"; then
+    ok "ingest with journald stopped: all $((3 * expect_stories)) lines stored, and it waits to send their entries"
+else
+    not_ok "ingest with journald stopped: all $((3 * expect_stories)) lines stored, and it waits to send their entries" \
+        "lines: $(wc -l <"$work/backfill.jsonl" 2>/dev/null); exited: $(child_exited "$ingest_pid" && echo yes || echo no)"
+fi
+kill -CONT "$JOURNALD_PID"
 wait "$ingest_pid"
 rc=$?
 if [ "$rc" -eq 0 ]; then
@@ -179,9 +191,9 @@ lines = [json.loads(l) for l in open(store)]
 expected = []
 for name in sorted(os.listdir(folder)):
     mine = [l for l in lines if os.path.basename(l["bulletin"]["file"]) == name]
-    if name.startswith("c-"):
+    if name.startswith("x-"):
         expected.append(("rejected", name))
-    elif name.startswith("d-"):
+    elif name.startswith("y-"):
         expected.append(("already ingested", name))
     else:
         expected += [("story" if l["kind"] == "story" else "duplicate", l["id"]) for l in mine]
