@@ -68,6 +68,7 @@ public enum BatchIngest {
         let pipeline = try IngestPipeline(configuration: groupCommitted, logger: logger, reportsInBackground: true)
         var summary = Summary(skippedFolders: inputs.skippedFolders)
         var state = Progress(filesTotal: inputs.files.count, bytesTotal: inputs.files.reduce(0) { $0 + $1.size })
+        await pipeline.expectBulletins(totalling: state.bytesTotal)
         var loader = Loader(
             files: inputs.files, maxFileSize: configuration.maxFileSize,
             dedup: await pipeline.dedupConfiguration, known: await pipeline.knownDigests)

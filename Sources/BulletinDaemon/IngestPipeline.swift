@@ -154,6 +154,13 @@ actor IngestPipeline {
     /// The dedup configuration bulletins are to be prepared with.
     var dedupConfiguration: DedupConfiguration { index.configuration }
 
+    /// Sizes the duplicate index for a back-fill of `bytes` of bulletins at once, rather than
+    /// growing it step by step as the stories arrive: a story per kilobyte (the seed bulletin's
+    /// density), at most a million ahead (about 140 MB of tables, which that many stories fill).
+    func expectBulletins(totalling bytes: Int64) {
+        index.reserveCapacity(forAdditional: Int(min(bytes / 1000, 1_000_000)))
+    }
+
     /// Ingests a file loaded (and normally prepared) beforehand, possibly on another thread:
     /// the ledger check, the duplicate decisions, store, ledger, journal and disposition.
     func commit(_ loaded: LoadedFile, disposition: Disposition) -> Outcome {

@@ -147,8 +147,16 @@ public struct DuplicateIndex: Sendable {
         compact()
     }
 
-    private mutating func rebuildTables() {
-        let capacity = SlotTable.capacity(toHold: records.count)
+    /// Sizes the tables for `additional` more stories now, so that a back-fill which expects
+    /// that many rebuilds them once instead of growing each of them every 40 % (each growth
+    /// re-reads every slot's signature).
+    public mutating func reserveCapacity(forAdditional additional: Int) {
+        guard SlotTable.capacity(toHold: records.count + additional) > exactTable.capacity else { return }
+        rebuildTables(toHold: records.count + additional)
+    }
+
+    private mutating func rebuildTables(toHold stories: Int? = nil) {
+        let capacity = SlotTable.capacity(toHold: stories ?? records.count)
         exactTable = SlotTable(capacity: capacity)
         bandTables = Array(repeating: SlotTable(capacity: capacity), count: configuration.bandCount)
         let idWords = records.idWords

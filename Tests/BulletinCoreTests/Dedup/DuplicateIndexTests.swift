@@ -45,6 +45,38 @@ struct DuplicateIndexTests {
         #expect((edited.similarity ?? 2) <= 1)
     }
 
+    /// A back-fill sizes the index ahead (`reserveCapacity`): the tables are rebuilt at once
+    /// with the stories already in, and every later decision must be the one made without it.
+    @Test("room reserved ahead changes no decision, before or after the stories already in")
+    func reservedRoom() {
+        func generated(_ number: Int) -> Story {
+            Story(headline: "Council \(number) meets", paragraphs: [
+                "The council of district \(number) met on Monday to vote on item \(number * 7919) of its budget.",
+                "Members from ward \(number % 17) and ward \(number % 23) asked for the vote \(number) to be delayed.",
+            ])
+        }
+        let early = (0..<40).map(generated)
+        let later = [DedupFixtures.storm, DedupFixtures.toyota] + (40..<240).map(generated)
+            + early + EditedCopy.allCases.flatMap { [$0.apply(to: DedupFixtures.storm), $0.apply(to: DedupFixtures.toyota)] }
+            + early.map { story in
+                var edited = story  // one word changed: near copies of stories in before the rebuild
+                edited.paragraphs[1] = edited.paragraphs[1].replacingOccurrences(of: "asked for", with: "called for")
+                return edited
+            }
+        var plain = DuplicateIndex()
+        var reserved = DuplicateIndex()
+        let before = early.map { (plain.ingest($0, receivedAt: now), reserved.ingest($0, receivedAt: now)) }
+        #expect(before.allSatisfy { $0.0 == $0.1 && $0.0.isNew })
+        reserved.reserveCapacity(forAdditional: 5000)
+        let after = later.map { (plain.ingest($0, receivedAt: now + 60), reserved.ingest($0, receivedAt: now + 60)) }
+        #expect(after.filter { $0.0 != $0.1 }.isEmpty)
+        // The early stories, sent again after the rebuild, are found.
+        #expect(after[202..<242].allSatisfy { $0.1.match == .exact })
+        #expect(after[254...].allSatisfy { $0.1.duplicateOf != nil && $0.1.match != .exact })
+        #expect(after.contains { $0.1.match == .near } && after.contains { $0.1.match == .update })
+        #expect(plain.count == reserved.count)
+    }
+
     @Test("a later occurrence in the same bulletin matches one inserted just before it")
     func sameBulletin() {
         var index = DuplicateIndex()
