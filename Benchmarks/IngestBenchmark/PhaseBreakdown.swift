@@ -16,6 +16,11 @@ struct PhaseBreakdown {
     func run() throws -> (timer: PhaseTimer, bytes: Int, lines: Int) {
         var timer = PhaseTimer()
         var index = DuplicateIndex()
+        // As `bulletind ingest` sizes it (IngestPipeline.expectBulletins): a story per kilobyte.
+        let totalBytes = files.reduce(0) { sum, path in
+            sum + ((try? FileManager.default.attributesOfItem(atPath: path.string))?[.size] as? Int ?? 0)
+        }
+        index.reserveCapacity(forAdditional: min(totalBytes / 1000, 1_000_000))
         let parser = BulletinParser()
         let fingerprinter = StoryFingerprinter(index.configuration)
         let store = try AppendOnlyFile(path: scratch.appending("phases-store.jsonl"))
