@@ -137,8 +137,6 @@ enum ASCIIFolder {
     /// Eight ASCII bytes classified at once (no sum carries from one byte into the next: every
     /// byte is below 0x80 and each addend keeps it below 0x100).
     private struct EightBytes {
-        private static let high: UInt64 = 0x8080_8080_8080_8080
-        private static let ones: UInt64 = 0x0101_0101_0101_0101
         let bytes: UInt64
         /// A high bit in each byte that is a digit, an upper-case letter, a letter or digit.
         let digits: UInt64
@@ -147,24 +145,16 @@ enum ASCIIFolder {
 
         init(_ bytes: UInt64) {
             self.bytes = bytes
-            digits = Self.inRange(bytes, UInt8(ascii: "0"), UInt8(ascii: "9"))
-            upper = Self.inRange(bytes, UInt8(ascii: "A"), UInt8(ascii: "Z"))
-            alphanumeric = digits | Self.inRange(bytes | Self.ones &* 0x20, UInt8(ascii: "a"), UInt8(ascii: "z"))
-        }
-
-        /// High bit of each byte in `low...high` (0 < low ≤ high < 0x80).
-        @inline(__always)
-        private static func inRange(_ bytes: UInt64, _ low: UInt8, _ high: UInt8) -> UInt64 {
-            let atLeastLow = bytes &+ ones &* UInt64(0x80 - low)
-            let aboveHigh = bytes &+ ones &* UInt64(0x7F - high)
-            return atLeastLow & ~aboveHigh & Self.high
+            digits = WordAtATime.bytesInRange(bytes, UInt8(ascii: "0"), UInt8(ascii: "9"))
+            upper = WordAtATime.bytesInRange(bytes, UInt8(ascii: "A"), UInt8(ascii: "Z"))
+            alphanumeric = digits | WordAtATime.bytesInRange(bytes | WordAtATime.ones &* 0x20, UInt8(ascii: "a"), UInt8(ascii: "z"))
         }
 
         /// Upper-case letters lowered (0x20 set), everything else as it was.
         var lowercased: UInt64 { bytes | upper >> 2 }
 
         /// How many leading bytes (0...8) are letters or digits.
-        var alphanumericPrefixLength: Int { (~alphanumeric & Self.high).trailingZeroBitCount / 8 }
+        var alphanumericPrefixLength: Int { (~alphanumeric & WordAtATime.high).trailingZeroBitCount / 8 }
 
         func hasDigit(inFirst count: Int) -> Bool {
             count == 8 ? digits != 0 : digits & ((1 << (8 * count)) - 1) != 0

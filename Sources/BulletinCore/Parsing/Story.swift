@@ -87,9 +87,6 @@ public enum WordCounter {
         return (alphanumerics & reached).nonzeroBitCount
     }
 
-    private static let high: UInt64 = 0x8080_8080_8080_8080
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-
     /// A high bit in each byte of `word` that is a space, a newline or a tab.
     @inline(__always)
     private static func spaceBytes(_ word: UInt64) -> UInt64 {
@@ -99,12 +96,10 @@ public enum WordCounter {
     /// A high bit in each byte of `word` that is an ASCII letter or digit, or not ASCII.
     @inline(__always)
     private static func alphanumericBytes(_ word: UInt64) -> UInt64 {
-        // No sum carries into the next byte: the low seven bits plus at most 0x50 stay below 0x100.
-        let low7 = word & ~high
-        let folded = low7 | ones &* 0x20  // letters to lowercase
-        let letters = (folded &+ ones &* (0x80 - 0x61)) & ~(folded &+ ones &* (0x80 - 0x7B))
-        let digits = (low7 &+ ones &* (0x80 - 0x30)) & ~(low7 &+ ones &* (0x80 - 0x3A))
-        return (word | letters | digits) & high
+        let low7 = word & ~WordAtATime.high  // the high bit itself counts as a letter
+        let letters = WordAtATime.bytesInRange(low7 | WordAtATime.ones &* 0x20, UInt8(ascii: "a"), UInt8(ascii: "z"))
+        let digits = WordAtATime.bytesInRange(low7, UInt8(ascii: "0"), UInt8(ascii: "9"))
+        return (word & WordAtATime.high) | letters | digits
     }
 
     /// The eight high bits of `mask` (one per byte) as the low eight bits, byte i's at bit i.

@@ -1,8 +1,17 @@
 /// Eight bytes at a time over ASCII text: the cleaner and the paragraph joiner spend
 /// most of their time in runs of printable ASCII, which these skip in one step per word.
 enum WordAtATime {
-    private static let high: UInt64 = 0x8080_8080_8080_8080
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let high: UInt64 = 0x8080_8080_8080_8080
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// A high bit in each byte of `word` within `low...high` (0 < low ≤ high < 0x80). Every
+    /// byte of `word` must be below 0x80, so that no sum carries into the next byte.
+    @inline(__always)
+    static func bytesInRange(_ word: UInt64, _ low: UInt8, _ high: UInt8) -> UInt64 {
+        let atLeastLow = word &+ ones &* UInt64(0x80 - low)
+        let aboveHigh = word &+ ones &* UInt64(0x7F - high)
+        return atLeastLow & ~aboveHigh & Self.high
+    }
 
     /// A high bit in each byte of `word` that equals `byte`, and nowhere else.
     @inline(__always)
