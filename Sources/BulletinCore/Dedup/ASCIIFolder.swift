@@ -36,9 +36,14 @@ enum ASCIIFolder {
         var pendingSeparator: UInt8 = 0
         var newlinesInGap = 0
         var paragraph: Int32 = 0
+        // Tokens gather in a small buffer and go to `tokens` in batches: one array append per
+        // token (with its uniqueness check) cost more than the token's hash.
+        let batch = UnsafeMutableBufferPointer<FoldedToken>.allocate(capacity: 256)
+        defer { batch.deallocate() }
+        var batched = 0
 
         func beginToken(capitalized isCapitalized: Bool) {
-            if !tokens.isEmpty {
+            if batched > 0 || !tokens.isEmpty {
                 output[written] = 0x20
                 written += 1
                 if newlinesInGap >= 2 { paragraph += 1 }
@@ -55,9 +60,14 @@ enum ASCIIFolder {
         func endToken() {
             guard tokenStart >= 0 else { return }
             let hash = StableHash.word(in: UnsafeBufferPointer(output), tokenStart..<written)
-            tokens.append(FoldedToken(
+            if batched == batch.count {
+                tokens.append(contentsOf: batch)
+                batched = 0
+            }
+            batch.initializeElement(at: batched, to: FoldedToken(
                 start: Int32(tokenStart), end: Int32(written), hash: hash,
                 isCapitalized: capitalized, hasDigit: hasDigit, paragraph: paragraph))
+            batched += 1
             tokenStart = -1
             lastWasDigit = false
         }
@@ -131,6 +141,7 @@ enum ASCIIFolder {
             position += 1
         }
         endToken()
+        tokens.append(contentsOf: batch[..<batched])
         return written
     }
 
