@@ -16,9 +16,7 @@ public struct Story: Sendable, Hashable {
     public var bodyText: String { paragraphs.joined(separator: "\n\n") }
 
     /// Words of `bodyText`: runs of characters between whitespace that hold a letter or digit.
-    public var wordCount: Int {
-        paragraphs.reduce(0) { $0 + WordCounter.count($1) }
-    }
+    public var wordCount: Int { WordCounter.count(bodyText) }
 
     public init(
         headline: String, paragraphs: [String], byline: String? = nil, dateline: String? = nil,
