@@ -7,7 +7,7 @@ RELEASE_FLAGS := -c release --static-swift-stdlib
 RELEASE_BIN := .build/release/bulletind
 STAGE := .build-system/stage
 
-.PHONY: run test unit-test system-test build deps install man security-score clean dedup-eval bench-dedup bench-startup bench-parser bench-ingest bench-inbox fuzz
+.PHONY: run test unit-test system-test build deps install man security-score clean dedup-eval parse-eval bench-dedup bench-startup bench-parser bench-ingest bench-inbox fuzz
 
 ## Install what is missing (libsystemd-dev, pkg-config, jsonschema), build, and start the
 ## daemon on its development defaults: ./inbox, ./stories.jsonl, ./.bulletind.
@@ -73,6 +73,12 @@ clean:
 ## Precision, recall and F1 of duplicate decisions on the generated labeled corpus.
 dedup-eval: deps
 	scripts/dedup-eval.sh
+
+## How well bulletins of real agency and broadcaster text are cut into stories: the share of
+## story occurrences and of files cut exactly, on the tuning and the held-out part of the
+## corpus built from Tests/ParseCorpus (PARSE_EVAL_ARGS: --failures, --show heldout/0007).
+parse-eval: deps
+	scripts/parse-eval.sh $(PARSE_EVAL_ARGS)
 
 ## The duplicate index at 10 thousand and 1 million stories: cost per story, memory, snapshots.
 bench-dedup: deps

@@ -73,6 +73,8 @@ let package = Package(
         .executableTarget(
             name: "ParserBenchmark", dependencies: ["BulletinCore"], path: "Benchmarks/ParserBenchmark", swiftSettings: strict),
         .executableTarget(
+            name: "ParseEval", dependencies: ["BulletinCore"], path: "Benchmarks/ParseEval", swiftSettings: strict),
+        .executableTarget(
             name: "DedupEval", dependencies: ["BulletinCore"], path: "Benchmarks/DedupEval", swiftSettings: strict),
         .executableTarget(
             name: "DedupBenchmark", dependencies: ["BulletinCore"], path: "Benchmarks/DedupBenchmark", swiftSettings: strict),

@@ -1,0 +1,157 @@
+// How well the parser cuts real bulletins into stories: `make parse-eval`.
+//
+//   ParseEval CORPUS                 the figures of CORPUS/tuning and CORPUS/heldout
+//   ParseEval CORPUS --failures      also every file not cut exactly, with its counts
+//   ParseEval CORPUS --show SPLIT/NAME   the truth and what was found, story by story
+//
+// A story occurrence is found exactly when the parser returns a story with the same
+// headline and the same paragraphs (spaces collapsed; a preformatted block compared line by
+// line, so a table must come back as one block with its rows). A file is cut exactly when
+// its stories, in order, are exactly the truth's.
+import BulletinCore
+import Foundation
+
+struct TruthStory: Decodable, Equatable {
+    var headline: String
+    var paragraphs: [String]
+}
+
+struct Truth: Decodable {
+    var kind: String
+    var stories: [TruthStory]
+}
+
+/// A story reduced to what the score compares.
+struct Cut: Hashable {
+    var headline: String
+    var paragraphs: [String]
+
+    init(headline: String, paragraphs: [String]) {
+        self.headline = Cut.collapsed(headline)
+        self.paragraphs = paragraphs.map(Cut.normalizedParagraph)
+    }
+
+    static func collapsed<S: StringProtocol>(_ text: S) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+    }
+
+    /// Prose: one line, spaces collapsed. A block with line breaks: each line collapsed,
+    /// blank lines dropped.
+    static func normalizedParagraph(_ text: String) -> String {
+        guard text.contains("\n") else { return collapsed(text) }
+        return text.split(separator: "\n").map { collapsed($0) }.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+}
+
+struct FileScore {
+    var name: String
+    var kind: String
+    var truth: [Cut]
+    var found: [Cut]
+    var rejection: String?
+
+    /// Truth stories found among the parser's, each found story used once.
+    var matched: Int {
+        var available: [Cut: Int] = [:]
+        for cut in found { available[cut, default: 0] += 1 }
+        var count = 0
+        for cut in truth where available[cut, default: 0] > 0 {
+            available[cut]! -= 1
+            count += 1
+        }
+        return count
+    }
+
+    var exact: Bool { truth == found }
+}
+
+func score(folder: URL, name: String) throws -> FileScore {
+    let truthData = try Data(contentsOf: folder.appendingPathComponent("\(name).truth.json"))
+    let truth = try JSONDecoder().decode(Truth.self, from: truthData)
+    let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent("\(name).txt")))
+    var result = FileScore(
+        name: name, kind: truth.kind, truth: truth.stories.map { Cut(headline: $0.headline, paragraphs: $0.paragraphs) },
+        found: [])
+    do {
+        result.found = try BulletinParser().parse(BulletinDecoder.decode(bytes).text).map {
+            Cut(headline: $0.headline, paragraphs: $0.paragraphs)
+        }
+    } catch {
+        result.rejection = error.reason.rawValue
+    }
+    return result
+}
+
+func names(in folder: URL) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        .filter { $0.hasSuffix(".txt") }
+        .map { String($0.dropLast(4)) }
+        .sorted()
+}
+
+func format(_ value: Double, digits: Int = 4) -> String { String(format: "%.\(digits)f", value) }
+
+func report(split: String, scores: [FileScore], listFailures: Bool) {
+    let stories = scores.reduce(0) { $0 + $1.truth.count }
+    let matched = scores.reduce(0) { $0 + $1.matched }
+    let found = scores.reduce(0) { $0 + $1.found.count }
+    let exactFiles = scores.filter(\.exact).count
+    print(
+        "\(split): \(scores.count) files, \(stories) stories: "
+            + "\(format(Double(matched) / Double(max(stories, 1)))) of story occurrences found exactly "
+            + "(\(matched)/\(stories)), \(format(Double(exactFiles) / Double(max(scores.count, 1)), digits: 3)) "
+            + "of files cut exactly (\(exactFiles)/\(scores.count)); the parser returned \(found) stories, "
+            + "\(found - matched) of them not in the truth")
+    let kinds = Set(scores.map(\.kind)).sorted()
+    for kind in kinds {
+        let some = scores.filter { $0.kind == kind }
+        let kindStories = some.reduce(0) { $0 + $1.truth.count }
+        let kindMatched = some.reduce(0) { $0 + $1.matched }
+        print(
+            "  \(kind): \(format(Double(kindMatched) / Double(max(kindStories, 1)))) of \(kindStories) stories, "
+                + "\(some.filter(\.exact).count)/\(some.count) files")
+    }
+    guard listFailures else { return }
+    for file in scores where !file.exact {
+        let note = file.rejection.map { " rejected: \($0)" } ?? ""
+        print(
+            "  \(split)/\(file.name) (\(file.kind)): \(file.matched)/\(file.truth.count) found, "
+                + "\(file.found.count) returned\(note)")
+    }
+}
+
+func show(_ file: FileScore) {
+    func line(_ cut: Cut, _ mark: String) {
+        print("\(mark) \(cut.headline)")
+        for paragraph in cut.paragraphs {
+            let text = paragraph.replacingOccurrences(of: "\n", with: " ⏎ ")
+            print("      | \(text.prefix(110))\(text.count > 110 ? "…" : "")")
+        }
+    }
+    let foundSet = Set(file.found)
+    let truthSet = Set(file.truth)
+    print("== truth (\(file.truth.count) stories; ✓ found exactly, ✗ not)")
+    for cut in file.truth { line(cut, foundSet.contains(cut) ? "✓" : "✗") }
+    print("== found (\(file.found.count) stories; + not in the truth)")
+    if let rejection = file.rejection { print("rejected: \(rejection)") }
+    for cut in file.found { line(cut, truthSet.contains(cut) ? " " : "+") }
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+guard let corpus = arguments.first else {
+    FileHandle.standardError.write(Data("usage: ParseEval CORPUS [--failures] [--show SPLIT/NAME]\n".utf8))
+    exit(64)
+}
+let root = URL(fileURLWithPath: corpus)
+if let index = arguments.firstIndex(of: "--show"), index + 1 < arguments.endIndex {
+    let target = arguments[index + 1]
+    let folder = root.appendingPathComponent((target as NSString).deletingLastPathComponent)
+    show(try score(folder: folder, name: (target as NSString).lastPathComponent))
+    exit(0)
+}
+let listFailures = arguments.contains("--failures")
+for split in ["tuning", "heldout"] {
+    let folder = root.appendingPathComponent(split)
+    let scores = try names(in: folder).map { try score(folder: folder, name: $0) }
+    report(split: split, scores: scores, listFailures: listFailures)
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# What `make parse-eval` runs: builds the parse corpus from the committed real articles
+# (Tests/ParseCorpus/sources, see SOURCES.md) into .build/parse-eval/, then scores the
+# release-build parser on its tuning and held-out parts. Extra arguments go to ParseEval:
+# --failures lists the files not cut exactly; --show heldout/0007 shows one file's stories.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=.build/parse-eval
+python3 scripts/make-parse-corpus.py "$out" >/dev/null
+swift build -c release --static-swift-stdlib --product ParseEval
+"$(swift build -c release --static-swift-stdlib --show-bin-path)/ParseEval" "$out" "$@"
