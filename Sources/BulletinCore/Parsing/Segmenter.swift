@@ -35,9 +35,19 @@ struct Segmenter {
             return
         }
         let metrics = BlockMetrics(text: text, block: block)
+        let rowRuns = block.count >= 2 ? FigureRows(text: text, metrics: metrics).runs(in: block) : []
+        var nextRun = 0
         var start = block.lowerBound
         var insideCredit = false
-        for index in block {
+        for index in block where index >= start {
+            if nextRun < rowRuns.count, index == rowRuns[nextRun].lowerBound, !insideCredit {
+                let run = rowRuns[nextRun]
+                if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
+                result.append(Segment(kind: .preformatted, lines: run))
+                start = run.upperBound
+                nextRun += 1
+                continue
+            }
             // Most lines are plain text: their first byte and length rule out every
             // standalone kind before any of them is asked.
             if insideCredit || mayStandAlone(lines[index]) {
@@ -85,7 +95,9 @@ struct Segmenter {
         guard !line.isEmpty, line.end - line.start > 40 else { return true }
         switch text.bytes[line.start] {
         case 0x2D, 0x2A, 0x23, 0x3D, 0x5F, 0x7E, 0x45, 0x28, 0xC2, 0x53, 0x73, 0x43, 0x63: return true
-        default: return false  // - * # = _ ~ E ( © S s C c
+        // - * # = _ ~ E ( © S s C c; and the initials of bare credit lines ("Reporting by …")
+        case 0x52, 0x72, 0x41, 0x61, 0x57, 0x77, 0x65, 0x54, 0x74: return line.end - line.start <= 200
+        default: return false
         }
     }
 }
@@ -167,7 +179,7 @@ struct BlockMetrics {
 
     /// The break after `index` was typed, not made by a wrapper: the next line's first word
     /// would have fitted on this one.
-    private func deliberate(_ index: Int) -> Bool {
+    func deliberate(_ index: Int) -> Bool {
         guard let wrapWidth else { return true }
         let line = text.lines[index]
         let next = text.lines[index + 1]

@@ -28,6 +28,7 @@ enum StandaloneLines {
         var body = ByteScalars.trimmed(text)
         guard body.count <= 200 || body.first == 0x28 else { return nil }
         if let inner = reportingCredit(body) { return inner }
+        if isBareCredit(body) { return [] }
         guard let first = body.first else { return nil }
         let initial = ByteScalars.asciiLower(first)
         if initial == 0x28 || initial == 0x63 || first == 0xC2,
@@ -62,7 +63,9 @@ enum StandaloneLines {
     /// A whole line that is a sign-off; cheap for the long lines of text, which never are.
     static func isSignOffLine(_ line: ArraySlice<UInt8>) -> Bool {
         guard let first = line.first else { return false }
-        let mayBe = line.count <= 40 || first == 0x28 || first == 0xC2 || first | 0x20 == 0x73 || first | 0x20 == 0x63
+        let mayBe =
+            line.count <= 40 || first == 0x28 || first == 0xC2 || first | 0x20 == 0x73 || first | 0x20 == 0x63
+            || (line.count <= 200 && creditInitials.contains(first | 0x20))
         return mayBe && signOff(line) != nil
     }
 
@@ -71,6 +74,26 @@ enum StandaloneLines {
         "reporting by", "additional reporting by", "writing by", "editing by", "edited by",
         "compiled by", "written by", "reported by", "translated by", "research by",
     ]
+
+    /// The lowercased first letters of `creditOpeners`.
+    static let creditInitials: Set<UInt8> = [0x72, 0x61, 0x77, 0x65, 0x63, 0x74]
+
+    /// A credit line without parentheses, as desks also write them: "Reporting by Helen
+    /// Okafor; Editing by Sophie Kowalski", "Editing by: Joseph Nasr". The name after "by"
+    /// starts with a capital, and the line holds no sentence.
+    static func isBareCredit(_ text: ArraySlice<UInt8>) -> Bool {
+        guard text.count <= 200, let first = text.first, creditInitials.contains(first | 0x20) else { return false }
+        guard let opener = creditOpeners.first(where: { ByteScalars.hasPrefix(text, $0, caseInsensitive: true) })
+        else { return false }
+        var rest = text.dropFirst(opener.utf8CodeUnitCount)
+        if rest.first == 0x3A { rest = rest.dropFirst() }  // "Editing by: Joseph Nasr"
+        guard rest.first == 0x20 else { return false }
+        rest = ByteScalars.trimmed(rest)
+        guard let initial = rest.first, ByteScalars.isUppercase(ByteScalars.scalar(in: rest, at: rest.startIndex).0)
+            || initial >= 0xC0
+        else { return false }
+        return !TextShape(rest).containsSentenceBoundary
+    }
 
     static func reportingCredit(_ text: ArraySlice<UInt8>) -> [String]? {
         guard text.last == 0x29, opensReportingCredit(text) else { return nil }

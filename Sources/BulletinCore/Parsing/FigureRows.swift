@@ -1,0 +1,60 @@
+/// Figure tables typed as short lines on single line breaks, the way wires file results:
+///
+///     Shr 43 cts vs 41 cts
+///     Net 316,000 vs 298,000
+///     Nine mths
+///     Qtly div 1-1/2 cts vs 1-1/2 cts prior
+///     Pay March 31
+///
+/// Such a run has no column gaps for `PreformattedDetector` to see; what gives it away is a
+/// stack of short lines, each broken on purpose (the next line's first word would have fitted),
+/// none ending a sentence, most of them holding figures. The run stays one preformatted block of
+/// the story it sits in: each row read alone would look like a headline.
+struct FigureRows {
+    static let widestRow = 80
+
+    let text: CleanText
+    let metrics: BlockMetrics
+
+    /// The runs of two or more rows in `block`, in order.
+    func runs(in block: Range<Int>) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start: Int?
+        var withFigures = 0
+        func close(at end: Int) {
+            if let first = start, end - first >= 2, withFigures * 2 >= end - first { runs.append(first..<end) }
+            start = nil
+            withFigures = 0
+        }
+        for index in block {
+            guard isRow(index, in: block) else {
+                close(at: index)
+                continue
+            }
+            if start == nil { start = index }
+            if hasDigit(text.lines[index]) { withFigures += 1 }
+        }
+        close(at: block.upperBound)
+        return runs
+    }
+
+    /// Short, not a sentence's end, not a dateline's dash, and (unless last in the block)
+    /// broken where a wrapper would not have broken it.
+    private func isRow(_ index: Int, in block: Range<Int>) -> Bool {
+        let line = text.lines[index]
+        guard !line.isEmpty, line.width <= Self.widestRow, !line.endsSentence else { return false }
+        let last = text.bytes[line.end - 1]
+        if last == 0x2D || last == 0x2C { return false }  // "MINNEAPOLIS, March 3 -", a wrapped clause
+        if index + 1 < block.upperBound && !metrics.deliberate(index) { return false }
+        let bytes = text.bytes[line.start..<line.end]
+        // A line in capitals over the rows is the story's headline, not a row.
+        if index == block.lowerBound && line.width > 12 && TextShape(bytes).isAllCaps { return false }
+        // "Reuter", "(Reporting by …)", "---": lines that end a story are not rows of its table.
+        return !StandaloneLines.isSeparator(bytes) && !StandaloneLines.isSignOffLine(bytes)
+            && !StandaloneLines.opensReportingCredit(bytes)
+    }
+
+    private func hasDigit(_ line: TextLine) -> Bool {
+        text.bytes[line.start..<line.end].contains { $0 >= 0x30 && $0 <= 0x39 }
+    }
+}
