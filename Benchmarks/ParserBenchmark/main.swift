@@ -12,6 +12,34 @@ struct ExpectedStory: Codable {
     var language: String
     var paragraphCount: Int
     var paragraphs: [String]?
+    var wire: ExpectedWire?
+}
+
+/// A framed item's wire fields, as the wire fixtures expect them.
+struct ExpectedWire: Codable {
+    var format: String
+    var agency: String?
+    var slug: String?
+    var version: String?
+    var urgency: Int?
+    var category: String?
+    var ednote: String?
+    var filedAt: String?
+    var withdrawn: Bool
+    var service: Bool
+
+    init(_ wire: WireMetadata) {
+        format = wire.format.rawValue
+        agency = wire.agency
+        slug = wire.slug
+        version = wire.version
+        urgency = wire.urgency
+        category = wire.category
+        ednote = wire.ednote
+        filedAt = wire.filedAt
+        withdrawn = wire.isWithdrawn
+        service = wire.isServiceMessage
+    }
 }
 
 struct Expectation: Codable {
@@ -28,7 +56,8 @@ func dump(_ path: String) throws {
         expectation.stories = try BulletinParser().parse(decoded.text).map {
             ExpectedStory(
                 headline: $0.headline, byline: $0.byline, dateline: $0.dateline, sources: $0.sources,
-                language: $0.language, paragraphCount: $0.paragraphs.count, paragraphs: $0.paragraphs)
+                language: $0.language, paragraphCount: $0.paragraphs.count, paragraphs: $0.paragraphs,
+                wire: $0.wire.map(ExpectedWire.init))
         }
     } catch {
         expectation.rejection = error.reason.rawValue

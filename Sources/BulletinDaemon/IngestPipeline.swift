@@ -227,6 +227,7 @@ actor IngestPipeline {
         if let limit = configuration.rotateSize, store.size >= limit { rotateStore() }
 
         reporter.report(result.records)
+        for notice in result.notices { logger.wireNotice(notice, file: name, sha256: sha256) }
         let duplicates = result.records.count { $0.kind == .duplicate }
         counters.stories += result.records.count - duplicates
         counters.duplicates += duplicates

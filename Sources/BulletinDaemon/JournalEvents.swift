@@ -15,6 +15,8 @@ public enum MessageID: String, Sendable {
     case watchLost = "4b46fc65e33243ecb3de6a8bdcc6b991"
     case storeError = "e322ed9f3e4c4810b2ce67e25da9c5ea"
     case overflow = "77ab5d0e2fe84e2e8915601f9a0ca257"
+    /// A wire framing's service message (copyright fill, "Impressum", a test): no store line.
+    case wireServiceMessage = "a0d8f2c6b1e34f7d9c5e2b7a4f1d3c88"
 }
 
 extension Logger {
@@ -42,12 +44,38 @@ extension Logger {
             "BULLETIN_INDEX": .stringConvertible(record.bulletin.index),
         ]
         if isNew {
-            info("new story: \(record.headline)", metadata: metadata)
+            // Wire fields (#15): a later version names its first sighting, a kill is a warning,
+            // an urgent item (ninjs 1–2) is logged above the ordinary stories.
+            if let urgency = record.urgency { metadata["URGENCY"] = .stringConvertible(urgency) }
+            if let slug = record.slug { metadata["SLUG"] = .string(slug) }
+            if let version = record.version { metadata["VERSION"] = .string(version) }
+            if let versionOf = record.versionOf { metadata["VERSION_OF"] = .string(versionOf) }
+            if let pubstatus = record.pubstatus { metadata["PUBSTATUS"] = .string(pubstatus) }
+            if record.pubstatus == "canceled" {
+                warning("story withdrawn (\(record.version ?? "kill")): \(record.headline)", metadata: metadata)
+            } else if let versionOf = record.versionOf {
+                let level: Logger.Level = (record.urgency ?? 9) <= 2 ? .notice : .info
+                log(level: level, "new version (\(record.version ?? "?")) of \(versionOf): \(record.headline)", metadata: metadata)
+            } else if (record.urgency ?? 9) <= 2 {
+                notice("new story: \(record.headline)", metadata: metadata)
+            } else {
+                info("new story: \(record.headline)", metadata: metadata)
+            }
         } else {
             metadata["DUPLICATE_OF"] = .string(record.duplicateOf ?? "")
             metadata["MATCH"] = .string(record.match ?? "")
             metadata["SIMILARITY"] = .string(record.similarity.map { String($0) } ?? "")
             info("duplicate (\(record.match ?? "?")) of \(record.duplicateOf ?? "?"): \(record.headline)", metadata: metadata)
         }
+    }
+}
+
+extension Logger {
+    /// A wire service message found in a bulletin: said once, not stored.
+    func wireNotice(_ notice: BulletinProcessor.WireNotice, file: String, sha256: String) {
+        var fields = ["BULLETIN_FILE": file, "BULLETIN_SHA256": sha256, "HEADLINE": notice.headline,
+                      "WIRE_FORMAT": notice.wire.format.rawValue]
+        if let slug = notice.wire.slug { fields["SLUG"] = slug }
+        event(.wireServiceMessage, .info, "\(file): wire service message, not a story: \(notice.headline)", fields)
     }
 }

@@ -174,6 +174,10 @@ struct StoreRecovery {
             index.restore(
                 id: record.id, headline: record.headline, bodyText: record.bodyText ?? "",
                 receivedAt: Timestamp(rfc3339: record.receivedAt)?.secondsSinceEpoch ?? 0)
+            // Version links of wire stories (#15).
+            index.restoreVersion(
+                id: record.id, wireFormat: record.wireFormat, slug: record.slug, version: record.version,
+                versionOf: record.versionOf)
         }
     }
 

@@ -25,6 +25,7 @@ extension DuplicateIndex {
             writer.append(UInt64(table.count))
             writer.append(array: table.entries)
         }
+        versions.write(to: &writer)
         writer.appendChecksum()
         return writer.bytes
     }
@@ -44,7 +45,10 @@ extension DuplicateIndex {
             throw DedupSnapshotError.notASnapshot
         }
         let version: UInt32 = try reader.read()
-        guard version == SnapshotFormat.version else { throw DedupSnapshotError.unsupportedVersion(Int(version)) }
+        // Version 1 had no version links (no store line had wire fields before version 2).
+        guard version == SnapshotFormat.version || version == 1 else {
+            throw DedupSnapshotError.unsupportedVersion(Int(version))
+        }
         let byteOrder: UInt32 = try reader.read()
         guard byteOrder == SnapshotFormat.byteOrderMark else { throw DedupSnapshotError.foreignByteOrder }
         let layout: UInt64 = try reader.read()
@@ -70,6 +74,7 @@ extension DuplicateIndex {
             }
             tables.append(table)
         }
+        if version >= 2 { versions = try VersionIndex(reading: &reader) }
         try reader.verifyChecksumAndEnd()
         guard loaded.receivedAt.lazy.filter({ $0 == StoryRecords.deadMark }).count == dead else {
             throw DedupSnapshotError.inconsistent
@@ -95,7 +100,8 @@ public enum DedupSnapshotError: Error, Equatable, Sendable {
 
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("BLTNDDUP".utf8)
-    static let version = 1
+    /// 2: the version links follow the band tables.
+    static let version = 2
     /// Written in the machine's byte order: reads back as this value only on a machine of the
     /// same order.
     static let byteOrderMark: UInt32 = 0x0102_0304

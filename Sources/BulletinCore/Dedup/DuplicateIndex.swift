@@ -17,6 +17,8 @@ public struct DuplicateIndex: Sendable {
     /// One table per LSH band: band key → slots.
     var bandTables: [SlotTable]
     var deadCount: Int
+    /// Versions of wire stories and their first sightings (`VersionLinking.swift`, #15).
+    public internal(set) var versions = VersionIndex()
 
     public init(configuration: DedupConfiguration = .default) {
         self.configuration = configuration

@@ -13,6 +13,13 @@ public struct BulletinParser: Sendable {
     public init() {}
 
     public func parse(_ text: String) throws(BulletinRejection) -> [Story] {
+        // Wire framing first: its control bytes would make the text look binary.
+        if let framed = WireFraming.frame(text) { return try FramedStoryReader.stories(framed, plain: parsePlain) }
+        return try parsePlain(text)
+    }
+
+    /// Text without wire framing: screen, clean, segment, read parts, assemble stories.
+    func parsePlain(_ text: String) throws(BulletinRejection) -> [Story] {
         var text = text
         let screened: CleanText? = text.withUTF8 { bytes in
             let verdict = TextScreening.screen(bytes)

@@ -12,6 +12,9 @@ public struct Story: Sendable, Hashable {
     public var sources: [String]
     /// BCP 47 tag; "und" when the guess is unsure.
     public var language: String
+    /// What the wire framing said about the item (nil for plain text): slug, version,
+    /// urgency, filing time, editors' notes.
+    public var wire: WireMetadata?
 
     public var bodyText: String { paragraphs.joined(separator: "\n\n") }
 
@@ -20,7 +23,7 @@ public struct Story: Sendable, Hashable {
 
     public init(
         headline: String, paragraphs: [String], byline: String? = nil, dateline: String? = nil,
-        sources: [String] = [], language: String = "en"
+        sources: [String] = [], language: String = "en", wire: WireMetadata? = nil
     ) {
         self.headline = headline
         self.paragraphs = paragraphs
@@ -28,6 +31,7 @@ public struct Story: Sendable, Hashable {
         self.dateline = dateline
         self.sources = sources
         self.language = language
+        self.wire = wire
     }
 }
 

@@ -14,6 +14,15 @@ public struct BulletinProcessor: Sendable {
         public var sha256: String
         public var encoding: SourceEncoding
         public var records: [StoryRecord]
+        /// Service messages of the wire framings (copyright fill, "Impressum", tests): no
+        /// store line, a journal entry each.
+        public var notices: [WireNotice] = []
+    }
+
+    /// A framed item that is not a story.
+    public struct WireNotice: Sendable, Equatable {
+        public var headline: String
+        public var wire: WireMetadata
     }
 
     /// Processes one bulletin. New stories are inserted into `index` as they are found, so a story
@@ -41,7 +50,14 @@ public struct BulletinProcessor: Sendable {
     public func decide(
         _ prepared: PreparedBulletin, file: String, receivedAt: Timestamp, index: inout DuplicateIndex
     ) throws(BulletinRejection) -> Result {
-        let stories = try prepared.stories.get()
+        var stories = try prepared.stories.get()
+        var notices: [WireNotice] = []
+        if stories.contains(where: { $0.wire?.isServiceMessage == true }) {
+            notices = stories.compactMap { story in
+                story.wire.flatMap { $0.isServiceMessage ? WireNotice(headline: story.headline, wire: $0) : nil }
+            }
+            stories.removeAll { $0.wire?.isServiceMessage == true }
+        }
         // Fingerprints made with another configuration (a reload in between) are made again.
         let stale = prepared.dedup != index.configuration
         var records: [StoryRecord] = []
@@ -51,10 +67,18 @@ public struct BulletinProcessor: Sendable {
             let reference = StoryRecord.BulletinReference(
                 file: file, sha256: prepared.sha256, index: position, stories: stories.count, encoding: prepared.encoding.rawValue)
             let fingerprint = stale ? index.fingerprinter.fingerprint(headline: item.headline, bodyText: item.bodyText) : item.fingerprint
-            let decision = index.ingest(fingerprint, receivedAt: receivedAt.secondsSinceEpoch)
-            records.append(Self.record(for: item, decision: decision, reference: reference, receivedAt: receivedAt, time: time))
+            var decision = index.decide(fingerprint)
+            var versionOf: String?
+            if item.wire != nil { (decision, versionOf) = index.versionLink(for: fingerprint, wire: item.wire, decision: decision) }
+            if case .new(let id) = decision {
+                index.insert(fingerprint, receivedAt: receivedAt.secondsSinceEpoch)
+                if item.wire != nil { index.noteVersion(id: id, wire: item.wire, versionOf: versionOf) }
+            }
+            var record = Self.record(for: item, decision: decision, reference: reference, receivedAt: receivedAt, time: time)
+            if record.kind == .story, let wire = item.wire { record.addWireFields(wire, versionOf: versionOf) }
+            records.append(record)
         }
-        return Result(sha256: prepared.sha256, encoding: prepared.encoding, records: records)
+        return Result(sha256: prepared.sha256, encoding: prepared.encoding, records: records, notices: notices)
     }
 
     /// `time` is `receivedAt.rfc3339`, formatted once per bulletin.

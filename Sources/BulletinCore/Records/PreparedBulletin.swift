@@ -30,6 +30,7 @@ struct PreparedStory: Sendable {
     let language: String
     let wordCount: Int
     let fingerprint: StoryFingerprint
+    let wire: WireMetadata?
 
     init(_ story: Story, fingerprinter: StoryFingerprinter) {
         headline = story.headline
@@ -38,6 +39,7 @@ struct PreparedStory: Sendable {
         dateline = story.dateline
         sources = story.sources
         language = story.language
+        wire = story.wire
         // Paragraphs are joined by blank lines, so the body counts as its paragraphs do, and
         // one long text is counted faster than many short ones.
         wordCount = WordCounter.count(bodyText)

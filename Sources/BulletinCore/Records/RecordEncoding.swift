@@ -39,6 +39,15 @@ extension StoryRecord {
             json.field("sources", strings: sources ?? [])
             json.field("language", string: language ?? "und")
             json.field("word_count", integer: wordCount ?? 0)
+            if let wireFormat { json.field("wire_format", string: wireFormat) }
+            if let slug { json.field("slug", string: slug) }
+            if let version { json.field("version", string: version) }
+            if let urgency { json.field("urgency", integer: urgency) }
+            if let category { json.field("category", string: category) }
+            if let ednote { json.field("ednote", string: ednote) }
+            if let filedAt { json.field("filed_at", string: filedAt) }
+            if let versionOf { json.field("version_of", string: versionOf) }
+            if let pubstatus { json.field("pubstatus", string: pubstatus) }
         case .duplicate:
             json.field("duplicate_of", string: duplicateOf ?? "")
             json.field("match", string: match ?? "exact")

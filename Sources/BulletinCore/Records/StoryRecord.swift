@@ -43,9 +43,29 @@ public struct StoryRecord: Sendable, Equatable, Codable {
     public var duplicateOf: String?
     public var match: String?
     public var similarity: Double?
+    // A story line of a framed wire item (all optional, written only when known):
+    /// The framing: "anpa-1312", "iptc-7901", "zczc", "press-release", "key-value".
+    public var wireFormat: String?
+    public var slug: String?
+    /// The take or version marker as written: "1st Ld-Writethru", "REFILE", "CORRECTED".
+    public var version: String?
+    /// ninjs urgency, 1 (flash) … 9.
+    public var urgency: Int?
+    public var category: String?
+    public var ednote: String?
+    /// When the agency filed the item, RFC 3339 UTC.
+    public var filedAt: String?
+    /// The id of the first sighting of the story this line is a later version of.
+    public var versionOf: String?
+    /// ninjs pubstatus: "canceled" for a kill or withdrawal (absent: usable).
+    public var pubstatus: String?
 
     enum CodingKeys: String, CodingKey {
         case schema, kind, id, bulletin, headline, byline, dateline, sources, language, match, similarity
+        case slug, version, urgency, category, ednote, pubstatus
+        case wireFormat = "wire_format"
+        case filedAt = "filed_at"
+        case versionOf = "version_of"
         case receivedAt = "received_at"
         case bodyText = "body_text"
         case wordCount = "word_count"
@@ -72,5 +92,20 @@ public struct StoryRecord: Sendable, Equatable, Codable {
         self.duplicateOf = duplicateOf
         self.match = match
         self.similarity = similarity
+    }
+}
+
+extension StoryRecord {
+    /// The wire fields of a framed item's story line.
+    mutating func addWireFields(_ wire: WireMetadata, versionOf: String?) {
+        wireFormat = wire.format.rawValue
+        slug = wire.slug
+        version = wire.version
+        urgency = wire.urgency
+        category = wire.category
+        ednote = wire.ednote
+        filedAt = wire.filedAt
+        self.versionOf = versionOf
+        pubstatus = wire.isWithdrawn ? "canceled" : nil
     }
 }

@@ -1,0 +1,79 @@
+/// Turns framed items into stories: one story per item (a service message too, marked so the
+/// processor records it as a notice, not a story). Each body is read by the parser's own
+/// cleaner, segmenter and part reader, but never cut into several stories: headlines the
+/// reader sees inside the body are paragraphs of it.
+enum FramedStoryReader {
+    static func stories(
+        _ framed: WireFraming.Framed, plain: (String) throws(BulletinRejection) -> [Story]
+    ) throws(BulletinRejection) -> [Story] {
+        var stories: [Story] = []
+        // A receiver's preamble is read only when it holds words enough to be text of its own.
+        if let prelude = framed.prelude, prelude.filter(\.isLetter).count >= 40, let before = try? plain(prelude) {
+            stories.append(contentsOf: before)
+        }
+        for item in framed.items {
+            if let story = story(item) { stories.append(story) }
+        }
+        guard !stories.isEmpty else {
+            throw BulletinRejection(reason: .noStories, detail: "wire framing found, but no item with text")
+        }
+        return stories
+    }
+
+    static func story(_ item: WireItem) -> Story? {
+        var draft = StoryDraft(headline: item.headline.flatMap(cleanLine))
+        for block in item.blocks {
+            switch block {
+            case .preformatted(let text): draft.append(.preformatted(text))
+            case .text(let text): appendText(text, to: &draft)
+            }
+        }
+        guard var story = draft.story() else { return nil }
+        if let byline = item.byline.flatMap(cleanLine) { story.byline = byline }
+        if let place = item.dateline, story.paragraphs.first?.contains(place) == true { story.dateline = place }
+        if let agency = item.metadata.agency,
+            !story.sources.contains(where: { $0.lowercased().hasPrefix(agency.lowercased()) || agency.lowercased().hasPrefix($0.lowercased()) })
+        {
+            story.sources.append(agency)
+        }
+        var metadata = item.metadata
+        metadata.slug = metadata.slug.flatMap(cleanLine)
+        metadata.version = metadata.version.flatMap(cleanLine)
+        metadata.category = metadata.category.flatMap(cleanLine)
+        metadata.ednote = metadata.ednote.flatMap(cleanLine)
+        metadata.agency = metadata.agency.flatMap(cleanLine)
+        story.wire = metadata
+        return story
+    }
+
+    /// Reads `text` as the plain parser would, up to parts; every part joins the one story.
+    static func appendText(_ text: String, to draft: inout StoryDraft) {
+        var text = text
+        let clean: CleanText? = text.withUTF8 { bytes in
+            let verdict = TextScreening.screen(bytes)
+            guard !verdict.linesToNormalize.isEmpty else { return TextCleaner.clean(bytes, tabs: verdict.tabs) }
+            let normalized = TextScreening.normalized(bytes, lines: verdict.linesToNormalize)
+            return normalized.withUnsafeBufferPointer { TextCleaner.clean($0, tabs: verdict.tabs) }
+        }
+        guard let clean else { return }
+        let parts = PartReader(text: clean).parts(Segmenter(text: clean).segments())
+        for part in parts {
+            switch part {
+            case .separator: continue
+            case .headline(let line), .nameLine(let line): draft.append(.prose(Array(line.utf8)[...]))
+            case .paragraph(let bytes): draft.append(.prose(bytes))
+            case .preformatted(let text): draft.append(.preformatted(text))
+            case .byline(let name, let affiliation):
+                if draft.byline == nil && !draft.hasBody { draft.byline = name }
+                if let affiliation, KnownOutlets.isOutlet(affiliation) { draft.leadingCredits.append(affiliation) }
+            case .signOff(let credits): draft.trailingCredits.append(contentsOf: credits)
+            }
+        }
+    }
+
+    /// One line of text: whitespace runs (newlines, tabs) become one space; nil when empty.
+    static func cleanLine(_ text: String) -> String? {
+        let words = text.split { $0.isWhitespace || $0.unicodeScalars.allSatisfy { $0.value < 0x20 || $0.value == 0x7F } }
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+}

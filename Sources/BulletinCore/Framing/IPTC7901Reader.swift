@@ -1,0 +1,140 @@
+/// IPTC 7901 items (dpa and many European agencies): after SOH a header (station and
+/// sequence, priority digit, category, word count, source), keyword lines ending in `/`;
+/// after STX optional take lines, the headline ending " =", a byline, the text, then the
+/// editors' sections ("# Notebook", "## Note to editors", "not for publication"), and after
+/// ETX the filing time.
+enum IPTC7901Reader {
+    /// "eca062 4 i 211 ccccb   dpa 061": a station-and-sequence token, a priority digit and a
+    /// category of one to three letters.
+    static func isHeader(_ header: ArraySlice<UInt8>) -> Bool {
+        guard let first = WireLines.lines(header).first(where: { !WireLines.text($0).trimmingSpaces.isEmpty }) else {
+            return false
+        }
+        let tokens = WireLines.text(first).split(separator: " ")
+        guard tokens.count >= 4, tokens[0].count >= 4, tokens[0].contains(where: \.isNumber),
+            tokens[1].count == 1, let digit = tokens[1].first, ("1"..."6").contains(digit),
+            (1...3).contains(tokens[2].count), tokens[2].allSatisfy(\.isLetter)
+        else { return false }
+        return true
+    }
+
+    static func item(_ bytes: ArraySlice<UInt8>) -> WireItem? {
+        let stx = bytes.firstIndex(of: WireFraming.stx)
+        let etx = bytes.firstIndex(of: WireFraming.etx)
+        var item = WireItem(metadata: WireMetadata(format: .iptc7901))
+        let headerLines = WireLines.lines(bytes[..<(stx ?? bytes.startIndex)]).map { WireLines.text($0).trimmingSpaces }
+            .filter { !$0.isEmpty }
+        if let first = headerLines.first {
+            let tokens = first.split(separator: " ").map(String.init)
+            item.metadata.urgency = Int(tokens[1]).flatMap(Urgency.iptcPriority)
+            item.metadata.category = tokens[2]
+            if let source = tokens.dropFirst(4).first(where: { $0.first?.isLetter == true && $0.count >= 2 && $0 != tokens[4] })
+                ?? tokens.dropFirst(3).last(where: { $0.first?.isLetter == true })
+            {
+                item.metadata.agency = String(source.prefix { $0 != "-" })
+            }
+            let keywords = headerLines.dropFirst().filter { $0.hasSuffix("/") }
+            if !keywords.isEmpty {
+                item.metadata.slug = keywords.map { String($0.dropLast()) }.joined(separator: "/")
+            }
+        }
+        let textStart = stx.map { $0 + 1 } ?? bytes.startIndex
+        let lines = WireLines.lines(bytes[textStart..<(etx ?? bytes.endIndex)]).map(WireLines.text)
+        readText(lines, into: &item)
+        if let etx {
+            for line in WireLines.lines(bytes[(etx + 1)...]) {
+                if let time = FiledTime.iptcTrailer(WireLines.text(line).trimmingSpaces) { item.metadata.filedAt = time }
+            }
+        }
+        markService(&item)
+        return item.headline != nil || !item.blocks.isEmpty ? item : nil
+    }
+
+    static func readText(_ lines: [String], into item: inout WireItem) {
+        var index = 0
+        var takes: [String] = []
+        // The heading: take lines, the headline, a byline; it ends at the first line ending in "=".
+        let headingEnd = lines.prefix(8).firstIndex { $0.trimmingSpaces.hasSuffix("=") }
+        var headingLines: [String] = []
+        while index < lines.count {
+            let line = lines[index].trimmingSpaces
+            if line.isEmpty {
+                if headingEnd == nil && !headingLines.isEmpty { break }
+                index += 1
+                if headingEnd.map({ index > $0 }) ?? false { break }
+                continue
+            }
+            if headingEnd == nil && !headingLines.isEmpty { break }
+            headingLines.append(line)
+            index += 1
+            if let headingEnd, index > headingEnd { break }
+        }
+        for line in headingLines {
+            let content = line.hasSuffix("=") ? String(line.dropLast()).trimmingSpaces : line
+            if item.headline == nil, takes.count < 3, let marker = VersionMarker.takeMarker(content) {
+                takes.append(marker)
+            } else if item.headline == nil, let urgency = Urgency.word(content) {
+                item.metadata.urgency = min(item.metadata.urgency ?? 9, urgency)
+            } else if item.headline == nil && (content == "EXTRA" || content == "(Achtung)" || content == "Achtung") {
+                takes.append(content)
+            } else if item.headline != nil, content.lowercased().hasPrefix("by ") {
+                let name = String(content.dropFirst(3))
+                let writer = name.split(separator: ",").first.map { String($0).trimmingSpaces } ?? name
+                item.byline = writer.lowercased().hasPrefix("dpa") ? nil : writer
+            } else if item.headline == nil {
+                item.headline = content
+            } else {
+                item.headline! += " " + content
+            }
+        }
+        let versions = takes.filter { $0 != "EXTRA" && !$0.contains("Achtung") }
+        if !versions.isEmpty { item.metadata.version = versions.joined(separator: " ") }
+        if item.metadata.versionKind == .kill { item.metadata.isWithdrawn = true }
+
+        // The text, up to the editors' sections; their notes become the ednote.
+        var body: [String] = []
+        var notes: [String] = []
+        var section: String?
+        while index < lines.count {
+            let line = lines[index]
+            index += 1
+            let trimmed = line.trimmingSpaces
+            if trimmed.hasPrefix("#") {
+                section = trimmed.drop { $0 == "#" || $0 == " " }.lowercased()
+                continue
+            }
+            if trimmed == "* * * *" || trimmed.lowercased().hasPrefix("the following information is not") {
+                section = "not for publication"
+                continue
+            }
+            guard let section else {
+                body.append(line)
+                continue
+            }
+            if section.contains("note to editors") || section.contains("refile") || section.contains("correction") {
+                let note = trimmed.drop { $0 == "-" || $0 == " " }
+                if !note.isEmpty { notes.append(String(note)) }
+            }
+        }
+        // dpa's closing initials ("dpa wsz jln npr") after a text without sections.
+        while let last = body.last, last.trimmingSpaces.isEmpty || isInitialsLine(last) { body.removeLast() }
+        item.appendText(body.joined(separator: "\n"))
+        if !notes.isEmpty { item.metadata.ednote = notes.joined(separator: "; ") }
+    }
+
+    /// "dpa wsz jln npr": the agency and the editors' initials.
+    static func isInitialsLine(_ line: String) -> Bool {
+        let words = line.trimmingSpaces.split(separator: " ")
+        guard words.count >= 2, words[0].lowercased().hasPrefix("dpa") else { return false }
+        return words.dropFirst().allSatisfy { $0.count <= 4 && $0.allSatisfy(\.isLowercase) }
+    }
+
+    /// Copyright fill ("ryryryry copyright by dpa"), "Impressum", test messages.
+    static func markService(_ item: inout WireItem) {
+        let words = VersionMarker.folded((item.metadata.slug ?? "") + " " + (item.headline ?? ""))
+        if words.contains("impressum") || words.contains("test") || words.contains("testmeldung") {
+            item.metadata.isServiceMessage = true
+        }
+        if case .text(let text) = item.blocks.first, text.contains("ryryryry") { item.metadata.isServiceMessage = true }
+    }
+}

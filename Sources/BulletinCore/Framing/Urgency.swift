@@ -1,0 +1,49 @@
+/// ninjs urgency (1 most urgent … 9) from the framings' priority codes and the words agencies
+/// put before a headline.
+enum Urgency {
+    /// ANPA-1312 priority letters: flash, bulletin, urgent, routine, deferred.
+    static func anpaPriority(_ letter: String) -> Int? {
+        switch letter.lowercased() {
+        case "f": 1
+        case "b": 2
+        case "u": 3
+        case "r": 5
+        case "d": 6
+        default: nil
+        }
+    }
+
+    /// IPTC 7901 priority digits 1 (flash) … 6 (lowest); 4 is the ordinary news priority.
+    static func iptcPriority(_ digit: Int) -> Int? {
+        switch digit {
+        case 1: 1
+        case 2: 2
+        case 3: 3
+        case 4: 5
+        case 5: 6
+        case 6: 8
+        default: nil
+        }
+    }
+
+    /// FLASH, BULLETIN, URGENT, ALERT (and AP's APNewsAlert), in capitals.
+    static func word(_ text: String) -> Int? {
+        switch text.trimmingCharacters(in: "*() ").uppercased() {
+        case "FLASH": 1
+        case "BULLETIN", "APNEWSALERT", "NEWSALERT": 2
+        case "URGENT", "ALERT", "EILT", "EIL": 3
+        default: nil
+        }
+    }
+
+    /// "URGENT - …", "FLASH: …" opening a headline: the word in capitals, then a dash or colon.
+    static func leadingWord(_ headline: String) -> (urgency: Int, rest: String)? {
+        let trimmed = headline.drop { $0 == "*" || $0 == " " }
+        let word = trimmed.prefix { $0.isLetter }
+        guard word.count >= 5, word == word.uppercased(), let urgency = Urgency.word(String(word)) else { return nil }
+        let separator = trimmed.dropFirst(word.count).prefix { $0 == " " || $0 == "-" || $0 == ":" || $0 == "*" }
+        guard separator.contains(where: { $0 != " " }) else { return nil }
+        let rest = trimmed.dropFirst(word.count + separator.count)
+        return rest.isEmpty ? nil : (urgency, String(rest))
+    }
+}

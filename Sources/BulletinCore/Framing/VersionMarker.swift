@@ -1,0 +1,135 @@
+/// Version and take markers as agencies write them: AP's `1st Ld-Writethru`, dpa's `1ST LEAD`
+/// and `REFILE`, Reuters' `UPDATE 2-`, `CORRECTED -`, `RPT-`, and kill notices.
+public enum VersionMarker {
+    public enum Kind: String, Sendable, Hashable {
+        /// A new version with new material: a lead, a writethru, an update.
+        case update
+        /// A substantive error fixed.
+        case correction
+        /// Filed again with a minor fix.
+        case refile
+        /// Repeated unchanged.
+        case repeated
+        /// The story must not be used (kill, withdrawal, elimination).
+        case kill
+    }
+
+    /// What a marker, as written, means. Anything not recognized as another kind is an update
+    /// (a lead or writethru is the commonest take).
+    public static func kind(_ marker: String) -> Kind {
+        let words = folded(marker)
+        if words.contains(where: { killWords.contains($0) }) { return .kill }
+        if words.contains(where: { $0.hasPrefix("correct") || $0 == "corr" }) { return .correction }
+        if words.contains("refile") || words.contains("resending") || words.contains("recasts") { return .refile }
+        if words.contains("rpt") || words.contains("repeat") || words.contains("repetition") { return .repeated }
+        return .update
+    }
+
+    /// The whole of `text` is a take or version marker ("1ST LEAD", "REFILE", "1stLd-Writethru",
+    /// "Kill", "UPDATE 2"): the marker, or nil.
+    public static func takeMarker(_ text: String) -> String? {
+        let trimmed = text.trimmingSpaces.trimmingParentheses
+        let words = folded(trimmed)
+        guard !words.isEmpty, words.count <= 4, words.allSatisfy(isMarkerWord) else { return nil }
+        // At least one word that says "version" by itself: "STORY" or "NEW" alone do not.
+        guard words.contains(where: { strongWords.contains($0) || $0.hasSuffix("ld") && ordinal($0) }) else { return nil }
+        return trimmed
+    }
+
+    /// A marker opening a headline: "CORRECTED - BANKAMERICA …", "(CORRECTED)-IVORY COAST …",
+    /// "RPT-INSITUFORM …", "UPDATE 2-Oil prices …", "REFILE-…", "STORY WITHDRAWN - …".
+    /// Returns the marker as written and the headline after it.
+    public static func leading(in headline: String) -> (marker: String, rest: String)? {
+        var scalars = Substring(headline.trimmingSpaces)
+        let opened = scalars.first == "(" || scalars.first == "<"
+        if opened { scalars = scalars.dropFirst() }
+        // The marker's words: letters and digits up to a dash, colon or closing bracket.
+        var end = scalars.startIndex
+        while end < scalars.endIndex, scalars[end].isLetter || scalars[end].isNumber || scalars[end] == " " {
+            end = scalars.index(after: end)
+        }
+        let candidate = String(scalars[..<end]).trimmingSpaces
+        guard !candidate.isEmpty, end < scalars.endIndex else { return nil }
+        var rest = scalars[end...]
+        if opened {
+            guard rest.first == ")" || rest.first == ">" else { return nil }
+            rest = rest.dropFirst()
+        }
+        let words = folded(candidate)
+        guard !words.isEmpty, words.count <= 4, words.allSatisfy(isMarkerWord),
+            words.contains(where: { headlineMarkerWords.contains($0) })
+        else { return nil }
+        // The marker ends at a dash or colon (spaced or not), which the rest starts after.
+        let afterSpaces = rest.drop { $0 == " " }
+        guard let separator = afterSpaces.first, separator == "-" || separator == ":" || separator == "\u{2013}" || opened else {
+            return nil
+        }
+        let text = afterSpaces.drop { $0 == "-" || $0 == ":" || $0 == "\u{2013}" || $0 == " " }
+        guard !text.isEmpty else { return nil }
+        return (candidate, String(text))
+    }
+
+    /// The slug without its version marker and cycle prefix, folded to lowercase words joined by
+    /// "-": "BC-CORRECTED---BANKAMERI" → "bankameri", "BC-US--Ethanol-Losing Grassland,
+    /// 1st Ld-Writethru" → "us-ethanol-losing-grassland". Nil when nothing is left.
+    public static func baseSlug(_ slug: String) -> String? {
+        var text = Substring(slug)
+        if let comma = text.firstIndex(of: ",") { text = text[..<comma] }  // ", 1st Ld-Writethru,1140"
+        var words = folded(String(text))
+        if let first = words.first, cyclePrefixes.contains(first) { words.removeFirst() }
+        words.removeAll { isMarkerWord($0) && !isNumber($0) || $0 == "abridged" }
+        return words.isEmpty ? nil : words.joined(separator: "-")
+    }
+
+    // MARK: - Words
+
+    static let killWords: Set<String> = ["kill", "kills", "killed", "withdrawn", "withdrawal", "elimination", "eliminated", "mandatory"]
+    /// Words that, alone, open a headline as a version marker.
+    static let headlineMarkerWords: Set<String> = [
+        "corrected", "correction", "rpt", "repeat", "update", "refile", "kill", "withdrawn", "writethru", "recasts",
+    ]
+    static let markerWords: Set<String> = [
+        "ld", "lead", "writethru", "writethrough", "write", "thru", "update", "updates", "corrected", "correction",
+        "corrects", "corrective", "corr", "refile", "refiled", "resending", "recasts", "rpt", "repeat", "repetition",
+        "kill", "withdrawn", "withdrawal", "elimination", "mandatory", "story", "sub", "new", "adds", "insert",
+    ]
+    static let strongWords: Set<String> = [
+        "ld", "lead", "writethru", "writethrough", "update", "corrected", "correction", "corrects", "refile", "refiled",
+        "resending", "recasts", "rpt", "repeat", "repetition", "kill", "withdrawn", "withdrawal", "elimination",
+    ]
+    static let cyclePrefixes: Set<String> = ["bc", "am", "pm", "ap"]
+
+    static func isMarkerWord(_ word: String) -> Bool {
+        markerWords.contains(word) || ordinal(word) || isNumber(word)
+    }
+
+    /// "1st", "2nd", "3rd", "10th", and the ordinals AP glues to "Ld": "1stld".
+    static func ordinal(_ word: String) -> Bool {
+        let digits = word.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else { return false }
+        let suffix = word.dropFirst(digits.count)
+        return ["st", "nd", "rd", "th", "stld", "ndld", "rdld", "thld"].contains(String(suffix))
+    }
+
+    static func isNumber(_ word: String) -> Bool { !word.isEmpty && word.allSatisfy { $0.isASCII && $0.isNumber } }
+
+    /// Lowercase words of letters and digits.
+    static func folded(_ text: String) -> [String] {
+        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+}
+
+extension StringProtocol {
+    var trimmingSpaces: String {
+        var view = Substring(self)
+        while let first = view.first, first == " " || first == "\t" { view = view.dropFirst() }
+        while let last = view.last, last == " " || last == "\t" { view = view.dropLast() }
+        return String(view)
+    }
+
+    /// "(Achtung)" → "Achtung"; anything else as it is.
+    var trimmingParentheses: String {
+        guard first == "(", last == ")", count > 2 else { return String(self) }
+        return String(dropFirst().dropLast())
+    }
+}

@@ -1,0 +1,85 @@
+/// The first stage of parsing: finds the framed items in a bulletin's text (ANPA-1312,
+/// IPTC 7901, ZCZC…NNNN, press releases, key#value records) and returns each with its wire
+/// metadata and its body blocks. A text with no framing gives nil, found cheaply: one scan
+/// for SOH eight bytes at a time, and a look at the first lines for the other framings.
+enum WireFraming {
+    /// The items, and any text before the first one (a receiver's preamble with words in it).
+    struct Framed: Sendable {
+        var prelude: String?
+        var items: [WireItem]
+    }
+
+    enum Kind: Equatable { case controlCharacters, zczc, pressRelease, keyValue }
+
+    static let soh: UInt8 = 0x01
+    static let stx: UInt8 = 0x02
+    static let etx: UInt8 = 0x03
+    static let eot: UInt8 = 0x04
+
+    static func frame(_ text: String) -> Framed? {
+        var text = text
+        return text.withUTF8 { buffer -> Framed? in
+            guard let kind = detect(buffer) else { return nil }
+            let bytes = Array(buffer)[...]
+            switch kind {
+            case .controlCharacters: return controlFramed(bytes)
+            case .zczc: return ZCZCReader.items(bytes)
+            case .pressRelease: return PressReleaseReader.item(bytes).map { Framed(items: [$0]) }
+            case .keyValue: return KeyValueReader.items(bytes)
+            }
+        }
+    }
+
+    /// Which framing the text is in, if any.
+    static func detect(_ buffer: UnsafeBufferPointer<UInt8>) -> Kind? {
+        if containsSOH(buffer) { return .controlCharacters }
+        let head = UnsafeBufferPointer(rebasing: buffer.prefix(512))
+        var lines = 0
+        for line in WireLines.lines(Array(head)[...]) {
+            let text = WireLines.unindented(WireLines.text(line))
+            if text.isEmpty { continue }
+            lines += 1
+            if text.hasPrefix("ZCZC") || text.hasPrefix("zczc") { return .zczc }
+            if KeyValueReader.isField(text, key: "AN") || KeyValueReader.isField(text, key: "TI") { return .keyValue }
+            if PressReleaseReader.isReleaseLine(text) { return .pressRelease }
+            if lines >= 3 { break }
+        }
+        return nil
+    }
+
+    /// Whether any byte is SOH (0x01), eight bytes a step.
+    static func containsSOH(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index + 8 <= buffer.count {
+            if WordAtATime.bytesEqual(WordAtATime.load(buffer, at: index), soh) != 0 { return true }
+            index += 8
+        }
+        while index < buffer.count {
+            if buffer[index] == soh { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// Items that open with SOH: each runs to its EOT, or to the next SOH. The header before
+    /// STX tells IPTC 7901 from ANPA-1312.
+    static func controlFramed(_ bytes: ArraySlice<UInt8>) -> Framed {
+        var starts: [Int] = []
+        for index in bytes.indices where bytes[index] == soh { starts.append(index) }
+        var framed = Framed(items: [])
+        let prelude = WireLines.text(bytes[..<starts[0]]).trimmingSpaces
+        if prelude.contains(where: { $0.isLetter }) { framed.prelude = prelude }
+        for (position, start) in starts.enumerated() {
+            let limit = position + 1 < starts.count ? starts[position + 1] : bytes.endIndex
+            var end = limit
+            if let eot = bytes[(start + 1)..<limit].firstIndex(of: eot) { end = eot }
+            let item = bytes[(start + 1)..<end]
+            let stxIndex = item.firstIndex(of: stx)
+            let header = item[..<(stxIndex ?? item.startIndex)]
+            if let parsed = IPTC7901Reader.isHeader(header) ? IPTC7901Reader.item(item) : ANPAReader.item(item) {
+                framed.items.append(parsed)
+            }
+        }
+        return framed
+    }
+}

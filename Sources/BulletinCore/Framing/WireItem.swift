@@ -1,0 +1,91 @@
+/// One item a wire framing holds: what its header says, and its body in blocks that the
+/// parser's ordinary reader takes from there. Control characters are gone from every field.
+struct WireItem: Sendable {
+    enum Block: Sendable, Equatable {
+        /// Text for the ordinary reader (paragraphs split by blank lines or indentation).
+        case text(String)
+        /// A table or list, kept line for line.
+        case preformatted(String)
+    }
+
+    var metadata: WireMetadata
+    var headline: String?
+    /// The writer, without "By ".
+    var byline: String?
+    var blocks: [Block] = []
+    /// A dateline the framing read itself (press releases), with the credit it names.
+    var dateline: String?
+
+    init(metadata: WireMetadata) {
+        self.metadata = metadata
+    }
+}
+
+/// The lines of a framed item's text: CR, LF and CRLF all end a line; control characters
+/// other than tab are dropped (the framings use them as markers, which the caller reads
+/// before asking for the lines).
+struct WireLines {
+    static func lines(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        var lines: [ArraySlice<UInt8>] = []
+        var start = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(bytes[start..<index])
+                if byte == 0x0D, index + 1 < bytes.endIndex, bytes[index + 1] == 0x0A { index += 1 }
+                start = index + 1
+            }
+            index += 1
+        }
+        if start < bytes.endIndex { lines.append(bytes[start..<bytes.endIndex]) }
+        return lines
+    }
+
+    /// The line as text: control bytes other than tab dropped (DLE, a fixed space inside a
+    /// table cell, becomes a space), trailing spaces trimmed.
+    static func text(_ line: ArraySlice<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(line.count)
+        for byte in line {
+            if byte >= 0x20 && byte != 0x7F || byte >= 0x80 || byte == 0x09 {
+                out.append(byte)
+            } else if byte == 0x10 {
+                out.append(0x20)
+            }
+        }
+        while let last = out.last, last == 0x20 || last == 0x09 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The line without its leading spaces and tabs.
+    static func unindented(_ text: String) -> Substring {
+        Substring(text).drop { $0 == " " || $0 == "\t" }
+    }
+}
+
+extension WireItem {
+    /// Adds a paragraph of prose (a blank line keeps it apart from the next).
+    mutating func appendParagraph(_ text: String) {
+        guard !text.isEmpty else { return }
+        if case .text(let previous) = blocks.last {
+            blocks[blocks.count - 1] = .text(previous + "\n\n" + text)
+        } else {
+            blocks.append(.text(text))
+        }
+    }
+
+    mutating func appendText(_ text: String) {
+        guard text.contains(where: { !$0.isWhitespace }) else { return }
+        appendParagraph(text)
+    }
+
+    mutating func appendPreformatted(_ lines: [String]) {
+        guard !lines.isEmpty else { return }
+        if lines.count == 1 {
+            appendParagraph(lines[0])
+        } else {
+            blocks.append(.preformatted(lines.joined(separator: "\n")))
+        }
+    }
+}
