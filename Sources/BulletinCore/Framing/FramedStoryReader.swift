@@ -3,9 +3,9 @@
 /// cleaner, segmenter and part reader, but never cut into several stories: headlines the
 /// reader sees inside the body are paragraphs of it.
 enum FramedStoryReader {
-    static func stories(
-        _ framed: WireFraming.Framed, plain: (String) throws(BulletinRejection) -> [Story]
-    ) throws(BulletinRejection) -> [Story] {
+    /// The stories of the items (empty when no item holds text: the caller then reads the text
+    /// as plain, which rejects binary input for what it is).
+    static func stories(_ framed: WireFraming.Framed, plain: (String) throws(BulletinRejection) -> [Story]) -> [Story] {
         var stories: [Story] = []
         // A receiver's preamble is read only when it holds words enough to be text of its own.
         if let prelude = framed.prelude, prelude.filter(\.isLetter).count >= 40, let before = try? plain(prelude) {
@@ -13,9 +13,6 @@ enum FramedStoryReader {
         }
         for item in framed.items {
             if let story = story(item) { stories.append(story) }
-        }
-        guard !stories.isEmpty else {
-            throw BulletinRejection(reason: .noStories, detail: "wire framing found, but no item with text")
         }
         return stories
     }

@@ -14,7 +14,10 @@ public struct BulletinParser: Sendable {
 
     public func parse(_ text: String) throws(BulletinRejection) -> [Story] {
         // Wire framing first: its control bytes would make the text look binary.
-        if let framed = WireFraming.frame(text) { return try FramedStoryReader.stories(framed, plain: parsePlain) }
+        if let framed = WireFraming.frame(text) {
+            let stories = FramedStoryReader.stories(framed, plain: parsePlain)
+            if !stories.isEmpty { return stories }
+        }
         return try parsePlain(text)
     }
 
