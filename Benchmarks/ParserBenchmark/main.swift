@@ -200,3 +200,29 @@ if only == nil || only == "decoder" {
     let elapsed = clock.measure { _ = BulletinDecoder.decode(latin1) }
     print("decoder: 10 MB of Windows-1252 in \(elapsed)")
 }
+
+/// The whole of a file's preparation (decode, parse, fingerprint), once: how long one hostile
+/// file holds the daemon. Each must stay far below a second (issue #14).
+func measureHostile(_ name: String, _ text: String) {
+    if let only, !name.contains(only) { return }
+    let bytes = Array(text.utf8)
+    let clock = ContinuousClock()
+    let cpuStart = threadCPUSeconds()
+    let start = clock.now
+    let prepared = BulletinProcessor().prepare(bytes: bytes, sha256: "", dedup: .default)
+    let wall = seconds(clock.now - start)
+    let cpu = threadCPUSeconds() - cpuStart
+    let stories = prepared.storyCount
+    let line = [
+        name.padding(toLength: 60, withPad: " ", startingAt: 0),
+        String(format: "%7.2f MB", Double(bytes.count) / 1_000_000),
+        String(format: "%8.1f ms wall", wall * 1000), String(format: "%8.1f ms cpu", cpu * 1000),
+        "stories \(stories)", wall < 1 ? "under 1 s" : "OVER 1 s",
+    ]
+    print(line.joined(separator: "  "))
+}
+
+let bombMarks = String(repeating: "\u{301}\u{316}", count: 150_000)
+measureHostile("hostile: normalization bomb, one letter + 300,000 marks", "Bomb\n\nA" + bombMarks + " end.\n")
+measureHostile("hostile: the same marks on a headline line", "A" + bombMarks + "\n\nBody text.\n")
+measureHostile("hostile: 20,000 letters with 30 marks each", String(repeating: "a" + String(repeating: "\u{316}\u{301}", count: 15) + " ", count: 20_000))

@@ -13,6 +13,8 @@ public struct BulletinParser: Sendable {
     public init() {}
 
     public func parse(_ text: String) throws(BulletinRejection) -> [Story] {
+        // First, before anything normalizes: runs of combining marks cut to UAX #15's limit.
+        let text = StreamSafeText.limited(text)
         // Wire framing first: its control bytes would make the text look binary.
         if let framed = WireFraming.frame(text) {
             let stories = FramedStoryReader.stories(framed, plain: parsePlain)

@@ -9,6 +9,9 @@ public struct PreparedBulletin: Sendable {
     /// The stories, or why the bulletin holds none.
     let stories: Result<[PreparedStory], BulletinRejection>
 
+    /// How many stories it holds (0 when the parser refused it).
+    public var storyCount: Int { (try? stories.get().count) ?? 0 }
+
     /// The parser's rejection, if it refused the bulletin.
     public var rejection: BulletinRejection? {
         if case .failure(let rejection) = stories { return rejection }
