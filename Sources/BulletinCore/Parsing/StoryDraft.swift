@@ -38,9 +38,10 @@ struct StoryDraft {
                 paragraphs.append(text)
             }
         }
-        let dateline = firstProse.flatMap(Dateline.parse)
-        guard let headline = headline ?? firstBody.map({ HeadlineSynthesizer.headline(from: $0, skipping: dateline) })
+        let proseDateline = firstProse.flatMap(Dateline.parse)
+        guard let headline = headline ?? firstBody.map({ HeadlineSynthesizer.headline(from: $0, skipping: proseDateline) })
         else { return nil }
+        let dateline = proseDateline ?? Dateline.openingTable(blocks)
 
         var credits = SourceCredits()
         for credit in leadingCredits { credits.add(credit) }
