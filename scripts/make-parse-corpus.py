@@ -108,10 +108,10 @@ def restyle_headline(article, layout):
 def render_prose(text, layout):
     if layout.paragraphs in ('blank', 'lines'):
         return [text]
-    lines = textwrap.wrap(text, width=layout.width, break_long_words=False, break_on_hyphens=False)
-    if layout.paragraphs == 'indented':
-        lines[0] = ' ' * layout.indent + lines[0]
-    return lines
+    # An indented first line ends at the same right margin as the others, as typed.
+    first_indent = ' ' * layout.indent if layout.paragraphs == 'indented' else ''
+    return textwrap.wrap(text, width=layout.width, initial_indent=first_indent, break_long_words=False,
+                         break_on_hyphens=False)
 
 
 def render_story(article, layout, rng):

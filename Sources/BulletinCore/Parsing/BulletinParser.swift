@@ -1,8 +1,9 @@
 /// Parses a decoded bulletin into stories. Pure and linear in the size of the text.
 ///
 /// Stages: screen (binary? needs NFC?) → clean (line endings, spaces, invisibles) →
-/// segment (blank lines, indentation, wrap width, separators) → read parts (headline,
-/// paragraph, table, byline, sign-off) → assemble stories and their fields.
+/// segment (blank lines, indentation, wrap width, separators, figure rows) → read parts
+/// (headline, paragraph, table, byline, sign-off) → judge the file's layout (which
+/// headline-shaped parts open stories, `LayoutJudge`) → assemble stories and their fields.
 ///
 /// Degenerate input: empty text, blank lines only, form feeds or invisible characters
 /// only → `.empty`; U+0000 or >5% control characters → `.binary`; only separators,
@@ -41,7 +42,8 @@ public struct BulletinParser: Sendable {
             throw BulletinRejection(reason: .empty, detail: "no visible text")
         }
         let segments = Segmenter(text: clean).segments()
-        let parts = PartReader(text: clean).parts(segments)
+        let placed = PartReader(text: clean).placedParts(segments)
+        let parts = LayoutJudge(text: clean).judged(placed.parts, placements: placed.placements)
         let stories = StoryAssembler().stories(from: parts)
         guard !stories.isEmpty else {
             throw BulletinRejection(reason: .noStories, detail: "text found, but only separators, bylines or sign-offs")

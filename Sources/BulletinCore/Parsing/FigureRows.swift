@@ -45,7 +45,7 @@ struct FigureRows {
         guard !line.isEmpty, line.width <= Self.widestRow, !line.endsSentence else { return false }
         let last = text.bytes[line.end - 1]
         if last == 0x2D || last == 0x2C { return false }  // "MINNEAPOLIS, March 3 -", a wrapped clause
-        if index + 1 < block.upperBound && !metrics.deliberate(index) { return false }
+        if index + 1 < block.upperBound && !brokenOnPurpose(index) { return false }
         let bytes = text.bytes[line.start..<line.end]
         // A line in capitals over the rows is the story's headline, not a row.
         if index == block.lowerBound && line.width > 12 && TextShape(bytes).isAllCaps { return false }
@@ -53,6 +53,19 @@ struct FigureRows {
         return !StandaloneLines.isSeparator(bytes) && !StandaloneLines.isSignOffLine(bytes)
             && !StandaloneLines.opensReportingCredit(bytes)
     }
+
+    /// The next line's first word would have fitted: a wrapper did not break here. A block of
+    /// rows alone is too narrow to show its wrap width, so a typed line is taken to be at
+    /// least `narrowestWrap` wide.
+    private func brokenOnPurpose(_ index: Int) -> Bool {
+        let next = text.lines[index + 1]
+        let firstWord = text.bytes[next.start..<next.end].prefix { $0 != 0x20 }
+        let wordWidth = firstWord.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        let width = max(metrics.wrapWidth ?? Self.narrowestWrap, Self.narrowestWrap)
+        return text.lines[index].width + 1 + wordWidth <= width - 2
+    }
+
+    static let narrowestWrap = 64
 
     private func hasDigit(_ line: TextLine) -> Bool {
         text.bytes[line.start..<line.end].contains { $0 >= 0x30 && $0 <= 0x39 }

@@ -22,13 +22,20 @@ enum Part {
 struct PartReader {
     let text: CleanText
 
-    func parts(_ segments: [Segment]) -> [Part] {
+    func parts(_ segments: [Segment]) -> [Part] { placedParts(segments).parts }
+
+    /// The parts, each with the blank lines above it (what `LayoutJudge` weighs).
+    func placedParts(_ segments: [Segment]) -> (parts: [Part], placements: [LayoutJudge.Placement]) {
         var parts: [Part] = []
+        var placements: [LayoutJudge.Placement] = []
         parts.reserveCapacity(segments.count)
+        placements.reserveCapacity(segments.count)
         for segment in segments {
-            if let part = part(segment) { parts.append(part) }
+            guard let part = part(segment) else { continue }
+            parts.append(part)
+            placements.append(LayoutJudge.Placement(gapBefore: text.lines[segment.lines.lowerBound].blankLinesBefore))
         }
-        return parts
+        return (parts, placements)
     }
 
     private func part(_ segment: Segment) -> Part? {
