@@ -76,7 +76,7 @@ def extract_reuters(folder):
             if not (title and body and dateline):
                 continue
             body_text = html.unescape(body.group(1))
-            body_text = re.sub(r'\s*\n?\s*Reuter\s*\n?\x03?\s*$', '', body_text.replace('&#3;', '\x03'), flags=re.I)
+            body_text = re.sub(r'\s*\n?\s*Reuter[.\s]*\n?\x03?\s*$', '', body_text.replace('&#3;', '\x03'), flags=re.I)
             body_text = body_text.replace('\x03', '').rstrip()
             if 'blah blah' in body_text.lower() or len(body_text) < 40 or len(body_text) > 2500:
                 continue

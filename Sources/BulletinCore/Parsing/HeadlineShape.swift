@@ -11,7 +11,9 @@ enum HeadlineShape {
         let ending = shape.ending
         if ending == .sentence || ending == .clause { return false }
         guard !shape.startsLowercase, shape.hasLetter, shape.wordCount <= maximumWords else { return false }
-        if ending == .question && !(shape.isTitleCase || shape.isAllCaps) { return false }
+        // A question or exclamation ends a headline in capitals or title case, or in a script
+        // without letter case ("أنقذوا ليبيا!"), where case cannot say.
+        if ending == .question && !(shape.isTitleCase || shape.isAllCaps || shape.isCaseless) { return false }
         return !shape.containsSentenceBoundary
     }
 }

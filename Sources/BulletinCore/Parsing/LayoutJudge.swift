@@ -97,13 +97,22 @@ private struct Verdicts {
         var kept = Set(candidates)
         let anchored = Set(candidates.filter(isAnchored))
 
-        // A headline-shaped line right under a headline belongs to its story; one of a run of
-        // them inside a story's text is a list line. A flash is a story of its own.
-        for index in candidates where !anchored.contains(index) {
-            if isCandidate(index - 1) && kept.contains(index - 1) && !isFlash(index - 1) {
-                kept.remove(index)
-            } else if isBody(index - 1) && isCandidate(index + 1) {
-                kept.remove(index)
+        // Headline-shaped lines one after another: a line right under a headline (a credit, a
+        // standfirst) belongs to its story, unless the headline is a flash, a story of its
+        // own; three or more inside a story's text are a list (fixtures, verses) in it.
+        var runStart = 0
+        while runStart < candidates.count {
+            var runEnd = runStart + 1
+            while runEnd < candidates.count && candidates[runEnd] == candidates[runEnd - 1] + 1 { runEnd += 1 }
+            let run = candidates[runStart..<runEnd]
+            runStart = runEnd
+            guard run.count >= 2 else { continue }
+            let first = run.first!
+            let insideText = isBody(first - 1) && !anchored.contains(first)
+            if run.count >= 3 && insideText {
+                for index in run { kept.remove(index) }
+            } else if !isFlash(first) {
+                for index in run.dropFirst() where !anchored.contains(index) { kept.remove(index) }
             }
         }
 

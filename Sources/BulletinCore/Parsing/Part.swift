@@ -85,7 +85,8 @@ struct PartReader {
             let line = text.lines[index]
             guard !line.isEmpty, !line.hasDoubleSpace, line.start == previous.end + 1 else { return nil }
             if previous.end - previous.start >= 2 && text.bytes[previous.end - 1] == 0x2D
-                && text.bytes[previous.end - 2] != 0x20 && text.bytes[line.start] >= 0x61
+                && text.bytes[previous.end - 2] != 0x20 && text.bytes[previous.end - 2] != 0x2D
+                && text.bytes[line.start] >= 0x61
                 && text.bytes[line.start] <= 0x7A
             {
                 return nil  // "Russian-" + "backed": joined without the space
@@ -106,9 +107,10 @@ struct PartReader {
                     guard !line.isEmpty else { continue }
                     if count > 0 {
                         let first = source[line.start]
+                        // "Russian-" + "backed", but not a dash ("five --" + "two officers").
                         let hyphenated =
-                            out[count - 1] == 0x2D && count >= 2 && out[count - 2] != 0x20 && first >= 0x61
-                            && first <= 0x7A
+                            out[count - 1] == 0x2D && count >= 2 && out[count - 2] != 0x20 && out[count - 2] != 0x2D
+                            && first >= 0x61 && first <= 0x7A
                         if !hyphenated {
                             out[count] = 0x20
                             count += 1

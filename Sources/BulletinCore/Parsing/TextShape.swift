@@ -16,8 +16,10 @@ struct TextShape {
                 end = start
                 continue
             case ".", "\u{2026}", ";": return endsWithInitialism(before: end) ? .open : .sentence
-            case "!", "?": return .question
-            case ",", ":", "-", "\u{2013}", "\u{2014}": return .clause
+            case "\u{3002}", "\u{06D4}", "\u{FF0E}": return .sentence  // 。 ۔ ．
+            case "!", "?", "\u{061F}", "\u{FF1F}", "\u{FF01}": return .question  // ؟ ？ ！
+            case ",", ":", "-", "\u{2013}", "\u{2014}", "\u{060C}", "\u{FF0C}", "\u{3001}", "\u{FF1A}":
+                return .clause  // ، ， 、 ：
             default: return .open
             }
         }
@@ -127,6 +129,12 @@ struct TextShape {
             index += 1
         }
         return false
+    }
+
+    /// No cased letter at all: Arabic, Chinese, Hebrew… (digits and marks aside).
+    var isCaseless: Bool {
+        let counts = caseCounts
+        return counts.upper == 0 && counts.lower == 0 && hasLetter
     }
 
     var wordCount: Int {
