@@ -176,8 +176,8 @@ struct StoreRecovery {
                 receivedAt: Timestamp(rfc3339: record.receivedAt)?.secondsSinceEpoch ?? 0)
             // Version links of wire stories (#15).
             index.restoreVersion(
-                id: record.id, wireFormat: record.wireFormat, slug: record.slug, version: record.version,
-                versionOf: record.versionOf)
+                id: record.id, headline: record.headline, wireFormat: record.wireFormat, slug: record.slug,
+                version: record.version, versionOf: record.versionOf)
         }
     }
 

@@ -46,6 +46,8 @@ extension DuplicateIndex {
         }
         let version: UInt32 = try reader.read()
         // Version 1 had no version links (no store line had wire fields before version 2).
+        // Version 2 had no headline table: such a snapshot is refused, and the index rebuilt
+        // from the store, which has every headline.
         guard version == SnapshotFormat.version || version == 1 else {
             throw DedupSnapshotError.unsupportedVersion(Int(version))
         }
@@ -74,7 +76,7 @@ extension DuplicateIndex {
             }
             tables.append(table)
         }
-        if version >= 2 { versions = try VersionIndex(reading: &reader) }
+        if version >= 3 { versions = try VersionIndex(reading: &reader) }
         try reader.verifyChecksumAndEnd()
         guard loaded.receivedAt.lazy.filter({ $0 == StoryRecords.deadMark }).count == dead else {
             throw DedupSnapshotError.inconsistent
@@ -100,8 +102,8 @@ public enum DedupSnapshotError: Error, Equatable, Sendable {
 
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("BLTNDDUP".utf8)
-    /// 2: the version links follow the band tables.
-    static let version = 2
+    /// 2: the version links follow the band tables. 3: and the headline table among them.
+    static let version = 3
     /// Written in the machine's byte order: reads back as this value only on a machine of the
     /// same order.
     static let byteOrderMark: UInt32 = 0x0102_0304

@@ -41,6 +41,88 @@ enum FiledTime {
         return rfc3339(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
     }
 
+    /// A government notice's issue time: "Issued at 9:27 am EST on Thursday 5 July 2018." or
+    /// "At 1859UTC 15 July 2018" (Australian zones: EST/AEST +10, EDT/AEDT +11, CST/ACST +9:30,
+    /// CDT/ACDT +10:30, WST/AWST +8; UTC, GMT). Nil without a zone it knows.
+    static func notice(_ line: String) -> String? {
+        let words = line.split { $0 == " " || $0 == "," }.map { String($0).trimmingCharacters(in: ".") }
+        guard words.first?.lowercased() == "issued" || words.first?.lowercased() == "at" else { return nil }
+        var clock: (hour: Int, minute: Int, offset: Int)?
+        var date: (day: Int, month: Int, year: Int)?
+        for (index, word) in words.enumerated() {
+            if clock == nil, let time = noticeClock(Array(words[index...].prefix(3))) { clock = time }
+            if date == nil, index + 2 < words.count, let day = Int(word), (1...31).contains(day),
+                let month = month(words[index + 1]), words[index + 1].count >= 3, let year = Int(words[index + 2]),
+                words[index + 2].count == 4
+            {
+                date = (day, month, year)
+            }
+        }
+        guard let clock, let date else { return nil }
+        guard let local = rfc3339(year: date.year, month: date.month, day: date.day, hour: clock.hour, minute: clock.minute)
+        else { return nil }
+        return shifted(local, byMinutes: -clock.offset)
+    }
+
+    static let zoneOffsets: [String: Int] = [
+        "utc": 0, "gmt": 0, "est": 600, "aest": 600, "edt": 660, "aedt": 660, "cst": 570, "acst": 570, "cdt": 630,
+        "acdt": 630, "wst": 480, "awst": 480,
+    ]
+
+    /// "9:27 am EST", "1859UTC", "1800 UTC": the hour and minute and the zone's offset in minutes.
+    private static func noticeClock(_ words: [String]) -> (hour: Int, minute: Int, offset: Int)? {
+        guard let first = words.first else { return nil }
+        let digits = first.prefix { $0.isASCII && $0.isNumber }
+        if digits.count == 4, let value = Int(digits) {
+            let zone = first.count > 4 ? String(first.dropFirst(4)) : words.dropFirst().first ?? ""
+            guard let offset = zoneOffsets[zone.lowercased()] else { return nil }
+            return (value / 100, value % 100, offset)
+        }
+        let parts = first.split(separator: ":")
+        guard parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (1...12).contains(hour),
+            words.count == 3, let offset = zoneOffsets[words[2].lowercased()]
+        else { return nil }
+        switch words[1].lowercased() {
+        case "am": return (hour % 12, minute, offset)
+        case "pm": return (hour % 12 + 12, minute, offset)
+        default: return nil
+        }
+    }
+
+    /// An RFC 3339 UTC time moved by whole minutes (across days, months and years).
+    static func shifted(_ time: String, byMinutes minutes: Int) -> String? {
+        let fields = time.split { !$0.isNumber }.compactMap { Int($0) }
+        guard fields.count == 6 else { return nil }
+        var total = (days(year: fields[0], month: fields[1], day: fields[2]) * 24 + fields[3]) * 60 + fields[4] + minutes
+        let minute = ((total % 60) + 60) % 60
+        total = (total - minute) / 60
+        let hour = ((total % 24) + 24) % 24
+        let civil = civilDate(days: (total - hour) / 24)
+        return rfc3339(year: civil.year, month: civil.month, day: civil.day, hour: hour, minute: minute, second: fields[5])
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date, and back (Howard Hinnant's algorithm).
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    static func civilDate(days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
     static func month(_ name: String) -> Int? {
         let key = name.lowercased().prefix(3)
         let months = [
@@ -51,7 +133,8 @@ enum FiledTime {
     }
 
     static func rfc3339(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int = 0) -> String? {
-        guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
+        let monthDays = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard (1...12).contains(month), (1...monthDays[month - 1]).contains(day), (0...23).contains(hour), (0...59).contains(minute),
             (0...59).contains(second), (1970...2999).contains(year)
         else { return nil }
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -10,7 +10,8 @@ public enum VersionMarker {
         case refile
         /// Repeated unchanged.
         case repeated
-        /// The story must not be used (kill, withdrawal, elimination).
+        /// The story must not be used (kill, withdrawal, elimination), or the alert it names is
+        /// over (a government notice's cancellation).
         case kill
     }
 
@@ -83,7 +84,10 @@ public enum VersionMarker {
 
     // MARK: - Words
 
-    static let killWords: Set<String> = ["kill", "kills", "killed", "withdrawn", "withdrawal", "elimination", "eliminated", "mandatory"]
+    /// A kill or withdrawal, and a government notice's cancellation of an earlier alert.
+    static let killWords: Set<String> = [
+        "kill", "kills", "killed", "withdrawn", "withdrawal", "elimination", "eliminated", "mandatory", "cancellation",
+    ]
     /// Words that, alone, open a headline as a version marker.
     static let headlineMarkerWords: Set<String> = [
         "corrected", "correction", "rpt", "repeat", "update", "refile", "kill", "withdrawn", "writethru", "recasts",

@@ -1,5 +1,5 @@
 /// The first stage of parsing: finds the framed items in a bulletin's text (ANPA-1312,
-/// IPTC 7901, ZCZC…NNNN, press releases, key#value records) and returns each with its wire
+/// IPTC 7901, ZCZC…NNNN, press releases, key#value records, government notices) and returns each with its wire
 /// metadata and its body blocks. A text with no framing gives nil, found cheaply: one scan
 /// for SOH eight bytes at a time, and a look at the first lines for the other framings.
 enum WireFraming {
@@ -9,7 +9,7 @@ enum WireFraming {
         var items: [WireItem]
     }
 
-    enum Kind: Equatable { case controlCharacters, zczc, pressRelease, keyValue }
+    enum Kind: Equatable { case controlCharacters, zczc, pressRelease, keyValue, governmentNotice }
 
     static let soh: UInt8 = 0x01
     static let stx: UInt8 = 0x02
@@ -26,6 +26,7 @@ enum WireFraming {
             case .zczc: return ZCZCReader.items(bytes)
             case .pressRelease: return PressReleaseReader.item(bytes).map { Framed(items: [$0]) }
             case .keyValue: return KeyValueReader.items(bytes)
+            case .governmentNotice: return GovernmentNoticeReader.items(bytes)
             }
         }
     }
@@ -39,6 +40,7 @@ enum WireFraming {
             let text = WireLines.unindented(WireLines.text(line))
             if text.isEmpty { continue }
             lines += 1
+            if lines == 1 && GovernmentNoticeReader.isProductID(text) { return .governmentNotice }
             if text.hasPrefix("ZCZC") || text.hasPrefix("zczc") { return .zczc }
             if KeyValueReader.isField(text, key: "AN") || KeyValueReader.isField(text, key: "TI") { return .keyValue }
             if PressReleaseReader.isReleaseLine(text) { return .pressRelease }

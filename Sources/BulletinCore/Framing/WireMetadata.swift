@@ -8,6 +8,7 @@ public struct WireMetadata: Sendable, Hashable {
         case zczc
         case pressRelease = "press-release"
         case keyValue = "key-value"
+        case governmentNotice = "government-notice"
     }
 
     public var format: Format
@@ -36,11 +37,4 @@ public struct WireMetadata: Sendable, Hashable {
 
     /// What the version marker says the item is.
     public var versionKind: VersionMarker.Kind? { version.map(VersionMarker.kind) }
-
-    /// The key later versions of the same agency story share: agency (or format) and the slug
-    /// without its version marker, folded. Nil without a slug.
-    public var itemKey: String? {
-        guard let slug, let base = VersionMarker.baseSlug(slug) else { return nil }
-        return "\(agency?.lowercased() ?? format.rawValue)|\(base)"
-    }
 }

@@ -69,10 +69,12 @@ public struct BulletinProcessor: Sendable {
             let fingerprint = stale ? index.fingerprinter.fingerprint(headline: item.headline, bodyText: item.bodyText) : item.fingerprint
             var decision = index.decide(fingerprint)
             var versionOf: String?
-            if item.wire != nil { (decision, versionOf) = index.versionLink(for: fingerprint, wire: item.wire, decision: decision) }
+            if item.wire != nil {
+                (decision, versionOf) = index.versionLink(for: fingerprint, headline: item.headline, wire: item.wire, decision: decision)
+            }
             if case .new(let id) = decision {
                 index.insert(fingerprint, receivedAt: receivedAt.secondsSinceEpoch)
-                if item.wire != nil { index.noteVersion(id: id, wire: item.wire, versionOf: versionOf) }
+                if item.wire != nil { index.noteVersion(id: id, headline: item.headline, wire: item.wire, versionOf: versionOf) }
             }
             var record = Self.record(for: item, decision: decision, reference: reference, receivedAt: receivedAt, time: time)
             if record.kind == .story, let wire = item.wire { record.addWireFields(wire, versionOf: versionOf) }
