@@ -187,6 +187,7 @@ run("typical: all fixtures joined x100") {
     let texts = fixtureTexts.filter { !$0.contains("\u{0}") }
     return Array(repeating: texts.joined(separator: "\n\n---\n\n"), count: 100).joined(separator: "\n\n---\n\n")
 }
+runWireCases()
 run("degenerate: one 10 MB line of words") { String(repeating: "word ", count: 2_000_000) }
 run("degenerate: 10 MB without a space") { String(repeating: "x", count: 10_000_000) }
 run("degenerate: a million blank lines") { String(repeating: "\n", count: 1_000_000) + "Headline\n\nBody.\n" }

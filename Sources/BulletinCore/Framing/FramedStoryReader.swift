@@ -7,13 +7,20 @@ enum FramedStoryReader {
     /// as plain, which rejects binary input for what it is).
     static func stories(_ framed: WireFraming.Framed, plain: (String) throws(BulletinRejection) -> [Story]) -> [Story] {
         var stories: [Story] = []
-        // A receiver's preamble is read only when it holds words enough to be text of its own.
-        if let prelude = framed.prelude, prelude.filter(\.isLetter).count >= 40, let before = try? plain(prelude) {
-            stories.append(contentsOf: before)
+        var loose = framed.loose[...]
+        // Text no item frames is read as plain text only when it holds words enough to be text
+        // of its own (a receiver's preamble or routing lines are not).
+        func readLoose(upTo position: Int) {
+            while let next = loose.first, next.before <= position {
+                loose.removeFirst()
+                if next.text.filter(\.isLetter).count >= 40, let read = try? plain(next.text) { stories += read }
+            }
         }
-        for item in framed.items {
+        for (position, item) in framed.items.enumerated() {
+            readLoose(upTo: position)
             if let story = story(item) { stories.append(story) }
         }
+        readLoose(upTo: framed.items.count)
         return stories
     }
 

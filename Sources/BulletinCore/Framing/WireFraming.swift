@@ -3,10 +3,17 @@
 /// metadata and its body blocks. A text with no framing gives nil, found cheaply: one scan
 /// for SOH eight bytes at a time, and a look at the first lines for the other framings.
 enum WireFraming {
-    /// The items, and any text before the first one (a receiver's preamble with words in it).
+    /// The items, and the text around them that no item frames (a receiver's preamble, a
+    /// plain bulletin between two framed ones), each with the number of items before it.
     struct Framed: Sendable {
-        var prelude: String?
         var items: [WireItem]
+        var loose: [(before: Int, text: String)] = []
+
+        init(items: [WireItem]) { self.items = items }
+
+        mutating func appendLoose(_ text: String) {
+            if text.contains(where: { $0.isLetter }) { loose.append((items.count, text)) }
+        }
     }
 
     enum Kind: Equatable { case controlCharacters, zczc, pressRelease, keyValue, governmentNotice }
@@ -64,13 +71,13 @@ enum WireFraming {
     }
 
     /// Items that open with SOH: each runs to its EOT, or to the next SOH. The header before
-    /// STX tells IPTC 7901 from ANPA-1312.
+    /// STX tells IPTC 7901 from ANPA-1312. Text before the first SOH or between an EOT and the
+    /// next SOH is framed on its own (a ZCZC message in the same feed file) or kept as loose text.
     static func controlFramed(_ bytes: ArraySlice<UInt8>) -> Framed {
         var starts: [Int] = []
         for index in bytes.indices where bytes[index] == soh { starts.append(index) }
         var framed = Framed(items: [])
-        let prelude = WireLines.text(bytes[..<starts[0]]).trimmingSpaces
-        if prelude.contains(where: { $0.isLetter }) { framed.prelude = prelude }
+        appendUnframed(bytes[..<starts[0]], to: &framed)
         for (position, start) in starts.enumerated() {
             let limit = position + 1 < starts.count ? starts[position + 1] : bytes.endIndex
             var end = limit
@@ -81,7 +88,29 @@ enum WireFraming {
             if let parsed = IPTC7901Reader.isHeader(header) ? IPTC7901Reader.item(item) : ANPAReader.item(item) {
                 framed.items.append(parsed)
             }
+            if end < limit { appendUnframed(bytes[(end + 1)..<limit], to: &framed) }
         }
         return framed
+    }
+
+    /// Text between control-framed items: its own framing's items, or loose text.
+    static func appendUnframed(_ bytes: ArraySlice<UInt8>, to framed: inout Framed) {
+        let inner = bytes.withUnsafeBufferPointer { buffer in detect(buffer).map { (buffer, $0) } }
+        switch inner?.1 {
+        case .zczc?: merge(ZCZCReader.items(bytes), into: &framed)
+        case .keyValue?: merge(KeyValueReader.items(bytes), into: &framed)
+        case .governmentNotice?: merge(GovernmentNoticeReader.items(bytes), into: &framed)
+        case .pressRelease?:
+            if let item = PressReleaseReader.item(bytes) { framed.items.append(item) }
+        case .controlCharacters?, nil:
+            // As it is, control bytes included: the plain reader rejects binary for what it is.
+            framed.appendLoose(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    static func merge(_ other: Framed, into framed: inout Framed) {
+        let offset = framed.items.count
+        framed.loose += other.loose.map { (offset + $0.before, $0.text) }
+        framed.items += other.items
     }
 }

@@ -9,7 +9,8 @@ enum ZCZCReader {
     static func items(_ bytes: ArraySlice<UInt8>) -> WireFraming.Framed {
         let lines = WireLines.lines(bytes).map(WireLines.text)
         var framed = WireFraming.Framed(items: [])
-        var prelude: [String] = []
+        // Lines outside any message (a preamble, a plain bulletin between messages).
+        var outside: [String] = []
         var message: [String]?
         // "NNNNZCZC AAP": one message's end and the next one's start on one line.
         // FMG's racing copy ends lines with "<!" or "=!": marks, not text.
@@ -25,6 +26,8 @@ enum ZCZCReader {
             let unindented = WireLines.unindented(line)
             if unindented.hasPrefix("ZCZC") || unindented.hasPrefix("zczc") {
                 if let open = message, let item = item(open) { framed.items.append(item) }
+                framed.appendLoose(outside.joined(separator: "\n").trimmingSpaces)
+                outside = []
                 message = [String(unindented)]
             } else if unindented == "NNNN" {
                 if let open = message, let item = item(open) { framed.items.append(item) }
@@ -32,12 +35,11 @@ enum ZCZCReader {
             } else if message != nil {
                 message!.append(line)
             } else {
-                prelude.append(line)
+                outside.append(line)
             }
         }
         if let open = message, let item = item(open) { framed.items.append(item) }
-        let before = prelude.joined(separator: "\n").trimmingSpaces
-        if before.contains(where: { $0.isLetter }) { framed.prelude = before }
+        framed.appendLoose(outside.joined(separator: "\n").trimmingSpaces)
         return framed
     }
 
