@@ -8,7 +8,7 @@
 ///
 /// Such a run has no column gaps for `PreformattedDetector` to see; what gives it away is a
 /// stack of short lines, each broken on purpose (the next line's first word would have fitted),
-/// none ending a sentence, most of them holding figures. The run stays one preformatted block of
+/// none ending a sentence, most of them (and at least two) holding figures. The run stays one preformatted block of
 /// the story it sits in: each row read alone would look like a headline.
 struct FigureRows {
     static let widestRow = 80
@@ -22,7 +22,9 @@ struct FigureRows {
         var start: Int?
         var withFigures = 0
         func close(at end: Int) {
-            if let first = start, end - first >= 2, withFigures * 2 >= end - first { runs.append(first..<end) }
+            if let first = start, end - first >= 2, withFigures >= 2, withFigures * 2 >= end - first {
+                runs.append(first..<end)
+            }
             start = nil
             withFigures = 0
         }

@@ -100,10 +100,18 @@ private struct Verdicts {
         // Headline-shaped lines one after another: a line right under a headline (a credit, a
         // standfirst) belongs to its story, unless the headline is a flash, a story of its
         // own; three or more inside a story's text are a list (fixtures, verses) in it.
+        // A wider gap above a line than above the one before it ends a run (what follows the
+        // gap starts afresh), unless that one opens a story after a separator or at the top.
+        func continuesRun(_ position: Int) -> Bool {
+            let index = candidates[position]
+            let previous = candidates[position - 1]
+            guard index == previous + 1 else { return false }
+            return anchored.contains(previous) || placements[index].gapBefore <= placements[previous].gapBefore
+        }
         var runStart = 0
         while runStart < candidates.count {
             var runEnd = runStart + 1
-            while runEnd < candidates.count && candidates[runEnd] == candidates[runEnd - 1] + 1 { runEnd += 1 }
+            while runEnd < candidates.count && continuesRun(runEnd) { runEnd += 1 }
             let run = candidates[runStart..<runEnd]
             runStart = runEnd
             guard run.count >= 2 else { continue }
@@ -115,6 +123,10 @@ private struct Verdicts {
                 for index in run.dropFirst() where !anchored.contains(index) { kept.remove(index) }
             }
         }
+
+        // A headline needs a story under it: a line with nothing after it but a separator, a
+        // sign-off or the end of the file is the last line of the story above.
+        for index in candidates where !anchored.contains(index) && endsStory(index + 1) { kept.remove(index) }
 
         let floating = candidates.filter { kept.contains($0) && !anchored.contains($0) }
         guard !floating.isEmpty else { return finish(kept) }
@@ -153,6 +165,14 @@ private struct Verdicts {
 
     private mutating func finish(_ kept: Set<Int>) {
         demoted = candidates.filter { !kept.contains($0) }
+    }
+
+    private func endsStory(_ index: Int) -> Bool {
+        guard index < parts.count else { return true }
+        switch parts[index] {
+        case .separator, .signOff: return true
+        default: return false
+        }
     }
 
     private func wordCount(_ index: Int) -> Int {

@@ -6,6 +6,20 @@ struct Segmenter {
     static let widestWrap = 100
 
     let text: CleanText
+    /// The file's paragraphs run on unwrapped, one line each (more lines wider than
+    /// `widestWrap` than of wrapped length): a two-line block, too short to show a wrap
+    /// width by itself, then has a deliberate break too.
+    let fileIsUnwrapped: Bool
+
+    init(text: CleanText) {
+        self.text = text
+        var wide = 0
+        var wrappedLength = 0
+        for line in text.lines {
+            if line.width > Self.widestWrap { wide += 1 } else if line.width >= 50 { wrappedLength += 1 }
+        }
+        fileIsUnwrapped = wide > 0 && wide >= wrappedLength
+    }
 
     func segments() -> [Segment] {
         var result: [Segment] = []
@@ -34,7 +48,7 @@ struct Segmenter {
             result.append(Segment(kind: .preformatted, lines: block))
             return
         }
-        let metrics = BlockMetrics(text: text, block: block)
+        let metrics = BlockMetrics(text: text, block: block, fileIsUnwrapped: fileIsUnwrapped)
         let rowRuns = block.count >= 2 ? FigureRows(text: text, metrics: metrics).runs(in: block) : []
         var nextRun = 0
         var start = block.lowerBound
@@ -112,22 +126,39 @@ struct BlockMetrics {
     /// Most lines end a sentence: one paragraph per line.
     let onePerLine: Bool
 
-    init(text: CleanText, block: Range<Int>) {
+    /// In a file that is not hard-wrapped, the break in a two-line block is typed: under a
+    /// headline, a short credit line ("عين اليوم – برشلونة") is a line of its own.
+    init(text: CleanText, block: Range<Int>, fileIsUnwrapped: Bool = false) {
         self.text = text
         self.block = block
         var base = Int.max
         var widest = 0
+        var widestIndex = block.lowerBound
+        var runnerUp = 0
         var sentenceEnds = 0
         for index in block {
             let line = text.lines[index]
             base = min(base, line.indent)
-            widest = max(widest, line.width)
+            if line.width > widest {
+                runnerUp = widest
+                widest = line.width
+                widestIndex = index
+            } else {
+                runnerUp = max(runnerUp, line.width)
+            }
             if index + 1 < block.upperBound && line.endsSentence {
                 sentenceEnds += 1
             }
         }
+        // A credit or sign-off line under the text ("Reporting by …; Editing by …") was typed,
+        // not wrapped: its width says nothing of the wrapper's.
+        if block.count >= 3 && widest > runnerUp {
+            let line = text.lines[widestIndex]
+            let bytes = text.bytes[line.start..<line.end]
+            if StandaloneLines.isSignOffLine(bytes) || StandaloneLines.opensReportingCredit(bytes) { widest = runnerUp }
+        }
         baseIndent = base
-        wrapWidth = widest <= Segmenter.widestWrap ? widest : nil
+        wrapWidth = widest <= Segmenter.widestWrap && !(block.count == 2 && fileIsUnwrapped) ? widest : nil
         onePerLine = block.count >= 3 && sentenceEnds * 2 >= block.count - 1
     }
 
@@ -153,6 +184,8 @@ struct BlockMetrics {
         // Lines are sliced only when a test needs more than their flags and first bytes.
         // Paragraphs marked only by indentation.
         if next.indent > baseIndent && (next.indent > line.indent || line.endsSentence) { return true }
+        // A bullet starts an item of its own: "• Q1 EBITDA up 10%" under the item before.
+        if text.bytes[next.start] == 0xE2 && ByteScalars.hasPrefix(slice(next), "\u{2022} ") { return true }
         if mayBeByline(line) && StandaloneLines.byline(slice(line)) != nil { return true }
         if mayBeByline(next) && StandaloneLines.byline(slice(next)) != nil { return true }
         // A wire headline in capitals right above its text.
