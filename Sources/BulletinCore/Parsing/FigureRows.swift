@@ -34,7 +34,7 @@ struct FigureRows {
                 continue
             }
             if start == nil { start = index }
-            if hasDigit(text.lines[index]) { withFigures += 1 }
+            if hasFigure(text.lines[index]) { withFigures += 1 }
         }
         close(at: block.upperBound)
         return runs
@@ -69,7 +69,15 @@ struct FigureRows {
 
     static let narrowestWrap = 64
 
-    private func hasDigit(_ line: TextLine) -> Bool {
-        text.bytes[line.start..<line.end].contains { $0 >= 0x30 && $0 <= 0x39 }
+    /// A figure, or a comparison of spelled-out ones ("Qtly div six cts vs six cts prior").
+    private func hasFigure(_ line: TextLine) -> Bool {
+        let bytes = text.bytes[line.start..<line.end]
+        if bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return true }
+        var index = bytes.startIndex
+        while let space = bytes[index...].firstIndex(of: 0x20), space + 3 < bytes.endIndex {
+            if bytes[space + 1] == 0x76 && bytes[space + 2] == 0x73 && bytes[space + 3] == 0x20 { return true }
+            index = space + 1
+        }
+        return false
     }
 }

@@ -84,17 +84,24 @@ private struct Verdicts {
     }
 
     /// The most common gap above a paragraph that follows a paragraph: how the file
-    /// separates paragraphs. Nil when no paragraph follows another.
+    /// separates paragraphs (in a file of one-paragraph stories, the gap above paragraphs at
+    /// all). Nil when the file has no paragraph.
     private var paragraphGap: Int? {
         var counts: [Int: Int] = [:]
         for index in parts.indices.dropFirst() where isBody(index) && isBody(index - 1) {
             counts[min(placements[index].gapBefore, 3), default: 0] += 1
         }
+        if counts.isEmpty {
+            for index in parts.indices.dropFirst() where isBody(index) {
+                counts[min(placements[index].gapBefore, 3), default: 0] += 1
+            }
+        }
         return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
     }
 
     mutating func judge() {
-        var kept = Set(candidates)
+        // "NOTE: …", "Note - …" under a figure table is the table's footnote.
+        var kept = Set(candidates.filter { !isNote($0) })
         let anchored = Set(candidates.filter(isAnchored))
 
         // Headline-shaped lines one after another: a line right under a headline (a credit, a
@@ -119,6 +126,8 @@ private struct Verdicts {
             let insideText = isBody(first - 1) && !anchored.contains(first)
             if run.count >= 3 && insideText {
                 for index in run { kept.remove(index) }
+            } else if run.count == 2 && insideText && hasDatelineLead(run.last!) && !hasDatelineLead(first) {
+                kept.remove(first)  // the last line of the story above, then a headline over its lead
             } else if !isFlash(first) {
                 for index in run.dropFirst() where !anchored.contains(index) { kept.remove(index) }
             }
@@ -165,6 +174,14 @@ private struct Verdicts {
 
     private mutating func finish(_ kept: Set<Int>) {
         demoted = candidates.filter { !kept.contains($0) }
+    }
+
+    private func isNote(_ index: Int) -> Bool {
+        guard case .headline(let headline) = parts[index], headline.utf8.count > 5 else { return false }
+        let utf8 = headline.utf8
+        guard utf8.prefix(4).map({ $0 | 0x20 }) == Array("note".utf8) else { return false }
+        let next = utf8.dropFirst(4).first
+        return next == 0x3A || next == 0x20 && utf8.dropFirst(5).first == 0x2D
     }
 
     private func endsStory(_ index: Int) -> Bool {
