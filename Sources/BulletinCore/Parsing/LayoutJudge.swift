@@ -124,8 +124,9 @@ private struct Verdicts {
             guard run.count >= 2 else { continue }
             let first = run.first!
             let insideText = isBody(first - 1) && !anchored.contains(first)
-            if run.count >= 3 && insideText {
-                for index in run { kept.remove(index) }
+            if run.count >= 3 {
+                // Inside a story's text, a list; elsewhere (a file of headlines alone), stories.
+                if insideText { for index in run { kept.remove(index) } }
             } else if run.count == 2 && insideText && hasDatelineLead(run.last!) && !hasDatelineLead(first) {
                 kept.remove(first)  // the last line of the story above, then a headline over its lead
             } else if !isFlash(first) {
@@ -135,7 +136,9 @@ private struct Verdicts {
 
         // A headline needs a story under it: a line with nothing after it but a separator, a
         // sign-off or the end of the file is the last line of the story above.
-        for index in candidates where !anchored.contains(index) && endsStory(index + 1) { kept.remove(index) }
+        for index in candidates where !anchored.contains(index) && isBody(index - 1) && endsStory(index + 1) {
+            kept.remove(index)
+        }
 
         let floating = candidates.filter { kept.contains($0) && !anchored.contains($0) }
         guard !floating.isEmpty else { return finish(kept) }
@@ -147,11 +150,11 @@ private struct Verdicts {
         // like the seed bulletin) only a candidate much shorter than the marked headlines
         // (a crosshead: "Key Highlights", "UP NEXT") is.
         let gap = paragraphGap
-        let marked = candidates.filter { index in
+        let marked = Set(candidates.filter { index in
             guard kept.contains(index), index > 0 else { return false }
             if case .separator = parts[index - 1] { return true }
             return gap.map { placements[index].gapBefore > $0 } ?? false
-        }
+        })
         let unmarked = floating.filter { !marked.contains($0) }
         if !marked.isEmpty && !unmarked.isEmpty {
             if marked.count >= unmarked.count * 2 {
