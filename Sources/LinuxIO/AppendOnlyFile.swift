@@ -55,6 +55,14 @@ public final class AppendOnlyFile {
         size += Int64(written)
     }
 
+    /// Cuts the file back to `offset`, an earlier `size` (a bulletin written in several appends
+    /// whose later part failed), and makes that durable.
+    public func truncate(to offset: Int64) throws(IOFailure) {
+        try IOFailure.wrap("ftruncate", path.string) { try descriptor.resize(to: offset, retryOnInterrupt: true) }
+        size = offset
+        try synchronize()
+    }
+
     /// Makes every append so far durable.
     public func synchronize() throws(IOFailure) {
         try retryingInterrupts("fsync", path.string) { fsync(descriptor.rawValue) }

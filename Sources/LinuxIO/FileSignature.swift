@@ -9,6 +9,7 @@ public struct FileSignature: Sendable, Hashable {
     public let modifiedNanoseconds: Int64
     /// A regular file or a folder, rather than a link, FIFO, socket or device.
     public let isRegularOrDirectory: Bool
+    public let isDirectory: Bool
 
     /// The signature of `path` (not following a symlink unless asked), or nil when there is no such file.
     public static func of(_ path: FilePath, followingSymbolicLinks: Bool = false) -> FileSignature? {
@@ -18,7 +19,8 @@ public struct FileSignature: Sendable, Hashable {
         return FileSignature(
             device: UInt64(status.st_dev), inode: UInt64(status.st_ino), size: Int64(status.st_size),
             modifiedNanoseconds: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec),
-            isRegularOrDirectory: (status.st_mode & S_IFMT) == S_IFREG || (status.st_mode & S_IFMT) == S_IFDIR)
+            isRegularOrDirectory: (status.st_mode & S_IFMT) == S_IFREG || (status.st_mode & S_IFMT) == S_IFDIR,
+            isDirectory: (status.st_mode & S_IFMT) == S_IFDIR)
     }
 
     /// Whether both name the same file (device and inode), whatever its size or age.
@@ -30,5 +32,17 @@ public struct FileSignature: Sendable, Hashable {
         clock_gettime(CLOCK_REALTIME, &now)
         let nanoseconds = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - modifiedNanoseconds
         return .nanoseconds(max(0, nanoseconds))
+    }
+}
+
+extension FileSignature {
+    /// The signature of an opened file's status (`fstat`).
+    init(_ status: Stat) {
+        device = UInt64(status.deviceID.rawValue)
+        inode = UInt64(status.inode.rawValue)
+        size = status.size
+        modifiedNanoseconds = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+        isRegularOrDirectory = status.type == .regular || status.type == .directory
+        isDirectory = status.type == .directory
     }
 }

@@ -11,7 +11,19 @@ public enum FileReadFailure: Error, Sendable, Equatable, CustomStringConvertible
     case notRegular(kind: String)
     case tooLarge(size: Int64, limit: Int64)
     case changedWhileReading
+    /// More names than this one lead to the file (`st_nlink`): through another, outside the
+    /// inbox, it could still be changed after it was read.
+    case hardLinked(links: Int)
     case io(IOFailure)
+
+    /// A failure that may pass if the file is read again a little later (the writer finishes,
+    /// the other name is removed), rather than a property of the file.
+    public var isTransient: Bool {
+        switch self {
+        case .changedWhileReading, .hardLinked: true
+        default: false
+        }
+    }
 
     public var description: String {
         switch self {
@@ -21,9 +33,16 @@ public enum FileReadFailure: Error, Sendable, Equatable, CustomStringConvertible
         case .notRegular(let kind): "not a regular file (\(kind))"
         case .tooLarge(let size, let limit): "\(size) bytes, over the limit of \(limit) bytes"
         case .changedWhileReading: "the file changed size while it was read"
+        case .hardLinked(let links): "the file has \(links) names (hard links); a bulletin must be renamed into the inbox, not linked"
         case .io(let failure): failure.description
         }
     }
+}
+
+/// A regular file's bytes, and which file they came from (its state when it was opened).
+public struct RegularFile: Sendable {
+    public let bytes: [UInt8]
+    public let signature: FileSignature
 }
 
 public enum RegularFileReader {
@@ -33,6 +52,14 @@ public enum RegularFileReader {
     /// type and size checks happen on the opened descriptor, so nothing can be swapped in between.
     /// `followingSymbolicLinks` is for files the admin names (a config file), never for the inbox.
     public static func read(_ path: FilePath, limit: Int64, followingSymbolicLinks: Bool = false) throws(FileReadFailure) -> [UInt8] {
+        try readFile(path, limit: limit, followingSymbolicLinks: followingSymbolicLinks).bytes
+    }
+
+    /// `read`, with the signature of the descriptor read (not of whatever the name leads to by
+    /// then). `refusingHardLinks`: a file with more than one name is refused (the inbox).
+    public static func readFile(
+        _ path: FilePath, limit: Int64, followingSymbolicLinks: Bool = false, refusingHardLinks: Bool = false
+    ) throws(FileReadFailure) -> RegularFile {
         // Look before opening: opening a device can have effects of its own (a tape rewinds, a
         // watchdog arms), and opening a socket fails with a cryptic ENXIO. The checks on the
         // opened descriptor below still decide; this only keeps the wrong kinds from being opened.
@@ -56,6 +83,7 @@ public enum RegularFileReader {
         if status.type == .directory { throw .directory }
         guard status.type == .regular else { throw .notRegular(kind: status.type.readableName) }
         guard status.size <= limit else { throw .tooLarge(size: status.size, limit: limit) }
+        if refusingHardLinks, status.linkCount > 1 { throw .hardLinked(links: status.linkCount) }
 
         let expected = Int(status.size)
         // One byte more than expected, so a file that grew is noticed rather than cut short.
@@ -80,7 +108,11 @@ public enum RegularFileReader {
         }
         if let failure { throw failure }
         guard bytes.count == expected else { throw .changedWhileReading }
-        return bytes
+        // Read again after the bytes: a write in place during the read changes the time, if not the size.
+        guard let after = try? fd.stat(), after.st_mtim.tv_sec == status.st_mtim.tv_sec, after.st_mtim.tv_nsec == status.st_mtim.tv_nsec else {
+            throw .changedWhileReading
+        }
+        return RegularFile(bytes: bytes, signature: FileSignature(status))
     }
 
     /// Throws for a missing path, a symlink (unless followed), or anything but a regular file or folder.
