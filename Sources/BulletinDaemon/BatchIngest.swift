@@ -110,7 +110,7 @@ public enum BatchIngest {
         case .vanished:
             summary.rejected["vanished", default: 0] += 1
             summary.rejectedFiles.append(RejectedFile(path: input.path.string, reason: "vanished: gone before it could be read"))
-        case .deferred, .unsettled, .unchanged:
+        case .deferred, .unsettled, .unchanged, .unstable:
             summary.failed += 1
         }
     }

@@ -21,6 +21,9 @@ public struct Configuration: Sendable, Equatable {
     public var settle: Duration = .zero
     /// The safety net under inotify: the inbox is scanned this often even when no event came.
     public var rescanInterval: Duration = .seconds(60)
+    /// The daemon gives up on a file whose reading, decoding, parsing and fingerprinting take
+    /// longer than this: it is rejected, and the files behind it go on.
+    public var fileTimeLimit: Duration = .seconds(30)
     /// Larger files are rejected unread.
     public var maxFileSize: Int64 = 16 * 1024 * 1024
     /// The JSON Lines store.

@@ -82,6 +82,13 @@ extension ConfigurationKey {
         ) { config, text throws(ConfigurationError) in
             config.rescanInterval = .seconds(try ValueParsing.whole(text, in: 1...86_400, unit: "seconds"))
         },
+        ConfigurationKey(
+            section: "inbox", name: "file_time_limit_s",
+            help: "A bulletin not read, decoded and parsed in this many seconds is rejected, and the inbox moves on.",
+            valueName: "seconds", render: { String($0.fileTimeLimit.wholeMilliseconds / 1000) }
+        ) { config, text throws(ConfigurationError) in
+            config.fileTimeLimit = .seconds(try ValueParsing.whole(text, in: 1...3600, unit: "seconds"))
+        },
     ]
 
     static let storeKeys: [ConfigurationKey] = [

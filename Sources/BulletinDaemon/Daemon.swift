@@ -38,12 +38,16 @@ struct DaemonService: Service {
             logger: logger, notifier: notifier)
         let reload = ReloadService(loader: loader, pipeline: pipeline, logger: logger, notifier: notifier)
         if !Task.isShuttingDownGracefully {
-            // Child tasks inherit the graceful-shutdown signal; when either ends, both do.
+            // Child tasks inherit the graceful-shutdown signal. On SIGTERM both end by themselves,
+            // the inbox after the bulletin in hand: wait for it rather than cancel it (a cancelled
+            // back-off sleep used to log "cannot watch …: CancellationError()" at every stop).
+            // Otherwise one of them failed: stop the other.
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await inbox.run() }
                 group.addTask { try await reload.run() }
                 try await group.next()
-                group.cancelAll()
+                if !Task.isShuttingDownGracefully { group.cancelAll() }
+                try await group.waitForAll()
             }
         }
         notifier.stopping()

@@ -26,10 +26,13 @@ actor IngestPipeline {
         case unsettled(Duration)
         /// The store could not take it (disk full, I/O error): the file stays, try again later.
         case deferred(reason: String)
+        /// It could not be read for a passing reason (it changed while it was read, it has
+        /// another name): it stays where it is, to be read again a little later.
+        case unstable(reason: String)
     }
 
     /// Where files go once dealt with.
-    enum Disposition: Sendable {
+    enum Disposition: Sendable, Equatable {
         /// As the configuration says (the daemon).
         case configured
         /// Leave every file where it is (`bulletind ingest`).
@@ -70,6 +73,8 @@ actor IngestPipeline {
     static let snapshotEvery = 20_000
     private let snapshots: IndexSnapshot.Writer
     private(set) var counters = Counters()
+    /// Where the daemon moves a bulletin before reading it (inside the inbox).
+    nonisolated let claims: ClaimFolder
 
     /// `reportsInBackground`: the story entries go to the journal from a thread of their own
     /// (a back-fill; see `StoryReporter`).
@@ -103,6 +108,7 @@ actor IngestPipeline {
         self.index = index
         store = try StoryStore(path: configuration.store, fsync: configuration.fsync)
         snapshots = IndexSnapshot.Writer(stateDirectory: configuration.stateDirectory)
+        claims = ClaimFolder(inbox: configuration.inbox)
     }
 
     var storyCount: Int { index.count }
@@ -134,18 +140,76 @@ actor IngestPipeline {
         return needRestart
     }
 
-    /// Ingests the file `name` in `folder`.
-    func ingest(_ name: FileName, in folder: FilePath, disposition: Disposition) -> Outcome {
-        let path = name.path(in: folder)
-        if case .configured = disposition {
-            if configuration.afterIngest == .keep, let seen = kept[name], seen == FileSignature.of(path) { return .unchanged }
-            if let seen = unmovable[path], seen == FileSignature.of(path) { return .unchanged }
-            if configuration.settle > .zero, let signature = FileSignature.of(path), signature.age < configuration.settle {
-                return .unsettled(configuration.settle - signature.age)
-            }
+    /// Whether the inbox's file `name` is to be read now, and from where (the daemon).
+    enum Admission: Sendable, Equatable {
+        /// Read it in this folder: the claim folder, or the inbox itself with `after_ingest: keep`.
+        case take(from: FilePath)
+        /// Not now: why.
+        case wait(Outcome)
+    }
+
+    /// With `after_ingest` move or delete, the file is claimed — renamed into the claim folder —
+    /// and read there, so that what is moved or deleted afterwards is the file that was read. With
+    /// `keep` it is read where it is (nothing is moved, so nothing can go astray).
+    func admit(_ name: FileName) -> Admission {
+        let path = name.path(in: configuration.inbox)
+        guard let signature = FileSignature.of(path) else {
+            logger.info("\(name): gone before it could be read; nothing to do", metadata: ["BULLETIN_FILE": "\(name)"])
+            return .wait(.vanished)
         }
-        return commit(LoadedFile.load(name, in: folder, maxFileSize: configuration.maxFileSize, dedup: index.configuration, known: knownDigests),
-                      disposition: disposition)
+        if signature.isDirectory { return .wait(.vanished) }
+        if configuration.afterIngest == .keep, kept[name] == signature { return .wait(.unchanged) }
+        if unmovable[path] == signature { return .wait(.unchanged) }
+        if configuration.settle > .zero, signature.age < configuration.settle {
+            return .wait(.unsettled(configuration.settle - signature.age))
+        }
+        if configuration.afterIngest == .keep { return .take(from: configuration.inbox) }
+        do {
+            switch try claims.claim(name) {
+            case .claimed: return .take(from: claims.path)
+            case .vanished:
+                logger.info("\(name): gone before it could be read; nothing to do", metadata: ["BULLETIN_FILE": "\(name)"])
+                return .wait(.vanished)
+            case .nameTaken: return .wait(.deferred(reason: "a file named \(name) is still in \(claims.path); it is taken first"))
+            }
+        } catch {
+            // The claim folder may have gone with the inbox: make it again for the next try.
+            let reason = "cannot claim \(name): \(error)"
+            do { try claims.prepare() } catch { logger.error("\(reason); \(error)") }
+            return .wait(.deferred(reason: reason))
+        }
+    }
+
+    /// What loading a file needs from the pipeline, taken in one call.
+    struct LoadParameters: Sendable {
+        var maxFileSize: Int64
+        var dedup: DedupConfiguration
+        var known: Set<BulletinDigest>
+        var timeLimit: Duration
+    }
+
+    var loadParameters: LoadParameters {
+        LoadParameters(maxFileSize: configuration.maxFileSize, dedup: index.configuration, known: knownDigests, timeLimit: configuration.fileTimeLimit)
+    }
+
+    /// A file whose loading overran `inbox.file_time_limit_s`: rejected (and moved to the failed
+    /// folder) while the work on it is abandoned.
+    func rejectOverTime(_ name: FileName, in folder: FilePath, limit: Duration) -> Outcome {
+        let loaded = LoadedFile(name: name, folder: folder, content: .vanished)
+        let seconds = limit.components.seconds
+        return reject(
+            loaded, name: name.display, sha256: nil, disposition: .configured,
+            reason: "not read and parsed within the time limit of \(seconds) s (inbox.file_time_limit_s); the daemon moved on")
+    }
+
+    /// Files claimed and not yet dealt with: after a crash, or when their disposal failed.
+    func claimedLeftovers() -> [FileName] {
+        do {
+            return try claims.leftovers()
+        } catch {
+            logger.error("cannot list \(claims.path): \(error)")
+            return []
+        }
     }
 
     /// The digests a loader may skip preparing: none when identical files are recorded again.
@@ -163,11 +227,12 @@ actor IngestPipeline {
 
     /// Ingests a file loaded (and normally prepared) beforehand, possibly on another thread:
     /// the ledger check, the duplicate decisions, store, ledger, journal and disposition.
-    func commit(_ loaded: LoadedFile, disposition: Disposition) -> Outcome {
-        let path = loaded.path
+    /// `retrying`: a file that failed to read for a passing reason (it changed meanwhile, it has
+    /// another name) is left where it is for another try (`.unstable`) rather than rejected.
+    func commit(_ loaded: LoadedFile, disposition: Disposition, retrying: Bool = false, watchdog: WatchdogPinger? = nil) -> Outcome {
         guard let name = loaded.name.string, !loaded.hasUnprintableName else {
             return reject(
-                path, name: loaded.name.display, sha256: nil, disposition: disposition,
+                loaded, name: loaded.name.display, sha256: nil, disposition: disposition,
                 reason: "the file name is not plain text (control characters or invalid UTF-8); renamed \(loaded.name.display)")
         }
         counters.lastFile = name
@@ -176,12 +241,15 @@ actor IngestPipeline {
         case .unprintableName:  // rejected by the guard above
             return .vanished
         case .directory:
+            // A folder swapped in under a claimed name goes back where it was found.
+            if isClaimed(loaded), disposition == .configured { releaseClaim(loaded.name) }
             return .vanished
         case .vanished:
             logger.info("\(name): gone before it could be read; nothing to do", metadata: ["BULLETIN_FILE": "\(name)"])
             return .vanished
         case .unreadable(let error):
-            return reject(path, name: name, sha256: nil, disposition: disposition, reason: error.description)
+            if retrying, error.isTransient { return .unstable(reason: error.description) }
+            return reject(loaded, name: name, sha256: nil, disposition: disposition, reason: error.description)
         case .known(let digest, _):
             sha256 = digest
         case .prepared(let bulletin):
@@ -192,7 +260,7 @@ actor IngestPipeline {
             logger.event(
                 .alreadyIngested, .notice, "\(name): already ingested (the same bytes arrived before); not ingested again",
                 ["BULLETIN_FILE": name, "BULLETIN_SHA256": sha256])
-            dispose(path, name: name, disposition: disposition)
+            dispose(loaded, name: name, disposition: disposition)
             return .alreadyIngested
         }
         guard let prepared = loaded.prepared(dedup: index.configuration) else { return .vanished }
@@ -202,13 +270,13 @@ actor IngestPipeline {
         }
         let result: BulletinProcessor.Result
         do {
-            result = try processor.decide(prepared, file: name, receivedAt: .now, index: &index)
+            result = try processor.decide(prepared, file: name, receivedAt: .now, index: &index) { watchdog?.pingIfDue() }
         } catch {
-            return reject(path, name: name, sha256: sha256, disposition: disposition, reason: "\(error.reason.rawValue): \(error.detail)")
+            return reject(loaded, name: name, sha256: sha256, disposition: disposition, reason: "\(error.reason.rawValue): \(error.detail)")
         }
 
         do {
-            try store.append(result.records)
+            try store.append(result.records) { watchdog?.pingIfDue() }
         } catch {
             // The index already holds this bulletin's new stories, but the store is the truth.
             indexNeedsRebuild = true
@@ -226,48 +294,74 @@ actor IngestPipeline {
         if store.unsynchronized { scheduleFlush() }
         if let limit = configuration.rotateSize, store.size >= limit { rotateStore() }
 
-        reporter.report(result.records)
+        reporter.report(result.records) { watchdog?.pingIfDue() }
         for notice in result.notices { logger.wireNotice(notice, file: name, sha256: sha256) }
         let duplicates = result.records.count { $0.kind == .duplicate }
         counters.stories += result.records.count - duplicates
         counters.duplicates += duplicates
         unsavedStories += result.records.count - duplicates
         if unsavedStories >= Self.snapshotEvery { saveIndexInBackground() }
-        dispose(path, name: name, disposition: disposition)
+        dispose(loaded, name: name, disposition: disposition)
         return .ingested(stories: result.records.count - duplicates, duplicates: duplicates)
     }
 
-    /// Moves, deletes or keeps an ingested bulletin, as configured.
-    private func dispose(_ path: FilePath, name: String, disposition: Disposition) {
+    /// Moves, deletes or keeps an ingested bulletin, as configured. What is moved or deleted is
+    /// the claimed file that was read; what is kept is remembered by the descriptor's signature,
+    /// so a file renamed over it afterwards is still seen as new.
+    private func dispose(_ loaded: LoadedFile, name: String, disposition: Disposition) {
         guard case .configured = disposition else { return }
         do {
             switch configuration.afterIngest {
-            case .move: try FileMover.move(path, into: configuration.resolvedProcessedFolder)
-            case .delete: try FileMover.remove(path)
-            case .keep: kept[FileName(name)] = FileSignature.of(path)
+            case .move: try FileMover.move(loaded.path, into: configuration.resolvedProcessedFolder, as: name)
+            case .delete: try FileMover.remove(loaded.path)
+            case .keep:
+                // A leftover claimed before a reload switched to keep goes back where it came from.
+                if isClaimed(loaded) { releaseClaim(loaded.name) }
+                kept[loaded.name] = loaded.signature
             }
         } catch {
-            logger.error("\(name): ingested, but could not be \(configuration.afterIngest == .move ? "moved to the processed folder" : "deleted"): \(error)", metadata: ["BULLETIN_FILE": "\(name)"])
+            logger.error(
+                "\(name): ingested, but could not be \(configuration.afterIngest == .move ? "moved to the processed folder" : "deleted"): \(error); it stays in \(loaded.folder) and is tried again at the next rescan",
+                metadata: ["BULLETIN_FILE": "\(name)"])
         }
     }
 
-    private func reject(_ path: FilePath, name: String, sha256: String?, disposition: Disposition, reason: String) -> Outcome {
+    private func reject(_ loaded: LoadedFile, name: String, sha256: String?, disposition: Disposition, reason: String) -> Outcome {
         counters.rejected += 1
         var fields = ["BULLETIN_FILE": name, "REJECT_REASON": reason]
         if let sha256 { fields["BULLETIN_SHA256"] = sha256 }
         logger.event(.rejected, .warning, "rejected \(name): \(reason)", fields)
         if case .configured = disposition {
             do {
-                let destination = try FileMover.move(path, into: configuration.resolvedFailedFolder, as: name)
+                let destination = try FileMover.move(loaded.path, into: configuration.resolvedFailedFolder, as: name)
                 try FileMover.writeAtomically(reason + "\n", to: FilePath(destination.string + ".reason"))
             } catch {
-                unmovable[path] = FileSignature.of(path)
+                // Back into the inbox (a claimed file), left alone there until it changes.
+                if !isClaimed(loaded) || releaseClaim(loaded.name) {
+                    let inboxPath = loaded.name.path(in: configuration.inbox)
+                    unmovable[inboxPath] = FileSignature.of(inboxPath)
+                }
                 logger.error(
                     "\(name): could not be moved to the failed folder: \(error); it is left in the inbox and not looked at again until it changes",
                     metadata: ["BULLETIN_FILE": "\(name)"])
             }
         }
         return .rejected(reason: reason)
+    }
+
+    private func isClaimed(_ loaded: LoadedFile) -> Bool { loaded.folder == claims.path }
+
+    /// Puts a claimed file back into the inbox, and says whether it went; when a new file has
+    /// taken its name there, it stays claimed and is taken again at the next rescan.
+    @discardableResult
+    private func releaseClaim(_ name: FileName) -> Bool {
+        do {
+            if try claims.release(name) { return true }
+            logger.warning("\(name.display): a new file of that name is in the inbox; this one stays in \(claims.path)")
+        } catch {
+            logger.error("cannot put \(name.display) back into the inbox: \(error)")
+        }
+        return false
     }
 
     /// After a failed append: the index is rebuilt from what the store really holds. Read-only

@@ -15,6 +15,7 @@ public enum MessageID: String, Sendable {
     case watchLost = "4b46fc65e33243ecb3de6a8bdcc6b991"
     case storeError = "e322ed9f3e4c4810b2ce67e25da9c5ea"
     case overflow = "77ab5d0e2fe84e2e8915601f9a0ca257"
+    case duplicatesSummarized = "19db1e20c5f34ba0bb0e7fd8b0385f63"
     /// A wire framing's service message (copyright fill, "Impressum", a test): no store line.
     case wireServiceMessage = "a0d8f2c6b1e34f7d9c5e2b7a4f1d3c88"
 }

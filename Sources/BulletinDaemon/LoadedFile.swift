@@ -21,6 +21,8 @@ struct LoadedFile: Sendable {
     let name: FileName
     let folder: FilePath
     let content: Content
+    /// The state of the file that was read, from its descriptor (nil when nothing was read).
+    var signature: FileSignature?
 
     var path: FilePath { name.path(in: folder) }
 
@@ -39,29 +41,30 @@ struct LoadedFile: Sendable {
     }
 
     /// Reads `name` in `folder` and prepares it, unless the ledger already holds its digest
-    /// (`known`: empty when identical files are to be recorded again).
+    /// (`known`: empty when identical files are to be recorded again). `refusingHardLinks`: a
+    /// file with another name is not read (the inbox; a back-fill reads what it is given).
     static func load(
-        _ name: FileName, in folder: FilePath, maxFileSize: Int64, dedup: DedupConfiguration, known: Set<BulletinDigest>
+        _ name: FileName, in folder: FilePath, maxFileSize: Int64, dedup: DedupConfiguration, known: Set<BulletinDigest>,
+        refusingHardLinks: Bool = false
     ) -> LoadedFile {
-        LoadedFile(name: name, folder: folder, content: content(of: name, in: folder, maxFileSize: maxFileSize, dedup: dedup, known: known))
-    }
-
-    private static func content(
-        of name: FileName, in folder: FilePath, maxFileSize: Int64, dedup: DedupConfiguration, known: Set<BulletinDigest>
-    ) -> Content {
-        guard name.isPlainText else { return .unprintableName }
-        let bytes: [UInt8]
+        guard name.isPlainText else { return LoadedFile(name: name, folder: folder, content: .unprintableName) }
+        let file: RegularFile
         do {
-            bytes = try RegularFileReader.read(name.path(in: folder), limit: maxFileSize)
+            file = try RegularFileReader.readFile(name.path(in: folder), limit: maxFileSize, refusingHardLinks: refusingHardLinks)
         } catch .vanished {
-            return .vanished
+            return LoadedFile(name: name, folder: folder, content: .vanished)
         } catch .directory {
-            return .directory
+            return LoadedFile(name: name, folder: folder, content: .directory)
         } catch {
-            return .unreadable(error)
+            return LoadedFile(name: name, folder: folder, content: .unreadable(error))
         }
-        let sha256 = BulletinProcessor.sha256Hex(bytes)
-        if let digest = BulletinDigest(hex: sha256.utf8), known.contains(digest) { return .known(sha256: sha256, bytes: bytes) }
-        return .prepared(BulletinProcessor().prepare(bytes: bytes, sha256: sha256, dedup: dedup))
+        let sha256 = BulletinProcessor.sha256Hex(file.bytes)
+        let content: Content
+        if let digest = BulletinDigest(hex: sha256.utf8), known.contains(digest) {
+            content = .known(sha256: sha256, bytes: file.bytes)
+        } else {
+            content = .prepared(BulletinProcessor().prepare(bytes: file.bytes, sha256: sha256, dedup: dedup))
+        }
+        return LoadedFile(name: name, folder: folder, content: content, signature: file.signature)
     }
 }

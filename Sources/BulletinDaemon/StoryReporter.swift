@@ -23,17 +23,41 @@ final class StoryReporter: Sendable {
         slots = DispatchSemaphore(value: backlog)
     }
 
-    /// One entry per record, after every entry reported before.
-    func report(_ records: [StoryRecord]) {
+    /// A bulletin's exact duplicates beyond this many get one summary entry between them, not
+    /// one each: a file of 200,000 copies of one tiny story made 200,000 entries. The store keeps
+    /// a line for every one; new stories and near duplicates always get their own entry.
+    static let exactDuplicatesLogged = 1000
+
+    /// One entry per record (but see `exactDuplicatesLogged`), after every entry reported before.
+    /// `progress` is called every hundred entries sent here (not in the background).
+    func report(_ records: [StoryRecord], progress: () -> Void = {}) {
         guard let queue else {
-            for record in records { logger.record(record) }
+            Self.send(records, to: logger, progress: progress)
             return
         }
         slots.wait()
         queue.async { [logger, slots] in
-            for record in records { logger.record(record) }
+            Self.send(records, to: logger)
             slots.signal()
         }
+    }
+
+    private static func send(_ records: [StoryRecord], to logger: Logger, progress: () -> Void = {}) {
+        var exact = 0
+        for (position, record) in records.enumerated() {
+            if position % 100 == 99 { progress() }
+            if record.kind == .duplicate, record.match == DuplicateMatch.exact.rawValue {
+                exact += 1
+                if exact > exactDuplicatesLogged { continue }
+            }
+            logger.record(record)
+        }
+        guard exact > exactDuplicatesLogged, let first = records.first else { return }
+        let unlogged = exact - exactDuplicatesLogged
+        logger.event(
+            .duplicatesSummarized, .info,
+            "\(first.bulletin.file): \(unlogged) more exact duplicates, not logged one by one (the store has a line for each)",
+            ["BULLETIN_FILE": first.bulletin.file, "BULLETIN_SHA256": first.bulletin.sha256, "DUPLICATES": String(unlogged)])
     }
 
     /// Entries still queued are sent before the reporter goes.

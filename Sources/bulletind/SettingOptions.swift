@@ -25,11 +25,13 @@ struct InboxSettings: ParsableArguments {
     @Option(name: .customLong("inbox-patterns"), help: setting("inbox.patterns")) var patterns: String?
     @Option(name: .customLong("inbox-settle-ms"), help: setting("inbox.settle_ms")) var settle: String?
     @Option(name: .customLong("inbox-rescan-interval-s"), help: setting("inbox.rescan_interval_s")) var rescanInterval: String?
+    @Option(name: .customLong("inbox-file-time-limit-s"), help: setting("inbox.file_time_limit_s")) var fileTimeLimit: String?
 
     var flags: [String: String] {
         given([
             "inbox.path": path, "inbox.processed": processed, "inbox.failed": failed, "inbox.after_ingest": afterIngest,
             "inbox.patterns": patterns, "inbox.settle_ms": settle, "inbox.rescan_interval_s": rescanInterval,
+            "inbox.file_time_limit_s": fileTimeLimit,
         ])
     }
 }

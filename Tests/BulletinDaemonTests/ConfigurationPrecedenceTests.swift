@@ -16,6 +16,7 @@ import Testing
         "inbox.max_file_size": ("1000", "2000", "3000"),
         "inbox.settle_ms": ("10", "20", "30"),
         "inbox.rescan_interval_s": ("5", "6", "7"),
+        "inbox.file_time_limit_s": ("10", "20", "40"),
         "store.path": ("/file/s.jsonl", "/env/s.jsonl", "/flag/s.jsonl"),
         "store.fsync": ("never", "batch", "bulletin"),
         "store.rotate_size": ("1000000", "2000000", "3000000"),

@@ -53,7 +53,7 @@ import Testing
         #expect(reason("nul.txt").contains("binary"))
         #expect(reason("evil%0Aname.txt").contains("not plain text"))
         let left = { (try? FileManager.default.contentsOfDirectory(atPath: inbox.path).sorted()) ?? [] }
-        #expect(daemon.waitUntil(within: 5) { left() == [".hidden.txt", "partial.txt.part", "sub.txt"] }, "\(left())")
+        #expect(daemon.waitUntil(within: 5) { left() == [".bulletind-claimed", ".hidden.txt", "partial.txt.part", "sub.txt"] }, "\(left())")
         #expect(daemon.stderrText().components(separatedBy: "REJECT_REASON=").count - 1 == 7)
         #expect(daemon.stop() == 0)
     }

@@ -27,4 +27,220 @@ import Testing
         #expect(daemon.waitUntil(within: 5) { daemon.lines(for: "bomb.txt") == 1 })
         #expect(daemon.stop() == 0)
     }
+
+    /// A bulletin of `count` distinct one-story bulletins, about 300 bytes a story: thousands
+    /// take the debug daemon seconds.
+    func bigBulletin(_ count: Int, from first: Int = 0) -> String {
+        (first..<first + count).map { DaemonHarness.bulletin($0) }.joined(separator: "\n")
+    }
+
+    var claimFolderName: String { ".bulletind-claimed" }
+
+    /// `rename(2)` of a copy of `source` onto `name` in the inbox, replacing whatever is there.
+    func renameOver(_ source: URL, as name: String, in daemon: DaemonHarness) throws {
+        let staging = daemon.folder.appendingPathComponent(".over-\(name)")
+        try? FileManager.default.removeItem(at: staging)
+        try FileManager.default.copyItem(at: source, to: staging)
+        #expect(rename(staging.path, daemon.inbox.appendingPathComponent(name).path) == 0)
+    }
+
+    /// Waits until the daemon has used `ticks` more clock ticks of CPU (it is at work).
+    func waitForWork(_ daemon: DaemonHarness, ticks: Int) -> Bool {
+        let start = daemon.cpuTicks
+        return daemon.waitUntil(within: 20) { daemon.cpuTicks >= start + ticks }
+    }
+
+    /// Finding 2: `mv b.txt inbox/a.txt` while an 8,000-story a.txt was being ingested made the
+    /// daemon move the new a.txt to processed/ unread. Now a file is claimed (renamed into the
+    /// daemon's own folder) before it is read; the new a.txt is a new inbox entry, ingested in
+    /// its turn, and both end up in processed/ with the bytes that were read.
+    @Test(arguments: ["move", "delete"])
+    func aBulletinRenamedOverOneBeingIngestedIsIngestedToo(afterIngest: String) throws {
+        let daemon = try readyDaemon(["BULLETIND_INBOX_AFTER_INGEST": afterIngest, "BULLETIND_STORE_FSYNC": "never"])
+        let big = daemon.folder.appendingPathComponent("big")
+        try write(bigBulletin(8000), to: big)
+        try daemon.drop(big, as: "a.txt")
+        #expect(waitForWork(daemon, ticks: 30))
+        // Renamed over the name while the first a.txt is being read, decided and stored.
+        try renameOver(DaemonHarness.seed, as: "a.txt", in: daemon)
+        #expect(daemon.waitUntil(within: 60) { daemon.lines(for: "a.txt") == 8014 }, "\(daemon.lines(for: "a.txt"))")
+        let seedSHA = try #require(daemon.storeLines().last.flatMap { ($0["bulletin"] as? [String: Any])?["sha256"] as? String })
+        #expect(daemon.storeLines().filter { ($0["bulletin"] as? [String: Any])?["sha256"] as? String == seedSHA }.count == 14)
+        let processed = daemon.folder.appendingPathComponent(".bulletind/processed")
+        let moved = (try? FileManager.default.contentsOfDirectory(atPath: processed.path).sorted()) ?? []
+        if afterIngest == "move" {
+            #expect(moved == ["a.2.txt", "a.txt"])
+            #expect(try Data(contentsOf: processed.appendingPathComponent("a.txt")) == Data(contentsOf: big))
+            #expect(try Data(contentsOf: processed.appendingPathComponent("a.2.txt")) == Data(contentsOf: DaemonHarness.seed))
+        } else {
+            #expect(moved.isEmpty)
+        }
+        #expect(daemon.waitUntil(within: 5) {
+            (try? FileManager.default.contentsOfDirectory(atPath: daemon.inbox.path)) == [claimFolderName]
+        })
+        #expect(daemon.stop() == 0)
+    }
+
+    /// A claimed file is out of the inbox: after a crash between the claim and the disposal,
+    /// the next start takes it from the claim folder first, exactly once.
+    @Test func aFileClaimedWhenTheDaemonWasKilledIsIngestedAtTheNextStart() throws {
+        let daemon = try readyDaemon()
+        let big = daemon.folder.appendingPathComponent("big")
+        try write(bigBulletin(6000), to: big)
+        try daemon.drop(big, as: "claimed.txt")
+        let claimed = daemon.inbox.appendingPathComponent(claimFolderName).appendingPathComponent("claimed.txt")
+        #expect(daemon.waitUntil(within: 10) { FileManager.default.fileExists(atPath: claimed.path) })
+        #expect(daemon.stop(signal: SIGKILL) == 128 + SIGKILL)
+        #expect(FileManager.default.fileExists(atPath: claimed.path))
+        #expect(!FileManager.default.fileExists(atPath: daemon.inbox.appendingPathComponent("claimed.txt").path))
+        try daemon.start()
+        #expect(daemon.waitUntil(within: 60) { daemon.stderrText().contains("ready: watching") })
+        #expect(daemon.lines(for: "claimed.txt") == 6000)
+        #expect(!FileManager.default.fileExists(atPath: claimed.path))
+        #expect(FileManager.default.fileExists(atPath: daemon.folder.appendingPathComponent(".bulletind/processed/claimed.txt").path))
+        #expect(daemon.stop() == 0)
+    }
+
+    /// With `after_ingest: keep` nothing is moved, and a file renamed over a kept one after it
+    /// was read is new: it is remembered by the descriptor that was read, not by the name.
+    @Test func aFileRenamedOverAKeptOneIsIngested() throws {
+        let daemon = try readyDaemon(["BULLETIND_INBOX_AFTER_INGEST": "keep", "BULLETIND_INBOX_RESCAN_INTERVAL_S": "1"])
+        let big = daemon.folder.appendingPathComponent("big")
+        try write(bigBulletin(4000), to: big)
+        try daemon.drop(big, as: "kept.txt")
+        #expect(waitForWork(daemon, ticks: 30))
+        try renameOver(DaemonHarness.seed, as: "kept.txt", in: daemon)
+        #expect(daemon.waitUntil(within: 60) { daemon.lines(for: "kept.txt") == 4014 }, "\(daemon.lines(for: "kept.txt"))")
+        Thread.sleep(forTimeInterval: 2.5)
+        #expect(daemon.lines(for: "kept.txt") == 4014)
+        #expect(daemon.stop() == 0)
+    }
+
+    /// Finding 4: with `settle_ms` 1500 and one file appended to every 0.4 s, another bulletin
+    /// waited until the appending stopped (14 s in the report). Now the unsettled file is parked
+    /// and the rest of the inbox goes on; the growing file is taken once it has settled, whole.
+    @Test func aFileStillBeingWrittenDoesNotHoldUpTheOthers() throws {
+        let daemon = try readyDaemon(["BULLETIND_INBOX_SETTLE_MS": "1500"])
+        let growing = daemon.inbox.appendingPathComponent("growing.txt")
+        let appends = 20
+        let writer = Thread {
+            for number in 0..<appends {
+                guard let handle = FileHandle(forWritingAtPath: growing.path) ?? {
+                    _ = FileManager.default.createFile(atPath: growing.path, contents: nil)
+                    return FileHandle(forWritingAtPath: growing.path)
+                }() else { return }
+                handle.seekToEndOfFile()
+                handle.write(Data((DaemonHarness.bulletin(1000 + number) + "\n").utf8))
+                handle.closeFile()
+                Thread.sleep(forTimeInterval: 0.4)
+            }
+        }
+        writer.start()
+        Thread.sleep(forTimeInterval: 1)
+        try daemon.drop(DaemonHarness.seed, as: "good.txt")
+        #expect(daemon.waitUntil(within: 4) { daemon.lines(for: "good.txt") == 14 })
+        #expect(daemon.lines(for: "growing.txt") == 0, "taken while it was still being written")
+        #expect(daemon.waitUntil(within: 15) { daemon.lines(for: "growing.txt") == appends })
+        Thread.sleep(forTimeInterval: 2)
+        #expect(daemon.lines(for: "growing.txt") == appends)
+        #expect(daemon.stop() == 0)
+    }
+
+    /// Text that is slow to read for any build (runs of 30 combining marks: within the
+    /// stream-safe limit, but every run is sorted and composed): about 12 MB, seconds of work
+    /// for a release build.
+    func slowText() -> String {
+        String(repeating: "a" + String(repeating: "\u{316}\u{301}", count: 15) + " ", count: 200_000)
+    }
+
+    /// Finding 1: a file the daemon cannot get through in `inbox.file_time_limit_s` is rejected
+    /// with the reason, and the files behind it do not wait for it.
+    @Test func aFileOverTheTimeLimitIsRejectedAndTheInboxMovesOn() throws {
+        let daemon = try readyDaemon(["BULLETIND_INBOX_FILE_TIME_LIMIT_S": "1"])
+        let slow = daemon.folder.appendingPathComponent("slow")
+        try write(slowText(), to: slow)
+        try daemon.drop(slow, as: "slow.txt")
+        try daemon.drop(DaemonHarness.seed, as: "good.txt")
+        #expect(daemon.waitUntil(within: 8) { daemon.lines(for: "good.txt") == 14 })
+        let reason = daemon.folder.appendingPathComponent(".bulletind/failed/slow.txt.reason")
+        #expect(daemon.waitUntil(within: 2) { FileManager.default.fileExists(atPath: reason.path) })
+        #expect(((try? String(contentsOf: reason, encoding: .utf8)) ?? "").contains("time limit of 1 s"))
+        #expect(daemon.stderrText().contains("REJECT_REASON=\"not read and parsed within the time limit"))
+        #expect(daemon.lines(for: "slow.txt") == 0)
+        #expect(daemon.stop() == 0)
+    }
+
+    /// Finding 1: under a watchdog the daemon pinged only between files, so one long file made
+    /// systemd kill it. Now it pings from inside a file too: while it is read and parsed, and
+    /// between its chunks of stories.
+    @Test func theWatchdogIsPingedFromInsideALongBulletin() throws {
+        let daemon = try DaemonHarness()
+        let listener = try NotifyListener(in: daemon.folder)
+        defer { listener.stop() }
+        try daemon.start(environment: listener.environment(watchdogSeconds: 2).merging(["BULLETIND_STORE_FSYNC": "never"]) { $1 })
+        #expect(daemon.waitUntil(within: 10) { !listener.times(of: "READY=1").isEmpty })
+        let big = daemon.folder.appendingPathComponent("big")
+        try write(bigBulletin(8000), to: big)
+        let dropped = Date()
+        try daemon.drop(big, as: "big.txt")
+        #expect(daemon.waitUntil(within: 120) { daemon.lines(for: "big.txt") == 8000 })
+        let done = Date()
+        // Pings come every half a watchdog interval (1 s), never as late as the whole 2 s.
+        let pings = [dropped] + listener.times(of: "WATCHDOG=1").filter { $0 > dropped && $0 < done } + [done]
+        let longest = zip(pings, pings.dropFirst()).map { $1.timeIntervalSince($0) }.max() ?? 0
+        #expect(longest < 1.8, "a \(longest) s gap between pings in \(done.timeIntervalSince(dropped)) s of work")
+        #expect(daemon.stop() == 0)
+    }
+
+    /// Finding 8: SIGTERM while the backlog waited for a file to settle logged "cannot watch …:
+    /// CancellationError()" as an error (the stop cancelled the wait). A stop is not a failure:
+    /// exit 0, nothing logged as one.
+    @Test func aStopWhileFilesWaitIsClean() throws {
+        let daemon = try DaemonHarness()
+        try FileManager.default.createDirectory(at: daemon.inbox, withIntermediateDirectories: true)
+        try write(DaemonHarness.bulletin(7), to: daemon.inbox.appendingPathComponent("waiting.txt"))
+        try daemon.start(environment: ["BULLETIND_INBOX_SETTLE_MS": "5000"])
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("state loaded") })
+        Thread.sleep(forTimeInterval: 1)
+        #expect(daemon.stop() == 0)
+        #expect(!daemon.stderrText().contains("CancellationError"), "\(daemon.stderrText())")
+        #expect(!daemon.stderrText().contains("cannot watch"))
+    }
+
+    /// Finding 5: a file of one tiny story repeated made one journal entry per copy. Past a
+    /// thousand exact duplicates in a bulletin, the rest get one summary entry; the store keeps
+    /// every line.
+    @Test func thousandsOfExactRepeatsGetOneSummaryEntry() throws {
+        let daemon = try readyDaemon()
+        let repeats = daemon.folder.appendingPathComponent("repeats")
+        try write(String(repeating: "Repeated headline\n\nThe same tiny story, word for word.\n\n", count: 1500), to: repeats)
+        try daemon.drop(repeats, as: "repeats.txt")
+        #expect(daemon.waitUntil(within: 30) { daemon.lines(for: "repeats.txt") == 1500 })
+        #expect(daemon.waitUntil(within: 5) { daemon.logCount("MESSAGE_ID=\"19db1e20c5f34ba0bb0e7fd8b0385f63\"") == 1 })
+        #expect(daemon.stderrText().contains("repeats.txt: 499 more exact duplicates, not logged one by one"))
+        #expect(daemon.logCount("MESSAGE_ID=\"39a8f4ed76f74fa9b764c4606e68f87e\"") == 1000)
+        #expect(daemon.logCount("MESSAGE_ID=\"6b38d59c8f5c49479424abbd0f2a4dc3\"") == 1)
+        #expect(daemon.stop() == 0)
+    }
+
+    /// Finding 8: a file hard-linked into the inbox was taken while its other name, outside,
+    /// could still change it. It is read again a little later (a producer that links, then
+    /// unlinks the other name, is served), and rejected if it keeps its other name.
+    @Test func aHardLinkedFileIsTakenOnlyOnceItHasOneName() throws {
+        let daemon = try readyDaemon(["BULLETIND_INBOX_RESCAN_INTERVAL_S": "1"])
+        let kept = daemon.folder.appendingPathComponent("kept-outside")
+        let brief = daemon.folder.appendingPathComponent("brief-outside")
+        try write(DaemonHarness.bulletin(1), to: kept)
+        try write(DaemonHarness.bulletin(2), to: brief)
+        #expect(link(kept.path, daemon.inbox.appendingPathComponent("linked.txt").path) == 0)
+        #expect(link(brief.path, daemon.inbox.appendingPathComponent("relinked.txt").path) == 0)
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(unlink(brief.path) == 0)
+        #expect(daemon.waitUntil(within: 10) { daemon.lines(for: "relinked.txt") == 1 })
+        let reason = daemon.folder.appendingPathComponent(".bulletind/failed/linked.txt.reason")
+        #expect(daemon.waitUntil(within: 15) { FileManager.default.fileExists(atPath: reason.path) })
+        #expect(((try? String(contentsOf: reason, encoding: .utf8)) ?? "").contains("hard links"))
+        #expect(daemon.lines(for: "linked.txt") == 0)
+        #expect(daemon.stop() == 0)
+    }
 }

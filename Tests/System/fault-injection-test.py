@@ -429,14 +429,23 @@ def main():
         check("the last run said it is ready", ready,
               ["its stderr: %s" % runner.output_since_start()[-2000:]])
 
+        claimed = os.path.join(inbox, ".bulletind-claimed")
+
+        def waiting():
+            """Bulletins in the inbox, and in the daemon's claim folder (taken, not yet done)."""
+            names = [n for n in os.listdir(inbox) if n.endswith(".txt")]
+            if os.path.isdir(claimed):
+                names += [".bulletind-claimed/" + n for n in os.listdir(claimed)]
+            return sorted(names)
+
         def inbox_empty():
             try:
-                return not [n for n in os.listdir(inbox) if n.endswith(".txt")]
+                return not waiting()
             except FileNotFoundError:
                 return False
 
         drained = wait_until(inbox_empty, DRAIN_TIMEOUT_S)
-        left = sorted(n for n in os.listdir(inbox))
+        left = waiting()
         check("the last run emptied the inbox within %d s" % DRAIN_TIMEOUT_S, drained,
               ["%d files left, e.g. %s" % (len(left), ", ".join(left[:5]))])
         alive = runner.process.poll() is None

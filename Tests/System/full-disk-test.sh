@@ -167,7 +167,7 @@ store_errors() { grep -c "MESSAGE_ID=\"\{0,1\}$store_error_id" "$stderr_log" 2>/
 in_inbox() { [ -e "$inbox/$1" ]; }
 gone_or_store_error() { ! in_inbox "$1" || [ "$(store_errors)" -gt "$2" ]; }
 store_errors_at_least() { [ "$(store_errors)" -ge "$1" ]; }
-inbox_empty() { [ -z "$(find "$inbox" -maxdepth 1 -name '*.txt' -print -quit)" ]; }
+inbox_empty() { [ -z "$(find "$inbox" -maxdepth 2 -name '*.txt' -print -quit)" ]; }  # and its claim folder
 daemon_running() { ! child_exited "$daemon_pid"; }
 
 # check_store MODE: the store checks in python3, one "ok"/"not ok" line each (counted here).
@@ -226,9 +226,12 @@ if mode == "full":
     partial = ["%s: %d of %d stories" % (n, sum(1 for i in range(expected[n][1]) if (expected[n][0], i) in occurrences), expected[n][1])
                for n in sorted(in_store) if not all((expected[n][0], i) in occurrences for i in range(expected[n][1]))]
     report("full: no bulletin is in the store cut short", partial)
+    # The one in hand when the disk filled is claimed: in the daemon's folder inside the inbox.
+    claimed = os.path.join(inbox, ".bulletind-claimed")
     inbox_now = {n for n in os.listdir(inbox) if n.endswith(".txt")}
+    inbox_now |= {n for n in (os.listdir(claimed) if os.path.isdir(claimed) else []) if n.endswith(".txt")}
     not_kept = sorted(n for n in dropped if n not in in_store and n not in inbox_now)
-    report("full: every dropped bulletin not in the store is still in the inbox (%d)" % (len(dropped) - len(in_store)), not_kept)
+    report("full: every dropped bulletin not in the store is still in the inbox or claimed (%d)" % (len(dropped) - len(in_store)), not_kept)
     lingering = sorted(n for n in in_store if n in inbox_now or not os.path.exists(os.path.join(processed, n)))
     report("full: every bulletin in the store is in the processed folder (%d)" % len(in_store), lingering)
 else:

@@ -145,7 +145,8 @@ fi
 check "journalctl --update-catalog compiles the catalog" nspawn_exec journalctl --update-catalog
 catalog=$(nspawn_exec journalctl --list-catalog 2>&1)
 n_ids=$(grep -c ' bulletind: ' <<<"$catalog")
-if [ "$n_ids" -eq 12 ]; then ok "journalctl --list-catalog lists 12 bulletind entries"; else not_ok "journalctl --list-catalog lists 12 bulletind entries (lists $n_ids)"; fi
+catalog_ids=$(grep -c '^-- [0-9a-f]\{32\}$' "$stage/usr/local/lib/systemd/catalog/bulletind.catalog")
+if [ "$n_ids" -eq "$catalog_ids" ]; then ok "journalctl --list-catalog lists the $catalog_ids bulletind entries"; else not_ok "journalctl --list-catalog lists the $catalog_ids bulletind entries (lists $n_ids)"; fi
 check "systemctl daemon-reload" nspawn_exec systemctl daemon-reload
 verify_err=$(nspawn_exec systemd-analyze verify "$UNIT" 2>&1 >/dev/null)
 if [ -z "$verify_err" ]; then ok "systemd-analyze verify $UNIT: no warnings"; else not_ok "systemd-analyze verify $UNIT: no warnings" "$verify_err"; fi

@@ -47,8 +47,10 @@ public struct BulletinProcessor: Sendable {
 
     /// The second half of `process`: each story decided against `index` (new ones inserted)
     /// and turned into its record.
+    /// `progress` is called every hundred stories (the daemon pings its watchdog there).
     public func decide(
-        _ prepared: PreparedBulletin, file: String, receivedAt: Timestamp, index: inout DuplicateIndex
+        _ prepared: PreparedBulletin, file: String, receivedAt: Timestamp, index: inout DuplicateIndex,
+        progress: () -> Void = {}
     ) throws(BulletinRejection) -> Result {
         var stories = try prepared.stories.get()
         var notices: [WireNotice] = []
@@ -64,6 +66,7 @@ public struct BulletinProcessor: Sendable {
         records.reserveCapacity(stories.count)
         let time = receivedAt.rfc3339
         for (position, item) in stories.enumerated() {
+            if position % 100 == 99 { progress() }
             let reference = StoryRecord.BulletinReference(
                 file: file, sha256: prepared.sha256, index: position, stories: stories.count, encoding: prepared.encoding.rawValue)
             let fingerprint = stale ? index.fingerprinter.fingerprint(headline: item.headline, bodyText: item.bodyText) : item.fingerprint
