@@ -28,6 +28,7 @@ system-test: build
 	python3 Tests/System/fault-injection-test.py $(RELEASE_BIN)
 	bash Tests/System/full-disk-test.sh $(RELEASE_BIN)
 	bash Tests/System/journal-test.sh $(RELEASE_BIN)
+	bash Tests/System/metrics-test.sh $(RELEASE_BIN)
 	bash Tests/System/service-test.sh $(RELEASE_BIN) $(STAGE)
 
 build: deps

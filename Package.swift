@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // libsystemd, seen from Swift. Only SystemdSupport imports it.
@@ -46,11 +48,21 @@ let package = Package(
             dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
+        // The daemon's instruments (swift-metrics) and their Prometheus text (swift-prometheus).
+        .target(
+            name: "BulletinMetrics",
+            dependencies: [
+                "BulletinCore",
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strict
+        ),
         // Configuration, the ingest pipeline, the store and the services that wire them together.
         .target(
             name: "BulletinDaemon",
             dependencies: [
-                "BulletinCore", "LinuxIO", "SystemdSupport",
+                "BulletinCore", "LinuxIO", "SystemdSupport", "BulletinMetrics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -64,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "bulletind",
             dependencies: [
-                "BulletinDaemon",
+                "BulletinDaemon", "BulletinMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -108,8 +120,16 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "BulletinMetricsTests",
+            dependencies: [
+                "BulletinMetrics", "BulletinCore",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "EndToEndTests",
-            dependencies: ["BulletinCore", "BulletinDaemon"],
+            dependencies: ["BulletinCore", "BulletinDaemon", "BulletinMetrics"],
             swiftSettings: strict
         ),
     ]

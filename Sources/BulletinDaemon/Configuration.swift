@@ -40,6 +40,10 @@ public struct Configuration: Sendable, Equatable {
     public var logLevel: LogLevel = .info
     /// Near-duplicate detection: thresholds, guards and the retention window.
     public var dedup: DedupConfiguration = .default
+    /// Where `run` writes its Prometheus metrics for node_exporter's textfile collector (nil: nowhere).
+    public var metricsTextfile: FilePath?
+    /// How often the metrics file is rewritten (and once more at stop).
+    public var metricsInterval: Duration = .seconds(15)
 
     public enum FsyncPolicy: String, Sendable, CaseIterable { case everyBulletin = "bulletin", batch, never }
     public enum AfterIngest: String, Sendable, CaseIterable { case move, delete, keep }

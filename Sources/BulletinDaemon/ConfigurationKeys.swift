@@ -29,7 +29,7 @@ struct ConfigurationKey: Sendable {
         }
     }
 
-    static let all: [ConfigurationKey] = inboxKeys + storeKeys + stateKeys + dedupKeys + logKeys
+    static let all: [ConfigurationKey] = inboxKeys + storeKeys + stateKeys + dedupKeys + logKeys + metricsKeys
 
     static func named(_ dotted: String) -> ConfigurationKey? { all.first { $0.dotted == dotted } }
 
@@ -153,6 +153,22 @@ extension ConfigurationKey {
             section: "log", name: "level", help: "The least severe journal entries kept.",
             valueName: "debug|info|notice|warning|error", render: { $0.logLevel.rawValue }
         ) { config, text throws(ConfigurationError) in config.logLevel = try ValueParsing.choice(text) }
+    ]
+}
+
+extension ConfigurationKey {
+    static let metricsKeys: [ConfigurationKey] = [
+        ConfigurationKey(
+            section: "metrics", name: "textfile",
+            help: "Write Prometheus metrics to this *.prom file for node_exporter's textfile collector (off: none).",
+            valueName: "file", render: { $0.metricsTextfile?.string ?? "off" }
+        ) { config, text throws(ConfigurationError) in config.metricsTextfile = try ValueParsing.metricsTextfile(text) },
+        ConfigurationKey(
+            section: "metrics", name: "interval_s", help: "How often the metrics file is rewritten (and once more at stop).",
+            valueName: "seconds", render: { String($0.metricsInterval.wholeMilliseconds / 1000) }
+        ) { config, text throws(ConfigurationError) in
+            config.metricsInterval = .seconds(try ValueParsing.whole(text, in: 1...3600, unit: "seconds"))
+        },
     ]
 }
 

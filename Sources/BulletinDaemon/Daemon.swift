@@ -1,3 +1,5 @@
+import BulletinCore
+import BulletinMetrics
 import LinuxIO
 import Logging
 import ServiceLifecycle
@@ -6,7 +8,11 @@ import SystemPackage
 
 /// `bulletind run`: the daemon in the foreground, as systemd runs it.
 public enum Daemon {
-    public static func run(loader: ConfigurationLoader, configuration: Configuration, logger: Logger) async throws {
+    /// `metrics`: the registry bootstrapped as the metrics backend, when `metrics.textfile` is set.
+    public static func run(
+        loader: ConfigurationLoader, configuration: Configuration, logger: Logger, metrics: PrometheusExposition? = nil
+    ) async throws {
+        let startedAt = Timestamp.now
         try DirectoryListing.createDirectories(configuration.stateDirectory)
         let lock = try StateLock(stateDirectory: configuration.stateDirectory)
         defer { withExtendedLifetime(lock) {} }
@@ -18,7 +24,7 @@ public enum Daemon {
         ])
         // The signal handlers are in place before the (possibly long) recovery starts, so a
         // SIGTERM during it still ends in a clean exit 0.
-        let daemon = DaemonService(loader: loader, configuration: configuration, logger: logger)
+        let daemon = DaemonService(loader: loader, configuration: configuration, logger: logger, metrics: metrics, startedAt: startedAt)
         let group = ServiceGroup(services: [daemon], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
     }
@@ -29,10 +35,17 @@ struct DaemonService: Service {
     let loader: ConfigurationLoader
     let configuration: Configuration
     let logger: Logger
+    let metrics: PrometheusExposition?
+    let startedAt: Timestamp
     let notifier = ServiceNotifier()
 
     func run() async throws {
         let pipeline = try IngestPipeline(configuration: configuration, logger: logger)
+        var textfile: MetricsTextfile?
+        if let path = configuration.metricsTextfile, let metrics {
+            textfile = MetricsTextfile(path: path, configuration: configuration, exposition: metrics, pipeline: pipeline, logger: logger)
+            DaemonMetrics.shared.started(at: startedAt, lastIngest: MetricsTextfile.lastReceivedAt(store: configuration.store))
+        }
         let inbox = InboxService(
             inbox: configuration.inbox, rescanInterval: configuration.rescanInterval, pipeline: pipeline,
             logger: logger, notifier: notifier)
@@ -45,6 +58,7 @@ struct DaemonService: Service {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await inbox.run() }
                 group.addTask { try await reload.run() }
+                if let textfile { group.addTask { try await textfile.run() } }
                 try await group.next()
                 if !Task.isShuttingDownGracefully { group.cancelAll() }
                 try await group.waitForAll()
@@ -52,6 +66,7 @@ struct DaemonService: Service {
         }
         notifier.stopping()
         await pipeline.saveIndex()
+        await textfile?.write()
         let status = await pipeline.statusLine
         logger.event(.stopping, .notice, "bulletind stopping: \(status)")
     }

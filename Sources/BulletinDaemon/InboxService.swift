@@ -1,5 +1,6 @@
 import AsyncAlgorithms
 import BulletinCore
+import BulletinMetrics
 import LinuxIO
 import Logging
 import ServiceLifecycle
@@ -171,6 +172,7 @@ struct InboxService: Service {
         while true {
             let parameters = await pipeline.loadParameters
             let name = entry.name
+            let started = ContinuousClock.now
             let loaded = await loader.run(limit: parameters.timeLimit) {
                 LoadedFile.load(
                     name, in: folder, maxFileSize: parameters.maxFileSize, dedup: parameters.dedup, known: parameters.known,
@@ -182,6 +184,7 @@ struct InboxService: Service {
             } else {
                 outcome = await pipeline.rejectOverTime(name, in: folder, limit: parameters.timeLimit)
             }
+            if case .ingested = outcome { DaemonMetrics.shared.ingestTook(.now - started) }
             switch outcome {
             case .unstable:
                 return .park(.init(name: entry.name, claimed: claimed), after: Self.backoff(attempt, from: .milliseconds(250)), attempt: attempt + 1)

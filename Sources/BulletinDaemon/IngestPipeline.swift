@@ -1,4 +1,5 @@
 import BulletinCore
+import BulletinMetrics
 import Foundation
 import LinuxIO
 import Logging
@@ -92,6 +93,7 @@ actor IngestPipeline {
                 ["STORE": configuration.store.string, "INDEX_REBUILT": reason, "STORIES": String(index.count)])
         }
         index.evictExpired(now: Timestamp.now.secondsSinceEpoch)
+        if report.recoveredUnfinishedWork { DaemonMetrics.shared.recoveredAtStart() }
         if report.repairedAnything {
             logger.event(
                 .storeRepaired, .warning, "store repaired at start: \(report.summary)",
@@ -126,6 +128,8 @@ actor IngestPipeline {
         if new.fsync != configuration.fsync { needRestart.append("store.fsync") }
         if new.logLevel != configuration.logLevel { needRestart.append("log.level") }
         if new.rescanInterval != configuration.rescanInterval { needRestart.append("inbox.rescan_interval_s") }
+        if new.metricsTextfile != configuration.metricsTextfile { needRestart.append("metrics.textfile") }
+        if new.metricsInterval != configuration.metricsInterval { needRestart.append("metrics.interval_s") }
         var applied = new
         applied.inbox = configuration.inbox
         applied.store = configuration.store
@@ -133,6 +137,8 @@ actor IngestPipeline {
         applied.fsync = configuration.fsync
         applied.logLevel = configuration.logLevel
         applied.rescanInterval = configuration.rescanInterval
+        applied.metricsTextfile = configuration.metricsTextfile
+        applied.metricsInterval = configuration.metricsInterval
         try store.synchronize()
         try store.reopen()
         configuration = applied
@@ -198,7 +204,7 @@ actor IngestPipeline {
         let loaded = LoadedFile(name: name, folder: folder, content: .vanished)
         let seconds = limit.components.seconds
         return reject(
-            loaded, name: name.display, sha256: nil, disposition: .configured,
+            loaded, name: name.display, sha256: nil, disposition: .configured, kind: .timeLimit,
             reason: "not read and parsed within the time limit of \(seconds) s (inbox.file_time_limit_s); the daemon moved on")
     }
 
@@ -232,7 +238,7 @@ actor IngestPipeline {
     func commit(_ loaded: LoadedFile, disposition: Disposition, retrying: Bool = false, watchdog: WatchdogPinger? = nil) -> Outcome {
         guard let name = loaded.name.string, !loaded.hasUnprintableName else {
             return reject(
-                loaded, name: loaded.name.display, sha256: nil, disposition: disposition,
+                loaded, name: loaded.name.display, sha256: nil, disposition: disposition, kind: .unprintableName,
                 reason: "the file name is not plain text (control characters or invalid UTF-8); renamed \(loaded.name.display)")
         }
         counters.lastFile = name
@@ -249,7 +255,7 @@ actor IngestPipeline {
             return .vanished
         case .unreadable(let error):
             if retrying, error.isTransient { return .unstable(reason: error.description) }
-            return reject(loaded, name: name, sha256: nil, disposition: disposition, reason: error.description)
+            return reject(loaded, name: name, sha256: nil, disposition: disposition, kind: error.rejectionKind, reason: error.description)
         case .known(let digest, _):
             sha256 = digest
         case .prepared(let bulletin):
@@ -257,6 +263,7 @@ actor IngestPipeline {
         }
         if configuration.identicalFiles == .skip, ledger.contains(sha256) {
             counters.alreadyIngested += 1
+            DaemonMetrics.shared.alreadyIngested()
             logger.event(
                 .alreadyIngested, .notice, "\(name): already ingested (the same bytes arrived before); not ingested again",
                 ["BULLETIN_FILE": name, "BULLETIN_SHA256": sha256])
@@ -269,10 +276,13 @@ actor IngestPipeline {
             return .deferred(reason: "the duplicate index could not be rebuilt from the store")
         }
         let result: BulletinProcessor.Result
+        let receivedAt = Timestamp.now
         do {
-            result = try processor.decide(prepared, file: name, receivedAt: .now, index: &index) { watchdog?.pingIfDue() }
+            result = try processor.decide(prepared, file: name, receivedAt: receivedAt, index: &index) { watchdog?.pingIfDue() }
         } catch {
-            return reject(loaded, name: name, sha256: sha256, disposition: disposition, reason: "\(error.reason.rawValue): \(error.detail)")
+            return reject(
+                loaded, name: name, sha256: sha256, disposition: disposition, kind: RejectionKind(error.reason),
+                reason: "\(error.reason.rawValue): \(error.detail)")
         }
 
         do {
@@ -281,6 +291,7 @@ actor IngestPipeline {
             // The index already holds this bulletin's new stories, but the store is the truth.
             indexNeedsRebuild = true
             _ = rebuildIndex()
+            DaemonMetrics.shared.storeFailed()
             logger.event(
                 .storeError, .error, "cannot append \(name) to the store: \(error); it stays in the inbox and is retried",
                 ["BULLETIN_FILE": name, "STORE": configuration.store.string, "ERRNO": error.errno.symbolicName])
@@ -296,6 +307,7 @@ actor IngestPipeline {
 
         reporter.report(result.records) { watchdog?.pingIfDue() }
         for notice in result.notices { logger.wireNotice(notice, file: name, sha256: sha256) }
+        DaemonMetrics.shared.stored(result.records, at: receivedAt)
         let duplicates = result.records.count { $0.kind == .duplicate }
         counters.stories += result.records.count - duplicates
         counters.duplicates += duplicates
@@ -326,8 +338,11 @@ actor IngestPipeline {
         }
     }
 
-    private func reject(_ loaded: LoadedFile, name: String, sha256: String?, disposition: Disposition, reason: String) -> Outcome {
+    private func reject(
+        _ loaded: LoadedFile, name: String, sha256: String?, disposition: Disposition, kind: RejectionKind, reason: String
+    ) -> Outcome {
         counters.rejected += 1
+        DaemonMetrics.shared.rejected(kind)
         var fields = ["BULLETIN_FILE": name, "REJECT_REASON": reason]
         if let sha256 { fields["BULLETIN_SHA256"] = sha256 }
         logger.event(.rejected, .warning, "rejected \(name): \(reason)", fields)
@@ -443,6 +458,16 @@ actor IngestPipeline {
         snapshots.saveLater(index, storeOffset: store.size, storeIdentity: store.identity) { [logger = reporter.logger] error in
             logger.warning("cannot save the duplicate index: \(error); the next start replays more of the store")
         }
+    }
+
+    /// What the metrics file samples before each write: bulletins waiting among the inbox's
+    /// entries (not those already dealt with and kept, or left unmovable), the index, the store.
+    func metricsSample(inboxEntries: [DirectoryEntry]) -> (backlog: Int, indexStories: Int, storeSize: Int64) {
+        let waiting = inboxEntries.count { entry in
+            entry.kind != .directory && names.accepts(entry.name.display) && kept[entry.name] == nil
+                && unmovable[entry.name.path(in: configuration.inbox)] == nil
+        }
+        return (waiting, index.count, store.size)
     }
 
     /// Live counts for `STATUS=`.

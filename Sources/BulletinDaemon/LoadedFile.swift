@@ -1,4 +1,5 @@
 import BulletinCore
+import BulletinMetrics
 import LinuxIO
 import SystemPackage
 
@@ -58,6 +59,7 @@ struct LoadedFile: Sendable {
         } catch {
             return LoadedFile(name: name, folder: folder, content: .unreadable(error))
         }
+        DaemonMetrics.shared.read(bytes: file.bytes.count)
         let sha256 = BulletinProcessor.sha256Hex(file.bytes)
         let content: Content
         if let digest = BulletinDigest(hex: sha256.utf8), known.contains(digest) {

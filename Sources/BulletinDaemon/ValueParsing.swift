@@ -59,6 +59,17 @@ enum ValueParsing {
         return days
     }
 
+    /// `off`, or a file whose name node_exporter's textfile collector reads (`*.prom`).
+    static func metricsTextfile(_ text: String) throws(ConfigurationError) -> FilePath? {
+        if text == "off" { return nil }
+        let path = try path(text)
+        guard let name = path.lastComponent?.string, name.hasSuffix(".prom"), name.count > 5 else {
+            throw ConfigurationError(
+                "expected a file named *.prom (node_exporter's textfile collector reads no other names), or \"off\", got \"\(text)\"")
+        }
+        return path
+    }
+
     /// A retention window in seconds, shown as days without a needless `.0`.
     static func days(_ seconds: Double) -> String {
         let days = seconds / 86_400

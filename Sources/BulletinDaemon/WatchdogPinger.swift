@@ -1,3 +1,4 @@
+import BulletinMetrics
 import Synchronization
 import SystemdSupport
 
@@ -23,6 +24,9 @@ final class WatchdogPinger: Sendable {
             last = .now
             return true
         }
-        if due { notifier.watchdog() }
+        if due {
+            notifier.watchdog()
+            DaemonMetrics.shared.watchdogPinged()
+        }
     }
 }

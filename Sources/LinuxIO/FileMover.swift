@@ -68,8 +68,9 @@ public enum FileMover {
         try writeAtomically(Array(text.utf8), to: path)
     }
 
-    /// Writes `bytes` to `path` atomically (temporary file, fsync, rename).
-    public static func writeAtomically(_ bytes: [UInt8], to path: FilePath) throws(IOFailure) {
+    /// Writes `bytes` to `path` atomically (temporary file, fsync, rename). `permissions`, when
+    /// given, are set whatever the umask (a file another user's program reads).
+    public static func writeAtomically(_ bytes: [UInt8], to path: FilePath, permissions: FilePermissions? = nil) throws(IOFailure) {
         let temporary = FilePath(path.string + ".tmp")
         let fd = try IOFailure.wrap("open", temporary.string) {
             try FileDescriptor.open(
@@ -77,6 +78,7 @@ public enum FileMover {
                 permissions: [.ownerReadWrite, .groupRead, .otherRead])
         }
         do {
+            if let permissions { try retryingInterrupts("fchmod", temporary.string) { fchmod(fd.rawValue, permissions.rawValue) } }
             _ = try IOFailure.wrap("write", temporary.string) { try fd.writeAll(bytes) }
             try retryingInterrupts("fsync", temporary.string) { fsync(fd.rawValue) }
         } catch {

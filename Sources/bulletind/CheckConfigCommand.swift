@@ -22,12 +22,13 @@ struct CheckConfigCommand: AsyncParsableCommand {
     @OptionGroup var file: ConfigFileOption
     @OptionGroup(title: "Inbox settings") var inbox: InboxSettings
     @OptionGroup(title: "Store, dedup and log settings") var pipeline: PipelineSettings
+    @OptionGroup(title: "Metrics settings") var metrics: MetricsSettings
 
     @Flag(name: .long, help: "Print JSON (an array of {key, value, from}) instead of a table.")
     var json = false
 
     func run() async throws {
-        let effective = try file.load(flags: inbox.flags.merging(pipeline.flags) { _, flag in flag })
+        let effective = try file.load(flags: inbox.flags.merging(pipeline.flags) { _, flag in flag }.merging(metrics.flags) { _, flag in flag })
         if json {
             let rows = effective.entries.map { ["key": $0.key, "value": $0.value, "from": $0.origin.description] }
             let encoder = JSONEncoder()

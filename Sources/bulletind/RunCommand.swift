@@ -1,5 +1,6 @@
 import ArgumentParser
 import BulletinDaemon
+import BulletinMetrics
 import LinuxIO
 
 struct RunCommand: AsyncParsableCommand {
@@ -26,13 +27,17 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var file: ConfigFileOption
     @OptionGroup(title: "Inbox settings") var inbox: InboxSettings
     @OptionGroup(title: "Store, dedup and log settings") var pipeline: PipelineSettings
+    @OptionGroup(title: "Metrics settings") var metrics: MetricsSettings
 
     func run() async throws {
-        let flags = inbox.flags.merging(pipeline.flags) { _, flag in flag }
+        let flags = inbox.flags.merging(pipeline.flags) { _, flag in flag }.merging(metrics.flags) { _, flag in flag }
         let configuration = try file.load(flags: flags).configuration
         let logger = bootstrapLogging(level: configuration.logLevel)
+        // Only the executable chooses the metrics backend, as it does the log's.
+        let metrics = configuration.metricsTextfile == nil ? nil : PrometheusExposition()
+        metrics?.bootstrapMetricsSystem()
         do {
-            try await Daemon.run(loader: file.loader(flags: flags), configuration: configuration, logger: logger)
+            try await Daemon.run(loader: file.loader(flags: flags), configuration: configuration, logger: logger, metrics: metrics)
         } catch let error as StateLock.Failure {
             throw fail(error.description)
         } catch {

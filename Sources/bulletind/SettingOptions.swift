@@ -62,3 +62,11 @@ struct PipelineSettings: ParsableArguments {
         ])
     }
 }
+
+/// The daemon's metrics file (`run`, `check-config`).
+struct MetricsSettings: ParsableArguments {
+    @Option(name: .customLong("metrics-textfile"), help: setting("metrics.textfile")) var textfile: String?
+    @Option(name: .customLong("metrics-interval-s"), help: setting("metrics.interval_s")) var interval: String?
+
+    var flags: [String: String] { given(["metrics.textfile": textfile, "metrics.interval_s": interval]) }
+}

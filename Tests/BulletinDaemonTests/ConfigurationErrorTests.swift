@@ -19,9 +19,9 @@ import Testing
         // Unknown keys and sections, with a suggestion when one is close.
         ("store:\n  pth: /y\n", "F:2: unknown setting 'store.pth' (did you mean 'store.path'?)"),
         ("store:\n  compression: zstd\n", "F:2: unknown setting 'store.compression'; the keys of 'store' are path, fsync, rotate_size, batch_interval_ms"),
-        ("stor:\n  path: /y\n", "F:1: unknown section 'stor' (did you mean 'store'?); the sections are inbox, store, state, dedup, log"),
-        ("storage:\n  path: /y\n", "F:1: unknown section 'storage' (did you mean 'store'?); the sections are inbox, store, state, dedup, log"),
-        ("journal:\n  path: /y\n", "F:1: unknown section 'journal'; the sections are inbox, store, state, dedup, log"),
+        ("stor:\n  path: /y\n", "F:1: unknown section 'stor' (did you mean 'store'?); the sections are inbox, store, state, dedup, log, metrics"),
+        ("storage:\n  path: /y\n", "F:1: unknown section 'storage' (did you mean 'store'?); the sections are inbox, store, state, dedup, log, metrics"),
+        ("journal:\n  path: /y\n", "F:1: unknown section 'journal'; the sections are inbox, store, state, dedup, log, metrics"),
         // Wrong types.
         ("inbox:\n  max_file_size: lots\n", "F:2: inbox.max_file_size: expected a positive number of bytes, got \"lots\""),
         ("store:\n  path: [a, b]\n", "F:2: store.path: expected a single value, got a list"),

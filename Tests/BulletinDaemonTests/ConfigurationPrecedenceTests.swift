@@ -28,6 +28,8 @@ import Testing
         "dedup.name_guard": ("4", "5", "6"),
         "dedup.window_days": ("10", "20", "30"),
         "log.level": ("debug", "notice", "error"),
+        "metrics.textfile": ("/file/b.prom", "/env/b.prom", "/flag/b.prom"),
+        "metrics.interval_s": ("5", "30", "60"),
     ]
 
     @Test func everySettingHasValuesInThisTable() {

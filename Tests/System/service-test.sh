@@ -118,6 +118,18 @@ WatchdogSec=${watchdog_sec}s
 RestartSec=200ms
 EOF
 
+# Metrics into node_exporter's textfile folder, set up as docs/service.md says: the folder as
+# Debian's prometheus-node-exporter ships it (root:root 0755), an ACL for bulletind from a
+# tmpfiles.d line, and metrics.textfile (here through the environment, which beats the file).
+METRICS=/var/lib/prometheus/node-exporter/bulletind.prom
+install -d -m 0755 "$stage/var/lib/prometheus/node-exporter"
+install -d "$stage/etc/tmpfiles.d"
+echo 'a+ /var/lib/prometheus/node-exporter - - - - u:bulletind:rwx' >"$stage/etc/tmpfiles.d/bulletind-metrics.conf"
+cat >"$stage/etc/systemd/system/$UNIT.d/30-test-metrics.conf" <<EOF
+[Service]
+Environment=BULLETIND_METRICS_TEXTFILE=$METRICS BULLETIND_METRICS_INTERVAL_S=1
+EOF
+
 # journald's per-service rate limit, lowered (its default, 10,000 entries per 30 s scaled up
 # with free disk space, needs a far bigger burst to trip): the unit must lift it for bulletind,
 # whose contract is one entry per story however many arrive at once.
@@ -280,6 +292,30 @@ else
 fi
 check "it was moved to $SPOOL/processed" nspawn_exec test -f "$SPOOL/processed/live-$$.txt"
 
+# --- metrics for node_exporter --------------------------------------------------------------
+metric() { # metric SERIES: its value in the service's metrics file
+    nspawn_exec cat "$METRICS" 2>/dev/null | awk -v s="$1" '$1 == s { print $2 }'
+}
+metric_at_least() { [ "$(metric "$1")" -ge "$2" ] 2>/dev/null; }
+rw_metrics=$(nspawn_exec awk '$5 == "/var/lib/prometheus/node-exporter" {print $6}' "/proc/$main_pid/mountinfo")
+if [[ ",$rw_metrics," == *,rw,* ]]; then ok "mountinfo: node_exporter's textfile folder is writable for the service"; else not_ok "mountinfo: node_exporter's textfile folder is writable for the service ($rw_metrics)"; fi
+if wait_until 10 metric_at_least bulletind_bulletins_ingested_total 2; then
+    ok "the service writes $METRICS through the tmpfiles.d ACL: seed and live bulletin counted"
+else
+    not_ok "the service writes $METRICS through the tmpfiles.d ACL (ingested: '$(metric bulletind_bulletins_ingested_total)')" \
+        "$(nspawn_exec ls -la /var/lib/prometheus/node-exporter 2>&1)" "$(nspawn_exec journalctl -u "$UNIT" --no-pager -n 10 2>&1)"
+fi
+metrics_owner=$(nspawn_exec stat -c '%a %U:%G' "$METRICS" 2>&1)
+if [ "$metrics_owner" = "644 bulletind:bulletind" ]; then ok "the metrics file is 644 bulletind:bulletind (node_exporter reads it)"; else not_ok "the metrics file is 644 bulletind:bulletind ($metrics_owner)"; fi
+if wait_until 10 metric_at_least bulletind_watchdog_pings_total 1; then ok "the watchdog pings are counted"; else not_ok "the watchdog pings are counted"; fi
+if command -v promtool >/dev/null; then
+    nspawn_exec cat "$METRICS" >"$work/bulletind.prom"
+    lint=$(promtool check metrics <"$work/bulletind.prom" 2>&1)
+    if [ $? -eq 0 ] && [ -z "$lint" ]; then ok "promtool check metrics passes the service's file"; else not_ok "promtool check metrics passes the service's file" "$lint"; fi
+else
+    not_ok "promtool check metrics passes the service's file (no promtool: apt-get install prometheus)"
+fi
+
 # --- a burst: more entries at once than journald lets a service log ----------------------
 burst_stories=400
 python3 - "$work/burst.txt" "$burst_stories" "$$-$RANDOM" <<'PY'
@@ -337,6 +373,11 @@ if wait_until 60 store_has "$tag_crash" && wait_until 30 inbox_empty; then
     ok "a bulletin dropped during the crash is ingested after the restart"
 else
     not_ok "a bulletin dropped during the crash is ingested after the restart"
+fi
+if wait_until 10 metric_at_least bulletind_restarts_recovered_total 1; then
+    ok "the restarted daemon's metrics count the recovered start"
+else
+    not_ok "the restarted daemon's metrics count the recovered start ('$(metric bulletind_restarts_recovered_total)')"
 fi
 store_copy >"$work/store-after-crash.jsonl"
 before_lines=$(wc -l <"$work/store-before-crash.jsonl")

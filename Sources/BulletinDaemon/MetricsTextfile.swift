@@ -1,0 +1,68 @@
+import AsyncAlgorithms
+import BulletinCore
+import BulletinMetrics
+import LinuxIO
+import Logging
+import ServiceLifecycle
+import Synchronization
+import SystemPackage
+
+/// Writes the daemon's metrics in Prometheus' text format to `metrics.textfile`, every
+/// `metrics.interval_s` and once more at stop, for node_exporter's textfile collector: the
+/// convention for a service with no network of its own.
+///
+/// Each write goes to a temporary file renamed over the last one, so the collector never reads
+/// half a file; the file is world-readable whatever the umask, since node_exporter runs as
+/// another user. A failing write costs a journal entry when it starts failing and one when it
+/// works again, never the ingest.
+final class MetricsTextfile: Service, Sendable {
+    let path: FilePath
+    let interval: Duration
+    let exposition: PrometheusExposition
+    let pipeline: IngestPipeline
+    let inbox: FilePath
+    let logger: Logger
+    private let failing = Mutex(false)
+
+    init(path: FilePath, configuration: Configuration, exposition: PrometheusExposition, pipeline: IngestPipeline, logger: Logger) {
+        self.path = path
+        interval = configuration.metricsInterval
+        self.exposition = exposition
+        self.pipeline = pipeline
+        inbox = configuration.inbox
+        self.logger = logger
+    }
+
+    func run() async throws {
+        await write()
+        for await _ in AsyncTimerSequence(interval: interval, clock: .continuous).cancelOnGracefulShutdown() {
+            await write()
+        }
+    }
+
+    /// Samples what is not counted as it happens (backlog, index, store size), then writes.
+    func write() async {
+        let entries = (try? DirectoryListing.entries(of: inbox)) ?? []
+        let sample = await pipeline.metricsSample(inboxEntries: entries)
+        DaemonMetrics.shared.sample(backlog: sample.backlog, indexStories: sample.indexStories, storeSize: sample.storeSize)
+        do {
+            try FileMover.writeAtomically(exposition.text(), to: path, permissions: [.ownerReadWrite, .groupRead, .otherRead])
+            if failing.withLock({ was in defer { was = false }; return was }) {
+                logger.notice("metrics are written to \(path) again")
+            }
+        } catch {
+            if !failing.withLock({ was in defer { was = true }; return was }) {
+                logger.error("cannot write the metrics file: \(error); retrying every \(interval)", metadata: ["METRICS_TEXTFILE": "\(path)"])
+            }
+        }
+    }
+
+    /// When the store last took a bulletin: the `received_at` of its last line (or of the
+    /// newest rotated file's, after a rotation). Nil for an empty store.
+    static func lastReceivedAt(store: FilePath) -> Timestamp? {
+        for file in [store, FilePath(store.string + ".1")] {
+            if let line = try? LineReader.lastLine(in: file) { return StoreLine.receivedAt(in: line) }
+        }
+        return nil
+    }
+}
