@@ -7,7 +7,7 @@ RELEASE_FLAGS := -c release --static-swift-stdlib
 RELEASE_BIN := .build/release/bulletind
 STAGE := .build-system/stage
 
-.PHONY: run test unit-test system-test build deps install man security-score clean dedup-eval parse-eval bench-dedup bench-startup bench-parser bench-ingest bench-inbox fuzz
+.PHONY: run test unit-test system-test build deps install man security-score clean dedup-eval parse-eval bench-dedup bench-startup bench-parser bench-ingest bench-inbox bench-export fuzz
 
 ## Install what is missing (libsystemd-dev, pkg-config, jsonschema), build, and start the
 ## daemon on its development defaults: ./inbox, ./stories.jsonl, ./.bulletind.
@@ -47,6 +47,11 @@ install: $(if $(SKIP_BUILD),,build)
 ## 100,000 stories (BENCH_STORIES), with and without a journal, and where the time goes.
 bench-ingest: build
 	scripts/bench-ingest.sh $(or $(BENCH_STORIES),100000)
+
+## Export benchmark: ninjs objects per second of `bulletind export` from a warm store of the
+## bench-ingest archive (BENCH_STORIES stories, default 100,000).
+bench-export: build
+	scripts/bench-export.sh $(or $(BENCH_STORIES),100000)
 
 ## Regenerates docs/bulletind.8 from the command definitions with swift-argument-parser's
 ## generate-manual plugin (offline; it needs a debug build of the package, which is why the page

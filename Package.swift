@@ -72,11 +72,17 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // `bulletind export`: the store's lines as ninjs, read and followed across rotations.
+        .target(
+            name: "BulletinExport",
+            dependencies: ["BulletinCore", "LinuxIO", .product(name: "SystemPackage", package: "swift-system")],
+            swiftSettings: strict
+        ),
         // The command line, and nothing else.
         .executableTarget(
             name: "bulletind",
             dependencies: [
-                "BulletinDaemon", "BulletinMetrics",
+                "BulletinDaemon", "BulletinMetrics", "BulletinExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -125,6 +131,11 @@ let package = Package(
                 "BulletinMetrics", "BulletinCore",
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "BulletinExportTests",
+            dependencies: ["BulletinExport", "BulletinCore"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing bulletind needs, only when it is missing:
-# libsystemd's headers and pkg-config (apt), and Python's jsonschema (the tests' validator).
+# libsystemd's headers and pkg-config (apt), and Python's jsonschema (the tests' validator) with
+# the packages it checks the uri and date-time formats with (ninjs output).
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -25,4 +26,9 @@ if ! python3 -c 'import jsonschema' 2>/dev/null; then
     echo "installing Python's jsonschema"
     python3 -m pip install --quiet jsonschema 2>/dev/null \
         || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-jsonschema >/dev/null
+fi
+
+if ! python3 -c 'import rfc3986_validator, rfc3339_validator' 2>/dev/null; then
+    echo "installing Python's rfc3986-validator and rfc3339-validator (jsonschema's format checks)"
+    python3 -m pip install --quiet rfc3986-validator rfc3339-validator
 fi

@@ -19,9 +19,10 @@ struct Bulletind: AsyncParsableCommand {
               bulletind run --config /etc/bulletind/bulletind.yaml
               bulletind ingest --recursive /srv/archive/
               bulletind stats --json | jq .duplicate_rate
+              bulletind export --follow --cursor export.cursor
               bulletind check-config --config /etc/bulletind/bulletind.yaml
               bulletind help ingest
             """,
-        subcommands: [RunCommand.self, IngestCommand.self, VerifyCommand.self, StatsCommand.self, CheckConfigCommand.self]
+        subcommands: [RunCommand.self, IngestCommand.self, VerifyCommand.self, StatsCommand.self, ExportCommand.self, CheckConfigCommand.self]
     )
 }

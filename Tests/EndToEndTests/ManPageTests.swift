@@ -8,7 +8,7 @@ import Testing
     @Test func thePageNamesEveryCommandAndEverySettingFlag() throws {
         let page = try String(contentsOf: DaemonHarness.repository.appendingPathComponent("docs/bulletind.8"), encoding: .utf8)
         #expect(page.contains(".Dt BULLETIND 8"))
-        for command in ["run", "ingest", "verify", "stats", "check-config"] {
+        for command in ["run", "ingest", "verify", "stats", "export", "check-config"] {
             #expect(page.contains(".It Em \(command)"), "docs/bulletind.8 lacks \(command): run make man")
         }
         for setting in ConfigurationSetting.all {

@@ -1,0 +1,212 @@
+/// Store lines as IPTC ninjs 2.2 objects (`bulletind export --format ninjs`).
+///
+/// Every field is mapped here and nowhere else; the README's "ninjs export" table says the same
+/// in prose. Only what the store knows is written: no empty arrays, no invented values.
+///
+/// | ninjs | from the store line |
+/// | --- | --- |
+/// | `uri` | `urn:bulletind:story:` + the story's `id` (the same story, the same URI, on any machine); a duplicate (`--all`): `urn:bulletind:occurrence:` + its own `id` |
+/// | `standard` | ninjs 2.2 and its schema's URI |
+/// | `type` | `text` |
+/// | `representationtype` | `full`; `partial` for an exact duplicate, whose text is its story's |
+/// | `version` | `1` |
+/// | `firstcreated`, `versioncreated` | `received_at` |
+/// | `pubstatus` | `usable` |
+/// | `language` | `language`, unless `und` |
+/// | `headlines` | one, role `main`: `headline` |
+/// | `by` | `byline`, when there is one |
+/// | `located` | `dateline`, when there is one |
+/// | `bodies` | one, role `main`, `text/plain`: `body_text` (paragraphs separated by a blank line), with `word_count` as `wordcount` |
+/// | `infosources` | one per credited source: `sources` |
+/// | `altids` | a duplicate: role `duplicate-of`, its story's `uri` |
+/// | `ednote` | a duplicate: what kind of repeat it is, of which story |
+public enum NinjsMapping {
+    public static let standardVersion = "2.2"
+    public static let schemaURI = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
+    public static let storyURIPrefix: StaticString = "urn:bulletind:story:"
+    public static let occurrenceURIPrefix: StaticString = "urn:bulletind:occurrence:"
+
+    public enum Skipped: Error, Equatable, Sendable {
+        /// A duplicate line, and duplicates were not asked for.
+        case duplicate
+        /// Not a line export can map: the reason.
+        case unusable(String)
+    }
+
+    /// Appends `line` (its bytes in `bytes`) as one ninjs object and a `\n` to `out`; throws,
+    /// appending nothing, for a line that is not exported.
+    public static func append(
+        _ line: StoreLine, of bytes: UnsafeBufferPointer<UInt8>, includingDuplicates: Bool, to out: inout [UInt8]
+    ) throws(Skipped) {
+        guard let kind = line.string(.kind), let id = line.string(.id), let receivedAt = line.string(.receivedAt),
+            let headline = line.string(.headline)
+        else { throw .unusable("no kind, id, received_at or headline") }
+        let isStory = equals(bytes, kind, "story")
+        guard isStory || equals(bytes, kind, "duplicate") else { throw .unusable("unknown kind") }
+        if !isStory && !includingDuplicates { throw .duplicate }
+        let body = line.string(.bodyText)
+
+        var json = NinjsWriter(bytes, appendingTo: &out)
+        json.constant("uri", isStory ? storyURIPrefix : occurrenceURIPrefix, then: id)
+        json.standard()
+        json.constant("type", "text")
+        if !isStory { json.constant("representationtype", body == nil ? "partial" : "full") }
+        json.constant("version", "1")
+        json.raw("firstcreated", receivedAt)
+        json.raw("versioncreated", receivedAt)
+        json.constant("pubstatus", "usable")
+        if let language = line.string(.language), !equals(bytes, language, "und") { json.raw("language", language) }
+        json.textObjects("headlines", role: "main", value: headline)
+        if let byline = line.string(.byline), !byline.isEmpty { json.raw("by", byline) }
+        if let dateline = line.string(.dateline), !dateline.isEmpty { json.raw("located", dateline) }
+        if let body { json.body(body, wordCount: line[.wordCount].flatMap { $0.kind == .number ? $0.range : nil }) }
+        if let sources = line[.sources] {
+            let names = StoreLine.strings(inArray: sources, of: bytes).filter { !$0.isEmpty }
+            if !names.isEmpty { json.namedObjects("infosources", names) }
+        }
+        if !isStory, let original = line.string(.duplicateOf) {
+            json.altID(role: "duplicate-of", prefix: storyURIPrefix, value: original)
+            json.duplicateNote(match: line.string(.match), similarity: line[.similarity], of: original)
+        }
+        json.finish(into: &out)
+    }
+
+    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ text: StaticString) -> Bool {
+        guard range.count == text.utf8CodeUnitCount else { return false }
+        for offset in 0..<range.count where bytes[range.lowerBound + offset] != text.utf8Start[offset] { return false }
+        return true
+    }
+}
+
+/// Writes one ninjs object: constants, and string contents copied as they stand in the store
+/// line (already valid JSON string contents).
+struct NinjsWriter {
+    private let line: UnsafeBufferPointer<UInt8>
+    private var out: [UInt8]
+    private var first = true
+
+    /// Takes `buffer` over (as `JSONObjectWriter` does) so appends grow it in place.
+    init(_ line: UnsafeBufferPointer<UInt8>, appendingTo buffer: inout [UInt8]) {
+        self.line = line
+        out = []
+        swap(&out, &buffer)
+        out.append(UInt8(ascii: "{"))
+    }
+
+    mutating func finish(into buffer: inout [UInt8]) {
+        out.append(contentsOf: "}\n".utf8)
+        swap(&out, &buffer)
+    }
+
+    private mutating func key(_ name: StaticString) {
+        if !first { out.append(UInt8(ascii: ",")) }
+        first = false
+        out.append(UInt8(ascii: "\""))
+        append(name)
+        out.append(contentsOf: "\":".utf8)
+    }
+
+    private mutating func append(_ text: StaticString) {
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private mutating func append(_ range: Range<Int>) {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: line[range]))
+    }
+
+    private mutating func quoted(_ text: StaticString) {
+        out.append(UInt8(ascii: "\""))
+        append(text)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func quoted(_ range: Range<Int>) {
+        out.append(UInt8(ascii: "\""))
+        append(range)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    mutating func constant(_ name: StaticString, _ value: StaticString) {
+        key(name)
+        quoted(value)
+    }
+
+    /// A constant prefix, then a value from the line, as one string.
+    mutating func constant(_ name: StaticString, _ prefix: StaticString, then value: Range<Int>) {
+        key(name)
+        out.append(UInt8(ascii: "\""))
+        append(prefix)
+        append(value)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    mutating func raw(_ name: StaticString, _ value: Range<Int>) {
+        key(name)
+        quoted(value)
+    }
+
+    mutating func standard() {
+        key("standard")
+        out.append(contentsOf: #"{"name":"ninjs","version":"2.2","schema":"http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"}"#.utf8)
+    }
+
+    /// `[{"role":ROLE,"value":VALUE}]`
+    mutating func textObjects(_ name: StaticString, role: StaticString, value: Range<Int>) {
+        key(name)
+        out.append(contentsOf: #"[{"role":"#.utf8)
+        quoted(role)
+        out.append(contentsOf: #","value":"#.utf8)
+        quoted(value)
+        out.append(contentsOf: "}]".utf8)
+    }
+
+    mutating func body(_ value: Range<Int>, wordCount: Range<Int>?) {
+        key("bodies")
+        out.append(contentsOf: #"[{"role":"main","contenttype":"text/plain","value":"#.utf8)
+        quoted(value)
+        if let wordCount {
+            out.append(contentsOf: #","wordcount":"#.utf8)
+            append(wordCount)
+        }
+        out.append(contentsOf: "}]".utf8)
+    }
+
+    /// `[{"name":A},{"name":B}]`
+    mutating func namedObjects(_ name: StaticString, _ values: [Range<Int>]) {
+        key(name)
+        out.append(UInt8(ascii: "["))
+        for (position, value) in values.enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: #"{"name":"#.utf8)
+            quoted(value)
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    mutating func altID(role: StaticString, prefix: StaticString, value: Range<Int>) {
+        key("altids")
+        out.append(contentsOf: #"[{"role":"#.utf8)
+        quoted(role)
+        out.append(contentsOf: #","value":""#.utf8)
+        append(prefix)
+        append(value)
+        out.append(contentsOf: "\"}]".utf8)
+    }
+
+    /// `"ednote":"Repeat (near, similarity 0.83) of urn:bulletind:story:…"` for the editor
+    /// who meets the occurrence in an editorial system.
+    mutating func duplicateNote(match: Range<Int>?, similarity: StoreLine.Value?, of original: Range<Int>) {
+        key("ednote")
+        out.append(contentsOf: "\"Repeat (".utf8)
+        if let match { append(match) } else { append("exact") }
+        if let similarity, similarity.kind == .number {
+            out.append(contentsOf: ", similarity ".utf8)
+            append(similarity.range)
+        }
+        out.append(contentsOf: ") of ".utf8)
+        append(NinjsMapping.storyURIPrefix)
+        append(original)
+        out.append(UInt8(ascii: "\""))
+    }
+}
