@@ -53,6 +53,9 @@ public final class StoreExporter {
     private var processed: ExportPosition?
     private var written: ExportPosition?
     private var lastSave = ContinuousClock.now
+    /// Later versions met so far, by the id of their story's first sighting (`version_of`):
+    /// what makes a version line's ninjs `version`.
+    private var versions: [String: Int] = [:]
     /// The reader went away (EPIPE): stop quietly.
     private var readerGone = false
     private static let flushSize = 1 << 20
@@ -162,6 +165,7 @@ public final class StoreExporter {
             if let since, file.identity != live, let last = try LineReader.lastLine(in: path), let time = Self.receivedAt(of: last),
                 time.lexicographicallyPrecedes(since)
             {
+                try countVersions(in: file, upTo: file.size())
                 finished.insert(file.identity)
                 continue
             }
@@ -185,7 +189,16 @@ public final class StoreExporter {
             since = Array(receivedAt.utf8)
             return nil
         }
-        for file in files[..<index] { finished.insert(file.identity) }
+        // What comes before the position is not read again, but its versions still count.
+        do {
+            for file in files[..<index] {
+                try countVersions(in: file, upTo: file.size())
+                finished.insert(file.identity)
+            }
+            try countVersions(in: files[index], upTo: min(saved.offset, files[index].size()))
+        } catch {
+            throw ExportCursor.Unreadable(description: "cannot read the store before the cursor's position: \(error)")
+        }
         if let size = try? files[index].size(), size < saved.offset, let receivedAt = saved.receivedAt, let id = saved.id {
             resumeAfter = (Array(receivedAt.utf8), Array(id.utf8))
         }
@@ -236,6 +249,8 @@ public final class StoreExporter {
         var exportedBefore: Int
         /// Its last line so far: `received_at` and `id`.
         var last: (receivedAt: [UInt8]?, id: [UInt8]?) = (nil, nil)
+        /// Its later versions, counted once the bulletin is whole (it may be read again).
+        var versions: [String: Int] = [:]
     }
 
     /// Exports the whole bulletins among the complete lines of `buffer`; returns how many bytes
@@ -248,7 +263,10 @@ public final class StoreExporter {
         var lineStart = 0
         func close(_ whole: Group?, at end: Int) {
             wholeUpTo = end
-            if let whole { lastWhole = whole.last }
+            if let whole {
+                lastWhole = whole.last
+                versions.merge(whole.versions, uniquingKeysWith: +)
+            }
             group = nil
         }
         while lineStart < buffer.count, let found = memchr(base + lineStart, 0x0A, buffer.count - lineStart) {
@@ -285,7 +303,12 @@ public final class StoreExporter {
             }
             group!.count += 1
             group!.last = (line.string(.receivedAt).map { Array(bytes[$0]) }, line.string(.id).map { Array(bytes[$0]) })
-            export(line, bytes)
+            var version = 1
+            if let root = line.string(.versionOf).map({ String(decoding: bytes[$0], as: UTF8.self) }) {
+                group!.versions[root, default: 0] += 1
+                version = 1 + versions[root, default: 0] + group!.versions[root]!
+            }
+            export(line, bytes, version: version)
             if group!.count >= group!.expected { close(group, at: lineEnd + 1) }
         }
         if let group {
@@ -301,7 +324,7 @@ public final class StoreExporter {
     }
 
     /// Maps one line, unless `since`, a resumed cursor or `--all` passes it over.
-    private func export(_ line: StoreLine, _ bytes: UnsafeBufferPointer<UInt8>) {
+    private func export(_ line: StoreLine, _ bytes: UnsafeBufferPointer<UInt8>, version: Int) {
         guard let receivedAtRange = line.string(.receivedAt) else { return }
         let receivedAt = UnsafeBufferPointer(rebasing: bytes[receivedAtRange])
         if let since, receivedAt.lexicographicallyPrecedes(since) { return }
@@ -314,11 +337,40 @@ public final class StoreExporter {
             resumeAfter = nil
         }
         do {
-            try NinjsMapping.append(line, of: bytes, includingDuplicates: options.includingDuplicates, to: &output)
+            try NinjsMapping.append(line, of: bytes, version: version, includingDuplicates: options.includingDuplicates, to: &output)
             summary.exported += 1
         } catch .duplicate {
         } catch {
             if case .unusable(let reason) = error { warn("\(options.store): a line export cannot map (\(reason)); skipped") }
+        }
+    }
+
+    private static let versionOfKey = Array(#""version_of":""#.utf8)
+
+    /// Counts the later versions in `file` up to `end` without exporting anything: the lines
+    /// before a resumed position, or a rotated file wholly before `since`. Only the key is
+    /// looked for (inside a string its quotes would be escaped), so this is a fast scan.
+    private func countVersions(in file: FollowedFile, upTo end: Int64) throws(IOFailure) {
+        var offset: Int64 = 0
+        let key = Self.versionOfKey
+        while offset < end {
+            let wanted = Int(min(Int64(chunk.count), end - offset))
+            let filled = try file.read(into: &chunk, count: wanted, at: offset)
+            guard filled > 0 else { return }
+            var searched = 0
+            chunk.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                var from = 0
+                while from < filled, let found = memmem(base + from, filled - from, key, key.count) {
+                    let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + key.count
+                    guard start + 32 <= filled else { break }
+                    versions[String(decoding: buffer[start..<start + 32], as: UTF8.self), default: 0] += 1
+                    from = start + 32
+                }
+                // A key cut by the chunk's end is found again by the next chunk.
+                searched = filled < wanted ? filled : max(from, filled - key.count - 32)
+            }
+            offset += Int64(max(searched, 1))
         }
     }
 

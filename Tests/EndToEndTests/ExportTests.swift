@@ -237,4 +237,67 @@ import Testing
         #expect(resumed.stderr.contains("resuming after the line received at"))
         #expect(try Self.objects(resumed.stdout).count == 2)
     }
+
+    /// The real agency items of #15's wire fixtures: version chains (writethrus, corrections),
+    /// slugs, urgencies, notes to editors, filing times.
+    static func wireArchive(in daemon: DaemonHarness) throws -> URL {
+        let archive = daemon.folder.appendingPathComponent("wire")
+        try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+        let fixtures = DaemonHarness.repository.appendingPathComponent("Tests/BulletinCoreTests/Fixtures/wire")
+        for part in ["tune", "heldout"] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent(part).path) where name.hasSuffix(".txt") {
+                try FileManager.default.copyItem(at: fixtures.appendingPathComponent(part).appendingPathComponent(name), to: archive.appendingPathComponent(name))
+            }
+        }
+        return archive
+    }
+
+    @Test func versionsOfAStoryShareItsURIAndCountUpEvenAfterAResume() throws {
+        let daemon = try DaemonHarness()
+        let archive = try Self.wireArchive(in: daemon)
+        let cursor = daemon.folder.appendingPathComponent("export.cursor").path
+        // The first file of a chain, exported; then the rest, exported from the cursor.
+        #expect(try daemon.runToEnd(["ingest", archive.appendingPathComponent("r87-a-0311.txt").path]).status == 0)
+        let first = try Self.objects(daemon.runToEnd(["export", "--cursor", cursor]).stdout)
+        #expect(try daemon.runToEnd(["ingest", "-r", "--no-progress", archive.path]).status == 0)
+        let resumed = try Self.objects(daemon.runToEnd(["export", "--cursor", cursor]).stdout)
+        let full = try daemon.runToEnd(["export", "--all"])
+        #expect(full.status == 0, "\(full.stderr)")
+        let validation = try Self.validate(full.stdout, in: daemon)
+        #expect(validation.ok, "\(validation.output)")
+
+        let stories = daemon.storeLines().filter { $0["kind"] as? String == "story" }
+        let items = try Self.objects(full.stdout).filter { ($0["uri"] as? String)?.hasPrefix("urn:bulletind:story:") == true }
+        #expect(items.count == stories.count)
+        var seen: [String: Int] = [:]
+        var laterVersions = 0
+        for (item, story) in zip(items, stories) {
+            let root = story["version_of"] as? String ?? story["id"] as? String ?? "?"
+            seen[root, default: 0] += 1
+            if story["version_of"] != nil { laterVersions += 1 }
+            #expect(item["uri"] as? String == "urn:bulletind:story:" + root)
+            #expect(item["version"] as? Int == seen[root])
+            #expect(item["pubstatus"] as? String == (story["pubstatus"] as? String ?? "usable"))
+            #expect(item["slugline"] as? String == story["slug"] as? String)
+            #expect(item["urgency"] as? Int == story["urgency"] as? Int)
+            #expect(item["ednote"] as? String == story["ednote"] as? String)
+            #expect(item["versioncreated"] as? String == (story["filed_at"] as? String ?? story["received_at"] as? String))
+        }
+        #expect(laterVersions >= 8, "the fixtures hold version chains")
+        #expect(stories.contains { $0["urgency"] != nil } && stories.contains { $0["slug"] != nil } && stories.contains { $0["ednote"] != nil })
+        // Exported in two runs, the versions are numbered as in one.
+        let byStory = { (items: [[String: Any]]) -> [String: Int] in
+            var versions: [String: Int] = [:]
+            for item in items {
+                let own = (item["altids"] as? [[String: String]])?.first { $0["role"] == "story" }?["value"] ?? item["uri"] as? String ?? "?"
+                versions[own] = item["version"] as? Int
+            }
+            return versions
+        }
+        let whole = byStory(items)
+        let inTwo = byStory(first).merging(byStory(resumed)) { old, _ in old }
+        #expect(first.count + resumed.count == items.count)
+        #expect(inTwo == whole)
+        #expect(byStory(resumed).values.contains { $0 > 2 }, "a chain continued across the resume")
+    }
 }

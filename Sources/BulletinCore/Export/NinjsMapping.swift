@@ -5,21 +5,26 @@
 ///
 /// | ninjs | from the store line |
 /// | --- | --- |
-/// | `uri` | `urn:bulletind:story:` + the story's `id` (the same story, the same URI, on any machine); a duplicate (`--all`): `urn:bulletind:occurrence:` + its own `id` |
+/// | `uri` | `urn:bulletind:story:` + the story's `id`, or for a later version the first sighting's (`version_of`): every version of a story shares its URI; a duplicate (`--all`): `urn:bulletind:occurrence:` + its own `id` |
 /// | `standard` | ninjs 2.2 and its schema's URI |
 /// | `type` | `text` |
-/// | `representationtype` | `full`; `partial` for an exact duplicate, whose text is its story's |
-/// | `version` | `1` |
-/// | `firstcreated`, `versioncreated` | `received_at` |
-/// | `pubstatus` | `usable` |
+/// | `representationtype` | a duplicate: `full`, or `partial` for an exact one, whose text is its story's |
+/// | `version` | 1 for a first sighting, n for the story's n-th version (counted by the exporter) |
+/// | `firstcreated` | `filed_at`, else `received_at`, of a first sighting (a later version leaves it out: it is its first version's) |
+/// | `versioncreated` | `filed_at`, else `received_at` |
+/// | `pubstatus` | `canceled` for a kill or withdrawal (`pubstatus`), else `usable` |
+/// | `urgency` | `urgency` |
 /// | `language` | `language`, unless `und` |
+/// | `slugline` | `slug` |
 /// | `headlines` | one, role `main`: `headline` |
-/// | `by` | `byline`, when there is one |
-/// | `located` | `dateline`, when there is one |
-/// | `bodies` | one, role `main`, `text/plain`: `body_text` (paragraphs separated by a blank line), with `word_count` as `wordcount` |
+/// | `by` | `byline` |
+/// | `located` | `dateline` |
+/// | `bodies` | one, role `main`, `text/plain`: `body_text`, with `word_count` as `wordcount` |
 /// | `infosources` | one per credited source: `sources` |
-/// | `altids` | a duplicate: role `duplicate-of`, its story's `uri` |
-/// | `ednote` | a duplicate: what kind of repeat it is, of which story |
+/// | `subjects` | the agency's category: `literal` `wire_format:category` |
+/// | `ednote` | `ednote`; for a duplicate, what kind of repeat it is, of which story |
+/// | `descriptions` | the version marker as written (`version`), role `version-marker` |
+/// | `altids` | a later version: role `story`, its own story URI; a duplicate: role `duplicate-of`, its story's URI |
 public enum NinjsMapping {
     public static let standardVersion = "2.2"
     public static let schemaURI = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
@@ -34,9 +39,11 @@ public enum NinjsMapping {
     }
 
     /// Appends `line` (its bytes in `bytes`) as one ninjs object and a `\n` to `out`; throws,
-    /// appending nothing, for a line that is not exported.
+    /// appending nothing, for a line that is not exported. `version`: which version of its
+    /// story a story line is (1 for a first sighting), as the exporter counted them.
     public static func append(
-        _ line: StoreLine, of bytes: UnsafeBufferPointer<UInt8>, includingDuplicates: Bool, to out: inout [UInt8]
+        _ line: StoreLine, of bytes: UnsafeBufferPointer<UInt8>, version: Int = 1, includingDuplicates: Bool,
+        to out: inout [UInt8]
     ) throws(Skipped) {
         guard let kind = line.string(.kind), let id = line.string(.id), let receivedAt = line.string(.receivedAt),
             let headline = line.string(.headline)
@@ -45,17 +52,21 @@ public enum NinjsMapping {
         guard isStory || equals(bytes, kind, "duplicate") else { throw .unusable("unknown kind") }
         if !isStory && !includingDuplicates { throw .duplicate }
         let body = line.string(.bodyText)
+        let firstVersion = isStory ? line.string(.versionOf) : nil
+        let created = line.string(.filedAt) ?? receivedAt
 
         var json = NinjsWriter(bytes, appendingTo: &out)
-        json.constant("uri", isStory ? storyURIPrefix : occurrenceURIPrefix, then: id)
+        json.constant("uri", isStory ? storyURIPrefix : occurrenceURIPrefix, then: firstVersion ?? id)
         json.standard()
         json.constant("type", "text")
         if !isStory { json.constant("representationtype", body == nil ? "partial" : "full") }
-        json.constant("version", "1")
-        json.raw("firstcreated", receivedAt)
-        json.raw("versioncreated", receivedAt)
-        json.constant("pubstatus", "usable")
+        json.number("version", isStory ? version : 1)
+        if firstVersion == nil { json.raw("firstcreated", created) }
+        json.raw("versioncreated", created)
+        json.constant("pubstatus", line.string(.pubstatus).map { equals(bytes, $0, "canceled") } == true ? "canceled" : "usable")
+        if let urgency = line[.urgency], urgency.kind == .number { json.rawNumber("urgency", urgency.range) }
         if let language = line.string(.language), !equals(bytes, language, "und") { json.raw("language", language) }
+        if let slug = line.string(.slug) { json.raw("slugline", slug) }
         json.textObjects("headlines", role: "main", value: headline)
         if let byline = line.string(.byline), !byline.isEmpty { json.raw("by", byline) }
         if let dateline = line.string(.dateline), !dateline.isEmpty { json.raw("located", dateline) }
@@ -64,9 +75,16 @@ public enum NinjsMapping {
             let names = StoreLine.strings(inArray: sources, of: bytes).filter { !$0.isEmpty }
             if !names.isEmpty { json.namedObjects("infosources", names) }
         }
-        if !isStory, let original = line.string(.duplicateOf) {
-            json.altID(role: "duplicate-of", prefix: storyURIPrefix, value: original)
+        if let category = line.string(.category) {
+            json.subject(scheme: line.string(.wireFormat), code: category)
+        }
+        if isStory {
+            if let ednote = line.string(.ednote) { json.raw("ednote", ednote) }
+            if let marker = line.string(.version) { json.textObjects("descriptions", role: "version-marker", value: marker) }
+            if firstVersion != nil { json.altID(role: "story", prefix: storyURIPrefix, value: id) }
+        } else if let original = line.string(.duplicateOf) {
             json.duplicateNote(match: line.string(.match), similarity: line[.similarity], of: original)
+            json.altID(role: "duplicate-of", prefix: storyURIPrefix, value: original)
         }
         json.finish(into: &out)
     }
@@ -143,6 +161,29 @@ struct NinjsWriter {
     mutating func raw(_ name: StaticString, _ value: Range<Int>) {
         key(name)
         quoted(value)
+    }
+
+    mutating func number(_ name: StaticString, _ value: Int) {
+        key(name)
+        out.append(contentsOf: String(value).utf8)
+    }
+
+    mutating func rawNumber(_ name: StaticString, _ value: Range<Int>) {
+        key(name)
+        append(value)
+    }
+
+    /// `"subjects":[{"literal":"SCHEME:CODE"}]`: an agency's category code means something only
+    /// with its framing (`anpa-1312:s`, `iptc-7901:pl`).
+    mutating func subject(scheme: Range<Int>?, code: Range<Int>) {
+        key("subjects")
+        out.append(contentsOf: #"[{"literal":""#.utf8)
+        if let scheme {
+            append(scheme)
+            out.append(UInt8(ascii: ":"))
+        }
+        append(code)
+        out.append(contentsOf: "\"}]".utf8)
     }
 
     mutating func standard() {

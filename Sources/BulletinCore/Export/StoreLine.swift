@@ -11,6 +11,8 @@ public struct StoreLine {
     public enum Field: Int, CaseIterable, Sendable {
         case schema, kind, id, receivedAt, bulletin, headline, bodyText, byline, dateline, sources, language, wordCount
         case duplicateOf, match, similarity
+        // A framed item's wire metadata, and the links between versions of a story.
+        case wireFormat, slug, version, urgency, category, ednote, filedAt, versionOf, pubstatus
 
         public var key: String {
             switch self {
@@ -18,6 +20,9 @@ public struct StoreLine {
             case .bodyText: "body_text"
             case .wordCount: "word_count"
             case .duplicateOf: "duplicate_of"
+            case .wireFormat: "wire_format"
+            case .filedAt: "filed_at"
+            case .versionOf: "version_of"
             default: "\(self)"
             }
         }

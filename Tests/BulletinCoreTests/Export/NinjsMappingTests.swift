@@ -9,13 +9,13 @@ import Testing
     static let reference = StoryRecord.BulletinReference(
         file: "wire \"7\".txt", sha256: String(repeating: "a", count: 64), index: 0, stories: 2, encoding: "utf-8")
 
-    static func map(_ line: String, all: Bool = false) throws -> [String: Any]? {
+    static func map(_ line: String, all: Bool = false, version: Int = 1) throws -> [String: Any]? {
         var out: [UInt8] = []
         let bytes = Array(line.utf8.dropLast(line.hasSuffix("\n") ? 1 : 0))
         do {
             try bytes.withUnsafeBufferPointer { buffer in
                 let parsed = try StoreLine.read(buffer)
-                try NinjsMapping.append(parsed, of: buffer, includingDuplicates: all, to: &out)
+                try NinjsMapping.append(parsed, of: buffer, version: version, includingDuplicates: all, to: &out)
             }
         } catch NinjsMapping.Skipped.duplicate {
             return nil
@@ -54,6 +54,48 @@ import Testing
         #expect(standard["version"] as? String == "2.2")
         #expect(item["altids"] == nil)
         #expect(item["ednote"] == nil)
+    }
+
+    @Test func aWireItemBringsItsSlugUrgencyNotesCategoryAndFilingTime() throws {
+        var record = StoryRecord(
+            kind: .story, id: "0123456789abcdef0123456789abcdef", receivedAt: "2026-11-29T18:17:04.907Z", bulletin: Self.reference,
+            headline: "Ethanol plants eat into grassland", bodyText: "ATLANTA (AP) — Body.", byline: "By Jim Suhr",
+            dateline: "ATLANTA", sources: ["AP"], language: "en", wordCount: 3)
+        record.wireFormat = "anpa-1312"
+        record.slug = "BC-US--Ethanol-Losing Grassland"
+        record.urgency = 5
+        record.category = "a"
+        record.ednote = "Eds: APNewsNow. Will be updated."
+        record.filedAt = "2016-02-20T03:37:00Z"
+        let item = try #require(try Self.map(record.encodedLine()))
+        #expect(item["uri"] as? String == "urn:bulletind:story:0123456789abcdef0123456789abcdef")
+        #expect(item["version"] as? Int == 1)
+        #expect(item["slugline"] as? String == "BC-US--Ethanol-Losing Grassland")
+        #expect(item["urgency"] as? Int == 5)
+        #expect(item["ednote"] as? String == "Eds: APNewsNow. Will be updated.")
+        #expect(item["firstcreated"] as? String == "2016-02-20T03:37:00Z")
+        #expect(item["versioncreated"] as? String == "2016-02-20T03:37:00Z")
+        #expect(item["pubstatus"] as? String == "usable")
+        #expect((item["subjects"] as? [[String: String]]) == [["literal": "anpa-1312:a"]])
+        #expect(item["descriptions"] == nil)
+        #expect(item["altids"] == nil)
+    }
+
+    @Test func aLaterVersionSharesItsStorysURIWithTheNextVersionNumber() throws {
+        var kill = StoryRecord(
+            kind: .story, id: "ffffffffffffffffffffffffffffffff", receivedAt: "2026-11-29T19:00:00.000Z", bulletin: Self.reference,
+            headline: "Kill: Ethanol plants", bodyText: "Editors: kill the story.", sources: [], language: "en", wordCount: 4)
+        kill.version = "Kill"
+        kill.versionOf = "0123456789abcdef0123456789abcdef"
+        kill.pubstatus = "canceled"
+        let item = try #require(try Self.map(kill.encodedLine(), version: 3))
+        #expect(item["uri"] as? String == "urn:bulletind:story:0123456789abcdef0123456789abcdef")
+        #expect(item["version"] as? Int == 3)
+        #expect(item["pubstatus"] as? String == "canceled")
+        #expect(item["firstcreated"] == nil)
+        #expect(item["versioncreated"] as? String == "2026-11-29T19:00:00.000Z")
+        #expect((item["descriptions"] as? [[String: String]]) == [["role": "version-marker", "value": "Kill"]])
+        #expect((item["altids"] as? [[String: String]]) == [["role": "story", "value": "urn:bulletind:story:ffffffffffffffffffffffffffffffff"]])
     }
 
     @Test func unknownValuesAreLeftOutRatherThanInvented() throws {
