@@ -16,6 +16,9 @@ public struct ExportOptions: Sendable {
     public var cursor: FilePath?
     /// The longest a follower sleeps between looks at the store (inotify wakes it sooner).
     public var pollInterval: Duration = .seconds(1)
+    /// Asked between chunks and after every wait: true ends the export cleanly (what was read
+    /// is written and the cursor saved), as SIGTERM does to a follower.
+    public var shouldStop: @Sendable () -> Bool = { false }
 
     public init(store: FilePath) { self.store = store }
 }
@@ -100,7 +103,7 @@ public final class StoreExporter {
             throw .noStore(options.store.string)
         }
         do throws(IOFailure) {
-            while !readerGone {
+            while !readerGone && !options.shouldStop() {
                 if current == nil {
                     if let next = try nextFile() {
                         current = (next, 0)
@@ -209,7 +212,7 @@ public final class StoreExporter {
     /// `final`: the file will not grow again, so its last lines count as whole.
     private func exportAvailable(_ file: FollowedFile, from offset: Int64, final: Bool) throws(IOFailure) -> Int64 {
         var offset = offset
-        while !readerGone {
+        while !readerGone && !options.shouldStop() {
             let available = try file.size() - offset
             guard available > 0 else { return offset }
             let wanted = Int(min(Int64(chunk.count), available))
@@ -361,14 +364,23 @@ public final class StoreExporter {
             chunk.withUnsafeBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return }
                 var from = 0
-                while from < filled, let found = memmem(base + from, filled - from, key, key.count) {
-                    let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + key.count
-                    guard start + 32 <= filled else { break }
+                var countedUpTo = 0
+                // Each `_` is looked at (memchr is fast, and `_` is rare outside keys): the key's
+                // own is its eighth byte.
+                while from < filled, let found = memchr(base + from, Int32(UInt8(ascii: "_")), filled - from) {
+                    let underscore = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    from = underscore + 1
+                    let keyStart = underscore - 8
+                    guard keyStart >= 0, keyStart + key.count + 32 <= filled,
+                        memcmp(base + keyStart, key, key.count) == 0
+                    else { continue }
+                    let start = keyStart + key.count
                     versions[String(decoding: buffer[start..<start + 32], as: UTF8.self), default: 0] += 1
                     from = start + 32
+                    countedUpTo = from
                 }
                 // A key cut by the chunk's end is found again by the next chunk.
-                searched = filled < wanted ? filled : max(from, filled - key.count - 32)
+                searched = filled < wanted ? filled : max(countedUpTo, filled - key.count - 32)
             }
             offset += Int64(max(searched, 1))
         }

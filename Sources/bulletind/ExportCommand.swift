@@ -20,8 +20,9 @@ struct ExportCommand: ParsableCommand {
             --since keeps only what was received at or after a time. --follow keeps going as \
             `tail -F` does: new stories as they are stored, across rotations of the store and \
             restarts of the daemon, until killed. --cursor FILE makes the export resumable: the \
-            position is saved there (at least every second, and whenever the export waits), and \
-            the next run with the same cursor starts where this one stopped; the cursor wins over \
+            position is saved there (at least every second, whenever the export waits, and when \
+            SIGTERM or Ctrl-C ends it), and the next run with the same cursor starts where this \
+            one stopped; the cursor wins over \
             --since once it exists. The lines of a bulletin still being written wait for its last \
             line, so a consumer never sees half a bulletin. Lines that are not store lines are \
             reported on stderr and skipped.
@@ -74,7 +75,9 @@ struct ExportCommand: ParsableCommand {
         options.follow = follow
         options.cursor = cursor.map { FilePath($0) }
         options.includingDuplicates = all
+        options.shouldStop = { TerminationSignals.requested }
         StandardOutput.ignoreBrokenPipes()
+        TerminationSignals.install()
         let exporter = StoreExporter(options: options) { warning in
             FileHandle.standardError.write(Data("bulletind: \(warning)\n".utf8))
         }

@@ -9,7 +9,7 @@
 /// | `standard` | ninjs 2.2 and its schema's URI |
 /// | `type` | `text` |
 /// | `representationtype` | a duplicate: `full`, or `partial` for an exact one, whose text is its story's |
-/// | `version` | 1 for a first sighting, n for the story's n-th version (counted by the exporter) |
+/// | `version` | `"1"` for a first sighting, `"n"` for the story's n-th version (counted by the exporter) |
 /// | `firstcreated` | `filed_at`, else `received_at`, of a first sighting (a later version leaves it out: it is its first version's) |
 /// | `versioncreated` | `filed_at`, else `received_at` |
 /// | `pubstatus` | `canceled` for a kill or withdrawal (`pubstatus`), else `usable` |
@@ -60,7 +60,7 @@ public enum NinjsMapping {
         json.standard()
         json.constant("type", "text")
         if !isStory { json.constant("representationtype", body == nil ? "partial" : "full") }
-        json.number("version", isStory ? version : 1)
+        json.quotedNumber("version", isStory ? version : 1)
         if firstVersion == nil { json.raw("firstcreated", created) }
         json.raw("versioncreated", created)
         json.constant("pubstatus", line.string(.pubstatus).map { equals(bytes, $0, "canceled") } == true ? "canceled" : "usable")
@@ -163,9 +163,12 @@ struct NinjsWriter {
         quoted(value)
     }
 
-    mutating func number(_ name: StaticString, _ value: Int) {
+    /// A number as a string, as ninjs' `version` is.
+    mutating func quotedNumber(_ name: StaticString, _ value: Int) {
         key(name)
+        out.append(UInt8(ascii: "\""))
         out.append(contentsOf: String(value).utf8)
+        out.append(UInt8(ascii: "\""))
     }
 
     mutating func rawNumber(_ name: StaticString, _ value: Range<Int>) {

@@ -69,7 +69,7 @@ import Testing
         record.filedAt = "2016-02-20T03:37:00Z"
         let item = try #require(try Self.map(record.encodedLine()))
         #expect(item["uri"] as? String == "urn:bulletind:story:0123456789abcdef0123456789abcdef")
-        #expect(item["version"] as? Int == 1)
+        #expect(item["version"] as? String == "1")
         #expect(item["slugline"] as? String == "BC-US--Ethanol-Losing Grassland")
         #expect(item["urgency"] as? Int == 5)
         #expect(item["ednote"] as? String == "Eds: APNewsNow. Will be updated.")
@@ -90,7 +90,7 @@ import Testing
         kill.pubstatus = "canceled"
         let item = try #require(try Self.map(kill.encodedLine(), version: 3))
         #expect(item["uri"] as? String == "urn:bulletind:story:0123456789abcdef0123456789abcdef")
-        #expect(item["version"] as? Int == 3)
+        #expect(item["version"] as? String == "3")
         #expect(item["pubstatus"] as? String == "canceled")
         #expect(item["firstcreated"] == nil)
         #expect(item["versioncreated"] as? String == "2026-11-29T19:00:00.000Z")
