@@ -8,7 +8,7 @@ extension FileReadFailure {
     var rejectionKind: RejectionKind {
         switch self {
         case .tooLarge: .tooLarge
-        case .symbolicLink, .notRegular, .directory: .notRegular
+        case .symbolicLink, .notRegular, .directory, .hardLinked: .notRegular
         case .vanished, .changedWhileReading, .io: .unreadable
         }
     }

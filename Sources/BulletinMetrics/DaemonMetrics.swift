@@ -7,7 +7,7 @@ public enum RejectionKind: String, Sendable, CaseIterable {
     case empty, binary
     case noStories = "no-stories"
     case tooLarge = "too-large"
-    /// A symlink, FIFO, socket or device.
+    /// A symlink, FIFO, socket or device, or a file with another name (a hard link).
     case notRegular = "not-regular"
     /// An I/O error, or the file changed while it was read.
     case unreadable
