@@ -7,7 +7,7 @@ RELEASE_FLAGS := -c release --static-swift-stdlib
 RELEASE_BIN := .build/release/bulletind
 STAGE := .build-system/stage
 
-.PHONY: run test unit-test system-test build deps install man security-score clean dedup-eval parse-eval bench-dedup bench-startup bench-parser bench-ingest bench-inbox bench-export fuzz
+.PHONY: run test unit-test system-test build deps install man security-score clean dedup-eval parse-eval lang-eval bench-dedup bench-startup bench-parser bench-ingest bench-inbox bench-export fuzz
 
 ## Install what is missing (libsystemd-dev, pkg-config, jsonschema), build, and start the
 ## daemon on its development defaults: ./inbox, ./stories.jsonl, ./.bulletind.
@@ -85,6 +85,11 @@ dedup-eval: deps
 ## corpus built from Tests/ParseCorpus (PARSE_EVAL_ARGS: --failures, --show heldout/0007).
 parse-eval: deps
 	scripts/parse-eval.sh $(PARSE_EVAL_ARGS)
+
+## Per language: bulletins decoded, headlines, languages, datelines, edited copies found and
+## false duplicates on the multilingual corpus (Tests/LangCorpus), tuning and held-out stories.
+lang-eval: deps
+	scripts/lang-eval.sh
 
 ## The duplicate index at 10 thousand and 1 million stories: cost per story, memory, snapshots.
 bench-dedup: deps

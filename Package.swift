@@ -28,10 +28,20 @@ let package = Package(
             pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]
         ),
-        // Pure: bytes and text in, stories, decisions and records out. No Glibc, Dispatch or libsystemd.
+        // ICU (charset detection, strict conversion), uchardet and CLD2 (language identification)
+        // behind plain C functions: ICU's names carry its version and CLD2 speaks C++.
+        .target(
+            name: "CTextDetection",
+            linkerSettings: [
+                .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("uchardet"),
+                .linkedLibrary("cld2"), .linkedLibrary("stdc++"),
+            ]
+        ),
+        // Pure: bytes and text in, stories, decisions and records out. No Glibc, Dispatch or
+        // libsystemd; text models (charsets, languages) come from CTextDetection.
         .target(
             name: "BulletinCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CTextDetection", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         // Linux calls the Glibc module hides behind _GNU_SOURCE (renameat2).
@@ -94,6 +104,9 @@ let package = Package(
             name: "ParseEval", dependencies: ["BulletinCore"], path: "Benchmarks/ParseEval", swiftSettings: strict),
         .executableTarget(
             name: "DedupEval", dependencies: ["BulletinCore"], path: "Benchmarks/DedupEval", swiftSettings: strict),
+        .executableTarget(
+            name: "LangEval", dependencies: ["BulletinCore"],
+            path: "Benchmarks/LangEval", swiftSettings: strict),
         .executableTarget(
             name: "DedupBenchmark", dependencies: ["BulletinCore"], path: "Benchmarks/DedupBenchmark", swiftSettings: strict),
         .executableTarget(

@@ -1,14 +1,14 @@
 // libFuzzer entry point for the bulletin decoder and parser; built by
 // scripts/fuzz-parser.sh with the BulletinCore Decoding and Parsing sources.
 //
-// Every input is decoded (which never fails) and parsed; the parser may reject, but
-// must not crash, hang, leak or break its own promises, which are checked here.
+// Every input is decoded and parsed; the decoder and the parser may reject, but must not
+// crash, hang, leak or break their own promises, which are checked here.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func parserFuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
-    let decoded = BulletinDecoder.decode(bytes)
     do {
+        let decoded = try BulletinDecoder.decode(bytes)
         let stories = try BulletinParser().parse(decoded.text)
         checkPromises(stories, text: decoded.text)
     } catch {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the BulletinCore decoder and parser with libFuzzer and AddressSanitizer and runs
+# Builds the BulletinCore decoder (with its C shim over ICU, uchardet and CLD2) and parser with libFuzzer and AddressSanitizer and runs
 # them, seeded with the fixture corpus.
 #
 #   scripts/fuzz-parser.sh [RUNS] [MAX_SECONDS] [MAX_LEN]
@@ -25,13 +25,28 @@ rm -f "$out"/corpus/*.expected.json
 
 # Compile a snapshot, so that editing the sources during a long build is harmless.
 rm -rf "$out/src" && mkdir -p "$out/src"
-cp Sources/BulletinCore/Decoding/*.swift Sources/BulletinCore/Parsing/*.swift Fuzz/ParserFuzz.swift "$out/src/"
+cp Sources/BulletinCore/Decoding/*.swift Sources/BulletinCore/Parsing/*.swift Sources/BulletinCore/Language/*.swift \
+    Fuzz/ParserFuzz.swift "$out/src/"
+[ -d Sources/BulletinCore/Framing ] && cp Sources/BulletinCore/Framing/*.swift "$out/src/"
+# The C shim over ICU, uchardet and CLD2 that decoding and language identification call.
+mkdir -p "$out/shim"
+cat >"$out/shim/module.modulemap" <<MAP
+module CTextDetection {
+    header "$PWD/Sources/CTextDetection/include/text_detection.h"
+    export *
+}
+MAP
+clang -c -O1 -g -fsanitize=fuzzer-no-link,address -ISources/CTextDetection/include \
+    Sources/CTextDetection/charsets.c -o "$out/shim/charsets.o"
+clang++ -c -O1 -g -fsanitize=fuzzer-no-link,address -ISources/CTextDetection/include \
+    Sources/CTextDetection/languages.cpp -o "$out/shim/languages.o"
 
 echo "building $out/parser-fuzz" >&2
 # ld.gold warns about every ASan helper symbol it cannot export; those lines are noise.
 "$swiftc_bin" -sanitize=fuzzer,address -parse-as-library -O -g \
     -module-name BulletinCoreFuzz -swift-version 6 -warnings-as-errors \
-    "$out"/src/*.swift -o "$out/parser-fuzz" 2>&1 | { grep -v "Cannot export local symbol" || true; } >&2
+    -Xcc -fmodule-map-file="$out/shim/module.modulemap" "$out"/src/*.swift "$out"/shim/*.o \
+    -licui18n -licuuc -luchardet -lcld2 -lstdc++ -o "$out/parser-fuzz" 2>&1 | { grep -v "Cannot export local symbol" || true; } >&2
 test "${PIPESTATUS[0]}" -eq 0
 
 echo "fuzzing: $runs runs, at most $max_seconds s" >&2

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what building and testing bulletind needs, only when it is missing:
-# libsystemd's headers and pkg-config (apt), and Python's jsonschema (the tests' validator) with
-# the packages it checks the uri and date-time formats with (ninjs output).
+# Installs what building and testing bulletind needs, only when it is missing: libsystemd's
+# headers and pkg-config; ICU, uchardet and CLD2 (charset detection, conversion and language
+# identification; apt); Python's jsonschema (the tests' validator) with the packages it checks
+# the uri and date-time formats with (ninjs output).
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -9,6 +10,9 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 apt_packages=()
 command -v pkg-config >/dev/null 2>&1 || apt_packages+=(pkg-config)
 pkg-config --exists libsystemd 2>/dev/null || apt_packages+=(libsystemd-dev)
+pkg-config --exists icu-uc icu-i18n 2>/dev/null || apt_packages+=(libicu-dev)
+pkg-config --exists uchardet 2>/dev/null || apt_packages+=(libuchardet-dev)
+[ -e /usr/include/cld2/public/compact_lang_det.h ] || apt_packages+=(libcld2-dev)
 command -v python3 >/dev/null 2>&1 || apt_packages+=(python3)
 if [ -f Tests/System/REQUIREMENTS ] && [ "${BULLETIND_SYSTEM_TESTS:-1}" = 1 ]; then
     while read -r package; do

@@ -34,7 +34,7 @@ struct PhaseBreakdown {
             let content = try timer.measure("read") { try RegularFileReader.read(path, limit: 1 << 26) }
             bytes += content.count
             let sha256 = timer.measure("sha256") { BulletinProcessor.sha256Hex(content) }
-            let decoded = timer.measure("decode") { BulletinDecoder.decode(content) }
+            let decoded = try timer.measure("decode") { try BulletinDecoder.decode(content) }
             let stories = try timer.measure("parse") { try parser.parse(decoded.text) }
             // Computed once per story while loading, as `PreparedStory` does: over the joined body.
             let texts = timer.measure("story text, word count") {

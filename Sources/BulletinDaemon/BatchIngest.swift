@@ -71,7 +71,7 @@ public enum BatchIngest {
         await pipeline.expectBulletins(totalling: state.bytesTotal)
         var loader = Loader(
             files: inputs.files, maxFileSize: configuration.maxFileSize,
-            dedup: await pipeline.dedupConfiguration, known: await pipeline.knownDigests)
+            dedup: await pipeline.dedupConfiguration, decoder: await pipeline.decoder, known: await pipeline.knownDigests)
         defer { loader.cancel() }
         for (position, input) in inputs.files.enumerated() {
             if shouldStop() {
@@ -128,15 +128,20 @@ public enum BatchIngest {
         let files: [BatchInputs.File]
         let maxFileSize: Int64
         let dedup: DedupConfiguration
+        let decoder: BulletinDecoder
         let known: Set<BulletinDigest>
         private var started = 0
         private var pending: [(task: Task<LoadedFile, Never>, size: Int64)] = []
         private var pendingBytes: Int64 = 0
 
-        init(files: [BatchInputs.File], maxFileSize: Int64, dedup: DedupConfiguration, known: Set<BulletinDigest>) {
+        init(
+            files: [BatchInputs.File], maxFileSize: Int64, dedup: DedupConfiguration, decoder: BulletinDecoder,
+            known: Set<BulletinDigest>
+        ) {
             self.files = files
             self.maxFileSize = maxFileSize
             self.dedup = dedup
+            self.decoder = decoder
             self.known = known
         }
 
@@ -147,8 +152,10 @@ public enum BatchIngest {
                 let path = files[started].path
                 let folder = path.removingLastComponent()
                 let name = FileName(bytes: path.lastComponent.map { Array($0.string.utf8) } ?? [])
-                let task = Task { [maxFileSize, dedup, known] in
-                    LoadedFile.load(name, in: folder.isEmpty ? "." : folder, maxFileSize: maxFileSize, dedup: dedup, known: known)
+                let task = Task { [maxFileSize, dedup, decoder, known] in
+                    LoadedFile.load(
+                        name, in: folder.isEmpty ? "." : folder, maxFileSize: maxFileSize, dedup: dedup, decoder: decoder,
+                        known: known)
                 }
                 pending.append((task, files[started].size))
                 pendingBytes += files[started].size

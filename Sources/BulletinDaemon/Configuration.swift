@@ -26,6 +26,9 @@ public struct Configuration: Sendable, Equatable {
     public var fileTimeLimit: Duration = .seconds(30)
     /// Larger files are rejected unread.
     public var maxFileSize: Int64 = 16 * 1024 * 1024
+    /// The code page every bulletin of this inbox that is not Unicode is read in (a feed known to
+    /// use one); nil: detected per file. A byte-order mark, UTF-16 and valid UTF-8 still win.
+    public var encoding: SourceEncoding?
     /// The JSON Lines store.
     public var store = FilePath("stories.jsonl")
     /// When appends are made durable.

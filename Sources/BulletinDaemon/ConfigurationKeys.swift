@@ -67,6 +67,11 @@ extension ConfigurationKey {
             apply: { config, text throws(ConfigurationError) in config.patterns = try ValueParsing.patterns(text) },
             acceptsList: true),
         ConfigurationKey(
+            section: "inbox", name: "encoding",
+            help: "The code page of bulletins that are not Unicode: auto (detected per file) or one, e.g. windows-1251.",
+            valueName: "auto|encoding", render: { $0.encoding?.rawValue ?? "auto" }
+        ) { config, text throws(ConfigurationError) in config.encoding = try ValueParsing.encoding(text) },
+        ConfigurationKey(
             section: "inbox", name: "max_file_size", help: "Larger files are rejected unread (bytes).", valueName: "bytes",
             render: { String($0.maxFileSize) }
         ) { config, text throws(ConfigurationError) in config.maxFileSize = try ValueParsing.positiveBytes(text) },

@@ -175,8 +175,8 @@ struct InboxService: Service {
             let started = ContinuousClock.now
             let loaded = await loader.run(limit: parameters.timeLimit) {
                 LoadedFile.load(
-                    name, in: folder, maxFileSize: parameters.maxFileSize, dedup: parameters.dedup, known: parameters.known,
-                    refusingHardLinks: true)
+                    name, in: folder, maxFileSize: parameters.maxFileSize, dedup: parameters.dedup,
+                    decoder: parameters.decoder, known: parameters.known, refusingHardLinks: true)
             }
             let outcome: IngestPipeline.Outcome
             if let loaded {

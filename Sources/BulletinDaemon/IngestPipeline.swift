@@ -190,12 +190,15 @@ actor IngestPipeline {
     struct LoadParameters: Sendable {
         var maxFileSize: Int64
         var dedup: DedupConfiguration
+        var decoder: BulletinDecoder
         var known: Set<BulletinDigest>
         var timeLimit: Duration
     }
 
     var loadParameters: LoadParameters {
-        LoadParameters(maxFileSize: configuration.maxFileSize, dedup: index.configuration, known: knownDigests, timeLimit: configuration.fileTimeLimit)
+        LoadParameters(
+            maxFileSize: configuration.maxFileSize, dedup: index.configuration, decoder: decoder, known: knownDigests,
+            timeLimit: configuration.fileTimeLimit)
     }
 
     /// A file whose loading overran `inbox.file_time_limit_s`: rejected (and moved to the failed
@@ -223,6 +226,9 @@ actor IngestPipeline {
 
     /// The dedup configuration bulletins are to be prepared with.
     var dedupConfiguration: DedupConfiguration { index.configuration }
+
+    /// How bulletins are to be decoded: the inbox's pinned encoding, if any.
+    var decoder: BulletinDecoder { BulletinDecoder(pinned: configuration.encoding) }
 
     /// Sizes the duplicate index for a back-fill of `bytes` of bulletins at once, rather than
     /// growing it step by step as the stories arrive: a story per kilobyte (the seed bulletin's
@@ -270,7 +276,7 @@ actor IngestPipeline {
             dispose(loaded, name: name, disposition: disposition)
             return .alreadyIngested
         }
-        guard let prepared = loaded.prepared(dedup: index.configuration) else { return .vanished }
+        guard let prepared = loaded.prepared(dedup: index.configuration, decoder: decoder) else { return .vanished }
 
         if indexNeedsRebuild, !rebuildIndex() {
             return .deferred(reason: "the duplicate index could not be rebuilt from the store")

@@ -28,10 +28,11 @@ struct LoadedFile: Sendable {
     var path: FilePath { name.path(in: folder) }
 
     /// The bulletin prepared, now if it was not when loaded; nil when nothing was read.
-    func prepared(dedup: DedupConfiguration) -> PreparedBulletin? {
+    func prepared(dedup: DedupConfiguration, decoder: BulletinDecoder) -> PreparedBulletin? {
         switch content {
         case .prepared(let bulletin): bulletin
-        case .known(let sha256, let bytes): BulletinProcessor().prepare(bytes: bytes, sha256: sha256, dedup: dedup)
+        case .known(let sha256, let bytes):
+            BulletinProcessor(decoder: decoder).prepare(bytes: bytes, sha256: sha256, dedup: dedup)
         case .unprintableName, .vanished, .directory, .unreadable: nil
         }
     }
@@ -45,8 +46,8 @@ struct LoadedFile: Sendable {
     /// (`known`: empty when identical files are to be recorded again). `refusingHardLinks`: a
     /// file with another name is not read (the inbox; a back-fill reads what it is given).
     static func load(
-        _ name: FileName, in folder: FilePath, maxFileSize: Int64, dedup: DedupConfiguration, known: Set<BulletinDigest>,
-        refusingHardLinks: Bool = false
+        _ name: FileName, in folder: FilePath, maxFileSize: Int64, dedup: DedupConfiguration, decoder: BulletinDecoder,
+        known: Set<BulletinDigest>, refusingHardLinks: Bool = false
     ) -> LoadedFile {
         guard name.isPlainText else { return LoadedFile(name: name, folder: folder, content: .unprintableName) }
         let file: RegularFile
@@ -65,7 +66,7 @@ struct LoadedFile: Sendable {
         if let digest = BulletinDigest(hex: sha256.utf8), known.contains(digest) {
             content = .known(sha256: sha256, bytes: file.bytes)
         } else {
-            content = .prepared(BulletinProcessor().prepare(bytes: file.bytes, sha256: sha256, dedup: dedup))
+            content = .prepared(BulletinProcessor(decoder: decoder).prepare(bytes: file.bytes, sha256: sha256, dedup: dedup))
         }
         return LoadedFile(name: name, folder: folder, content: content, signature: file.signature)
     }

@@ -1,3 +1,4 @@
+import BulletinCore
 import SystemPackage
 
 /// Text to setting values. Every message says what was expected and echoes what was given, so
@@ -15,6 +16,17 @@ enum ValueParsing {
             throw ConfigurationError("expected one of \(options), got \"\(text)\"")
         }
         return value
+    }
+
+    /// "auto" (nil) or an encoding bulletins are written in, by its IANA name in any case.
+    static func encoding(_ text: String) throws(ConfigurationError) -> SourceEncoding? {
+        let name = text.lowercased()
+        if name == "auto" { return nil }
+        guard let encoding = SourceEncoding(rawValue: name) else {
+            let names = SourceEncoding.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ConfigurationError("expected \"auto\" or one of \(names), got \"\(text)\"")
+        }
+        return encoding
     }
 
     static func patterns(_ text: String) throws(ConfigurationError) -> [String] {

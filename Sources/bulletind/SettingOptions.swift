@@ -44,6 +44,7 @@ struct PipelineSettings: ParsableArguments {
     @Option(name: .customLong("store-rotate-size"), help: setting("store.rotate_size")) var rotateSize: String?
     @Option(name: .customLong("store-batch-interval-ms"), help: setting("store.batch_interval_ms")) var batchInterval: String?
     @Option(name: .customLong("inbox-identical-files"), help: setting("inbox.identical_files")) var identicalFiles: String?
+    @Option(name: .customLong("inbox-encoding"), help: setting("inbox.encoding")) var encoding: String?
     @Option(name: .customLong("inbox-max-file-size"), help: setting("inbox.max_file_size")) var maxFileSize: String?
     @Option(name: .customLong("dedup-resemblance-threshold"), help: setting("dedup.resemblance_threshold")) var resemblance: String?
     @Option(name: .customLong("dedup-containment-threshold"), help: setting("dedup.containment_threshold")) var containment: String?
@@ -56,7 +57,7 @@ struct PipelineSettings: ParsableArguments {
         given([
             "store.path": store, "state.dir": stateDir, "store.fsync": fsync, "store.rotate_size": rotateSize,
             "store.batch_interval_ms": batchInterval, "inbox.identical_files": identicalFiles,
-            "inbox.max_file_size": maxFileSize, "dedup.resemblance_threshold": resemblance,
+            "inbox.encoding": encoding, "inbox.max_file_size": maxFileSize, "dedup.resemblance_threshold": resemblance,
             "dedup.containment_threshold": containment, "dedup.number_guard": numberGuard, "dedup.name_guard": nameGuard,
             "dedup.window_days": windowDays, "log.level": logLevel,
         ])

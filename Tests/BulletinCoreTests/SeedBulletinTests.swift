@@ -6,7 +6,7 @@ import Testing
 @Suite struct SeedBulletinTests {
     static func seed() throws -> String {
         let url = try #require(Bundle.module.url(forResource: "Fixtures/bulletins/seed", withExtension: "txt"))
-        return BulletinDecoder.decode(Array(try Data(contentsOf: url))).text
+        return try BulletinDecoder.decode(Array(try Data(contentsOf: url))).text
     }
 
     @Test func everyHeadlineLineStartsAStory() throws {

@@ -59,6 +59,14 @@ import Testing
         #expect(message == "environment variable BULLETIND_STORE_FSYNC: store.fsync: expected one of \"bulletin\", \"batch\", \"never\", got \"always\"")
     }
 
+    @Test func anUnknownEncodingListsTheOnesThereAre() throws {
+        let (_, refused) = try message(environment: ["BULLETIND_INBOX_ENCODING": "cp1251"])
+        #expect(refused.hasPrefix("environment variable BULLETIND_INBOX_ENCODING: inbox.encoding: expected \"auto\" or one of utf-8,"))
+        #expect(refused.contains("windows-1251") && refused.contains("koi8-r") && refused.hasSuffix("got \"cp1251\""))
+        let (_, fine) = try message(environment: ["BULLETIND_INBOX_ENCODING": "KOI8-R"])
+        #expect(fine == "no error")
+    }
+
     @Test func aMisspeltEnvironmentVariableIsAnErrorWithASuggestion() throws {
         let (_, message) = try message(environment: ["BULLETIND_STORE_PTH": "/x"])
         #expect(message == "environment variable BULLETIND_STORE_PTH: not a bulletind setting (did you mean BULLETIND_STORE_PATH?); `bulletind check-config --help` lists them all")

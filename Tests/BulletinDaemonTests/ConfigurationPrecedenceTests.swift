@@ -13,6 +13,7 @@ import Testing
         "inbox.after_ingest": ("delete", "keep", "move"),
         "inbox.identical_files": ("record", "skip", "record"),
         "inbox.patterns": ("*.txt", "*.bul", "*.md,*.txt"),
+        "inbox.encoding": ("windows-1251", "koi8-r", "gb18030"),
         "inbox.max_file_size": ("1000", "2000", "3000"),
         "inbox.settle_ms": ("10", "20", "30"),
         "inbox.rescan_interval_s": ("5", "6", "7"),

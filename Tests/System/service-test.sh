@@ -81,6 +81,11 @@ done
 [ -n "$unit_path" ] || fatal "cannot go on without a unit"
 
 # --- the container ------------------------------------------------------------------------
+# The Debian packages of the shared libraries the binary links (ICU, uchardet, CLD2: the
+# runtime half of scripts/install-deps.sh), installed in the root as on a production machine.
+runtime_packages=$(ldd "$stage/usr/local/bin/bulletind" 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// {print $3}' \
+    | xargs -r readlink -f | xargs -r dpkg -S 2>/dev/null | cut -d: -f1 | sort -u | paste -sd, -)
+[ -n "$runtime_packages" ] && NSPAWN_EXTRA_PACKAGES=${NSPAWN_EXTRA_PACKAGES:+$NSPAWN_EXTRA_PACKAGES,}$runtime_packages
 root=$(nspawn_build_root) || fatal "minimal Debian root built"
 booted_ms=$(now_ms)
 nspawn_boot "bulletind-svc-$$" || fatal "container boots"

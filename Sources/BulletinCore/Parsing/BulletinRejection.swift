@@ -7,6 +7,8 @@ public struct BulletinRejection: Error, Sendable, Equatable {
         case binary
         /// Has text, but none of it forms a story (only separators, sign-offs, bylines).
         case noStories = "no-stories"
+        /// Not Unicode, and no code page reads it as text (or not the inbox's pinned one).
+        case undecodable
     }
 
     public let reason: Reason

@@ -46,7 +46,7 @@ struct StoryDraft {
         var credits = SourceCredits()
         for credit in leadingCredits { credits.add(credit) }
         if let credit = dateline?.credit { credits.add(credit) }
-        var language = LanguageGuesser.Sample(headline: headline)
+        var language = LanguageSample(headline: headline)
         // The prose again: recomputing a body is cheaper than keeping an array of them.
         for index in blocks.indices {
             guard case .prose(let bytes) = blocks[index], let body = Self.proseBody(bytes) else { continue }
@@ -57,7 +57,7 @@ struct StoryDraft {
 
         return Story(
             headline: headline, paragraphs: paragraphs, byline: byline, dateline: dateline?.place,
-            sources: credits.names, language: language.guess)
+            sources: credits.names, language: language.tag)
     }
 
     /// A prose block without its inline credit ("… an ounce. (Reporting by …)"); nil

@@ -6,8 +6,12 @@ import Crypto
 /// what lets the daemon repeat a bulletin after a crash and get the same lines.
 public struct BulletinProcessor: Sendable {
     public var parser: BulletinParser
+    public var decoder: BulletinDecoder
 
-    public init(parser: BulletinParser = BulletinParser()) { self.parser = parser }
+    public init(parser: BulletinParser = BulletinParser(), decoder: BulletinDecoder = BulletinDecoder()) {
+        self.parser = parser
+        self.decoder = decoder
+    }
 
     /// A bulletin turned into the lines it adds to the store.
     public struct Result: Sendable {
@@ -37,12 +41,14 @@ public struct BulletinProcessor: Sendable {
     /// The costly, index-free half of `process` (decoding, parsing, fingerprinting): pure, so a
     /// back-fill prepares the next bulletins on other cores while the index decides on this one.
     public func prepare(bytes: [UInt8], sha256: String, dedup: DedupConfiguration) -> PreparedBulletin {
-        let decoded = BulletinDecoder.decode(bytes)
+        let decoded = Swift.Result { () throws(BulletinRejection) in try decoder.decode(bytes) }
         let parsed = Swift.Result { () throws(BulletinRejection) in
             let fingerprinter = StoryFingerprinter(dedup)
-            return try parser.parse(decoded.text).map { PreparedStory($0, fingerprinter: fingerprinter) }
+            return try parser.parse(decoded.get().text).map { PreparedStory($0, fingerprinter: fingerprinter) }
         }
-        return PreparedBulletin(sha256: sha256, encoding: decoded.encoding, dedup: dedup, stories: parsed)
+        // A file no reading fits has no encoding to name; it gives no records either.
+        let encoding = (try? decoded.get().encoding) ?? .utf8
+        return PreparedBulletin(sha256: sha256, encoding: encoding, dedup: dedup, stories: parsed)
     }
 
     /// The second half of `process`: each story decided against `index` (new ones inserted)

@@ -139,7 +139,9 @@ struct FieldExtractionTests {
             ("Xyz", "Qwv prt zzk.", "und"),
         ] as [(String, String, String)])
     func language(_ headline: String, body: String, tag: String) {
-        #expect(LanguageGuesser.guess(headline: headline, body: [Array(body.utf8)[...]]) == tag)
+        var sample = LanguageSample(headline: headline)
+        sample.add(Array(body.utf8)[...])
+        #expect(sample.tag == tag)
     }
 
     @Test func wordCountCountsBodyWords() {

@@ -75,7 +75,7 @@ import Testing
 
     @Test(arguments: all) func itemFields(_ path: String) throws {
         let expected = try Self.expectation(path)
-        let decoded = BulletinDecoder.decode(try Self.bytes(path))
+        let decoded = try BulletinDecoder.decode(try Self.bytes(path))
         #expect(decoded.encoding.rawValue == expected.encoding)
         let stories = try BulletinParser().parse(decoded.text)
         #expect(stories.count == expected.items.count)

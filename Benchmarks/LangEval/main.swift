@@ -1,0 +1,205 @@
+// Runs the whole reading of bulletins (decoding, parsing, language, dateline, duplicates) over
+// the multilingual corpus of scripts/make-lang-corpus.py and prints, per language, for the tuning
+// stories and for the held-out quarter:
+//   decoded   bulletins whose text came out exactly as written
+//   headlines stories whose headline came out exactly as written
+//   language  of those, stories tagged with the right language
+//   datelines stories opening with a dateline whose place and credit came out right
+//   copies    edited copies recognised as duplicates of their original
+//   false     stories recognised as duplicates of anything but their original (false duplicates)
+//   precision duplicate decisions that were right
+//
+// Usage: LangEval CORPUS_DIR [--show LANGUAGE] (prints that language's mistakes)
+import BulletinCore
+import Foundation
+
+struct Labels: Decodable {
+    struct File: Decodable {
+        var file: String
+        var language: String
+        var encoding: String
+        var text: String
+        var stories: [Expected]
+    }
+    struct Expected: Decodable {
+        var id: String
+        var kind: String
+        var copy_of: String?
+        var edit: String?
+        var language: String
+        var headline: String
+        var dateline: Dateline?
+        var split: String
+    }
+    struct Dateline: Decodable {
+        var place: String
+        var sources: [String]
+    }
+    var files: [File]
+}
+
+struct Tally {
+    var files = 0, decoded = 0
+    var stories = 0, headlines = 0, languages = 0
+    var datelines = 0, datelinesRight = 0, falseDatelines = 0
+    var copies = 0, copiesFound = 0, duplicateDecisions = 0, falseDuplicates = 0
+    var precision: Double { duplicateDecisions == 0 ? 1 : Double(duplicateDecisions - falseDuplicates) / Double(duplicateDecisions) }
+
+    static func + (a: Tally, b: Tally) -> Tally {
+        Tally(
+            files: a.files + b.files, decoded: a.decoded + b.decoded, stories: a.stories + b.stories,
+            headlines: a.headlines + b.headlines, languages: a.languages + b.languages,
+            datelines: a.datelines + b.datelines, datelinesRight: a.datelinesRight + b.datelinesRight,
+            falseDatelines: a.falseDatelines + b.falseDatelines, copies: a.copies + b.copies,
+            copiesFound: a.copiesFound + b.copiesFound, duplicateDecisions: a.duplicateDecisions + b.duplicateDecisions,
+            falseDuplicates: a.falseDuplicates + b.falseDuplicates)
+    }
+}
+
+/// Text as compared for "decoded": a few CJK bytes have two mappings in use, the one of the
+/// national standard (Python's codecs) and Windows' (ICU's): Shift_JIS and EUC-JP WAVE DASH or
+/// FULLWIDTH TILDE, Big5 POUND SIGN or FULLWIDTH POUND SIGN. Either is right; compatibility
+/// folding (NFKC) and the wave dash as a tilde make them equal.
+func comparable(_ text: String) -> String {
+    let folded = text.precomposedStringWithCompatibilityMapping
+    return String(String.UnicodeScalarView(folded.unicodeScalars.map { $0 == "\u{301C}" ? "~" : $0 }))
+}
+
+func normalized(_ text: String) -> String {
+    text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    print("usage: LangEval CORPUS_DIR [--show LANGUAGE]")
+    exit(64)
+}
+let folder = URL(fileURLWithPath: arguments[1])
+let show = arguments.firstIndex(of: "--show").map { arguments[$0 + 1] }
+let labels = try JSONDecoder().decode(Labels.self, from: Data(contentsOf: folder.appendingPathComponent("labels.json")))
+
+var index = DuplicateIndex(configuration: .default)
+let fingerprinter = StoryFingerprinter(.default)
+var assignedID: [String: String] = [:]  // expected id → the id the index gave its first sighting
+var tallies: [String: [String: Tally]] = [:]  // language → split → tally
+var order: [String] = []
+let clock = ContinuousClock()
+var elapsed = Duration.zero
+
+for file in labels.files {
+    if !order.contains(file.language) { order.append(file.language) }
+    let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent("bulletins").appendingPathComponent(file.file)))
+    var parsed: [Story] = []
+    var decodedRight = false
+    let start = clock.now
+    do {
+        let decoded = try BulletinDecoder.decode(bytes)
+        decodedRight = comparable(decoded.text) == comparable(file.text)
+        if !decodedRight, show == file.language {
+            let mine = Array(comparable(decoded.text).unicodeScalars), theirs = Array(comparable(file.text).unicodeScalars)
+            let at = zip(mine, theirs).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(mine.count, theirs.count)
+            let got = mine[at..<min(at + 12, mine.count)].map(String.init).joined()
+            let want = theirs[at..<min(at + 12, theirs.count)].map(String.init).joined()
+            print("\(file.file): read as \(decoded.encoding.rawValue), written in \(file.encoding): \(got) for \(want)")
+        }
+        parsed = try BulletinParser().parse(decoded.text)
+    } catch {
+        if show == file.language { print("\(file.file): rejected: \(error.detail)") }
+    }
+    var decisions: [DedupDecision] = []
+    for story in parsed {
+        decisions.append(index.ingest(fingerprinter.fingerprint(story), receivedAt: 0))
+    }
+    elapsed += clock.now - start
+    let split = file.stories.first?.split ?? "tune"
+    tallies[file.language, default: [:]][split, default: Tally()].files += 1
+    if decodedRight { tallies[file.language, default: [:]][split, default: Tally()].decoded += 1 }
+
+    var used = Set<Int>()
+    for expected in file.stories {
+        var tally = Tally()
+        tally.stories = 1
+        let want = normalized(expected.headline)
+        var match = parsed.indices.first { !used.contains($0) && normalized(parsed[$0].headline) == want }
+        if match != nil { tally.headlines = 1 }
+        // A missed headline: the story is found by its place in the file, for the other scores.
+        if match == nil, parsed.count == file.stories.count, let position = file.stories.firstIndex(where: { $0.id == expected.id }),
+            !used.contains(position)
+        {
+            match = position
+        }
+        if match == nil, show == file.language {
+            print("\(file.file): headline missed: \(expected.headline)\n    got: \(parsed.map(\.headline))")
+        }
+        if let match {
+            used.insert(match)
+            let story = parsed[match]
+            if story.language == expected.language {
+                tally.languages = 1
+            } else if show == file.language {
+                print("\(file.file): language \(story.language) for \(expected.headline)")
+            }
+            if let dateline = expected.dateline {
+                tally.datelines = 1
+                if story.dateline == dateline.place && dateline.sources.allSatisfy(story.sources.contains) {
+                    tally.datelinesRight = 1
+                } else if show == file.language {
+                    print("\(file.file): dateline \(story.dateline ?? "nil") \(story.sources), want \(dateline.place) \(dateline.sources)")
+                }
+            } else if story.dateline != nil && expected.kind != "copy" {
+                tally.falseDatelines = 1
+                if show == file.language { print("\(file.file): false dateline \(story.dateline!) in \(expected.headline)") }
+            }
+            switch decisions[match] {
+            case .new(let id):
+                assignedID[expected.id] = id
+                if expected.kind == "copy" {
+                    tally.copies = 1
+                    if show == file.language { print("\(file.file): copy missed (\(expected.edit ?? "")): \(expected.headline)") }
+                }
+            case .duplicate(let original, let kind, let similarity):
+                tally.duplicateDecisions = 1
+                if expected.kind == "copy", let source = expected.copy_of, assignedID[source] == original {
+                    tally.copies = 1
+                    tally.copiesFound = 1
+                } else {
+                    if expected.kind == "copy" { tally.copies = 1 }
+                    tally.falseDuplicates = 1
+                    if show == file.language {
+                        print("\(file.file): false duplicate (\(kind.rawValue) \(similarity)) \(expected.kind): \(expected.headline)")
+                    }
+                }
+            }
+        } else if expected.kind == "copy" {
+            tally.copies = 1
+        }
+        tallies[file.language, default: [:]][expected.split, default: Tally()] = tallies[file.language]![expected.split, default: Tally()] + tally
+    }
+}
+
+func ratio(_ part: Int, _ whole: Int) -> String { whole == 0 ? "   -" : String(format: "%.3f", Double(part) / Double(whole)) }
+func row(_ name: String, _ t: Tally) -> String {
+    let cells = [
+        ratio(t.decoded, t.files), ratio(t.headlines, t.stories), ratio(t.languages, t.stories),
+        ratio(t.datelinesRight, t.datelines), ratio(t.copiesFound, t.copies), "\(t.falseDuplicates)",
+        String(format: "%.3f", t.precision),
+    ]
+    return name.padding(toLength: 18, withPad: " ", startingAt: 0) + cells.map { $0.padding(toLength: 10, withPad: " ", startingAt: 0) }.joined()
+}
+let header = "language".padding(toLength: 18, withPad: " ", startingAt: 0)
+    + ["decoded", "headlines", "language", "datelines", "copies", "false", "precision"].map {
+        $0.padding(toLength: 10, withPad: " ", startingAt: 0)
+    }.joined()
+for split in ["tune", "heldout"] {
+    print(split == "tune" ? "Tuning stories (three quarters)" : "\nHeld-out stories (the last quarter of each language)")
+    print(header)
+    var total = Tally()
+    for language in order {
+        let tally = tallies[language]?[split] ?? Tally()
+        total = total + tally
+        print(row(language, tally))
+    }
+    print(row("all", total))
+}
+let all = order.reduce(Tally()) { $0 + (tallies[$1]?["tune"] ?? Tally()) + (tallies[$1]?["heldout"] ?? Tally()) }
+print("\n\(labels.files.count) bulletins, \(all.stories) stories, \(all.copies) edited copies; decode+parse+dedup took \(elapsed)")

@@ -1,0 +1,262 @@
+#!/usr/bin/env python3
+"""Builds the multilingual corpus of `make lang-eval` from real news text (Tests/LangCorpus/source).
+
+Every story is a news document of the source (its shortest sentence as the headline, the others
+as one-sentence paragraphs, as wire copy is written). Bulletins of six stories are written in the
+legacy code pages each language still arrives in (a story's characters that a code page lacks
+are written the way legacy systems wrote them: "--" for a dash, straight quotes), a third of
+the stories open with the dateline and credit of the language's agencies ("МОСКВА, 27 сентября.
+/ТАСС/.", "Berlin (dpa) -", "新華社北京6月1日電"). Then come the copies, one per story, edited
+deterministically (an exact re-send in another code page, a new headline, the last paragraph
+dropped, a credit line added, the punctuation restyled and the text re-wrapped, a word cut), mixed
+with hard negatives: new stories that share a paragraph of background with an earlier one.
+
+The last quarter of each language's stories (and their copies) is the held-out set, kept aside
+while tuning. Output: DIR/bulletins/*.txt and DIR/labels.json. Deterministic: the same input
+gives the same bytes.
+
+usage: make-lang-corpus.py OUTPUT_DIR
+"""
+import hashlib
+import json
+import os
+import sys
+import textwrap
+import unicodedata
+
+SOURCE = os.path.join(os.path.dirname(__file__), "..", "Tests", "LangCorpus", "source")
+
+# language: (source file, expected BCP 47 tag, code pages (Python codec, IANA name), CJK)
+LANGUAGES = {
+    "ru": ("pud-ru", "ru", [("koi8_r", "koi8-r"), ("cp1251", "windows-1251"), ("cp866", "ibm866")], False),
+    "de": ("pud-de", "de", [("iso8859_15", "iso-8859-15"), ("cp1252", "windows-1252")], False),
+    "fr": ("pud-fr", "fr", [("iso8859_15", "iso-8859-15"), ("latin_1", "iso-8859-1"), ("cp1252", "windows-1252")], False),
+    "es": ("pud-es", "es", [("cp1252", "windows-1252"), ("latin_1", "iso-8859-1")], False),
+    "it": ("pud-it", "it", [("cp1252", "windows-1252"), ("iso8859_15", "iso-8859-15")], False),
+    "pt": ("pud-pt", "pt", [("latin_1", "iso-8859-1"), ("cp1252", "windows-1252")], False),
+    "pl": ("pud-pl", "pl", [("cp1250", "windows-1250"), ("iso8859_2", "iso-8859-2")], False),
+    "cs": ("pud-cs", "cs", [("cp1250", "windows-1250"), ("iso8859_2", "iso-8859-2")], False),
+    "tr": ("pud-tr", "tr", [("cp1254", "windows-1254"), ("iso8859_9", "iso-8859-9")], False),
+    "ar": ("pud-ar", "ar", [("cp1256", "windows-1256"), ("iso8859_6", "iso-8859-6")], False),
+    "zh-Hant": ("pud-zh", "zh-Hant", [("cp950", "big5"), ("gb18030", "gb18030")], True),
+    "ko": ("pud-ko", "ko", [("cp949", "euc-kr")], True),
+    "en": ("pud-en", "en", [("cp1252", "windows-1252"), ("utf_8", "utf-8")], False),
+    # Web text of the Leipzig Wortschatz (through lingua-py's test data): three sentences a story.
+    "uk": ("leipzig-uk", "uk", [("koi8_u", "koi8-u"), ("cp1251", "windows-1251")], False),
+    "el": ("leipzig-el", "el", [("cp1253", "windows-1253"), ("iso8859_7", "iso-8859-7")], False),
+    "ja": ("leipzig-ja", "ja", [("shift_jis", "shift_jis"), ("euc_jp", "euc-jp")], True),
+}
+
+# The way each language's agencies open a story: (prefix of the first paragraph, place, credit).
+DATELINES = {
+    "ru": ("МОСКВА, {day} сентября. /ТАСС/. ", "МОСКВА", "ТАСС"),
+    "uk": ("КИЇВ, {day} березня. /Укрінформ/. ", "КИЇВ", "Укрінформ"),
+    "de": ("Berlin (dpa) - ", "Berlin", "dpa"),
+    "fr": ("PARIS (AFP) - ", "PARIS", "AFP"),
+    "es": ("MADRID, {day} Mar. (EFE) - ", "MADRID", "EFE"),
+    "it": ("ROMA, {day} mar. (ANSA) - ", "ROMA", "ANSA"),
+    "pt": ("LISBOA, {day} mar (Lusa) - ", "LISBOA", "Lusa"),
+    "pl": ("Warszawa (PAP) - ", "Warszawa", "PAP"),
+    "cs": ("Praha {day}. března (ČTK) - ", "Praha", "ČTK"),
+    "tr": ("ANKARA (AA) - ", "ANKARA", "AA"),
+    "el": ("ΑΘΗΝΑ (ΑΠΕ-ΜΠΕ) - ", "ΑΘΗΝΑ", "ΑΠΕ-ΜΠΕ"),
+    "ar": ("بريدة {day} جمادى الآخرة 1441 هـ الموافق {day} فبراير 2020 م واس ", "بريدة", "واس"),
+    "zh-Hant": ("新華社北京6月{day}日電 ", "北京", "新華社"),
+    "ko": ("(서울=연합뉴스) ", "서울", "연합뉴스"),
+    "ja": ("【東京共同】", "東京", "共同"),
+    "en": ("LONDON (Reuters) - ", "LONDON", "Reuters"),
+}
+
+# Characters a code page may lack, as legacy systems wrote them.
+FALLBACKS = {
+    "\u2014": "--", "\u2013": "-", "\u2012": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2018": "'", "\u2019": "'",
+    "\u201a": "'", "\u2026": "...", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2116": "No.", "\u20ac": "EUR",
+    "\u2022": "*", "\u00b7": ".", "\u2032": "'", "\u00b4": "'", "\u02bc": "'", "\u2033": '"', "\u00d7": "x",
+}
+
+CREDIT_LINES = {
+    "ru": "Корреспондент ТАСС.", "uk": "Укрінформ.", "de": "(dpa)", "fr": "(AFP)", "es": "(EFE)", "it": "(ANSA)",
+    "pt": "(Lusa)", "pl": "(PAP)", "cs": "(ČTK)", "tr": "(AA)", "el": "(ΑΠΕ-ΜΠΕ)", "ar": "(واس)", "zh-Hant": "（新華社）",
+    "ko": "(연합뉴스)", "ja": "（共同）", "en": "(Reporting by Reuters)",
+}
+
+HEADLINE_LIMIT = {False: 110, True: 48}
+STORIES_PER_FILE = 6
+EDITS = ["exact", "reheadlined", "trimmed", "credit-added", "restyled", "copy-edited"]
+
+
+def stable(*parts):
+    return int(hashlib.sha256("\x00".join(map(str, parts)).encode()).hexdigest()[:12], 16)
+
+
+def encodable(text, codec):
+    out = []
+    for char in text:
+        try:
+            char.encode(codec)
+            out.append(char)
+        except UnicodeEncodeError:
+            replacement = FALLBACKS.get(char)
+            if replacement is None:
+                return None
+            out.append(replacement)
+    return "".join(out)
+
+
+def load(name):
+    with open(os.path.join(SOURCE, name + ".jsonl"), encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def strip_end(sentence):
+    return sentence.rstrip(".。．!！ ")
+
+
+def stories_of(language):
+    source, tag, codepages, cjk = LANGUAGES[language]
+    stories, spare = [], []
+    for doc in load(source):
+        sentences = [s.strip() for s in doc["sentences"] if s.strip()]
+        if len(sentences) < 2:
+            continue
+        shortest = min(range(len(sentences)), key=lambda i: (len(sentences[i]), i))
+        headline = strip_end(sentences[shortest])
+        body = [s for i, s in enumerate(sentences) if i != shortest]
+        item = {"doc": doc["doc"], "headline": headline, "paragraphs": body}
+        ok = len(headline) <= HEADLINE_LIMIT[cjk] and len(headline) >= (6 if cjk else 15)
+        # Every code page of the language must be able to carry the story.
+        if ok and all(encodable("\n".join([headline] + body), codec) is not None for codec, _ in codepages):
+            stories.append(item)
+        else:
+            spare.append(item)
+    return stories, spare
+
+
+def edited(language, story, edit, spare_headline):
+    cjk = LANGUAGES[language][3]
+    headline, paragraphs = story["headline"], list(story["paragraphs"])
+    if edit == "reheadlined":
+        headline = spare_headline
+    elif edit == "trimmed":
+        if len(paragraphs) >= 2:
+            paragraphs = paragraphs[:-1]
+        else:
+            edit = "copy-edited"
+    elif edit == "credit-added":
+        paragraphs = paragraphs + [CREDIT_LINES[language]]
+    elif edit == "restyled":
+        swap = {"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "—": "-", "，": ",", "：": ":", "；": ";"}
+        paragraphs = ["".join(swap.get(c, c) for c in p) for p in paragraphs]
+        if not cjk:
+            paragraphs = ["\n".join(textwrap.wrap(p, 64)) for p in paragraphs]
+    if edit == "copy-edited":
+        # One word (two characters in scripts without spaces) cut from the longest paragraph.
+        index = max(range(len(paragraphs)), key=lambda i: len(paragraphs[i]))
+        text = paragraphs[index]
+        if cjk:
+            middle = len(text) // 2
+            text = text[:middle] + text[middle + 2:]
+        else:
+            words = text.split(" ")
+            if len(words) > 4:
+                del words[len(words) // 2]
+            text = " ".join(words)
+        paragraphs[index] = text
+    return headline, paragraphs
+
+
+def render(stories):
+    blocks = []
+    for story in stories:
+        blocks.append(story["headline"])
+        blocks.extend(story["paragraphs"])
+    return "\n\n".join(blocks) + "\n"
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    out = sys.argv[1]
+    os.makedirs(os.path.join(out, "bulletins"), exist_ok=True)
+    files, counts = [], {}
+    originals_files, later_files = [], []
+    for language in LANGUAGES:
+        source, tag, codepages, cjk = LANGUAGES[language]
+        stories, spare = stories_of(language)
+        stories = stories[:60]
+        counts[language] = len(stories)
+        held_from = len(stories) - len(stories) // 4
+        labeled = []
+        for number, story in enumerate(stories):
+            dateline = None
+            if language in DATELINES and number % 3 == 1:
+                prefix, place, credit = DATELINES[language]
+                first = prefix.format(day=1 + stable(language, number) % 28) + story["paragraphs"][0]
+                story = dict(story, paragraphs=[first] + story["paragraphs"][1:])
+                dateline = {"place": place, "sources": [credit]}
+            labeled.append({
+                "id": f"{language}-{story['doc']}", "kind": "original", "language": tag, "headline": story["headline"],
+                "paragraphs": story["paragraphs"], "dateline": dateline,
+                "split": "heldout" if number >= held_from else "tune",
+            })
+        copies = []
+        spare_headlines = [
+            item["headline"] for item in spare
+            if len(item["headline"]) <= HEADLINE_LIMIT[cjk]
+            and all(encodable(item["headline"], codec) is not None for codec, _ in codepages)
+        ]
+        for number, story in enumerate(labeled):
+            edit = EDITS[stable(language, "edit", number) % len(EDITS)]
+            # Without spare documents, the headline of a story far from this one.
+            spare_headline = (spare_headlines[number % len(spare_headlines)] if spare_headlines
+                              else labeled[(number + len(labeled) // 2) % len(labeled)]["headline"])
+            headline, paragraphs = edited(language, story, edit, spare_headline)
+            copies.append({
+                "id": story["id"] + "-copy", "kind": "copy", "copy_of": story["id"], "edit": edit, "language": tag,
+                "headline": headline, "paragraphs": paragraphs,
+                "dateline": story["dateline"], "split": story["split"],
+            })
+        negatives = []
+        for number, item in enumerate(spare[len(stories) % 7: len(stories) % 7 + 10]):
+            background = labeled[stable(language, "background", number) % len(labeled)]
+            text = "\n".join([item["headline"]] + item["paragraphs"])
+            if any(encodable(text, codec) is None for codec, _ in codepages):
+                continue
+            if len(item["headline"]) > HEADLINE_LIMIT[cjk] * 1.5:
+                continue
+            negatives.append({
+                "id": f"{language}-{item['doc']}-negative", "kind": "negative", "language": tag,
+                "headline": strip_end(item["headline"]), "paragraphs": item["paragraphs"] + [background["paragraphs"][-1]],
+                "dateline": None, "shares_with": background["id"],
+                "split": "heldout" if number % 4 == 3 else "tune",
+            })
+        later = copies + negatives
+        later.sort(key=lambda s: stable(language, "order", s["id"]))
+        for group, into, offset in ((labeled, originals_files, 0), (later, later_files, 1)):
+            for start in range(0, len(group), STORIES_PER_FILE):
+                part = group[start:start + STORIES_PER_FILE]
+                codec, name = codepages[(start // STORIES_PER_FILE + offset) % len(codepages)]
+                into.append((language, codec, name, part))
+    sequence = 0
+    for language, codec, name, part in originals_files + later_files:
+        text = encodable(render(part), codec)
+        assert text is not None, (language, codec)
+        data = text.encode(codec)
+        file = f"{sequence:04d}-{language}-{name}.txt"
+        with open(os.path.join(out, "bulletins", file), "wb") as handle:
+            handle.write(data)
+        stories = []
+        for story in part:
+            label = {k: v for k, v in story.items() if k != "paragraphs"}
+            label["headline"] = encodable(story["headline"], codec)
+            stories.append(label)
+        files.append({"file": file, "language": language, "encoding": name, "text": text, "stories": stories})
+        sequence += 1
+    with open(os.path.join(out, "labels.json"), "w", encoding="utf-8") as handle:
+        json.dump({"files": files, "stories_per_language": counts}, handle, ensure_ascii=False, indent=1)
+    print(f"{len(files)} bulletins; stories per language: {counts}")
+
+
+if __name__ == "__main__":
+    main()
