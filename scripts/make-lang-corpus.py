@@ -250,6 +250,8 @@ def main():
         for story in part:
             label = {k: v for k, v in story.items() if k != "paragraphs"}
             label["headline"] = encodable(story["headline"], codec)
+            # How the scorer finds a story whose headline the parser missed.
+            label["opening"] = " ".join(encodable(story["paragraphs"][0], codec).split())[:40]
             stories.append(label)
         files.append({"file": file, "language": language, "encoding": name, "text": text, "stories": stories})
         sequence += 1

@@ -100,7 +100,9 @@ public struct DedupConfiguration: Sendable, Equatable {
 /// Bumped whenever folding, shingling or guard features change meaning, so old snapshots are
 /// refused and the daemon rebuilds from its store. 3: one-permutation minhash over polynomial
 /// shingle hashes (signatures of version 2 were 60 independent minima), and token hashes by
-/// `StableHash.word` (they were FNV-1a).
+/// `StableHash.word` (they were FNV-1a). 4: a character of Han or kana is a token of its own,
+/// and Arabic and Hebrew optional marks are left out of token hashes (story ids unchanged: the
+/// folded bytes are the same; a version-3 snapshot is rebuilt from the store at the first start).
 enum FeatureVersion {
-    static let current = 3
+    static let current = 4
 }

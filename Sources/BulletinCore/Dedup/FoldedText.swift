@@ -22,6 +22,12 @@ struct FoldedToken: Sendable {
 /// words vanish ("don’t" = "don't" = "dont"), thousands separators between digits vanish and a
 /// decimal point between digits stays ("1,500.5" = "1500.5"), symbols ($, €, +, ©) stay as
 /// words of their own. `bytes` is the headline's words, a blank line, then the body's words.
+///
+/// Scripts written without spaces (Han, kana) make every character a token of its own, with no
+/// space added to `bytes`: shingles are then runs of three characters, and the bytes (so the
+/// story id) are what they were when a whole run was one token. Marks that writers add or drop
+/// at will (Arabic harakat and tatweel, Hebrew points) are left out of a token's hash, not of
+/// its bytes: a copy with or without them shingles alike, and ids do not change.
 struct FoldedText: Sendable {
     private(set) var bytes: [UInt8]
     private(set) var headlineTokens: [FoldedToken]
@@ -74,6 +80,11 @@ private struct TokenScanner {
     private var pendingSeparator: UInt8 = 0
     private var newlinesInGap = 0
     private var paragraph: Int32 = 0
+    /// The last token ended where the next begins (characters of a script without spaces): the
+    /// next one is not preceded by a space.
+    private var glued = false
+    /// The open token holds a mark that its hash leaves out.
+    private var hasOptionalMark = false
 
     init(reservingCapacity capacity: Int) {
         bytes = []
@@ -98,6 +109,10 @@ private struct TokenScanner {
     }
 
     private mutating func consume(_ scalar: Unicode.Scalar, kind: ScalarKind) {
+        if kind == .word, scalar.value >= 0x2E80, Self.isWrittenWithoutSpaces(scalar) {
+            consumeCharacterToken(scalar)
+            return
+        }
         if pendingSeparator != 0 {
             let separator = pendingSeparator
             pendingSeparator = 0
@@ -131,7 +146,47 @@ private struct TokenScanner {
         }
     }
 
+    /// A character of a script without spaces: a token of its own, glued to its neighbours.
+    private mutating func consumeCharacterToken(_ scalar: Unicode.Scalar) {
+        if pendingSeparator != 0 {
+            pendingSeparator = 0
+            endToken()
+        }
+        if tokenStart >= 0 {
+            endToken()
+            glued = true
+        }
+        appendWord(scalar)
+        endToken()
+        glued = true
+    }
+
+    /// Han, kana and the CJK blocks around them.
+    static func isWrittenWithoutSpaces(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2E80...0x2FDF, 0x3005...0x3007, 0x3021...0x3029, 0x3031...0x3035, 0x3038...0x303C, 0x3040...0x30FF,
+            0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF66...0xFF9F, 0x20000...0x3FFFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Arabic harakat, superscript alef and tatweel; Hebrew points and cantillation.
+    static func isOptionalMark(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x0640, 0x064B...0x065F, 0x0670, 0x06D6...0x06ED, 0x0591...0x05BD, 0x05BF, 0x05C1...0x05C2, 0x05C4...0x05C5,
+            0x05C7:
+            return true
+        default:
+            return false
+        }
+    }
+
     private mutating func appendWord(_ scalar: Unicode.Scalar) {
+        if scalar.value >= 0x0591 && scalar.value <= 0x06ED && Self.isOptionalMark(scalar.value) {
+            hasOptionalMark = true
+        }
         if scalar.isASCII {
             var byte = UInt8(truncatingIfNeeded: scalar.value)
             let isUpper = byte >= 0x41 && byte <= 0x5A
@@ -149,10 +204,11 @@ private struct TokenScanner {
     }
 
     private mutating func beginToken(capitalized: Bool) {
-        if !tokens.isEmpty {
+        if !tokens.isEmpty && !glued {
             bytes.append(0x20)
             if newlinesInGap >= 2 { paragraph += 1 }
         }
+        glued = false
         newlinesInGap = 0
         tokenStart = bytes.count
         self.capitalized = capitalized
@@ -164,8 +220,10 @@ private struct TokenScanner {
     }
 
     private mutating func endToken() {
+        glued = false
         guard tokenStart >= 0 else { return }
-        let hash = bytes.withUnsafeBufferPointer { StableHash.word(in: $0, tokenStart..<$0.count) }
+        let hash = hasOptionalMark ? hashWithoutOptionalMarks() : bytes.withUnsafeBufferPointer { StableHash.word(in: $0, tokenStart..<$0.count) }
+        hasOptionalMark = false
         tokens.append(FoldedToken(
             start: Int32(tokenStart), end: Int32(bytes.count), hash: hash,
             isCapitalized: capitalized, hasDigit: hasDigit, paragraph: paragraph))
@@ -217,6 +275,18 @@ enum ScalarKind {
             return .symbol
         default: return .punctuation
         }
+    }
+}
+
+extension TokenScanner {
+    /// The open token's hash as if its optional marks were not there.
+    fileprivate func hashWithoutOptionalMarks() -> UInt64 {
+        let token = String(decoding: bytes[tokenStart...], as: UTF8.self)
+        var kept: [UInt8] = []
+        for scalar in token.unicodeScalars where !Self.isOptionalMark(scalar.value) {
+            kept.append(contentsOf: UTF8.encode(scalar)!)
+        }
+        return kept.withUnsafeBufferPointer { StableHash.word($0) }
     }
 }
 

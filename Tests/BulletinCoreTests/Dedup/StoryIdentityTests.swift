@@ -1,4 +1,4 @@
-import BulletinCore
+@testable import BulletinCore
 import Testing
 
 @Suite("StoryIdentity")
@@ -43,4 +43,57 @@ struct StoryIdentityTests {
 enum PinnedIDs {
     /// First 16 bytes of SHA-256 of the bytes "a\n\nb" (`printf 'a\n\nb' | sha256sum`).
     static let aB = "38022fd2b8dbc5cb3d2cee74e083edbf"
+}
+
+@Suite("Folding in every script")
+struct ScriptFoldingTests {
+    static let xinhua = Story(headline: "新华社北京6月1日电", paragraphs: ["记者张三报道：俄罗斯总统普京周三会见了到访的外长。"])
+
+    @Test("Han text keeps its bytes (and so its id) while every character becomes a token")
+    func hanCharactersAreTokensWithoutSpaces() {
+        // The normalized text, and the id, as every earlier version made them: no space is
+        // added between characters; SHA-256 computed with Python's hashlib.
+        #expect(StoryIdentity.normalizedText(of: Self.xinhua) == "新华社北京6月1日电\n\n记者张三报道 俄罗斯总统普京周三会见了到访的外长")
+        #expect(StoryIdentity.id(of: Self.xinhua) == "05303e2d8b832f0fb8b63c9cb25411df")
+        let folded = FoldedText(headline: Self.xinhua.headline, body: Self.xinhua.bodyText)
+        // 新 华 社 北 京 6 月 1 日 电: digits stay whole, each character is a token.
+        #expect(folded.headlineTokens.count == 10)
+        #expect(folded.bodyTokens.count == "记者张三报道俄罗斯总统普京周三会见了到访的外长".count)
+    }
+
+    @Test("a Chinese copy with a character changed shares most of its shingles")
+    func chineseEditedCopyResembles() {
+        let configuration = DedupConfiguration.default
+        var index = DuplicateIndex(configuration: configuration)
+        let body = "俄罗斯总统普京周三在克里姆林宫会见了到访的外交部长，双方就双边关系和国际问题交换了意见。普京表示，两国关系发展良好，合作领域不断扩大。"
+        let original = Story(headline: "普京会见外长", paragraphs: [body])
+        let edited = Story(headline: "普京在克宫会见外长", paragraphs: [body.replacingOccurrences(of: "不断", with: "持续")])
+        let other = Story(headline: "北京迎来降雨", paragraphs: ["北京市气象台周三发布消息，受冷空气影响，本市今天夜间将迎来一次明显降雨过程，局地伴有雷电和短时大风，请市民注意出行安全。"])
+        guard case .new = index.ingest(original, receivedAt: 0) else { Issue.record("original not new"); return }
+        guard case .new = index.ingest(other, receivedAt: 0) else { Issue.record("an unrelated story matched"); return }
+        guard case .duplicate(let of, let match, _) = index.ingest(edited, receivedAt: 0) else {
+            Issue.record("the edited copy was not found")
+            return
+        }
+        #expect(of == StoryIdentity.id(of: original))
+        #expect(match == .near)
+    }
+
+    @Test("Arabic harakat and tatweel change the id but not the shingles")
+    func arabicOptionalMarksFoldForMatching() {
+        let plain = Story(headline: "وزير الخارجية يزور الرياض", paragraphs: ["قال وزير الخارجية إن المحادثات كانت مثمرة وإن البلدين اتفقا على مواصلة الحوار في الأسابيع المقبلة."])
+        let marked = Story(headline: "وزير الخارجية يزور الرياض", paragraphs: ["قـال وزيرُ الخارجيةِ إنّ المحادثات كانت مثمرةً وإنّ البلدين اتفقا على مواصلة الحوار في الأسابيع المقبلة."])
+        let fingerprinter = StoryFingerprinter(.default)
+        let (a, b) = (fingerprinter.fingerprint(plain), fingerprinter.fingerprint(marked))
+        #expect(a.id != b.id)
+        #expect(a.signature == b.signature)
+        var index = DuplicateIndex(configuration: .default)
+        _ = index.ingest(plain, receivedAt: 0)
+        guard case .duplicate(let of, _, let similarity) = index.ingest(marked, receivedAt: 0) else {
+            Issue.record("the copy with marks was not found")
+            return
+        }
+        #expect(of == a.id)
+        #expect(similarity > 0.95)
+    }
 }
