@@ -2,8 +2,9 @@
 // the multilingual corpus of scripts/make-lang-corpus.py and prints, per language, for the tuning
 // stories and for the held-out quarter:
 //   decoded   bulletins whose text came out exactly as written
+//   cut       bulletins cut into as many stories as were written (the parser's layout stage)
 //   headlines stories whose headline came out exactly as written
-//   language  of those, stories tagged with the right language
+//   language  stories tagged with the right language, of those found (by headline or opening)
 //   datelines stories opening with a dateline whose place and credit came out right
 //   copies    edited copies recognised as duplicates of their original
 //   copies*   the same, of the copies whose original and copy both came out with their headline
@@ -42,8 +43,8 @@ struct Labels: Decodable {
 }
 
 struct Tally {
-    var files = 0, decoded = 0
-    var stories = 0, headlines = 0, languages = 0
+    var files = 0, decoded = 0, cutRight = 0
+    var stories = 0, headlines = 0, matched = 0, languages = 0
     var datelines = 0, datelinesRight = 0, falseDatelines = 0
     var copies = 0, copiesFound = 0, duplicateDecisions = 0, falseDuplicates = 0
     /// Copies whose original and copy both came out with their headline: what dedup alone is scored on.
@@ -52,8 +53,9 @@ struct Tally {
 
     static func + (a: Tally, b: Tally) -> Tally {
         Tally(
-            files: a.files + b.files, decoded: a.decoded + b.decoded, stories: a.stories + b.stories,
-            headlines: a.headlines + b.headlines, languages: a.languages + b.languages,
+            files: a.files + b.files, decoded: a.decoded + b.decoded, cutRight: a.cutRight + b.cutRight,
+            stories: a.stories + b.stories,
+            headlines: a.headlines + b.headlines, matched: a.matched + b.matched, languages: a.languages + b.languages,
             datelines: a.datelines + b.datelines, datelinesRight: a.datelinesRight + b.datelinesRight,
             falseDatelines: a.falseDatelines + b.falseDatelines, copies: a.copies + b.copies,
             copiesFound: a.copiesFound + b.copiesFound, duplicateDecisions: a.duplicateDecisions + b.duplicateDecisions,
@@ -122,6 +124,10 @@ for file in labels.files {
     let split = file.stories.first?.split ?? "tune"
     tallies[file.language, default: [:]][split, default: Tally()].files += 1
     if decodedRight { tallies[file.language, default: [:]][split, default: Tally()].decoded += 1 }
+    if parsed.count == file.stories.count { tallies[file.language, default: [:]][split, default: Tally()].cutRight += 1 }
+    if parsed.count != file.stories.count, show == file.language {
+        print("\(file.file): \(parsed.count) stories, \(file.stories.count) written")
+    }
 
     var used = Set<Int>()
     for expected in file.stories {
@@ -143,6 +149,7 @@ for file in labels.files {
         }
         if let match {
             used.insert(match)
+            tally.matched = 1
             let story = parsed[match]
             if story.language == expected.language {
                 tally.languages = 1
@@ -197,7 +204,7 @@ for file in labels.files {
 func ratio(_ part: Int, _ whole: Int) -> String { whole == 0 ? "   -" : String(format: "%.3f", Double(part) / Double(whole)) }
 func row(_ name: String, _ t: Tally) -> String {
     let cells = [
-        ratio(t.decoded, t.files), ratio(t.headlines, t.stories), ratio(t.languages, t.stories),
+        ratio(t.decoded, t.files), ratio(t.cutRight, t.files), ratio(t.headlines, t.stories), ratio(t.languages, t.matched),
         ratio(t.datelinesRight, t.datelines), ratio(t.copiesFound, t.copies),
         ratio(t.copiesOfCleanParsesFound, t.copiesOfCleanParses), "\(t.falseDuplicates)",
         String(format: "%.3f", t.precision),
@@ -205,7 +212,7 @@ func row(_ name: String, _ t: Tally) -> String {
     return name.padding(toLength: 18, withPad: " ", startingAt: 0) + cells.map { $0.padding(toLength: 10, withPad: " ", startingAt: 0) }.joined()
 }
 let header = "language".padding(toLength: 18, withPad: " ", startingAt: 0)
-    + ["decoded", "headlines", "language", "datelines", "copies", "copies*", "false", "precision"].map {
+    + ["decoded", "cut", "headlines", "language", "datelines", "copies", "copies*", "false", "precision"].map {
         $0.padding(toLength: 10, withPad: " ", startingAt: 0)
     }.joined()
 for split in ["tune", "heldout"] {

@@ -20,7 +20,16 @@ struct Dateline: Equatable {
         return bytes.withUnsafeBufferPointer(notPlaceTable.contains)
     }
 
+    /// The English wire style, else a local convention (`LocalDatelines`: TASS, Xinhua,
+    /// Yonhap, Kyodo, the Saudi Press Agency…), tried only on paragraphs that open with "(" or
+    /// have a letter outside ASCII near the start, so English copy pays nothing for it.
     static func parse(_ paragraph: ArraySlice<UInt8>) -> Dateline? {
+        if let dateline = englishStyle(paragraph) { return dateline }
+        guard paragraph.first == 0x28 || paragraph.prefix(60).contains(where: { $0 >= 0x80 }) else { return nil }
+        return LocalDatelines.parse(paragraph)
+    }
+
+    static func englishStyle(_ paragraph: ArraySlice<UInt8>) -> Dateline? {
         // A place starts with a capital; most paragraphs that do not are ruled out here.
         guard let first = paragraph.first, (first >= 0x41 && first <= 0x5A) || first >= 0xC0 else { return nil }
         var cursor = Cursor(bytes: paragraph.prefix(160))

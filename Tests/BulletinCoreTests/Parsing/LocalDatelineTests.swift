@@ -1,0 +1,46 @@
+import Testing
+
+@testable import BulletinCore
+
+/// Datelines and credits as agencies outside the English wire write them.
+@Suite("Local datelines")
+struct LocalDatelineTests {
+    @Test(
+        arguments: [
+            ("МОСКВА, 27 сентября. /ТАСС/. Президент России провел переговоры.", "МОСКВА", "ТАСС"),
+            ("КИЇВ, 5 березня. /Укрінформ/. Уряд ухвалив рішення.", "КИЇВ", "Укрінформ"),
+            ("Praha 3. března (ČTK) - Vláda schválila návrh zákona.", "Praha", "ČTK"),
+            ("Berlin (dpa) - Die Bundesregierung hat beschlossen.", "Berlin", "dpa"),
+            ("PARIS (AFP) - Le gouvernement a annoncé mardi.", "PARIS", "AFP"),
+            ("MADRID, 3 Mar. (EFE) - El Gobierno aprobó hoy.", "MADRID", "EFE"),
+            ("新华社北京6月1日电 国家主席习近平1日在人民大会堂会见了外宾。", "北京", "新华社"),
+            ("新華社北京6月12日電 國家主席1日會見了外賓。", "北京", "新華社"),
+            ("(서울=연합뉴스) 정부는 1일 새로운 정책을 발표했다.", "서울", "연합뉴스"),
+            ("【東京共同】政府は1日、新たな方針を決めた。", "東京", "共同"),
+            ("بريدة 12 جمادى الآخرة 1441 هـ الموافق 06 فبراير 2020 م واس نفذت أمانة المنطقة مشروعا جديدا.", "بريدة", "واس"),
+        ] as [(String, String, String)])
+    func readsPlaceAndCredit(_ paragraph: String, place: String, credit: String) {
+        let dateline = Dateline.parse(Array(paragraph.utf8)[...])
+        #expect(dateline?.place == place)
+        #expect(dateline?.credit == credit)
+    }
+
+    @Test(
+        arguments: [
+            "Президент России провел переговоры в Москве.",
+            "记者从国家统计局获悉，今年一季度经济增长。",
+            "(Updates with details) The index rose.",
+            "قال وزير الخارجية إن المحادثات كانت مثمرة.",
+            "Předseda vlády (ODS) řekl, že zákon podpoří.",
+        ])
+    func leavesProseAlone(_ paragraph: String) {
+        #expect(Dateline.parse(Array(paragraph.utf8)[...]) == nil)
+    }
+
+    @Test func aStoryCreditsTheAgencyOfItsDateline() throws {
+        let text = "Переговоры в Москве\n\nМОСКВА, 27 сентября. /ТАСС/. Президент России провел переговоры с главой МИД.\n"
+        let story = try #require(try BulletinParser().parse(text).first)
+        #expect(story.dateline == "МОСКВА")
+        #expect(story.sources == ["ТАСС"])
+    }
+}
