@@ -14,7 +14,7 @@ func wireTexts(_ prefixes: [String] = []) -> [String] {
         }
     }
     return paths.compactMap { path in
-        FileManager.default.contents(atPath: path).map { BulletinDecoder.decode([UInt8]($0)).text }
+        FileManager.default.contents(atPath: path).flatMap { try? BulletinDecoder.decode([UInt8]($0)).text }
     }
 }
 

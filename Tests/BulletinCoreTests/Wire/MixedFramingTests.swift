@@ -9,7 +9,7 @@ import Testing
     static func text(_ paths: [String], separator: [UInt8] = [0x0A]) throws -> String {
         var bytes: [UInt8] = []
         for path in paths { bytes += try WireFixtureTests.bytes(path) + separator }
-        return BulletinDecoder.decode(bytes).text
+        return try BulletinDecoder.decode(bytes).text
     }
 
     @Test func aZCZCMessageBetweenTwoANPAItems() throws {
