@@ -15,12 +15,15 @@ public enum RejectionKind: String, Sendable, CaseIterable {
     case unprintableName = "unprintable-name"
     /// Not read and parsed within `inbox.file_time_limit_s`.
     case timeLimit = "time-limit"
+    /// Not Unicode, and no code page reads it as text (or not the inbox's pinned one).
+    case undecodable
 
     public init(_ reason: BulletinRejection.Reason) {
         switch reason {
         case .empty: self = .empty
         case .binary: self = .binary
         case .noStories: self = .noStories
+        case .undecodable: self = .undecodable
         }
     }
 }
