@@ -148,7 +148,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BulletinExportTests",
-            dependencies: ["BulletinExport", "BulletinCore"],
+            dependencies: ["BulletinExport", "BulletinCore", "LinuxIO", .product(name: "SystemPackage", package: "swift-system")],
             swiftSettings: strict
         ),
         .testTarget(

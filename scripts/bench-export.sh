@@ -7,7 +7,9 @@
 #   2. the store read once so it sits in the page cache (a warm store),
 #   3. five runs of `export` to /dev/null, then runs with --all, through a pipe, and with a
 #      --since that passes over nine tenths of the store; each prints wall time, stories per
-#      second (ninjs objects written over wall time), MB/s of store read and CPU seconds.
+#      second (ninjs objects written over wall time), MB/s of store read, and the CPU seconds
+#      bulletind used (user + system) with the objects per CPU second: on a shared machine the
+#      wall time includes the minutes other processes had the cores, the CPU time does not.
 set -eu
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 stories=${1:-100000}
@@ -34,7 +36,7 @@ cat "$store" >/dev/null
 bytes=$(stat -c %s "$store")
 lines=$(wc -l <"$store")
 story_lines=$(grep -c '"kind":"story"' "$store")
-echo "store: $lines lines ($story_lines stories, $((lines - story_lines)) duplicates), $((bytes / 1000000)) MB, warm ($(nproc) cores, $(uname -r))"
+echo "store: $lines lines ($story_lines stories, $((lines - story_lines)) duplicates), $((bytes / 1000000)) MB, warm ($(nproc) cores, $(uname -r), load average $(cut -d' ' -f1 /proc/loadavg))"
 echo
 
 # export LABEL ARGS...: one timed run; output to $run/out (a file, /dev/null or a pipe's count).
@@ -54,7 +56,7 @@ measure() {
     end=$(date +%s.%N)
     [ -n "$written" ] || written=$(awk -v s="$story_lines" -v all="$*" 'BEGIN { print (all ~ /--all/) ? "'"$lines"'" : s }')
     local cpu=""
-    [ -s "$run/cpu" ] && cpu=$(awk '{ printf "cpu %5.2f s", $1 + $2 }' "$run/cpu")
+    [ -s "$run/cpu" ] && cpu=$(awk -v n="$written" '{ c = $1 + $2; printf "cpu %5.2f s (%.0f stories per cpu second)", c, (c > 0 ? n / c : 0) }' "$run/cpu")
     awk -v label="$label" -v s="$start" -v e="$end" -v b="$bytes" -v n="$written" -v cpu="$cpu" 'BEGIN {
         t = e - s; printf "%-40s %6.3f s  %9.0f stories/s  %6.1f MB/s of store  (%d objects)  %s\n", label, t, n / t, b / t / 1e6, n, cpu }'
 }

@@ -19,6 +19,10 @@ public struct ExportOptions: Sendable {
     /// Asked between chunks and after every wait: true ends the export cleanly (what was read
     /// is written and the cursor saved), as SIGTERM does to a follower.
     public var shouldStop: @Sendable () -> Bool = { false }
+    /// Where the ninjs lines go (standard output); EPIPE from it ends the export quietly.
+    public var output: @Sendable ([UInt8]) throws(IOFailure) -> Void = { bytes throws(IOFailure) in try StandardOutput.write(bytes) }
+    /// How much of the store is read at a time (more for a bulletin whose lines are longer).
+    public var readSize = 4 << 20
 
     public init(store: FilePath) { self.store = store }
 }
@@ -56,6 +60,8 @@ public final class StoreExporter {
     private var processed: ExportPosition?
     private var written: ExportPosition?
     private var lastSave = ContinuousClock.now
+    /// What the cursor file holds.
+    private var saved: ExportPosition?
     /// Later versions met so far, by the id of their story's first sighting (`version_of`):
     /// what makes a version line's ninjs `version`.
     private var versions: [String: Int] = [:]
@@ -120,8 +126,9 @@ public final class StoreExporter {
                 let live = AppendOnlyFile.identity(of: options.store) == file.identity
                 var from = offset
                 if try file.size() < from {
-                    warn("\(file.path) is shorter than the position reached (\(from) bytes): it was cut or replaced; reading it again from its start")
+                    warn("\(file.path) is shorter than the position reached (\(from) bytes): it was cut or replaced; reading it again from its start, after the last line exported")
                     from = 0
+                    if let last = lastWhole, let receivedAt = last.receivedAt, let id = last.id { resumeAfter = (receivedAt, id) }
                 }
                 let end = try exportAvailable(file, from: from, final: !live)
                 if !live {
@@ -183,6 +190,7 @@ public final class StoreExporter {
         let files = storeFiles().compactMap { try? FollowedFile(path: $0) }
         processed = saved
         written = saved
+        self.saved = saved
         guard let index = files.firstIndex(where: { $0.identity == saved.file }) else {
             guard let receivedAt = saved.receivedAt, let id = saved.id else {
                 throw ExportCursor.Unreadable(description: "the cursor's store file \(saved.file) is gone and the cursor has no time to resume from")
@@ -236,7 +244,7 @@ public final class StoreExporter {
     }
 
     /// The reading buffer, reused from chunk to chunk (grown for a bulletin larger than it).
-    private var chunk = [UInt8](repeating: 0, count: 4 << 20)
+    private lazy var chunk = [UInt8](repeating: 0, count: options.readSize)
     /// The `received_at` and `id` of the last line of the last whole bulletin read.
     private var lastWhole: (receivedAt: [UInt8]?, id: [UInt8]?)?
 
@@ -251,7 +259,8 @@ public final class StoreExporter {
         var outputStart: Int
         var exportedBefore: Int
         /// Its last line so far: `received_at` and `id`.
-        var last: (receivedAt: [UInt8]?, id: [UInt8]?) = (nil, nil)
+        /// (In the buffer; copied out only when the bulletin is whole.)
+        var last: (receivedAt: Range<Int>?, id: Range<Int>?) = (nil, nil)
         /// Its later versions, counted once the bulletin is whole (it may be read again).
         var versions: [String: Int] = [:]
     }
@@ -267,7 +276,7 @@ public final class StoreExporter {
         func close(_ whole: Group?, at end: Int) {
             wholeUpTo = end
             if let whole {
-                lastWhole = whole.last
+                lastWhole = (whole.last.receivedAt.map { Array(buffer[$0]) }, whole.last.id.map { Array(buffer[$0]) })
                 versions.merge(whole.versions, uniquingKeysWith: +)
             }
             group = nil
@@ -305,7 +314,7 @@ public final class StoreExporter {
                     exportedBefore: summary.exported)
             }
             group!.count += 1
-            group!.last = (line.string(.receivedAt).map { Array(bytes[$0]) }, line.string(.id).map { Array(bytes[$0]) })
+            group!.last = (receivedAt, line.string(.id).map { $0.shifted(by: lineStart) })
             var version = 1
             if let root = line.string(.versionOf).map({ String(decoding: bytes[$0], as: UTF8.self) }) {
                 group!.versions[root, default: 0] += 1
@@ -389,7 +398,7 @@ public final class StoreExporter {
     private func flush() throws(IOFailure) {
         guard !output.isEmpty, !readerGone else { return }
         do {
-            try StandardOutput.write(output)
+            try options.output(output)
         } catch where error.errno == .brokenPipe {
             readerGone = true
             return
@@ -398,11 +407,12 @@ public final class StoreExporter {
         written = processed
     }
 
-    /// Saves what has been written, at most once a second unless `force`.
+    /// Saves what has been written, when it moved: at most once a second unless `force`.
     private func saveCursor(force: Bool) {
-        guard let cursor, let written, force || ContinuousClock.now - lastSave >= .seconds(1) else { return }
+        guard let cursor, let written, written != saved, force || ContinuousClock.now - lastSave >= .seconds(1) else { return }
         do {
             try cursor.save(written)
+            saved = written
             lastSave = .now
         } catch {
             warn("cannot save the cursor: \(error)")

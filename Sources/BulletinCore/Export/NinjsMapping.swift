@@ -112,7 +112,7 @@ struct NinjsWriter {
     }
 
     mutating func finish(into buffer: inout [UInt8]) {
-        out.append(contentsOf: "}\n".utf8)
+        append("}\n")
         swap(&out, &buffer)
     }
 
@@ -121,7 +121,7 @@ struct NinjsWriter {
         first = false
         out.append(UInt8(ascii: "\""))
         append(name)
-        out.append(contentsOf: "\":".utf8)
+        append("\":")
     }
 
     private mutating func append(_ text: StaticString) {
@@ -180,39 +180,39 @@ struct NinjsWriter {
     /// with its framing (`anpa-1312:s`, `iptc-7901:pl`).
     mutating func subject(scheme: Range<Int>?, code: Range<Int>) {
         key("subjects")
-        out.append(contentsOf: #"[{"literal":""#.utf8)
+        append(#"[{"literal":""#)
         if let scheme {
             append(scheme)
             out.append(UInt8(ascii: ":"))
         }
         append(code)
-        out.append(contentsOf: "\"}]".utf8)
+        append("\"}]")
     }
 
     mutating func standard() {
         key("standard")
-        out.append(contentsOf: #"{"name":"ninjs","version":"2.2","schema":"http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"}"#.utf8)
+        append(#"{"name":"ninjs","version":"2.2","schema":"http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"}"#)
     }
 
     /// `[{"role":ROLE,"value":VALUE}]`
     mutating func textObjects(_ name: StaticString, role: StaticString, value: Range<Int>) {
         key(name)
-        out.append(contentsOf: #"[{"role":"#.utf8)
+        append(#"[{"role":"#)
         quoted(role)
-        out.append(contentsOf: #","value":"#.utf8)
+        append(#","value":"#)
         quoted(value)
-        out.append(contentsOf: "}]".utf8)
+        append("}]")
     }
 
     mutating func body(_ value: Range<Int>, wordCount: Range<Int>?) {
         key("bodies")
-        out.append(contentsOf: #"[{"role":"main","contenttype":"text/plain","value":"#.utf8)
+        append(#"[{"role":"main","contenttype":"text/plain","value":"#)
         quoted(value)
         if let wordCount {
-            out.append(contentsOf: #","wordcount":"#.utf8)
+            append(#","wordcount":"#)
             append(wordCount)
         }
-        out.append(contentsOf: "}]".utf8)
+        append("}]")
     }
 
     /// `[{"name":A},{"name":B}]`
@@ -221,7 +221,7 @@ struct NinjsWriter {
         out.append(UInt8(ascii: "["))
         for (position, value) in values.enumerated() {
             if position > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: #"{"name":"#.utf8)
+            append(#"{"name":"#)
             quoted(value)
             out.append(UInt8(ascii: "}"))
         }
@@ -230,25 +230,25 @@ struct NinjsWriter {
 
     mutating func altID(role: StaticString, prefix: StaticString, value: Range<Int>) {
         key("altids")
-        out.append(contentsOf: #"[{"role":"#.utf8)
+        append(#"[{"role":"#)
         quoted(role)
-        out.append(contentsOf: #","value":""#.utf8)
+        append(#","value":""#)
         append(prefix)
         append(value)
-        out.append(contentsOf: "\"}]".utf8)
+        append("\"}]")
     }
 
     /// `"ednote":"Repeat (near, similarity 0.83) of urn:bulletind:story:…"` for the editor
     /// who meets the occurrence in an editorial system.
     mutating func duplicateNote(match: Range<Int>?, similarity: StoreLine.Value?, of original: Range<Int>) {
         key("ednote")
-        out.append(contentsOf: "\"Repeat (".utf8)
+        append("\"Repeat (")
         if let match { append(match) } else { append("exact") }
         if let similarity, similarity.kind == .number {
-            out.append(contentsOf: ", similarity ".utf8)
+            append(", similarity ")
             append(similarity.range)
         }
-        out.append(contentsOf: ") of ".utf8)
+        append(") of ")
         append(NinjsMapping.storyURIPrefix)
         append(original)
         out.append(UInt8(ascii: "\""))

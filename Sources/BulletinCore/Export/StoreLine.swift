@@ -125,7 +125,8 @@ public struct StoreLine {
     /// Keys are compared as written: the store never escapes a key.
     private static func match(_ key: Range<Int>, in line: UnsafeBufferPointer<UInt8>, among names: [[UInt8]]) -> Int? {
         let bytes = UnsafeBufferPointer(rebasing: line[key])
-        for (index, name) in names.enumerated() where name.count == bytes.count {
+        guard let first = bytes.first else { return nil }
+        for (index, name) in names.enumerated() where name.count == bytes.count && name[0] == first {
             if name.withUnsafeBufferPointer({ memoryEqual($0, bytes) }) { return index }
         }
         return nil
