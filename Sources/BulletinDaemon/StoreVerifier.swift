@@ -2,7 +2,7 @@ import BulletinCore
 import Foundation
 
 /// `bulletind verify`: every line valid JSON and valid against `schema/record.schema.json`,
-/// every `id` unique, every `duplicate_of` naming a story seen before it.
+/// every `id` unique, every `duplicate_of` and `version_of` naming a story seen before it.
 ///
 /// The schema's rules are checked here directly (the same rules, kept side by side with the
 /// schema file; the tests validate real output with a real JSON Schema validator as well).
@@ -35,6 +35,9 @@ struct StoreVerifier {
         guard case .string(let id) = object["id"], case .string(let kind) = object["kind"] else { return }
         guard ids.insert(id).inserted else { throw Fault(line: lines, message: "id \(id) is not unique") }
         if kind == "story" {
+            if case .string(let first) = object["version_of"], !storyIDs.contains(first) {
+                throw Fault(line: lines, message: "version_of \(first) names no story before it")
+            }
             storyIDs.insert(id)
             stories += 1
         } else {
@@ -59,6 +62,47 @@ struct StoreVerifier {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
         return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
+    /// The optional fields of a framed wire item's story line (#15).
+    static let wireFields: Set<String> = [
+        "wire_format", "slug", "version", "urgency", "category", "ednote", "filed_at", "version_of", "pubstatus",
+    ]
+
+    static func validateWireFields(_ object: [String: JSONValue]) throws(SchemaViolation) {
+        func fail(_ message: String) -> SchemaViolation { SchemaViolation(message: message) }
+        if let format = object["wire_format"] {
+            guard case .string(let name) = format, WireMetadata.Format(rawValue: name) != nil else {
+                throw fail("'wire_format' is unknown")
+            }
+        }
+        for key in ["slug", "version", "category", "ednote"] {
+            guard let value = object[key] else { continue }
+            guard case .string(let text) = value, !text.isEmpty else { throw fail("'\(key)' must be a non-empty string") }
+        }
+        if let value = object["urgency"] {
+            guard case .number(let urgency) = value, (1...9).contains(urgency), urgency == urgency.rounded() else {
+                throw fail("'urgency' must be a whole number from 1 to 9")
+            }
+        }
+        if let value = object["filed_at"] {
+            guard case .string(let time) = value, filedAt(time) else { throw fail("'filed_at' is malformed") }
+        }
+        if let value = object["version_of"] {
+            guard case .string(let id) = value, storyID(id) else { throw fail("'version_of' must be a story id") }
+        }
+        if let value = object["pubstatus"], value != .string("canceled") {
+            throw fail("'pubstatus' must be \"canceled\"")
+        }
+    }
+
+    /// "2016-02-20T03:37:00Z": RFC 3339 UTC to the second.
+    static let filedAt: @Sendable (String) -> Bool = { text in
+        let bytes = Array(text.utf8)
+        guard bytes.count == 20 else { return false }
+        let digits = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]
+        return digits.allSatisfy { (48...57).contains(bytes[$0]) } && bytes[4] == 45 && bytes[7] == 45 && bytes[10] == 84
+            && bytes[13] == 58 && bytes[16] == 58 && bytes[19] == 90
     }
 
     static func validate(_ object: [String: JSONValue]) throws(SchemaViolation) {
@@ -92,7 +136,8 @@ struct StoreVerifier {
             guard case .number(let words) = object["word_count"], words >= 0, words == words.rounded() else {
                 throw fail("'word_count' must be a whole number")
             }
-            allowed = ["body_text", "byline", "dateline", "sources", "language", "word_count"]
+            try validateWireFields(object)
+            allowed = Set(["body_text", "byline", "dateline", "sources", "language", "word_count"]).union(wireFields)
         case "duplicate":
             _ = try string("id", duplicateID)
             _ = try string("duplicate_of", storyID)

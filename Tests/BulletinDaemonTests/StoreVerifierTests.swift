@@ -1,4 +1,6 @@
+import BulletinCore
 @testable import BulletinDaemon
+import Foundation
 import Testing
 
 @Suite struct StoreVerifierTests {
@@ -41,6 +43,48 @@ import Testing
         let fault = try #require(Self.verify(lines))
         #expect(fault.line == line)
         #expect(fault.message.contains(message), "\(fault.message)")
+    }
+
+    static let wire = #","wire_format":"anpa-1312","slug":"BC-US--Ethanol","version":"Kill","urgency":2,"filed_at":"2016-02-20T03:37:00Z","pubstatus":"canceled""#
+
+    @Test func wireFieldsAreFieldsOfAStoryLine() {
+        let later = Self.story(id: String(repeating: "3", count: 32), extra: Self.wire + #","version_of":"\#(Self.storyID)""#)
+        #expect(Self.verify([Self.story(), later]) == nil)
+    }
+
+    @Test(arguments: [
+        (#","wire_format":"telex""#, "'wire_format' is unknown"),
+        (#","urgency":0"#, "'urgency' must be a whole number from 1 to 9"),
+        (#","slug":"""#, "'slug' must be a non-empty string"),
+        (#","filed_at":"2016-02-20 03:37""#, "'filed_at' is malformed"),
+        (#","pubstatus":"usable""#, "'pubstatus' must be"),
+        (#","version_of":"\#(String(repeating: "9", count: 32))""#, "version_of 9999"),
+    ])
+    func wireFieldFaults(extra: String, message: String) throws {
+        let fault = try #require(Self.verify([Self.story(id: String(repeating: "3", count: 32), extra: extra)]))
+        #expect(fault.message.contains(message), "\(fault.message)")
+    }
+
+    /// What the daemon writes for every real wire fixture, versions and kills included, verifies.
+    @Test func theStoreOfEveryWireFixtureVerifies() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("BulletinCoreTests/Fixtures/wire")
+        var index = DuplicateIndex()
+        var verifier = StoreVerifier()
+        var wireLines = 0
+        for part in ["tune", "heldout", "constructed"] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(part).path)
+            for name in names.sorted() where name.hasSuffix(".txt") {
+                let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent("\(part)/\(name)")))
+                let result = try BulletinProcessor().process(
+                    bytes: bytes, file: name, receivedAt: Timestamp(millisecondsSinceEpoch: 1_700_000_000_000), index: &index)
+                for record in result.records {
+                    try verifier.check(Array(record.encodedLine().utf8))
+                    if record.wireFormat != nil { wireLines += 1 }
+                }
+            }
+        }
+        #expect(wireLines >= 60)
     }
 
     @Test func aTornLastLineIsAFault() throws {
