@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the BulletinCore decoder (with its C shim over ICU, uchardet and CLD2) and parser with libFuzzer and AddressSanitizer and runs
-# them, seeded with the fixture corpus.
+# Builds the BulletinCore decoder (with its C shim over ICU, uchardet and CLD2), wire framing
+# and parser with libFuzzer and AddressSanitizer and runs them, seeded with the fixture corpus
+# and the wire fixtures.
 #
 #   scripts/fuzz-parser.sh [RUNS] [MAX_SECONDS] [MAX_LEN]
 #       defaults: 1000000 runs, 1800 s, inputs of at most 4096 bytes
@@ -19,8 +20,12 @@ out=.build-fuzz
 swiftc_bin="${SWIFTC:-$(command -v swiftc || echo /opt/swift/usr/bin/swiftc)}"
 
 mkdir -p "$out/corpus" "$out/artifacts"
-# The fixtures seed the corpus; what libFuzzer adds is kept between runs.
+# The fixtures seed the corpus, wire items included (each file under its folder's name, as
+# tune/ and heldout/ share names); what libFuzzer adds is kept between runs.
 cp -f Tests/BulletinCoreTests/Fixtures/bulletins/* "$out/corpus/"
+for part in tune heldout constructed; do
+    for file in Tests/BulletinCoreTests/Fixtures/wire/$part/*.txt; do cp -f "$file" "$out/corpus/wire-$part-$(basename "$file")"; done
+done
 rm -f "$out"/corpus/*.expected.json
 
 # Compile a snapshot, so that editing the sources during a long build is harmless.

@@ -9,12 +9,17 @@
 /// one story, so a cancellation is linked to the earlier alert by its title (`VersionIndex`).
 enum GovernmentNoticeReader {
     /// "IDN38100", "IDY21020": the line by itself.
-    static func isProductID(_ text: Substring) -> Bool {
-        let scalars = Array(text.utf8)
-        guard scalars.count == 8, scalars[0] == 0x49, scalars[1] == 0x44, (0x41...0x5A).contains(scalars[2]) else {
-            return false
+    static func isProductID<Bytes: Collection<UInt8>>(_ line: Bytes) -> Bool {
+        guard line.count == 8 else { return false }
+        for (position, byte) in line.enumerated() {
+            switch position {
+            case 0: guard byte == 0x49 else { return false }  // I
+            case 1: guard byte == 0x44 else { return false }  // D
+            case 2: guard (0x41...0x5A).contains(byte) else { return false }
+            default: guard (0x30...0x39).contains(byte) else { return false }
+            }
         }
-        return scalars[3...].allSatisfy { (0x30...0x39).contains($0) }
+        return true
     }
 
     /// Words that make a header line a notice's title.
@@ -31,7 +36,7 @@ enum GovernmentNoticeReader {
         var previousBlank = true
         for (index, line) in lines.enumerated() {
             let trimmed = line.trimmingSpaces
-            if previousBlank && isProductID(Substring(trimmed)) {
+            if previousBlank && isProductID(trimmed.utf8) {
                 if let open = start, let item = item(lines[open..<index]) { framed.items.append(item) }
                 start = index
             }
@@ -80,14 +85,15 @@ enum GovernmentNoticeReader {
             item.metadata.filedAt = FiledTime.notice(line)
         }
         // The text as the service laid it out (coordinates, area lists, wrapped lines): each
-        // block between blank lines kept line for line, as newsroom systems show these products.
+        // block between blank lines kept line for line, indentation included, as newsroom
+        // systems show these products.
         var block: [String] = []
-        for line in rest {
+        for (line, original) in zip(rest, lines[(lines.endIndex - rest.count)...]) {
             if line.isEmpty {
                 item.appendPreformatted(block)
                 block = []
             } else {
-                block.append(line)
+                block.append(original)
             }
         }
         item.appendPreformatted(block)
@@ -97,7 +103,7 @@ enum GovernmentNoticeReader {
     /// "Australian Government Bureau of Meteorology", "Issued by the Australian Government Bureau
     /// of Meteorology, BNOC": the service, by the name newsrooms credit.
     static func issuer(_ line: String) -> String? {
-        if line.contains("Bureau of Meteorology") { return "Bureau of Meteorology" }
+        if WireLines.contains(line, "Bureau of Meteorology") { return "Bureau of Meteorology" }
         guard line.hasPrefix("Issued by ") else { return nil }
         let name = line.dropFirst("Issued by ".count).trimmingPrefix("the ")
         return String(name.prefix { $0 != "," }).trimmingSpaces

@@ -2,8 +2,9 @@
 /// parser's ordinary reader takes from there. Control characters are gone from every field.
 struct WireItem: Sendable {
     enum Block: Sendable, Equatable {
-        /// Text for the ordinary reader (paragraphs split by blank lines or indentation).
-        case text(String)
+        /// Text for the ordinary reader (paragraphs split by blank lines or indentation), in
+        /// pieces that it reads joined by blank lines (joined once, not piece by piece).
+        case text([String])
         /// A table or list, kept line for line.
         case preformatted(String)
     }
@@ -58,6 +59,23 @@ struct WireLines {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether `text` holds the ASCII `needle`: a search of its bytes, where String's own
+    /// search would compare characters.
+    static func contains(_ text: String, _ needle: StaticString) -> Bool {
+        var text = text
+        return text.withUTF8 { haystack in
+            needle.withUTF8Buffer { needle in
+                guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
+                var index = 0
+                while index + needle.count <= haystack.count {
+                    if haystack[index] == first, (1..<needle.count).allSatisfy({ haystack[index + $0] == needle[$0] }) { return true }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+
     /// The line without its leading spaces and tabs.
     static func unindented(_ text: String) -> Substring {
         Substring(text).drop { $0 == " " || $0 == "\t" }
@@ -68,10 +86,12 @@ extension WireItem {
     /// Adds a paragraph of prose (a blank line keeps it apart from the next).
     mutating func appendParagraph(_ text: String) {
         guard !text.isEmpty else { return }
-        if case .text(let previous) = blocks.last {
-            blocks[blocks.count - 1] = .text(previous + "\n\n" + text)
+        if case .text(var pieces) = blocks.last {
+            blocks.removeLast()  // so that `pieces` is the only reference and grows in place
+            pieces.append(text)
+            blocks.append(.text(pieces))
         } else {
-            blocks.append(.text(text))
+            blocks.append(.text([text]))
         }
     }
 
@@ -80,12 +100,32 @@ extension WireItem {
         appendParagraph(text)
     }
 
+    /// Adds lines kept as they are (a table, a list, a notice's block); a tab inside a line
+    /// becomes spaces to the next column of eight, so the columns stay and no tab reaches a field.
     mutating func appendPreformatted(_ lines: [String]) {
         guard !lines.isEmpty else { return }
+        let lines = lines.map(Self.expandingTabs)
         if lines.count == 1 {
             appendParagraph(lines[0])
         } else {
             blocks.append(.preformatted(lines.joined(separator: "\n")))
         }
+    }
+
+    static func expandingTabs(_ line: String) -> String {
+        guard line.utf8.contains(0x09) else { return line }
+        var out = ""
+        var column = 0
+        for character in line {
+            if character == "\t" {
+                let spaces = 8 - column % 8
+                out += String(repeating: " ", count: spaces)
+                column += spaces
+            } else {
+                out.append(character)
+                column += 1
+            }
+        }
+        return out
     }
 }

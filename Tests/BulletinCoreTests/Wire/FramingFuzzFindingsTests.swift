@@ -1,0 +1,30 @@
+import BulletinCore
+import Testing
+
+/// What `make fuzz` found in the wire framing, each kept as a test (the input cut down to what
+/// matters).
+@Suite struct FramingFuzzFindingsTests {
+    /// No control character in any field of a framed story: a tab inside a notice's text block
+    /// (kept line for line) reached body_text.
+    static func expectClean(_ stories: [Story]) {
+        for story in stories {
+            for text in [story.headline, story.byline ?? "", story.dateline ?? ""] + story.paragraphs + story.sources {
+                #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F }, "\(text)")
+            }
+        }
+    }
+
+    @Test func aTabInANoticeBlockBecomesSpaces() throws {
+        let text = "IDN38100\nAustralian Government Bureau of Meteorology\n\nRoad Weather Alert for Sydney\n\n"
+            + "Roads affected:\n\tM4\tWestern Motorway\n\tM7\tWestconnex\n"
+        let stories = try BulletinParser().parse(text)
+        Self.expectClean(stories)
+        #expect(stories.first?.paragraphs.last == "Roads affected:\n        M4      Western Motorway\n        M7      Westconnex")
+    }
+
+    @Test func controlBytesAndNULsInsideAFramedItem() throws {
+        let text = "IDN38100\nAustralian Government Bureau of Meteorology\n\nCancellation of\nRoad Weather Alert\n\n"
+            + "The alert has been can\u{1}\u{0}\u{0}celled.\nplea\t~\u{0}\u{0}\r\nse contact the Police.\n"
+        Self.expectClean((try? BulletinParser().parse(text)) ?? [])
+    }
+}
