@@ -101,7 +101,7 @@ enum ANPAReader {
             }
             if inHeader && !unindented.isEmpty { inHeader = false }
             if unindented.hasPrefix("^END") { return }
-            if startsRow || (isTabular || unindented.filter({ $0 == ";" }).count >= 3) && unindented.contains(";") {
+            if startsRow || Self.isSemicolonRow(raw, isTabular: isTabular) {
                 body.append(.row(Self.cells(raw)))
                 return
             }
@@ -247,8 +247,18 @@ enum ANPAReader {
             }
         }
 
+        /// A row of a table in `;` columns: any `;` in a tabular item, three in another.
+        static func isSemicolonRow(_ raw: ArraySlice<UInt8>, isTabular: Bool) -> Bool {
+            var semicolons = 0
+            for byte in raw where byte == 0x3B {
+                semicolons += 1
+                if isTabular || semicolons >= 3 { return true }
+            }
+            return false
+        }
+
         static func isListLine(_ text: String) -> Bool {
-            guard text.count <= 80, let last = text.last else { return false }
+            guard text.utf8.count <= 320, text.count <= 80, let last = text.last else { return false }
             return !".!?\"'\u{201D}:".contains(last)
         }
 
@@ -279,11 +289,34 @@ enum ANPAReader {
             return String(view).trimmingSpaces
         }
 
-        /// AP's 7-bit conventions: " _ " for a dash, `` and '' for quotes.
+        /// AP's 7-bit conventions: " _ " for a dash, `` and '' for quotes. One pass over the
+        /// bytes; most lines hold none and come back as they are.
         static func apStyle(_ text: String) -> String {
-            guard text.contains("_") || text.contains("``") || text.contains("''") else { return text }
-            return text.replacingAll(" _ ", with: " \u{2014} ").replacingAll("``", with: "\u{201C}")
-                .replacingAll("''", with: "\u{201D}")
+            var text = text
+            return text.withUTF8 { bytes -> String? in
+                guard bytes.contains(where: { $0 == 0x5F || $0 == 0x60 || $0 == 0x27 }) else { return nil }
+                var out: [UInt8] = []
+                out.reserveCapacity(bytes.count + 8)
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    let next: UInt8 = index + 1 < bytes.count ? bytes[index + 1] : 0
+                    if byte == 0x20 && next == 0x5F && index + 2 < bytes.count && bytes[index + 2] == 0x20 {
+                        out += [0x20, 0xE2, 0x80, 0x94, 0x20]  // " — "
+                        index += 3
+                    } else if byte == 0x60 && next == 0x60 {
+                        out += [0xE2, 0x80, 0x9C]  // “
+                        index += 2
+                    } else if byte == 0x27 && next == 0x27 {
+                        out += [0xE2, 0x80, 0x9D]  // ”
+                        index += 2
+                    } else {
+                        out.append(byte)
+                        index += 1
+                    }
+                }
+                return String(decoding: out, as: UTF8.self)
+            } ?? text
         }
 
         /// A tabular row's cells: BS opens the row, `;` or runs of US/RS bytes separate cells,
@@ -318,38 +351,33 @@ enum ANPAReader {
 }
 
 /// Rows of cells laid out in columns two spaces apart: a table the reader keeps as it is.
+/// Widths count Unicode scalars: the same as characters for the tables agencies send, and cheaper.
 enum TableLayout {
     static func lines(_ rows: [[String]]) -> [String] {
         let columns = rows.map(\.count).max() ?? 0
         var widths = Array(repeating: 0, count: columns)
         for row in rows {
-            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) }
+            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.unicodeScalars.count) }
         }
-        return rows.map { row in
-            var line = ""
+        var lines: [String] = []
+        lines.reserveCapacity(rows.count)
+        for row in rows {
+            var line: [UInt8] = []
             for (column, cell) in row.enumerated() {
-                let isLast = column == row.count - 1
-                line += isLast ? cell : cell + String(repeating: " ", count: widths[column] - cell.count + 2)
+                line += cell.utf8
+                if column < row.count - 1 {
+                    line += repeatElement(0x20, count: widths[column] - cell.unicodeScalars.count + 2)
+                }
             }
             // Trailing spaces only: an empty first cell (a heading row's) keeps its width.
-            return String(line.reversed().drop { $0 == " " }.reversed())
-        }.filter { !$0.isEmpty }
+            while line.last == 0x20 { line.removeLast() }
+            if !line.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
+        }
+        return lines
     }
 }
 
 extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
-    }
-
     func trimmingCharacters(in set: String) -> String {
         var view = Substring(self)
         while let first = view.first, set.contains(first) { view = view.dropFirst() }

@@ -13,7 +13,7 @@ enum FramedStoryReader {
         func readLoose(upTo position: Int) {
             while let next = loose.first, next.before <= position {
                 loose.removeFirst()
-                if next.text.filter(\.isLetter).count >= 40, let read = try? plain(next.text) { stories += read }
+                if WireFraming.Framed.letterCount(next.text, upTo: 40) >= 40, let read = try? plain(next.text) { stories += read }
             }
         }
         for (position, item) in framed.items.enumerated() {
@@ -29,7 +29,7 @@ enum FramedStoryReader {
         for block in item.blocks {
             switch block {
             case .preformatted(let text): draft.append(.preformatted(text))
-            case .text(let text): appendText(text, to: &draft)
+            case .text(let pieces): appendText(pieces.count == 1 ? pieces[0] : pieces.joined(separator: "\n\n"), to: &draft)
             }
         }
         guard var story = draft.story() else { return nil }
@@ -77,6 +77,17 @@ enum FramedStoryReader {
 
     /// One line of text: whitespace runs (newlines, tabs) become one space; nil when empty.
     static func cleanLine(_ text: String) -> String? {
+        // Most are clean already: printable ASCII or UTF-8, single spaces, none at either end.
+        var previous: UInt8 = 0x20
+        var clean = true
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F || byte == 0x20 && previous == 0x20 || byte == 0xC2 || byte == 0xE2 || byte == 0xE3 {
+                clean = false  // a control, two spaces, or a lead byte of the Unicode spaces (U+0085, U+00A0, U+2000…, U+3000)
+                break
+            }
+            previous = byte
+        }
+        if clean && previous != 0x20 { return text }
         let words = text.split { $0.isWhitespace || $0.unicodeScalars.allSatisfy { $0.value < 0x20 || $0.value == 0x7F } }
         return words.isEmpty ? nil : words.joined(separator: " ")
     }

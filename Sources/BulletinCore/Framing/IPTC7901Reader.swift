@@ -103,7 +103,7 @@ enum IPTC7901Reader {
                 section = trimmed.drop { $0 == "#" || $0 == " " }.lowercased()
                 continue
             }
-            if trimmed == "* * * *" || trimmed.lowercased().hasPrefix("the following information is not") {
+            if trimmed == "* * * *" || isNotForPublication(trimmed) {
                 section = "not for publication"
                 continue
             }
@@ -122,6 +122,12 @@ enum IPTC7901Reader {
         if !notes.isEmpty { item.metadata.ednote = notes.joined(separator: "; ") }
     }
 
+    /// "The following information is not (intended) for publication".
+    static func isNotForPublication(_ line: String) -> Bool {
+        guard let first = line.utf8.first, first | 0x20 == 0x74 else { return false }  // t or T
+        return ByteScalars.hasPrefix(Array(line.utf8)[...], "the following information is not", caseInsensitive: true)
+    }
+
     /// "dpa wsz jln npr": the agency and the editors' initials.
     static func isInitialsLine(_ line: String) -> Bool {
         let words = line.trimmingSpaces.split(separator: " ")
@@ -135,6 +141,8 @@ enum IPTC7901Reader {
         if words.contains("impressum") || words.contains("test") || words.contains("testmeldung") {
             item.metadata.isServiceMessage = true
         }
-        if case .text(let text) = item.blocks.first, text.contains("ryryryry") { item.metadata.isServiceMessage = true }
+        if case .text(let pieces) = item.blocks.first, let text = pieces.first, WireLines.contains(text, "ryryryry") {
+            item.metadata.isServiceMessage = true
+        }
     }
 }

@@ -3,13 +3,16 @@
 /// text (running to the next key). A record starts at its `AN#` line.
 enum KeyValueReader {
     /// "TI#…": two capitals and '#'; `key` nil accepts any key.
-    static func isField(_ text: Substring, key: String?) -> Bool {
-        let scalars = Array(text.prefix(3))
-        guard scalars.count == 3, scalars[2] == "#", scalars[0].isUppercase, scalars[1].isUppercase,
-            scalars[0].isASCII, scalars[1].isASCII
+    static func isField<Bytes: Collection<UInt8>>(_ line: Bytes, key: StaticString?) -> Bool {
+        var bytes = line.makeIterator()
+        guard let first = bytes.next(), let second = bytes.next(), bytes.next() == 0x23,  // '#'
+            (0x41...0x5A).contains(first), (0x41...0x5A).contains(second)
         else { return false }
-        return key.map { text.hasPrefix($0 + "#") } ?? true
+        guard let key else { return true }
+        return key.withUTF8Buffer { $0.count == 2 && $0[0] == first && $0[1] == second }
     }
+
+    static func isField(_ text: Substring, key: StaticString?) -> Bool { isField(text.utf8, key: key) }
 
     static func items(_ bytes: ArraySlice<UInt8>) -> WireFraming.Framed {
         let lines = WireLines.lines(bytes).map(WireLines.text).filter {

@@ -2,10 +2,16 @@
 /// headline wrapped over lines, then "CITY, Region, Date /PRNewswire-AsiaNet/ --" and the
 /// release, contacts and "About …" sections included (all part of the release).
 enum PressReleaseReader {
-    static func isReleaseLine(_ text: Substring) -> Bool {
-        guard text.hasPrefix("MEDIA RELEASE") else { return false }
-        return text.dropFirst("MEDIA RELEASE".count).trimmingPrefix(" ").hasPrefix("PR")
+    /// "MEDIA RELEASE PR67276".
+    static let releaseMarker = Array("MEDIA RELEASE".utf8)
+
+    static func isReleaseLine<Bytes: Collection<UInt8>>(_ line: Bytes) -> Bool {
+        let marker = releaseMarker
+        guard line.starts(with: marker) else { return false }
+        return line.dropFirst(marker.count).drop { $0 == 0x20 }.starts(with: [0x50, 0x52])  // "PR"
     }
+
+    static func isReleaseLine(_ text: Substring) -> Bool { isReleaseLine(text.utf8) }
 
     static func item(_ bytes: ArraySlice<UInt8>) -> WireItem? {
         var lines = WireLines.lines(bytes).map(WireLines.text)

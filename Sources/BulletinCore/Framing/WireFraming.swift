@@ -12,7 +12,18 @@ enum WireFraming {
         init(items: [WireItem]) { self.items = items }
 
         mutating func appendLoose(_ text: String) {
-            if text.contains(where: { $0.isLetter }) { loose.append((items.count, text)) }
+            if Self.letterCount(text, upTo: 1) > 0 { loose.append((items.count, text)) }
+        }
+
+        /// Letters in `text`, counted up to `limit`: ASCII letters, and any other scalar's
+        /// first byte (scripts without Latin letters are text too).
+        static func letterCount(_ text: String, upTo limit: Int) -> Int {
+            var count = 0
+            for byte in text.utf8 where (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0xC0 {
+                count += 1
+                if count >= limit { break }
+            }
+            return count
         }
     }
 
@@ -38,36 +49,62 @@ enum WireFraming {
         }
     }
 
-    /// Which framing the text is in, if any.
+    /// Which framing the text is in, if any: one pass over the bytes for SOH (and NUL, which no
+    /// wire copy holds: such a text is left to the plain reader, which rejects it as binary),
+    /// then a look at the first three lines that hold anything, without copying them.
     static func detect(_ buffer: UnsafeBufferPointer<UInt8>) -> Kind? {
-        if containsSOH(buffer) { return .controlCharacters }
-        let head = UnsafeBufferPointer(rebasing: buffer.prefix(512))
+        switch scanForSOH(buffer) {
+        case .nul: return nil
+        case .soh: return .controlCharacters
+        case .neither: break
+        }
+        let limit = min(buffer.count, 512)
+        var start = 0
         var lines = 0
-        for line in WireLines.lines(Array(head)[...]) {
-            let text = WireLines.unindented(WireLines.text(line))
-            if text.isEmpty { continue }
+        while start < limit && lines < 3 {
+            var end = start
+            while end < limit && buffer[end] != 0x0A && buffer[end] != 0x0D { end += 1 }
+            var first = start
+            while first < end && (buffer[first] == 0x20 || buffer[first] == 0x09) { first += 1 }
+            var last = end
+            while last > first && (buffer[last - 1] == 0x20 || buffer[last - 1] == 0x09) { last -= 1 }
+            start = end + 1
+            guard first < last else { continue }
             lines += 1
-            if lines == 1 && GovernmentNoticeReader.isProductID(text) { return .governmentNotice }
-            if text.hasPrefix("ZCZC") || text.hasPrefix("zczc") { return .zczc }
-            if KeyValueReader.isField(text, key: "AN") || KeyValueReader.isField(text, key: "TI") { return .keyValue }
-            if PressReleaseReader.isReleaseLine(text) { return .pressRelease }
-            if lines >= 3 { break }
+            let line = UnsafeBufferPointer(rebasing: buffer[first..<last])
+            if lines == 1 && GovernmentNoticeReader.isProductID(line) { return .governmentNotice }
+            if Self.hasPrefix(line, "ZCZC") || Self.hasPrefix(line, "zczc") { return .zczc }
+            if KeyValueReader.isField(line, key: "AN") || KeyValueReader.isField(line, key: "TI") { return .keyValue }
+            if PressReleaseReader.isReleaseLine(line) { return .pressRelease }
         }
         return nil
     }
 
-    /// Whether any byte is SOH (0x01), eight bytes a step.
-    static func containsSOH(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    enum ControlScan { case soh, nul, neither }
+
+    /// Whether the text holds a NUL (first), else an SOH (0x01), eight bytes a step.
+    static func scanForSOH(_ buffer: UnsafeBufferPointer<UInt8>) -> ControlScan {
+        var sawSOH = false
         var index = 0
         while index + 8 <= buffer.count {
-            if WordAtATime.bytesEqual(WordAtATime.load(buffer, at: index), soh) != 0 { return true }
+            let word = WordAtATime.load(buffer, at: index)
+            if WordAtATime.bytesInRange(word, 0x00, 0x01) != 0 {
+                if WordAtATime.bytesEqual(word, 0) != 0 { return .nul }
+                sawSOH = true
+            }
             index += 8
         }
         while index < buffer.count {
-            if buffer[index] == soh { return true }
+            if buffer[index] == 0 { return .nul }
+            if buffer[index] == soh { sawSOH = true }
             index += 1
         }
-        return false
+        return sawSOH ? .soh : .neither
+    }
+
+    static func hasPrefix(_ line: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+        guard line.count >= prefix.utf8CodeUnitCount else { return false }
+        return prefix.withUTF8Buffer { expected in expected.indices.allSatisfy { line[$0] == expected[$0] } }
     }
 
     /// Items that open with SOH: each runs to its EOT, or to the next SOH. The header before
