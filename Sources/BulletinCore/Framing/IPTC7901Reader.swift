@@ -39,8 +39,7 @@ enum IPTC7901Reader {
             }
         }
         let textStart = stx.map { $0 + 1 } ?? bytes.startIndex
-        let lines = WireLines.lines(bytes[textStart..<(etx ?? bytes.endIndex)]).map(WireLines.text)
-        readText(lines, into: &item)
+        readText(WireLines.lines(bytes[textStart..<(etx ?? bytes.endIndex)]), into: &item)
         if let etx {
             for line in WireLines.lines(bytes[(etx + 1)...]) {
                 if let time = FiledTime.iptcTrailer(WireLines.text(line).trimmingSpaces) { item.metadata.filedAt = time }
@@ -50,14 +49,14 @@ enum IPTC7901Reader {
         return item.headline != nil || !item.blocks.isEmpty ? item : nil
     }
 
-    static func readText(_ lines: [String], into item: inout WireItem) {
+    static func readText(_ lines: [ArraySlice<UInt8>], into item: inout WireItem) {
         var index = 0
         var takes: [String] = []
         // The heading: take lines, the headline, a byline; it ends at the first line ending in "=".
-        let headingEnd = lines.prefix(8).firstIndex { $0.trimmingSpaces.hasSuffix("=") }
+        let headingEnd = lines.prefix(8).firstIndex { WireLines.text($0).trimmingSpaces.hasSuffix("=") }
         var headingLines: [String] = []
         while index < lines.count {
-            let line = lines[index].trimmingSpaces
+            let line = WireLines.text(lines[index]).trimmingSpaces
             if line.isEmpty {
                 if headingEnd == nil && !headingLines.isEmpty { break }
                 index += 1
@@ -91,41 +90,57 @@ enum IPTC7901Reader {
         if !versions.isEmpty { item.metadata.version = versions.joined(separator: " ") }
         if item.metadata.versionKind == .kill { item.metadata.isWithdrawn = true }
 
-        // The text, up to the editors' sections; their notes become the ednote.
-        var body: [String] = []
+        // The text, up to the editors' sections; their notes become the ednote. The text's
+        // lines go into one buffer, where each starts (to take closing lines off again).
+        var body: [UInt8] = []
+        var lineStarts: [Int] = []
         var notes: [String] = []
         var section: String?
         while index < lines.count {
-            let line = lines[index]
+            let raw = lines[index]
             index += 1
-            let trimmed = line.trimmingSpaces
-            if trimmed.hasPrefix("#") {
-                section = trimmed.drop { $0 == "#" || $0 == " " }.lowercased()
+            let shown = raw.firstIndex { $0 > 0x20 && $0 != 0x7F }
+            if let shown, raw[shown] == 0x23 {  // #
+                section = WireLines.text(raw[shown...]).drop { $0 == "#" || $0 == " " }.lowercased()
                 continue
             }
-            if trimmed == "* * * *" || isNotForPublication(trimmed) {
+            if let shown, isNotForPublication(raw[shown...]) {
                 section = "not for publication"
                 continue
             }
             guard let section else {
-                body.append(line)
+                lineStarts.append(body.count)
+                WireLines.append(raw, to: &body)
+                body.append(0x0A)
                 continue
             }
             if section.contains("note to editors") || section.contains("refile") || section.contains("correction") {
-                let note = trimmed.drop { $0 == "-" || $0 == " " }
+                let note = WireLines.text(raw).trimmingSpaces.drop { $0 == "-" || $0 == " " }
                 if !note.isEmpty { notes.append(String(note)) }
             }
         }
         // dpa's closing initials ("dpa wsz jln npr") after a text without sections.
-        while let last = body.last, last.trimmingSpaces.isEmpty || isInitialsLine(last) { body.removeLast() }
-        item.appendText(body.joined(separator: "\n"))
+        while let start = lineStarts.last {
+            let line = body[start..<(body.count - 1)]
+            guard line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || isInitialsLine(String(decoding: line, as: UTF8.self)) else { break }
+            body.removeSubrange(start...)
+            lineStarts.removeLast()
+        }
+        item.appendText(String(decoding: body, as: UTF8.self))
         if !notes.isEmpty { item.metadata.ednote = notes.joined(separator: "; ") }
     }
 
     /// "The following information is not (intended) for publication".
-    static func isNotForPublication(_ line: String) -> Bool {
-        guard let first = line.utf8.first, first | 0x20 == 0x74 else { return false }  // t or T
-        return ByteScalars.hasPrefix(Array(line.utf8)[...], "the following information is not", caseInsensitive: true)
+    /// "* * * *" and "The following information is not (intended) for publication" open the
+    /// part not for publication.
+    static func isNotForPublication(_ line: ArraySlice<UInt8>) -> Bool {
+        if line.starts(with: [0x2A, 0x20, 0x2A, 0x20, 0x2A, 0x20, 0x2A]),  // * * * *
+            line.dropFirst(7).allSatisfy({ $0 <= 0x20 })
+        {
+            return true
+        }
+        guard let first = line.first, first | 0x20 == 0x74 else { return false }  // t or T
+        return ByteScalars.hasPrefix(line, "the following information is not", caseInsensitive: true)
     }
 
     /// "dpa wsz jln npr": the agency and the editors' initials.

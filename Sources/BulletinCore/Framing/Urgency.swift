@@ -38,6 +38,10 @@ enum Urgency {
 
     /// "URGENT - …", "FLASH: …" opening a headline: the word in capitals, then a dash or colon.
     static func leadingWord(_ headline: String) -> (urgency: Int, rest: String)? {
+        // FLASH, BULLETIN, URGENT, ALERT, EIL(T), APNEWSALERT, NEWSALERT: told by the first letter.
+        guard let first = headline.utf8.first(where: { $0 != 0x2A && $0 != 0x20 }), "FBUAEN".utf8.contains(first) else {
+            return nil
+        }
         let trimmed = headline.drop { $0 == "*" || $0 == " " }
         let word = trimmed.prefix { $0.isLetter }
         guard word.count >= 5, word == word.uppercased(), let urgency = Urgency.word(String(word)) else { return nil }

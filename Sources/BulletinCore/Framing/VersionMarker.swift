@@ -29,6 +29,7 @@ public enum VersionMarker {
     /// The whole of `text` is a take or version marker ("1ST LEAD", "REFILE", "1stLd-Writethru",
     /// "Kill", "UPDATE 2"): the marker, or nil.
     public static func takeMarker(_ text: String) -> String? {
+        guard mayOpenWithMarker(text) else { return nil }
         let trimmed = text.trimmingSpaces.trimmingParentheses
         let words = folded(trimmed)
         guard !words.isEmpty, words.count <= 4, words.allSatisfy(isMarkerWord) else { return nil }
@@ -41,6 +42,8 @@ public enum VersionMarker {
     /// "RPT-INSITUFORM …", "UPDATE 2-Oil prices …", "REFILE-…", "STORY WITHDRAWN - …".
     /// Returns the marker as written and the headline after it.
     public static func leading(in headline: String) -> (marker: String, rest: String)? {
+        // Most headlines open with a word no marker opens with: told from the bytes alone.
+        guard mayOpenWithMarker(headline) else { return nil }
         var scalars = Substring(headline.trimmingSpaces)
         let opened = scalars.first == "(" || scalars.first == "<"
         if opened { scalars = scalars.dropFirst() }
@@ -80,6 +83,39 @@ public enum VersionMarker {
         if let first = words.first, cyclePrefixes.contains(first) { words.removeFirst() }
         words.removeAll { isMarkerWord($0) && !isNumber($0) || $0 == "abridged" }
         return words.isEmpty ? nil : words.joined(separator: "-")
+    }
+
+    /// Whether the first word of `text` (after spaces, `(` or `<`) could be a marker word: an
+    /// ASCII word whose lowercase is one, or a number or ordinal.
+    static func mayOpenWithMarker(_ text: String) -> Bool {
+        var word: [UInt8] = []
+        for byte in text.utf8 {
+            if word.isEmpty && (byte == 0x20 || byte == 0x28 || byte == 0x3C || byte == 0x2A) { continue }
+            let lower = byte | 0x20
+            guard (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) else { break }
+            word.append(byte >= 0x41 && byte <= 0x5A ? lower : byte)
+            if word.count > 12 { return false }
+        }
+        guard let first = word.first else { return false }
+        if first >= 0x30 && first <= 0x39 { return true }
+        return markerWords.contains(String(decoding: word, as: UTF8.self))
+    }
+
+    /// Whether `text` holds `word` (ASCII, lowercase) as a word of its own, ignoring case.
+    static func containsWord(_ text: String, _ word: StaticString) -> Bool {
+        let bytes = Array(text.utf8)
+        let count = word.utf8CodeUnitCount
+        var start = 0
+        while start + count <= bytes.count {
+            if ByteScalars.hasPrefix(bytes[start...], word, caseInsensitive: true) {
+                let before = start == 0 ? 0x20 : bytes[start - 1] | 0x20
+                let after = start + count == bytes.count ? 0x20 : bytes[start + count] | 0x20
+                let isWordByte = { (byte: UInt8) in (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0xA0 }
+                if !isWordByte(before) && !isWordByte(after) { return true }
+            }
+            start += 1
+        }
+        return false
     }
 
     // MARK: - Words

@@ -48,15 +48,23 @@ struct WireLines {
     static func text(_ line: ArraySlice<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(line.count)
-        for byte in line {
-            if byte >= 0x20 && byte != 0x7F || byte >= 0x80 || byte == 0x09 {
-                out.append(byte)
-            } else if byte == 0x10 {
-                out.append(0x20)
-            }
-        }
-        while let last = out.last, last == 0x20 || last == 0x09 { out.removeLast() }
+        append(line, to: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The same, appended to `out`.
+    static func append(_ line: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        let start = out.count
+        var index = line.startIndex
+        while index < line.endIndex {
+            var run = index
+            while run < line.endIndex, line[run] >= 0x20 && line[run] != 0x7F || line[run] == 0x09 { run += 1 }
+            out.append(contentsOf: line[index..<run])
+            guard run < line.endIndex else { break }
+            if line[run] == 0x10 { out.append(0x20) }
+            index = run + 1
+        }
+        while out.count > start, out[out.count - 1] == 0x20 || out[out.count - 1] == 0x09 { out.removeLast() }
     }
 
     /// Whether `text` holds the ASCII `needle`: a search of its bytes, where String's own
@@ -74,6 +82,31 @@ struct WireLines {
                 return false
             }
         }
+    }
+
+    /// Whether `bytes` hold the ASCII `needle`, ignoring ASCII case.
+    static func contains<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, ignoringCase needle: StaticString) -> Bool
+    where Bytes.Index == Int {
+        let count = needle.utf8CodeUnitCount
+        guard count > 0, bytes.count >= count else { return count == 0 }
+        let expected = needle.utf8Start
+        var start = bytes.startIndex
+        while start + count <= bytes.endIndex {
+            var offset = 0
+            while offset < count, ByteScalars.asciiLower(bytes[start + offset]) == ByteScalars.asciiLower(expected[offset]) {
+                offset += 1
+            }
+            if offset == count { return true }
+            start += 1
+        }
+        return false
+    }
+
+    /// Whether `bytes` end with the ASCII `suffix`, ignoring ASCII case.
+    static func hasSuffix(_ bytes: ArraySlice<UInt8>, ignoringCase suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        return ByteScalars.hasPrefix(bytes.suffix(count), suffix, caseInsensitive: true)
     }
 
     /// The line without its leading spaces and tabs.
@@ -110,6 +143,21 @@ extension WireItem {
         } else {
             blocks.append(.preformatted(lines.joined(separator: "\n")))
         }
+    }
+
+    /// The same for lines as bytes, joined into one string at once.
+    mutating func appendPreformatted(lines: [ArraySlice<UInt8>]) {
+        guard lines.count > 1, !lines.contains(where: { $0.contains(0x09) }) else {
+            appendPreformatted(lines.map { String(decoding: $0, as: UTF8.self) })
+            return
+        }
+        var joined: [UInt8] = []
+        joined.reserveCapacity(lines.reduce(lines.count) { $0 + $1.count })
+        for line in lines {
+            if !joined.isEmpty { joined.append(0x0A) }
+            joined.append(contentsOf: line)
+        }
+        blocks.append(.preformatted(String(decoding: joined, as: UTF8.self)))
     }
 
     static func expandingTabs(_ line: String) -> String {

@@ -7,67 +7,77 @@ enum ZCZCReader {
     static let sigils: Set<Character> = ["%", "#", "$", ":", "&", "*", "~", "@", "=", "^", "+"]
 
     static func items(_ bytes: ArraySlice<UInt8>) -> WireFraming.Framed {
-        let lines = WireLines.lines(bytes).map(WireLines.text)
         var framed = WireFraming.Framed(items: [])
         // Lines outside any message (a preamble, a plain bulletin between messages).
-        var outside: [String] = []
-        var message: [String]?
-        // "NNNNZCZC AAP": one message's end and the next one's start on one line.
-        // FMG's racing copy ends lines with "<!" or "=!": marks, not text.
-        let unmarked = lines.map { line -> String in
-            line.hasSuffix("<!") || line.hasSuffix("=!") ? String(line.dropLast(2)).trimmingSpaces : line
+        var outside: [ArraySlice<UInt8>] = []
+        var message: [ArraySlice<UInt8>]?
+        func close() {
+            if let open = message, let item = item(open) { framed.items.append(item) }
+            message = nil
         }
-        let split = unmarked.flatMap { line -> [String] in
-            let unindented = WireLines.unindented(line)
-            guard unindented.hasPrefix("NNNN"), unindented.count > 4 else { return [line] }
-            return ["NNNN", String(unindented.dropFirst(4))]
-        }
-        for line in split {
-            let unindented = WireLines.unindented(line)
-            if unindented.hasPrefix("ZCZC") || unindented.hasPrefix("zczc") {
-                if let open = message, let item = item(open) { framed.items.append(item) }
-                framed.appendLoose(outside.joined(separator: "\n").trimmingSpaces)
+        for raw in WireLines.lines(bytes) {
+            // FMG's racing copy ends lines with "<!" or "=!": marks, not text.
+            var line = raw
+            var end = line.endIndex
+            while end > line.startIndex, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
+            if end - line.startIndex >= 2, line[end - 1] == 0x21, line[end - 2] == 0x3C || line[end - 2] == 0x3D {
+                line = line[..<(end - 2)]
+            }
+            var shown = line.drop { $0 == 0x20 || $0 == 0x09 }
+            // "NNNNZCZC AAP": one message's end and the next one's start on one line.
+            if shown.starts(with: nnnn) {
+                close()
+                shown = shown.dropFirst(4)
+                guard !shown.isEmpty else { continue }
+                line = shown
+            }
+            if shown.starts(with: zczc) || shown.starts(with: zczcLower) {
+                close()
+                framed.appendLoose(outside.map(WireLines.text).joined(separator: "\n").trimmingSpaces)
                 outside = []
-                message = [String(unindented)]
-            } else if unindented == "NNNN" {
-                if let open = message, let item = item(open) { framed.items.append(item) }
-                message = nil
+                message = [shown]
             } else if message != nil {
                 message!.append(line)
             } else {
                 outside.append(line)
             }
         }
-        if let open = message, let item = item(open) { framed.items.append(item) }
-        framed.appendLoose(outside.joined(separator: "\n").trimmingSpaces)
+        close()
+        framed.appendLoose(outside.map(WireLines.text).joined(separator: "\n").trimmingSpaces)
         return framed
     }
 
+    static let nnnn = Array("NNNN".utf8)
+    static let zczc = Array("ZCZC".utf8)
+    static let zczcLower = Array("zczc".utf8)
+
+    static func isBlank(_ line: ArraySlice<UInt8>) -> Bool { line.allSatisfy { $0 <= 0x20 || $0 == 0x7F } }
+
     /// One message, its `ZCZC` line first.
-    static func item(_ lines: [String]) -> WireItem? {
-        let opening = lines[0].split(separator: " ")
-        var rest = Array(lines.dropFirst())
-        while let first = rest.first, first.trimmingSpaces.isEmpty { rest.removeFirst() }
-        if let first = rest.first.map(WireLines.unindented), KeyValueReader.isField(first, key: nil) {
-            return KeyValueReader.items(rest).first
+    static func item(_ lines: [ArraySlice<UInt8>]) -> WireItem? {
+        let opening = WireLines.text(lines[0]).split(separator: " ")
+        var rest = lines[1...]
+        while let first = rest.first, isBlank(first) { rest.removeFirst() }
+        if let first = rest.first, KeyValueReader.isField(first.drop { $0 == 0x20 || $0 == 0x09 }, key: nil) {
+            return KeyValueReader.items(rest.map(WireLines.text)).first
         }
         var item = WireItem(metadata: WireMetadata(format: .zczc))
         if opening.count > 1, opening[1].allSatisfy(\.isLetter) { item.metadata.agency = String(opening[1]) }
         // A routing line right after ZCZC ("YY TDR", "HH TDCom").
-        if let first = rest.first, isRoutingLine(first) { rest.removeFirst() }
+        if let first = rest.first, isRoutingLine(WireLines.text(first)) { rest.removeFirst() }
         var header: [(Character, String)] = []
         while let first = rest.first {
-            let text = WireLines.unindented(first)
-            guard let sigil = text.first, sigils.contains(sigil) else {
-                if text.isEmpty && header.isEmpty { rest.removeFirst(); continue }
+            let shown = first.drop { $0 == 0x20 || $0 == 0x09 }
+            guard let sigil = shown.first, sigilBytes.contains(sigil) else {
+                if isBlank(first) && header.isEmpty { rest.removeFirst(); continue }
                 break
             }
-            header.append((sigil, String(text.dropFirst()).trimmingSpaces))
+            header.append((Character(Unicode.Scalar(sigil)), WireLines.text(shown.dropFirst()).trimmingSpaces))
             rest.removeFirst()
         }
         readHeader(header, into: &item)
         // Trailing operator sign-off ("AAP RTV") and blank lines.
-        while let last = rest.last, last.trimmingSpaces.isEmpty || isOperatorSignOff(last) { rest.removeLast() }
+        while let last = rest.last, isBlank(last) || isOperatorSignOff(WireLines.text(last)) { rest.removeLast() }
         readBody(rest, into: &item)
         if let headline = item.headline, let leading = VersionMarker.leading(in: headline) {
             item.metadata.version = item.metadata.version ?? leading.marker
@@ -76,6 +86,8 @@ enum ZCZCReader {
         if item.metadata.versionKind == .kill { item.metadata.isWithdrawn = true }
         return item.headline != nil || !item.blocks.isEmpty ? item : nil
     }
+
+    static let sigilBytes: Set<UInt8> = Set(sigils.map { UInt8($0.asciiValue!) })
 
     static func readHeader(_ header: [(Character, String)], into item: inout WireItem) {
         let firstVariant = header.contains { $0.0 == "#" }
@@ -97,23 +109,29 @@ enum ZCZCReader {
         // A slug that ends in a take ("Legionella_BC1") keeps it: AAP numbers bulletin cycles.
     }
 
-    static func readBody(_ lines: [String], into item: inout WireItem) {
+    static func readBody(_ lines: ArraySlice<ArraySlice<UInt8>>, into item: inout WireItem) {
         var lines = lines
         // The medianet variant: the first line of text is the headline.
-        if item.headline == nil, let first = lines.firstIndex(where: { !$0.trimmingSpaces.isEmpty }) {
-            let text = lines[first].trimmingSpaces
-            if text.count <= 160, !text.hasSuffix("."), !text.contains(" AAP - ") {
+        if item.headline == nil, let first = lines.firstIndex(where: { !isBlank($0) }) {
+            let text = WireLines.text(lines[first]).trimmingSpaces
+            if text.count <= 160, !text.hasSuffix("."), !WireLines.contains(text, " AAP - ") {
                 item.headline = text
-                lines.removeSubrange(...first)
+                lines = lines[(first + 1)...]
             }
         }
         // "BRISBANE, Oct 12 AAP - …": the agency credits itself in the dateline.
-        if item.metadata.agency == nil, let first = lines.first(where: { !$0.trimmingSpaces.isEmpty }),
-            first.prefix(60).contains(" AAP - ")
+        if item.metadata.agency == nil, let first = lines.first(where: { !isBlank($0) }),
+            WireLines.contains(WireLines.text(first.prefix(60)), " AAP - ")
         {
             item.metadata.agency = "AAP"
         }
-        item.appendText(lines.joined(separator: "\n"))
+        var text: [UInt8] = []
+        text.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
+        for line in lines {
+            if !text.isEmpty { text.append(0x0A) }
+            WireLines.append(line, to: &text)
+        }
+        item.appendText(String(decoding: text, as: UTF8.self))
     }
 
     static func isRoutingLine(_ line: String) -> Bool {

@@ -1,0 +1,367 @@
+/// The lines between an ANPA-1312 item's STX and ETX: the `^` header lines (slug line,
+/// headline, photo, `Eds:`, byline), then body lines indented with a tab (AP: a paragraph each),
+/// hard-wrapped lines (Reuters: the ordinary reader joins them), tabular rows (BS … DLE, `;` or
+/// US/RS columns) and rules. The body is read byte by byte into one buffer of clean text
+/// (control bytes gone, DLE a space, AP's 7-bit dashes and quotes made typographic): a feed
+/// of thousands of lines makes no string per line.
+extension ANPAReader {
+    struct TextReader {
+        enum BodyLine {
+            /// A row of a table: its cells, a range of `cells`.
+            case row(Range<Int>)
+            /// A tab-indented line (AP), a paragraph of its own: a range of `text`.
+            case paragraph(Range<Int>)
+            /// A hard-wrapped line (Reuters), kept with its indentation: a range of `text`.
+            case wrapped(Range<Int>)
+            case breakMark
+        }
+
+        let isTabular: Bool
+        var inHeader = true
+        var sawCaretLine = false
+        var slugLine: String?
+        var headline: String?
+        var byline: String?
+        var afterByline = false
+        var ednotes: [String] = []
+        var agencyHint: String?
+        var body: [BodyLine] = []
+        /// Clean bytes of the body lines and cells, one after another.
+        var text: [UInt8] = []
+        /// Every row's cells, as ranges of `text`.
+        var cells: [Range<Int>] = []
+
+        init(isTabular: Bool) { self.isTabular = isTabular }
+
+        static func isControl(_ byte: UInt8) -> Bool { byte < 0x20 && byte != 0x09 && byte != 0x10 || byte == 0x7F }
+
+        mutating func read(_ raw: ArraySlice<UInt8>) {
+            let startsRow = raw.first == 0x08
+            // The first byte that shows (DLE counts as a space), and the first of the line as text.
+            let lead = raw.firstIndex { !Self.isControl($0) }
+            let shown = raw.firstIndex { $0 > 0x20 && $0 != 0x7F }
+            if let shown, inHeader && raw[shown] == 0x5E && !startsRow {  // ^
+                readCaretLine(raw[(shown + 1)...])
+                return
+            }
+            if shown != nil { inHeader = false }
+            if let shown, raw[shown...].starts(with: [0x5E, 0x45, 0x4E, 0x44]) { return }  // ^END
+            if startsRow || Self.isSemicolonRow(raw, isTabular: isTabular) {
+                readRow(raw)
+                return
+            }
+            guard let first = shown else {
+                if !body.isEmpty { body.append(.breakMark) }
+                return
+            }
+            let isCaret = raw[first] == 0x5E
+            var contentStart = isCaret ? first + 1 : first
+            while contentStart < raw.endIndex, raw[contentStart] == 0x20 || raw[contentStart] == 0x09 { contentStart += 1 }
+            // The content without the end-of-line mark (`<`, `=`) and trailing spaces.
+            var contentEnd = raw.endIndex
+            while contentEnd > contentStart {
+                let byte = raw[contentEnd - 1]
+                guard byte == 0x20 || byte == 0x3C || byte == 0x3D || byte == 0x09 || Self.isControl(byte) || byte == 0x10 else {
+                    break
+                }
+                contentEnd -= 1
+            }
+            let content = raw[contentStart..<contentEnd]
+            if content.allSatisfy({ $0 == 0x5F || $0 == 0x2D || $0 == 0x3D || Self.isControl($0) }) {  // a rule: _ - =
+                if !body.isEmpty { body.append(.breakMark) }
+            } else if lead.map({ raw[$0] == 0x09 }) == true || isCaret {
+                body.append(.paragraph(append(content)))
+            } else if !sawCaretLine && headline == nil && body.isEmpty && lead.map({ raw[$0] != 0x20 && raw[$0] != 0x10 }) == true {
+                headline = WireLines.text(content)  // Reuters: the headline is the first line of text
+            } else {
+                // The whole line, indentation included (the ordinary reader reads paragraph
+                // indents from it), trailing spaces off.
+                var end = raw.endIndex
+                while end > raw.startIndex, raw[end - 1] <= 0x20 || raw[end - 1] == 0x7F { end -= 1 }
+                body.append(.wrapped(append(raw[raw.startIndex..<end])))
+            }
+        }
+
+        /// Appends `bytes` to `text` clean: control bytes dropped, DLE a space, " _ " an em
+        /// dash, `` and '' curly quotes. Returns where they went.
+        mutating func append(_ bytes: ArraySlice<UInt8>) -> Range<Int> {
+            let start = text.count
+            var index = bytes.startIndex
+            while index < bytes.endIndex {
+                // A run of bytes that need nothing done goes in at once.
+                var run = index
+                while run < bytes.endIndex, Self.isPlain(bytes[run]) { run += 1 }
+                if run > index {
+                    text.append(contentsOf: bytes[index..<run])
+                    index = run
+                    continue
+                }
+                let byte = bytes[index]
+                let next: UInt8 = index + 1 < bytes.endIndex ? bytes[index + 1] : 0
+                if byte == 0x5F && next == 0x20 && text.count > start && text[text.count - 1] == 0x20 {
+                    text += [0xE2, 0x80, 0x94, 0x20]  // " _ " → " — "
+                    index += 2
+                    continue
+                } else if byte == 0x60 && next == 0x60 {
+                    text += [0xE2, 0x80, 0x9C]  // “
+                    index += 2
+                    continue
+                } else if byte == 0x27 && next == 0x27 {
+                    text += [0xE2, 0x80, 0x9D]  // ”
+                    index += 2
+                    continue
+                } else if byte == 0x10 {
+                    text.append(0x20)
+                } else if !Self.isControl(byte) {
+                    text.append(byte)
+                }
+                index += 1
+            }
+            return start..<text.count
+        }
+
+        /// Printable ASCII other than the bytes of AP's conventions (` ' _), or any byte of a
+        /// UTF-8 scalar beyond ASCII.
+        @inline(__always)
+        static func isPlain(_ byte: UInt8) -> Bool {
+            byte >= 0x20 && byte != 0x27 && byte != 0x5F && byte != 0x60 && byte != 0x7F
+        }
+
+        /// A tabular row: BS opens it, `;` or a run of US/RS bytes separates cells, DLE and tab
+        /// are spaces inside a cell; end marks and spaces trimmed; a caret opening the first
+        /// cell ("^;W;L;Pct", a heading row) dropped; empty cells at the end dropped.
+        mutating func readRow(_ raw: ArraySlice<UInt8>) {
+            let firstCell = cells.count
+            var cellStart = text.count
+            var previousWasSeparator = false
+            for byte in raw {
+                switch byte {
+                case 0x3B, 0x1E, 0x1F:
+                    if byte == 0x3B || !previousWasSeparator {
+                        cells.append(trimmed(cellStart..<text.count, endMarks: false))
+                        cellStart = text.count
+                    }
+                    previousWasSeparator = byte != 0x3B
+                    continue
+                case 0x10, 0x09: text.append(0x20)
+                case 0x00..<0x20, 0x7F: break
+                default: text.append(byte)
+                }
+                if byte != 0x20 { previousWasSeparator = false }
+            }
+            cells.append(trimmed(cellStart..<text.count, endMarks: true))
+            if let range = cells[firstCell...].first, !range.isEmpty, text[range.lowerBound] == 0x5E {
+                cells[firstCell] = trimmed((range.lowerBound + 1)..<range.upperBound, endMarks: false)
+            }
+            while cells.count > firstCell, cells[cells.count - 1].isEmpty { cells.removeLast() }
+            body.append(.row(firstCell..<cells.count))
+        }
+
+        /// `range` of `text` without spaces at either end (and end marks `<` `=` at its end).
+        func trimmed(_ range: Range<Int>, endMarks: Bool) -> Range<Int> {
+            var lower = range.lowerBound
+            var upper = range.upperBound
+            while upper > lower, text[upper - 1] == 0x20 || endMarks && (text[upper - 1] == 0x3C || text[upper - 1] == 0x3D) {
+                upper -= 1
+            }
+            while lower < upper, text[lower] == 0x20 { lower += 1 }
+            return lower..<upper
+        }
+
+        /// A `^` line of the header zone: slug line, headline, photo, Eds:, byline, affiliation.
+        mutating func readCaretLine(_ raw: ArraySlice<UInt8>) {
+            sawCaretLine = true
+            // "*9006< ^AP-Top-Entertainment-Headlines,0176<": the last segment is the line.
+            var raw = raw
+            var index = raw.endIndex - 3
+            while index >= raw.startIndex {
+                if raw[index] == 0x3C && raw[index + 1] == 0x20 && raw[index + 2] == 0x5E {
+                    raw = raw[(index + 3)...]
+                    break
+                }
+                index -= 1
+            }
+            let line = WireLines.text(raw)
+            let endsWithEquals = line.trimmingSpaces.hasSuffix("=")
+            let content = ANPAReader.stripEndMark(line)
+            guard !content.isEmpty else { return }
+            if slugLine == nil && ANPAReader.looksLikeSlugLine(content) {
+                slugLine = content
+                return
+            }
+            let bytes = Array(content.utf8)[...]
+            func opens(_ prefix: StaticString) -> Bool { ByteScalars.hasPrefix(bytes, prefix, caseInsensitive: true) }
+            if opens("ap photo") || opens("ap video") || opens("ap graphic") || opens("ap audio") { return }
+            if opens("eds:") || opens("(eds:") || opens("editor's note") || opens("editors note") || opens("eds note") {
+                ednotes.append(ANPAReader.ednoteText(content))
+                return
+            }
+            let namesAP = WireLines.contains(bytes, ignoringCase: "associated press")
+            if endsWithEquals && opens("by ") {
+                let name = String(content.dropFirst(3)).trimmingSpaces
+                if namesAP {
+                    agencyHint = "AP"
+                } else if byline == nil {
+                    byline = name
+                }
+                afterByline = true
+                return
+            }
+            if endsWithEquals && afterByline && (namesAP || WireLines.hasSuffix(bytes, ignoringCase: " writer")
+                || WireLines.hasSuffix(bytes, ignoringCase: " correspondent") || WireLines.hasSuffix(bytes, ignoringCase: " editor"))
+            {
+                if namesAP || opens("ap ") { agencyHint = "AP" }
+                return
+            }
+            if headline == nil {
+                headline = ANPAReader.apStyle(content)
+            } else if byline == nil && !afterByline && content.count >= 80 && !endsWithEquals {
+                return  // the abstract AP sends under the headline: the lead says it again
+            } else {
+                body.append(.paragraph(append(Array(content.utf8)[...])))
+            }
+        }
+
+        /// Turns what was read into the item's fields and blocks.
+        func complete(_ item: inout WireItem) {
+            var metadata = item.metadata
+            if let slugLine {
+                let parts = slugLine.split(separator: ",").map { String($0).trimmingSpaces }
+                metadata.slug = parts.first ?? metadata.slug
+                for part in parts.dropFirst() where !part.allSatisfy(\.isNumber) {
+                    if let marker = VersionMarker.takeMarker(part) { metadata.version = marker }
+                }
+            }
+            var headline = headline
+            if let current = headline {
+                var text = current.drop { $0 == "*" }.trimmingSpaces
+                if let urgency = Urgency.leadingWord(text) {
+                    metadata.urgency = min(metadata.urgency ?? 9, urgency.urgency)
+                    text = urgency.rest
+                }
+                if let leading = VersionMarker.leading(in: text) {
+                    if metadata.version == nil { metadata.version = leading.marker }
+                    text = leading.rest
+                }
+                headline = text.isEmpty ? nil : text
+            }
+            if metadata.agency == nil { metadata.agency = agencyHint }
+            if !ednotes.isEmpty { metadata.ednote = ednotes.joined(separator: " ") }
+            if metadata.versionKind == .kill { metadata.isWithdrawn = true }
+            if let slug = metadata.slug, VersionMarker.containsWord(slug, "test") { metadata.isServiceMessage = true }
+            item.metadata = metadata
+            item.headline = headline
+            item.byline = byline
+            appendBody(to: &item)
+        }
+
+        /// The body as blocks: prose (paragraphs apart by blank lines, wrapped runs as they
+        /// came) in one text block until a table or list comes between.
+        private func appendBody(to item: inout WireItem) {
+            var prose: [UInt8] = []
+            prose.reserveCapacity(text.count + text.count / 16)
+            func flushProse() {
+                while prose.last == 0x0A { prose.removeLast() }
+                if !prose.isEmpty { item.appendParagraph(String(decoding: prose, as: UTF8.self)) }
+                prose.removeAll(keepingCapacity: true)
+            }
+            func preformatted(_ lines: [ArraySlice<UInt8>]) {
+                if lines.count == 1 {
+                    prose.append(contentsOf: lines[0])
+                    prose.append(contentsOf: [0x0A, 0x0A])
+                    return
+                }
+                flushProse()
+                item.appendPreformatted(lines: lines)
+            }
+            var index = body.startIndex
+            while index < body.endIndex {
+                switch body[index] {
+                case .breakMark:
+                    index += 1
+                case .row:
+                    var rows: [Range<Int>] = []
+                    while index < body.endIndex, case .row(let row) = body[index] {
+                        rows.append(row)
+                        index += 1
+                    }
+                    preformatted(TableLayout.lines(rows, cells: cells, text: text))
+                case .paragraph:
+                    // Three or more short lines that end no sentence: a list (scores, schedules).
+                    var run: [ArraySlice<UInt8>] = []
+                    while index < body.endIndex, case .paragraph(let range) = body[index] {
+                        run.append(text[range])
+                        index += 1
+                    }
+                    var position = 0
+                    while position < run.count {
+                        var end = position
+                        while end < run.count && Self.isListLine(run[end]) { end += 1 }
+                        if end - position >= 3 {
+                            preformatted(Array(run[position..<end]))
+                            position = end
+                        } else {
+                            prose.append(contentsOf: run[position])
+                            prose.append(contentsOf: [0x0A, 0x0A])
+                            position += 1
+                        }
+                    }
+                case .wrapped:
+                    while index < body.endIndex, case .wrapped(let range) = body[index] {
+                        prose.append(contentsOf: text[range])
+                        prose.append(0x0A)
+                        index += 1
+                    }
+                    prose.append(0x0A)
+                }
+            }
+            flushProse()
+        }
+
+        /// A row of a table in `;` columns: any `;` in a tabular item, three in another.
+        static func isSemicolonRow(_ raw: ArraySlice<UInt8>, isTabular: Bool) -> Bool {
+            var semicolons = 0
+            for byte in raw where byte == 0x3B {
+                semicolons += 1
+                if isTabular || semicolons >= 3 { return true }
+            }
+            return false
+        }
+
+        /// At most 80 characters, the last no sentence end (. ! ? " ' ” :).
+        static func isListLine(_ line: ArraySlice<UInt8>) -> Bool {
+            guard let last = line.last, line.count <= 320 else { return false }
+            guard line.lazy.filter({ $0 & 0xC0 != 0x80 }).count <= 80 else { return false }
+            if line.count >= 3 && line.suffix(3).elementsEqual([0xE2, 0x80, 0x9D]) { return false }
+            return ![0x2E, 0x21, 0x3F, 0x22, 0x27, 0x3A].contains(last)
+        }
+    }
+}
+
+/// Rows of cells laid out in columns two spaces apart: a table the reader keeps as it is.
+/// Widths count Unicode scalars: the same as characters for the tables agencies send, and cheaper.
+enum TableLayout {
+    static func lines(_ rows: [Range<Int>], cells: [Range<Int>], text: [UInt8]) -> [ArraySlice<UInt8>] {
+        func width(_ cell: Range<Int>) -> Int { text[cell].lazy.filter { $0 & 0xC0 != 0x80 }.count }
+        var widths: [Int] = []
+        for row in rows {
+            for (column, cell) in cells[row].enumerated() {
+                if column == widths.count { widths.append(0) }
+                widths[column] = max(widths[column], width(cell))
+            }
+        }
+        var out: [UInt8] = []
+        var lines: [Range<Int>] = []
+        for row in rows {
+            let start = out.count
+            for (column, cell) in cells[row].enumerated() {
+                out += text[cell]
+                if column < row.count - 1 { out += repeatElement(0x20, count: widths[column] - width(cell) + 2) }
+            }
+            // Trailing spaces only: an empty first cell (a heading row's) keeps its width.
+            while out.count > start, out[out.count - 1] == 0x20 { out.removeLast() }
+            if out.count > start { lines.append(start..<out.count) }
+        }
+        return lines.map { out[$0] }
+    }
+}
