@@ -82,7 +82,8 @@ dedup-eval: deps
 
 ## How well bulletins of real agency and broadcaster text are cut into stories: the share of
 ## story occurrences and of files cut exactly, on the tuning and the held-out part of the
-## corpus built from Tests/ParseCorpus (PARSE_EVAL_ARGS: --failures, --show heldout/0007).
+## corpus built from Tests/ParseCorpus, and on the independent split built from other sources
+## (Tests/ParseCorpus/independent) (PARSE_EVAL_ARGS: --failures, --show heldout/0007).
 parse-eval: deps
 	scripts/parse-eval.sh $(PARSE_EVAL_ARGS)
 

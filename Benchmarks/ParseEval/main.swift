@@ -1,6 +1,7 @@
 // How well the parser cuts real bulletins into stories: `make parse-eval`.
 //
-//   ParseEval CORPUS                 the figures of CORPUS/tuning and CORPUS/heldout
+//   ParseEval CORPUS                 the figures of CORPUS/tuning, CORPUS/heldout and,
+//                                    when built, CORPUS/independent
 //   ParseEval CORPUS --failures      also every file not cut exactly, with its counts
 //   ParseEval CORPUS --show SPLIT/NAME   the truth and what was found, story by story
 //
@@ -150,8 +151,11 @@ if let index = arguments.firstIndex(of: "--show"), index + 1 < arguments.endInde
     exit(0)
 }
 let listFailures = arguments.contains("--failures")
-for split in ["tuning", "heldout"] {
+// "independent": bulletins from other real sources and desk layouts than the tuning corpus
+// (scripts/make-independent-corpus.py), scored the same way; only when it was built.
+for split in ["tuning", "heldout", "independent"] {
     let folder = root.appendingPathComponent(split)
+    if split == "independent" && !FileManager.default.fileExists(atPath: folder.path) { continue }
     let scores = try names(in: folder).map { try score(folder: folder, name: $0) }
     report(split: split, scores: scores, listFailures: listFailures)
 }

@@ -1,0 +1,230 @@
+#!/usr/bin/env python3
+"""Builds the independent split of the parse corpus: plain-text bulletins assembled from
+real articles that the tuning corpus does not use (Tests/ParseCorpus/independent/*.jsonl,
+see SOURCES.md there), laid out as web, broadcast and press desks write them.
+
+    make-independent-corpus.py OUT_DIR [--count 200]
+
+Writes OUT_DIR/independent/NNNN.txt and NNNN.truth.json in the truth format of
+make-parse-corpus.py: {"kind", "layout", "sources", "stories": [{"headline", "paragraphs",
+"byline", "lang"}]}; a paragraph with line breaks is one preformatted block (a list, a table).
+
+What the truth says, where a desk's layout adds lines around the article's own text:
+- a standfirst (the page's own summary) is the story's first paragraph;
+- a time line ("Updated 28.04.2019", the label in the article's language, the page's own
+  date) is a paragraph: the record has no field for it, and nothing may be lost;
+- crossheads, photo captions, "Lea también: …"/"Lesen Sie auch" lines, lists and tables are
+  paragraphs (a list or table one block, rows as rendered, markers included);
+- a byline line ("By …", "Von …", "Par …", "Por …") is the story's byline, not a paragraph;
+- a credit line (“Reporting by …”) ends the story but is not a paragraph (as in the tuning
+  corpus).
+Nothing is written that the articles do not say, except those labels and the separators.
+
+Deterministic (seeded per bulletin) and offline. The whole split is held out: nobody tunes on it.
+"""
+import argparse
+import json
+import os
+import random
+import re
+import textwrap
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SOURCES = os.path.join(HERE, '..', 'Tests', 'ParseCorpus', 'independent')
+
+BYLINE_WORD = {'en': 'By', 'de': 'Von', 'fr': 'Par', 'es': 'Por', 'pt': 'Por', 'it': 'Di', 'cs': 'Autor:'}
+UPDATED = {
+    'en': ('Updated {d} {month} {y}', 'Published {d} {month} {y}'),
+    'de': ('Aktualisiert am {dd}.{mm}.{y}', 'Veröffentlicht am {dd}.{mm}.{y}'),
+    'fr': ('Mis à jour le {dd}/{mm}/{y}', 'Publié le {dd}/{mm}/{y}'),
+    'es': ('Actualizado el {dd}/{mm}/{y}', 'Publicado el {dd}/{mm}/{y}'),
+    'pt': ('Atualizado em {dd}/{mm}/{y}', 'Publicado em {dd}/{mm}/{y}'),
+    'pl': ('Aktualizacja: {dd}.{mm}.{y}', 'Publikacja: {dd}.{mm}.{y}'),
+}
+MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+          'November', 'December']
+RULES = ['###', '-ENDS-', '+++', '________', '* * *', '-- -- --', '=====', '~~~', '— — —']
+MARKERS = ['- ', '• ', '* ', 'numbered', 'numbered-paren']
+LATIN = re.compile(r'[A-Za-zÀ-ž]')
+
+
+def load(name):
+    with open(os.path.join(SOURCES, name), encoding='utf-8') as source:
+        return [json.loads(line) for line in source]
+
+
+class Layout:
+    """How one desk writes its file, the same for every story in it."""
+
+    def __init__(self, rng, desk):
+        self.paragraphs = rng.choice(['blank', 'blank', 'wrapped-blank', 'lines', 'indented'])
+        if desk == 'broadcast':
+            self.paragraphs = rng.choice(['blank', 'lines', 'wrapped-blank'])
+        self.width = rng.choice([66, 70, 72, 78])
+        self.indent = rng.choice([2, 4])
+        paragraph_gap = 1 if self.paragraphs in ('blank', 'wrapped-blank') else 0
+        self.separator = rng.choice(['wider-gap', 'wider-gap', 'rule', 'gap'])
+        if self.separator == 'wider-gap':
+            self.story_gap = paragraph_gap + rng.choice([1, 2])
+        elif self.separator == 'gap':
+            self.story_gap = max(paragraph_gap, 1)
+        else:
+            self.story_gap = 1
+        self.rule = rng.choice(RULES)
+        self.headline_gap = rng.choice([0, 1]) if paragraph_gap == 0 else rng.choice([0, 1, 1])
+        self.headline_case = 'upper' if desk == 'broadcast' and rng.random() < 0.6 else 'source'
+        self.standfirst = rng.random() < (0.2 if desk == 'broadcast' else 0.6)
+        self.byline = rng.random() < (0.2 if desk == 'broadcast' else 0.6)
+        self.time_line = rng.choice(['none', 'none', 'updated', 'published'])
+        self.marker = rng.choice(MARKERS)
+        self.table_indent = rng.choice([0, 2, 4])
+        self.crosshead_case = 'upper' if desk == 'broadcast' and rng.random() < 0.5 else 'source'
+
+    def describe(self):
+        return dict(vars(self))
+
+
+def date_line(article, layout):
+    match = re.match(r'(\d{4})-(\d{2})-(\d{2})', article.get('date') or '')
+    lang = article['lang']
+    if layout.time_line == 'none' or not match or lang not in UPDATED:
+        return None
+    y, mm, dd = match.groups()
+    pattern = UPDATED[lang][0 if layout.time_line == 'updated' else 1]
+    return pattern.format(y=y, mm=mm, dd=dd, d=int(dd), month=MONTHS[int(mm) - 1])
+
+
+def list_rows(text, layout):
+    rows = text.split('\n')
+    if layout.marker == 'numbered':
+        return [f'{n}. {row}' for n, row in enumerate(rows, 1)]
+    if layout.marker == 'numbered-paren':
+        return [f'{n}) {row}' for n, row in enumerate(rows, 1)]
+    return [layout.marker + row for row in rows]
+
+
+def wrap(text, layout, indent_first):
+    if layout.paragraphs in ('blank', 'lines'):
+        return [text]
+    first = ' ' * layout.indent if (layout.paragraphs == 'indented' and indent_first) else ''
+    return textwrap.wrap(text, width=layout.width, initial_indent=first, break_long_words=False,
+                         break_on_hyphens=False)
+
+
+def render_story(article, layout):
+    """The story's lines (no trailing gap) and its truth."""
+    headline = article['headline']
+    if layout.headline_case == 'upper' and LATIN.search(headline):
+        headline = headline.upper()
+    lines = [headline] + [''] * layout.headline_gap
+    paragraph_gap = 1 if layout.paragraphs in ('blank', 'wrapped-blank') else 0
+    paragraphs = []
+    kinds = []
+    first = True
+
+    def add(block_lines, truth_text, kind):
+        nonlocal first
+        if not first:
+            lines.extend([''] * paragraph_gap)
+        first = False
+        lines.extend(block_lines)
+        if truth_text is not None:
+            paragraphs.append(truth_text)
+            kinds.append(kind)
+
+    if layout.standfirst and article.get('standfirst'):
+        add(wrap(article['standfirst'], layout, True), article['standfirst'], 'standfirst')
+    byline = None
+    if layout.byline and article.get('byline') and article['lang'] in BYLINE_WORD:
+        byline = article['byline']
+        add([f"{BYLINE_WORD[article['lang']]} {byline}"], None, 'byline')
+    stamp = date_line(article, layout)
+    if stamp:
+        add([stamp], stamp, 'time')
+    credits = []
+    for block in article['blocks']:
+        kind, text = block['kind'], block['text']
+        if kind == 'credit':
+            credits.append(text)
+            continue
+        if kind == 'list':
+            rows = list_rows(text, layout)
+            add(rows, '\n'.join(rows), 'list')
+        elif kind == 'table':
+            rows = [' ' * layout.table_indent + row for row in text.split('\n')]
+            add(rows, text, 'table')
+        elif kind == 'crosshead':
+            shown = text.upper() if layout.crosshead_case == 'upper' and LATIN.search(text) else text
+            add([shown], shown, 'crosshead')
+        else:  # prose, caption
+            add(wrap(text, layout, True), text, kind)
+    for credit in credits:
+        add([credit], None, 'credit')
+    # `kinds` says what each paragraph is (standfirst, time, prose, crosshead, list, table,
+    # caption), for reading failures; the scorer compares headline and paragraphs only.
+    return lines, {'headline': headline, 'paragraphs': paragraphs, 'kinds': kinds, 'byline': byline,
+                   'credits': credits, 'lang': article['lang']}
+
+
+def build_bulletin(pools, rng):
+    desk = rng.choice(['web', 'web', 'language', 'language', 'broadcast', 'world'])
+    count = rng.randint(3, 7)
+    if desk == 'language':
+        languages = sorted(lang for lang, articles in pools['by_lang'].items() if len(articles) >= 8)
+        lang = rng.choice(languages)
+        chosen = rng.sample(pools['by_lang'][lang], min(count, len(pools['by_lang'][lang])))
+    elif desk == 'world':
+        # Scripts without letter case next to Latin ones, as a world desk's file has them.
+        chosen = rng.sample(pools['caseless'], min(2, len(pools['caseless']))) + rng.sample(pools['all'], count - 2)
+        rng.shuffle(chosen)
+    else:
+        chosen = rng.sample(pools['all'], count)
+    layout = Layout(rng, desk)
+    lines, truth = [], []
+    for index, article in enumerate(chosen):
+        if index > 0:
+            if layout.separator == 'rule':
+                lines += [''] * rng.choice([0, 1]) + [layout.rule] + [''] * rng.choice([0, 1])
+            else:
+                lines += [''] * layout.story_gap
+        story_lines, story_truth = render_story(article, layout)
+        lines += story_lines
+        truth.append(story_truth)
+    text = '\n'.join(lines) + '\n'
+    return text, {'kind': desk, 'layout': layout.describe(), 'sources': [a['id'] for a in chosen], 'stories': truth}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('out')
+    parser.add_argument('--count', type=int, default=200)
+    args = parser.parse_args()
+    every = []
+    for name in sorted(os.listdir(SOURCES)):
+        if name.endswith('.jsonl'):
+            every += load(name)
+    by_lang = {}
+    for article in every:
+        by_lang.setdefault(article['lang'], []).append(article)
+    pools = {
+        'all': every,
+        'by_lang': by_lang,
+        'caseless': [a for a in every if not LATIN.search(a['headline'])],
+    }
+    folder = os.path.join(args.out, 'independent')
+    os.makedirs(folder, exist_ok=True)
+    for stale in os.listdir(folder):
+        os.remove(os.path.join(folder, stale))
+    for number in range(args.count):
+        rng = random.Random(f'independent-{number}')
+        text, truth = build_bulletin(pools, rng)
+        name = f'{number:04d}'
+        with open(os.path.join(folder, name + '.txt'), 'w', encoding='utf-8') as out:
+            out.write(text)
+        with open(os.path.join(folder, name + '.truth.json'), 'w', encoding='utf-8') as out:
+            json.dump(truth, out, ensure_ascii=False, indent=1)
+    print(f'{folder}: {args.count} bulletins')
+
+
+if __name__ == '__main__':
+    main()
