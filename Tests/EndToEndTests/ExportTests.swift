@@ -243,12 +243,13 @@ import Testing
     }
 
     /// The real agency items of #15's wire fixtures: version chains (writethrus, corrections),
-    /// slugs, urgencies, notes to editors, filing times.
+    /// slugs, urgencies, notes to editors, filing times; with the constructed ones, an AP kill
+    /// and a weather alert its cancellation ends.
     static func wireArchive(in daemon: DaemonHarness) throws -> URL {
         let archive = daemon.folder.appendingPathComponent("wire")
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
         let fixtures = DaemonHarness.repository.appendingPathComponent("Tests/BulletinCoreTests/Fixtures/wire")
-        for part in ["tune", "heldout"] {
+        for part in ["constructed", "tune", "heldout"] {
             for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent(part).path) where name.hasSuffix(".txt") {
                 try FileManager.default.copyItem(at: fixtures.appendingPathComponent(part).appendingPathComponent(name), to: archive.appendingPathComponent(name))
             }
@@ -288,6 +289,14 @@ import Testing
             #expect(item["versioncreated"] as? String == (story["filed_at"] as? String ?? story["received_at"] as? String))
         }
         #expect(laterVersions >= 8, "the fixtures hold version chains")
+        // A kill and a cancellation: the story's uri, a later version, canceled.
+        let canceled = items.filter { $0["pubstatus"] as? String == "canceled" }
+        #expect(canceled.compactMap { ($0["descriptions"] as? [[String: String]])?.first?["value"] }.sorted() == ["Cancellation", "Kill"])
+        for item in canceled {
+            #expect(Int(item["version"] as? String ?? "") ?? 0 >= 2)
+            let uri = item["uri"] as? String
+            #expect(items.contains { $0["uri"] as? String == uri && $0["version"] as? String == "1" && $0["pubstatus"] as? String == "usable" })
+        }
         #expect(stories.contains { $0["urgency"] != nil } && stories.contains { $0["slug"] != nil } && stories.contains { $0["ednote"] != nil })
         // Exported in two runs, the versions are numbered as in one.
         let byStory = { (items: [[String: Any]]) -> [String: String] in
