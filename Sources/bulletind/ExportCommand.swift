@@ -13,9 +13,12 @@ struct ExportCommand: ParsableCommand {
             Every story of the store (its rotated files first) becomes one ninjs 2.2 object on \
             standard output, for an editorial system to take: uri urn:bulletind:story:ID (the same \
             story, the same uri, on any machine), headlines, bodies, by, located, language, \
-            infosources, firstcreated and versioncreated (when it was received). With --all, every \
-            duplicate too, as an occurrence of its own whose altids name its story. The README's \
-            "ninjs export" section lists the whole mapping.
+            infosources, firstcreated and versioncreated (when the agency filed it, else when it \
+            was received); for wire copy also urgency, slugline, ednote and the agency's category \
+            as subjects. A later version of a story (a writethru, a correction, a kill) keeps its \
+            story's uri with the next version number; a kill is pubstatus canceled. With --all, \
+            every duplicate too, as an occurrence of its own whose altids name its story. The \
+            README's "ninjs export" section lists the whole mapping.
 
             --since keeps only what was received at or after a time. --follow keeps going as \
             `tail -F` does: new stories as they are stored, across rotations of the store and \
