@@ -304,6 +304,22 @@ metric() { # metric SERIES: its value in the service's metrics file
 metric_at_least() { [ "$(metric "$1")" -ge "$2" ] 2>/dev/null; }
 rw_metrics=$(nspawn_exec awk '$5 == "/var/lib/prometheus/node-exporter" {print $6}' "/proc/$main_pid/mountinfo")
 if [[ ",$rw_metrics," == *,rw,* ]]; then ok "mountinfo: node_exporter's textfile folder is writable for the service"; else not_ok "mountinfo: node_exporter's textfile folder is writable for the service ($rw_metrics)"; fi
+# ...and nowhere else: every mount the service may write, outside the kernel's API file systems
+# (/dev, /proc, /sys) and the folder systemd-nspawn adds to every container (/run/host), is one
+# the unit grants (its state folder, the spool, that folder, and the private /tmp and
+# /var/tmp); the folder's parent stays read-only.
+writable=$(nspawn_exec awk '$6 ~ /(^|,)rw(,|$)/ && $5 !~ /^\/(dev|proc|sys|run\/host)(\/|$)/ { print $5 }' "/proc/$main_pid/mountinfo" | LC_ALL=C sort -u | tr '\n' ' ')
+granted="/tmp /var/lib/bulletind /var/lib/prometheus/node-exporter /var/spool/bulletind /var/tmp "
+if [ "$writable" = "$granted" ]; then
+    ok "mountinfo: the service may write only in $granted"
+else
+    not_ok "mountinfo: the service may write only in $granted (writable: $writable)"
+fi
+if nspawn_exec nsenter -t "$main_pid" -m touch /var/lib/prometheus/x 2>/dev/null; then
+    not_ok "/var/lib/prometheus, beside the textfile folder, is read-only for the service (touch succeeded)"
+else
+    ok "/var/lib/prometheus, beside the textfile folder, is read-only for the service (touch fails)"
+fi
 if wait_until 10 metric_at_least bulletind_bulletins_ingested_total 2; then
     ok "the service writes $METRICS through the tmpfiles.d ACL: seed and live bulletin counted"
 else
