@@ -69,7 +69,12 @@ enum ZCZCReader {
         while let first = rest.first {
             let shown = first.drop { $0 == 0x20 || $0 == 0x09 }
             guard let sigil = shown.first, sigilBytes.contains(sigil) else {
-                if isBlank(first) && header.isEmpty { rest.removeFirst(); continue }
+                // Blank lines before the header, or inside it where a headline wrapped
+                // ("$GPS device to come off Vic teen", a blank line, then ":(MELBOURNE)").
+                if isBlank(first) && (header.isEmpty || resumesHeader(rest.dropFirst(), after: header)) {
+                    rest.removeFirst()
+                    continue
+                }
                 break
             }
             header.append((Character(Unicode.Scalar(sigil)), WireLines.text(shown.dropFirst()).trimmingSpaces))
@@ -132,6 +137,15 @@ enum ZCZCReader {
             WireLines.append(line, to: &text)
         }
         item.appendText(String(decoding: text, as: UTF8.self))
+    }
+
+    /// Whether the first line that is not blank is a short header line of a sigil the header
+    /// has not had yet: body text opening with "$5 million" after a `$` headline is not.
+    static func resumesHeader(_ lines: ArraySlice<ArraySlice<UInt8>>, after header: [(Character, String)]) -> Bool {
+        guard let next = lines.first(where: { !isBlank($0) }) else { return false }
+        let shown = next.drop { $0 == 0x20 || $0 == 0x09 }
+        guard let sigil = shown.first, sigilBytes.contains(sigil), shown.count <= 80 else { return false }
+        return !header.contains { $0.0 == Character(Unicode.Scalar(sigil)) }
     }
 
     static func isRoutingLine(_ line: String) -> Bool {

@@ -71,6 +71,9 @@ import Testing
         #expect(multiItemFiles >= 5)
         let heldOut = try Self.files("heldout").reduce(0) { $0 + (try Self.expectation("heldout/\($1)").items.count) }
         #expect(heldOut * 4 >= items)
+        // At least ten version chains, held-out ones among them.
+        let chains = try JSONDecoder().decode(Chains.self, from: Data(contentsOf: Self.folder.appendingPathComponent("chains.json")))
+        #expect(chains.tune.count + chains.heldout.count >= 10 && !chains.heldout.isEmpty)
     }
 
     @Test(arguments: all) func itemFields(_ path: String) throws {
@@ -101,6 +104,37 @@ import Testing
             }
         }
     }
+
+    /// No line of the framing reaches the text: ZCZC sigil header lines and message marks, ANPA
+    /// `^` header lines and trailers, IPTC 7901 editors' sections and trailers. (The expected
+    /// files count paragraphs; this says what none of them may be.)
+    @Test(arguments: all) func noFramingLineReachesTheText(_ path: String) throws {
+        let stories = try BulletinParser().parse(BulletinDecoder.decode(try Self.bytes(path)).text)
+        for story in stories {
+            let format = try #require(story.wire?.format)
+            for paragraph in story.paragraphs {
+                let lines = paragraph.split(separator: "\n").map { $0.drop { $0 == " " } }
+                for line in lines {
+                    let framingLine: Bool =
+                        switch format {
+                        case .zczc:
+                            line.hasPrefix("ZCZC") || line.hasPrefix("NNNN")
+                                || line.count > 1 && Self.zczcSigils.contains(line.first!) && line.dropFirst().first != " "
+                        case .anpa1312:
+                            line.hasPrefix("^") || line.contains("AP-WF-") || line.hasPrefix("Eds:") || line == "Associated Press="
+                        case .iptc7901:
+                            line.hasPrefix("# ") || line.hasPrefix("## ")
+                                || line.range(of: "not (intended )?for publication", options: [.regularExpression, .caseInsensitive]) != nil
+                                || line.range(of: "^[0-9]{6} GMT [A-Z][a-z]{2}", options: .regularExpression) != nil
+                        default: false
+                        }
+                    #expect(!framingLine, "\(path): \(line)")
+                }
+            }
+        }
+    }
+
+    static let zczcSigils: Set<Character> = ["%", "#", "$", ":", "&", "*", "~", "@", "=", "^", "+"]
 
     /// Each part's files in name order through one index: every later filing of a chain is a
     /// story line linked to the chain's first sighting; nothing else is linked.
