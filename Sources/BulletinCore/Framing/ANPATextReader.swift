@@ -248,7 +248,6 @@ extension ANPAReader {
             if metadata.agency == nil { metadata.agency = agencyHint }
             if !ednotes.isEmpty { metadata.ednote = ednotes.joined(separator: " ") }
             if metadata.versionKind == .kill { metadata.isWithdrawn = true }
-            if let slug = metadata.slug, VersionMarker.containsWord(slug, "test") { metadata.isServiceMessage = true }
             item.metadata = metadata
             item.headline = headline
             item.byline = byline

@@ -46,6 +46,7 @@ enum FramedStoryReader {
         metadata.category = metadata.category.flatMap(cleanLine)
         metadata.ednote = metadata.ednote.flatMap(cleanLine)
         metadata.agency = metadata.agency.flatMap(cleanLine)
+        if ServiceMessage.isServiceMessage(slug: metadata.slug, headline: story.headline) { metadata.isServiceMessage = true }
         story.wire = metadata
         return story
     }

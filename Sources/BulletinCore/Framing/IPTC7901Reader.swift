@@ -150,12 +150,9 @@ enum IPTC7901Reader {
         return words.dropFirst().allSatisfy { $0.count <= 4 && $0.allSatisfy(\.isLowercase) }
     }
 
-    /// Copyright fill ("ryryryry copyright by dpa"), "Impressum", test messages.
+    /// Copyright fill ("ryryryry copyright by dpa"); "Impressum" and test messages are told by
+    /// `ServiceMessage` for every framing.
     static func markService(_ item: inout WireItem) {
-        let words = VersionMarker.folded((item.metadata.slug ?? "") + " " + (item.headline ?? ""))
-        if words.contains("impressum") || words.contains("test") || words.contains("testmeldung") {
-            item.metadata.isServiceMessage = true
-        }
         if case .text(let pieces) = item.blocks.first, let text = pieces.first, WireLines.contains(text, "ryryryry") {
             item.metadata.isServiceMessage = true
         }

@@ -101,23 +101,6 @@ public enum VersionMarker {
         return markerWords.contains(String(decoding: word, as: UTF8.self))
     }
 
-    /// Whether `text` holds `word` (ASCII, lowercase) as a word of its own, ignoring case.
-    static func containsWord(_ text: String, _ word: StaticString) -> Bool {
-        let bytes = Array(text.utf8)
-        let count = word.utf8CodeUnitCount
-        var start = 0
-        while start + count <= bytes.count {
-            if ByteScalars.hasPrefix(bytes[start...], word, caseInsensitive: true) {
-                let before = start == 0 ? 0x20 : bytes[start - 1] | 0x20
-                let after = start + count == bytes.count ? 0x20 : bytes[start + count] | 0x20
-                let isWordByte = { (byte: UInt8) in (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0xA0 }
-                if !isWordByte(before) && !isWordByte(after) { return true }
-            }
-            start += 1
-        }
-        return false
-    }
-
     // MARK: - Words
 
     /// A kill or withdrawal, and a government notice's cancellation of an earlier alert.
