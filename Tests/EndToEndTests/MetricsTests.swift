@@ -100,6 +100,29 @@ import Testing
         #expect(daemon.stop() == 0)
     }
 
+    /// The backlog the sample alert watches: bulletin files waiting in the inbox, and only those.
+    @Test func filesWaitingInTheInboxAreTheBacklog() throws {
+        let daemon = try DaemonHarness()
+        let metrics = daemon.folder.appendingPathComponent("bulletind.prom")
+        // A file is taken only once left alone for ten minutes: whatever is dropped now waits.
+        try daemon.start(["run", "--metrics-textfile", metrics.path, "--metrics-interval-s", "1", "--inbox-settle-ms", "600000"])
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") && Self.samples(metrics)["bulletind_inbox_backlog_files"] == 0 })
+        // Three bulletins, written now; and what the daemon leaves alone: a hidden file, a
+        // temporary name, a name outside inbox.patterns (*.txt), a folder.
+        for name in ["a.txt", "b.txt", "c.txt", ".hidden.txt", "d.txt.tmp", "notes.md"] {
+            let staging = daemon.folder.appendingPathComponent("staging-\(name)")
+            try StoreTests.bulletin(name, stories: 2).write(to: staging)
+            try FileManager.default.moveItem(at: staging, to: daemon.inbox.appendingPathComponent(name))
+        }
+        try FileManager.default.createDirectory(at: daemon.inbox.appendingPathComponent("folder"), withIntermediateDirectories: false)
+        #expect(daemon.waitUntil(within: 10) { Self.samples(metrics)["bulletind_inbox_backlog_files"] == 3 }, "\(Self.samples(metrics))")
+        #expect(Self.samples(metrics)["bulletind_bulletins_ingested_total"] == 0)
+        #expect(daemon.storeLines().isEmpty)
+        #expect(daemon.stop() == 0)
+        // Written at stop, with the three still waiting.
+        #expect(Self.samples(metrics)["bulletind_inbox_backlog_files"] == 3)
+    }
+
     @Test func theReadmeListsEveryMetricAsTheCodeHasIt() {
         let lines = Set(ReadmeTests.readme.split(separator: "\n").map(String.init))
         for metric in MetricCatalog.all {
