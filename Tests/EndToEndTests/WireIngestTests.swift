@@ -41,4 +41,44 @@ import Testing
         #expect(canceled.compactMap { $0["version"] as? String }.sorted() == ["Cancellation", "Kill"])
         #expect(canceled.allSatisfy { $0["version_of"] != nil })
     }
+
+    /// Versions link across runs of the binary: the first run ingests the first sightings, the
+    /// second (a new process) their later versions, with the snapshot the first run left, or with
+    /// the snapshot gone, so that the links can only come from the store.
+    @Test(arguments: [false, true]) func versionsLinkAcrossRestarts(snapshotLost: Bool) throws {
+        let daemon = try DaemonHarness()
+        let wire = DaemonHarness.repository.appendingPathComponent("Tests/BulletinCoreTests/Fixtures/wire")
+        func archive(_ name: String, _ paths: [String]) throws -> String {
+            let folder = daemon.folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for (number, path) in paths.enumerated() {
+                let target = folder.appendingPathComponent(String(format: "%02d-%@", number, (path as NSString).lastPathComponent))
+                try FileManager.default.copyItem(at: wire.appendingPathComponent(path), to: target)
+            }
+            return folder.path
+        }
+        let first = try daemon.runToEnd(
+            ["ingest", "--no-progress", try archive("first", ["constructed/bom-road-weather-alert.txt", "tune/r87-d-0323.txt"])])
+        #expect(first.status == 0, "\(first.stderr)")
+        let snapshot = daemon.folder.appendingPathComponent(".bulletind/index.snapshot")
+        #expect(FileManager.default.fileExists(atPath: snapshot.path))
+        if snapshotLost { try FileManager.default.removeItem(at: snapshot) }
+        let firstLines = daemon.storeLines()
+        let firstIDs = Set(firstLines.compactMap { $0["kind"] as? String == "story" ? $0["id"] as? String : nil })
+
+        let second = try daemon.runToEnd(
+            ["ingest", "--no-progress", try archive("second", ["tune/r87-e-0324.txt", "tune/bom-road-weather-cancellation.txt"])])
+        #expect(second.status == 0, "\(second.stderr)")
+        let later = daemon.storeLines().dropFirst(firstLines.count)
+        // chains.json: r87-e-0324's items 0, 1 and 2 are later filings of r87-d-0323's.
+        let linkedBack = later.filter { firstIDs.contains($0["version_of"] as? String ?? "") }.compactMap { line in
+            (line["bulletin"] as? [String: Any]).flatMap { "\($0["file"]!)#\($0["index"]!)" }
+        }
+        #expect(Set(linkedBack) == ["00-r87-e-0324.txt#0", "00-r87-e-0324.txt#1", "00-r87-e-0324.txt#2", "01-bom-road-weather-cancellation.txt#0"])
+        let cancellation = try #require(later.first { $0["version"] as? String == "Cancellation" })
+        #expect(cancellation["pubstatus"] as? String == "canceled")
+        let alert = try #require(firstLines.first { $0["headline"] as? String == "Road Weather Alert for Sydney" })
+        #expect(cancellation["version_of"] as? String == alert["id"] as? String)
+        #expect(try daemon.runToEnd(["verify"]).status == 0)
+    }
 }

@@ -169,3 +169,19 @@ import Testing
         }
     }
 }
+
+/// Tables of wire copy stay one preformatted block with their rows, inside the item's one story:
+/// AP's DC2-framed standings, AAP's ZCZC market table, a Reuters figure table.
+@Suite struct WireTableTests {
+    @Test(arguments: [
+        ("tune/ap-02-baseball-expanded.txt", "Baltimore   23  13  .639  _   _     8-2  L-1  16-6   7-7", 5),
+        ("heldout/ap-06-wild-card.txt", "Cleveland     73  51  .589  _", 10),
+        ("tune/aap-top-ten.txt", "AtlasIron        76,147,672     0.035     0.00", 10),
+        ("tune/r87-a-0311.txt", "Avg shrs 7,382,802 vs 6,747,442", 9),
+    ])
+    func aTableIsOneBlockOfRows(_ path: String, _ row: String, _ minimumRows: Int) throws {
+        let stories = try BulletinParser().parse(BulletinDecoder.decode(try WireFixtureTests.bytes(path)).text)
+        let block = try #require(stories.first?.paragraphs.first { $0.split(separator: "\n").contains { $0 == row } }, "\(path)")
+        #expect(block.split(separator: "\n").count >= minimumRows)
+    }
+}
