@@ -29,11 +29,12 @@ struct LayoutJudge {
     func judged(_ parts: [Part], placements: [Placement]) -> [Part] {
         let candidates = parts.indices.filter { if case .headline = parts[$0] { true } else { false } }
         guard !candidates.isEmpty else { return parts }
-        var verdicts = Verdicts(parts: parts, placements: placements, candidates: candidates, text: text)
+        var verdicts = Verdicts(parts: parts, placements: placements, candidates: candidates)
         verdicts.judge()
-        guard !verdicts.demoted.isEmpty else { return parts }
+        let demoted = verdicts.demoted
+        guard !demoted.isEmpty else { return parts }
         var result = parts
-        for index in verdicts.demoted {
+        for index in demoted {
             guard case .headline(let headline) = parts[index] else { continue }
             result[index] = .paragraph(Array(headline.utf8)[...])
         }
@@ -41,24 +42,53 @@ struct LayoutJudge {
     }
 }
 
-/// The evidence about each candidate and the file's pattern, gathered in a few passes.
+/// What the judgement asks of one candidate, measured once from its bytes.
+private struct Candidate {
+    /// Its index in the parts.
+    let index: Int
+    /// Nothing can rule it out: the top of the file, after a separator, or after a sign-off
+    /// or end byline that closed the story before.
+    let anchored: Bool
+    /// "NOTE: …", "Note - …": a table's footnote.
+    let isNote: Bool
+    /// "Flash: …", "BREAKING: …": an alert that is a story of its own.
+    let isFlash: Bool
+    let words: Int
+    /// The next part opens with a dateline ("LONDON, March 3 - …") or is one on its own line.
+    let datelineLead: Bool
+}
+
+/// The evidence about each candidate and the file's pattern, gathered in a few passes over
+/// flat arrays (a file of a million headlines is judged in linear time, no hashing).
 private struct Verdicts {
     let parts: [Part]
     let placements: [LayoutJudge.Placement]
-    let candidates: [Int]
-    let text: CleanText
-    var demoted: [Int] = []
+    let candidates: [Candidate]
+    /// Whether each candidate (by position in `candidates`) still opens a story.
+    var kept: [Bool]
 
-    init(parts: [Part], placements: [LayoutJudge.Placement], candidates: [Int], text: CleanText) {
+    init(parts: [Part], placements: [LayoutJudge.Placement], candidates: [Int]) {
         self.parts = parts
         self.placements = placements
-        self.candidates = candidates
-        self.text = text
+        var measured: [Candidate] = []
+        measured.reserveCapacity(candidates.count)
+        for index in candidates {
+            guard case .headline(var headline) = parts[index] else { continue }
+            let facts = headline.withUTF8 { bytes in
+                (Self.isNote(bytes), Self.isFlash(bytes), Self.wordCount(bytes))
+            }
+            measured.append(
+                Candidate(
+                    index: index, anchored: Self.isAnchored(index, in: parts), isNote: facts.0, isFlash: facts.1,
+                    words: facts.2, datelineLead: Self.hasDatelineLead(index, in: parts)))
+        }
+        self.candidates = measured
+        kept = measured.map { !$0.isNote }  // a table's footnote is never a headline
     }
 
-    /// Nothing can rule out a headline here: the top of the file, after a separator, or after
-    /// a sign-off or end byline that closed the story before.
-    private func isAnchored(_ index: Int) -> Bool {
+    var demoted: [Int] { candidates.indices.filter { !kept[$0] }.map { candidates[$0].index } }
+
+    private static func isAnchored(_ index: Int, in parts: [Part]) -> Bool {
         var previous = index - 1
         while previous >= 0 {
             switch parts[previous] {
@@ -67,11 +97,6 @@ private struct Verdicts {
             default: return false
             }
         }
-        return true
-    }
-
-    private func isCandidate(_ index: Int) -> Bool {
-        guard index >= 0, index < parts.count, case .headline = parts[index] else { return false }
         return true
     }
 
@@ -85,63 +110,67 @@ private struct Verdicts {
 
     /// The most common gap above a paragraph that follows a paragraph: how the file
     /// separates paragraphs (in a file of one-paragraph stories, the gap above paragraphs at
-    /// all). Nil when the file has no paragraph.
+    /// all). Nil when the file has no paragraph. Gaps of three or more count as three; a tie
+    /// goes to the narrower gap.
     private var paragraphGap: Int? {
-        var counts: [Int: Int] = [:]
+        var counts = [0, 0, 0, 0]
         for index in parts.indices.dropFirst() where isBody(index) && isBody(index - 1) {
-            counts[min(placements[index].gapBefore, 3), default: 0] += 1
+            counts[min(placements[index].gapBefore, 3)] += 1
         }
-        if counts.isEmpty {
+        if counts == [0, 0, 0, 0] {
             for index in parts.indices.dropFirst() where isBody(index) {
-                counts[min(placements[index].gapBefore, 3), default: 0] += 1
+                counts[min(placements[index].gapBefore, 3)] += 1
             }
         }
-        return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+        var best: Int?
+        for gap in counts.indices where counts[gap] > 0 && counts[gap] > (best.map { counts[$0] } ?? 0) { best = gap }
+        return best
     }
 
     mutating func judge() {
-        // "NOTE: …", "Note - …" under a figure table is the table's footnote.
-        var kept = Set(candidates.filter { !isNote($0) })
-        let anchored = Set(candidates.filter(isAnchored))
-
+        let count = candidates.count
         // Headline-shaped lines one after another: a line right under a headline (a credit, a
         // standfirst) belongs to its story, unless the headline is a flash, a story of its
         // own; three or more inside a story's text are a list (fixtures, verses) in it.
         // A wider gap above a line than above the one before it ends a run (what follows the
         // gap starts afresh), unless that one opens a story after a separator or at the top.
         func continuesRun(_ position: Int) -> Bool {
-            let index = candidates[position]
+            let current = candidates[position]
             let previous = candidates[position - 1]
-            guard index == previous + 1 else { return false }
-            return anchored.contains(previous) || placements[index].gapBefore <= placements[previous].gapBefore
+            guard current.index == previous.index + 1 else { return false }
+            return previous.anchored || placements[current.index].gapBefore <= placements[previous.index].gapBefore
         }
         var runStart = 0
-        while runStart < candidates.count {
+        while runStart < count {
             var runEnd = runStart + 1
-            while runEnd < candidates.count && continuesRun(runEnd) { runEnd += 1 }
-            let run = candidates[runStart..<runEnd]
+            while runEnd < count && continuesRun(runEnd) { runEnd += 1 }
+            let run = runStart..<runEnd
             runStart = runEnd
             guard run.count >= 2 else { continue }
-            let first = run.first!
-            let insideText = isBody(first - 1) && !anchored.contains(first)
+            let first = candidates[run.lowerBound]
+            let last = candidates[run.upperBound - 1]
+            let insideText = isBody(first.index - 1) && !first.anchored
             if run.count >= 3 {
                 // Inside a story's text, a list; elsewhere (a file of headlines alone), stories.
-                if insideText { for index in run { kept.remove(index) } }
-            } else if run.count == 2 && insideText && hasDatelineLead(run.last!) && !hasDatelineLead(first) {
-                kept.remove(first)  // the last line of the story above, then a headline over its lead
-            } else if !isFlash(first) {
-                for index in run.dropFirst() where !anchored.contains(index) { kept.remove(index) }
+                if insideText { for position in run { kept[position] = false } }
+            } else if run.count == 2 && insideText && last.datelineLead && !first.datelineLead {
+                kept[run.lowerBound] = false  // the last line of the story above, then a headline over its lead
+            } else if !first.isFlash {
+                for position in run.dropFirst() where !candidates[position].anchored { kept[position] = false }
             }
         }
 
         // A headline needs a story under it: a line with nothing after it but a separator, a
         // sign-off or the end of the file is the last line of the story above.
-        for index in candidates where !anchored.contains(index) && isBody(index - 1) && endsStory(index + 1) {
-            kept.remove(index)
+        for position in 0..<count {
+            let candidate = candidates[position]
+            if !candidate.anchored && isBody(candidate.index - 1) && endsStory(candidate.index + 1) {
+                kept[position] = false
+            }
         }
 
-        let floating = candidates.filter { kept.contains($0) && !anchored.contains($0) }
-        guard !floating.isEmpty else { return finish(kept) }
+        let floating = (0..<count).filter { kept[$0] && !candidates[$0].anchored }
+        guard !floating.isEmpty else { return }
 
         // Headlines the file marks as story starts, with a separator above them or a wider
         // gap than between paragraphs. Where marked headlines are at least twice as many as
@@ -150,41 +179,42 @@ private struct Verdicts {
         // like the seed bulletin) only a candidate much shorter than the marked headlines
         // (a crosshead: "Key Highlights", "UP NEXT") is.
         let gap = paragraphGap
-        let marked = Set(candidates.filter { index in
-            guard kept.contains(index), index > 0 else { return false }
+        let marked = (0..<count).filter { position in
+            let index = candidates[position].index
+            guard kept[position], index > 0 else { return false }
             if case .separator = parts[index - 1] { return true }
             return gap.map { placements[index].gapBefore > $0 } ?? false
-        })
-        let unmarked = floating.filter { !marked.contains($0) }
+        }
+        var isMarked = [Bool](repeating: false, count: count)
+        for position in marked { isMarked[position] = true }
+        let unmarked = floating.filter { !isMarked[$0] }
         if !marked.isEmpty && !unmarked.isEmpty {
             if marked.count >= unmarked.count * 2 {
-                for index in unmarked { kept.remove(index) }
+                for position in unmarked { kept[position] = false }
             } else {
-                let words = marked.map(wordCount).sorted()
+                let words = marked.map { candidates[$0].words }.sorted()
                 let median = words[words.count / 2]
-                for index in unmarked where wordCount(index) * 2 <= median { kept.remove(index) }
+                for position in unmarked where candidates[position].words * 2 <= median { kept[position] = false }
             }
         }
 
         // Dateline leads under nearly every headline: the file's stories start with them.
-        let survivors = candidates.filter { kept.contains($0) }
-        let led = survivors.filter(hasDatelineLead)
-        if led.count >= 2 && led.count * 5 >= survivors.count * 4 {
-            for index in floating where kept.contains(index) && !hasDatelineLead(index) { kept.remove(index) }
+        var survivors = 0
+        var led = 0
+        for position in 0..<count where kept[position] {
+            survivors += 1
+            if candidates[position].datelineLead { led += 1 }
         }
-        finish(kept)
+        if led >= 2 && led * 5 >= survivors * 4 {
+            for position in floating where !candidates[position].datelineLead { kept[position] = false }
+        }
     }
 
-    private mutating func finish(_ kept: Set<Int>) {
-        demoted = candidates.filter { !kept.contains($0) }
-    }
-
-    private func isNote(_ index: Int) -> Bool {
-        guard case .headline(let headline) = parts[index], headline.utf8.count > 5 else { return false }
-        let utf8 = headline.utf8
-        guard utf8.prefix(4).map({ $0 | 0x20 }) == Array("note".utf8) else { return false }
-        let next = utf8.dropFirst(4).first
-        return next == 0x3A || next == 0x20 && utf8.dropFirst(5).first == 0x2D
+    private static func isNote(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count > 5, bytes[0] | 0x20 == 0x6E, bytes[1] | 0x20 == 0x6F, bytes[2] | 0x20 == 0x74,
+            bytes[3] | 0x20 == 0x65
+        else { return false }
+        return bytes[4] == 0x3A || bytes[4] == 0x20 && bytes[5] == 0x2D  // "note:", "note -"
     }
 
     private func endsStory(_ index: Int) -> Bool {
@@ -195,21 +225,37 @@ private struct Verdicts {
         }
     }
 
-    private func wordCount(_ index: Int) -> Int {
-        guard case .headline(let headline) = parts[index] else { return 0 }
-        return headline.split(separator: " ").count
+    /// Words between single spaces, as the cleaner leaves them.
+    private static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var words = 0
+        var previous: UInt8 = 0x20
+        for byte in bytes {
+            if previous == 0x20 && byte != 0x20 { words += 1 }
+            previous = byte
+        }
+        return words
     }
 
-    /// "Flash: …", "BREAKING: …", "URGENT …": an alert that is a story of its own.
-    private func isFlash(_ index: Int) -> Bool {
-        guard case .headline(let headline) = parts[index] else { return false }
-        let word = headline.prefix { $0.isLetter }.uppercased()
-        return ["FLASH", "BREAKING", "URGENT", "ALERT", "BULLETIN"].contains(word)
+    static let flashWords: [StaticString] = ["FLASH", "BREAKING", "URGENT", "ALERT", "BULLETIN"]
+
+    /// "Flash: …", "BREAKING: …", "URGENT …": the first word, in any case, is an alert's.
+    private static func isFlash(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = 0
+        while end < bytes.count && (bytes[end] | 0x20) >= 0x61 && (bytes[end] | 0x20) <= 0x7A { end += 1 }
+        guard end >= 5, end <= 8 else { return false }
+        // A letter outside ASCII would make the word longer than any of these.
+        if end < bytes.count && bytes[end] >= 0x80 && ByteScalars.isLetter(ByteScalars.scalar(in: bytes, at: end).0) {
+            return false
+        }
+        return flashWords.contains { word in
+            word.utf8CodeUnitCount == end
+                && (0..<end).allSatisfy { bytes[$0] | 0x20 == word.utf8Start[$0] | 0x20 }
+        }
     }
 
     /// The next part opens with a dateline: "LONDON, March 3 - …", or is one on its own line
     /// above a table ("MINNEAPOLIS, March 3 -").
-    private func hasDatelineLead(_ index: Int) -> Bool {
+    private static func hasDatelineLead(_ index: Int, in parts: [Part]) -> Bool {
         guard index + 1 < parts.count, case .paragraph(let bytes) = parts[index + 1] else { return false }
         if Dateline.parse(bytes) != nil { return true }
         return DatelineLine.isDatelineOnly(bytes)

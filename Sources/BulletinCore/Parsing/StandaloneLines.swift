@@ -65,7 +65,7 @@ enum StandaloneLines {
         guard let first = line.first else { return false }
         let mayBe =
             line.count <= 40 || first == 0x28 || first == 0xC2 || first | 0x20 == 0x73 || first | 0x20 == 0x63
-            || (line.count <= 200 && creditInitials.contains(first | 0x20))
+            || (line.count <= 200 && isCreditInitial(first))
         return mayBe && signOff(line) != nil
     }
 
@@ -75,16 +75,33 @@ enum StandaloneLines {
         "compiled by", "written by", "reported by", "translated by", "research by",
     ]
 
-    /// The lowercased first letters of `creditOpeners`.
-    static let creditInitials: Set<UInt8> = [0x72, 0x61, 0x77, 0x65, 0x63, 0x74]
+    /// One of the first letters of `creditOpeners`, in either case. A switch, not a set:
+    /// it is asked of nearly every paragraph.
+    @inline(__always)
+    static func isCreditInitial(_ byte: UInt8) -> Bool {
+        switch byte | 0x20 {
+        case 0x72, 0x61, 0x77, 0x65, 0x63, 0x74: true  // r a w e c t
+        default: false
+        }
+    }
+
+    /// The credit opener `text` starts with, in any case. The first two bytes rule out
+    /// nearly every line before any opener is compared in full.
+    static func creditOpener(_ text: ArraySlice<UInt8>) -> StaticString? {
+        guard text.count >= 9, isCreditInitial(text[text.startIndex]) else { return nil }
+        let first = text[text.startIndex] | 0x20
+        let second = ByteScalars.asciiLower(text[text.startIndex + 1])
+        for opener in creditOpeners where opener.utf8Start[0] == first && opener.utf8Start[1] == second {
+            if ByteScalars.hasPrefix(text, opener, caseInsensitive: true) { return opener }
+        }
+        return nil
+    }
 
     /// A credit line without parentheses, as desks also write them: "Reporting by Helen
     /// Okafor; Editing by Sophie Kowalski", "Editing by: Joseph Nasr". The name after "by"
     /// starts with a capital, and the line holds no sentence.
     static func isBareCredit(_ text: ArraySlice<UInt8>) -> Bool {
-        guard text.count <= 200, let first = text.first, creditInitials.contains(first | 0x20) else { return false }
-        guard let opener = creditOpeners.first(where: { ByteScalars.hasPrefix(text, $0, caseInsensitive: true) })
-        else { return false }
+        guard text.count <= 200, let opener = creditOpener(text) else { return false }
         var rest = text.dropFirst(opener.utf8CodeUnitCount)
         if rest.first == 0x3A { rest = rest.dropFirst() }  // "Editing by: Joseph Nasr"
         guard rest.first == 0x20 else { return false }
@@ -103,13 +120,7 @@ enum StandaloneLines {
     /// "(Reporting by …": the start of a credit, which may close on a later line.
     static func opensReportingCredit(_ text: ArraySlice<UInt8>) -> Bool {
         guard text.first == 0x28 else { return false }
-        let inner = text.dropFirst()
-        // Every opener starts with one of these letters: most parentheses are ruled out here.
-        guard let initial = inner.first.map(ByteScalars.asciiLower),
-            initial == 0x72 || initial == 0x61 || initial == 0x77 || initial == 0x65 || initial == 0x63
-                || initial == 0x74
-        else { return false }
-        return creditOpeners.contains { ByteScalars.hasPrefix(inner, $0, caseInsensitive: true) }
+        return creditOpener(text.dropFirst()) != nil
     }
 
     /// Where a paragraph ends in an inline credit "… he said. (Reporting by …)", the

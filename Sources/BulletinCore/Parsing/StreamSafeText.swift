@@ -7,7 +7,8 @@
 /// in duplicate folding, the standard library's string equality) pays again. The joiner is
 /// invisible and a starter, so it cuts the run without changing how the text reads or losing a
 /// character; no written language needs more than a handful of marks on one letter. It runs
-/// first, before anything normalizes, and costs one pass that skips ASCII eight bytes a step.
+/// first, before anything normalizes, and costs one pass that skips ASCII eight bytes a step
+/// (line breaks too: a line's end is a starter like any ASCII byte).
 enum StreamSafeText {
     static let maximumRun = 30
     static let graphemeJoiner: [UInt8] = [0xCD, 0x8F]
@@ -44,11 +45,37 @@ enum StreamSafeText {
         var index = 0
         let count = bytes.count
         while index < count {
+            // ASCII bytes (line breaks included) are starters: skip them sixteen, then eight at
+            // a time, and up to the first byte that is not.
+            if index + 16 <= count
+                && (WordAtATime.load(bytes, at: index) | WordAtATime.load(bytes, at: index + 8)) & WordAtATime.high == 0
+            {
+                run = 0
+                starter = -1
+                index += 16
+                continue
+            }
+            if index + 8 <= count {
+                let highBits = WordAtATime.load(bytes, at: index) & WordAtATime.high
+                if highBits != 0 {
+                    let ascii = highBits.trailingZeroBitCount / 8
+                    if ascii > 0 {
+                        run = 0
+                        starter = -1
+                        index += ascii
+                    }
+                } else {
+                    run = 0
+                    starter = -1
+                    index += 8
+                    continue
+                }
+            }
             let lead = bytes[index]
             if lead < 0x80 {
                 run = 0
                 starter = -1
-                index = WordAtATime.printableRunEnd(bytes, from: index + 1)
+                index += 1
                 continue
             }
             // U+0080–U+02FF: starters, some ending in marks once decomposed.
