@@ -102,7 +102,26 @@ actor IngestPipeline {
                     "INCOMPLETE_LINES_REMOVED": String(report.incompleteLinesRemoved),
                     "LEDGER_ENTRIES_RECOVERED": String(report.ledgerEntriesRecovered),
                     "LEDGER_REBUILT": String(report.ledgerRebuilt),
+                    "SHORT_BULLETIN_LINES_KEPT": String(report.shortBulletinLinesKept),
                 ])
+        }
+        if let moved = report.quarantine {
+            logger.event(
+                .linesQuarantined, .warning,
+                "moved \(moved.lines) lines (\(moved.bytes) bytes) of \(moved.bulletinFile), a bulletin cut short, from byte \(moved.storeOffset) of \(configuration.store) to byte \(moved.quarantineOffset) of \(moved.file); the bulletin is ingested again if its file is still in the inbox",
+                [
+                    "STORE": configuration.store.string, "QUARANTINE_FILE": moved.file.string,
+                    "QUARANTINED_LINES": String(moved.lines), "QUARANTINED_BYTES": String(moved.bytes),
+                    "STORE_OFFSET": String(moved.storeOffset), "QUARANTINE_OFFSET": String(moved.quarantineOffset),
+                    "BULLETIN_FILE": moved.bulletinFile, "BULLETIN_SHA256": moved.bulletinSHA256,
+                ])
+        }
+        if report.damagedLines > 0 {
+            let first = report.firstDamagedOffset ?? 0
+            logger.event(
+                .damagedLines, .warning,
+                "\(report.damagedLines) lines of the store do not read as store lines (the first at byte \(first)); left in place, as their bulletins' lines (bulletind verify names them)",
+                ["STORE": configuration.store.string, "DAMAGED_LINES": String(report.damagedLines), "STORE_OFFSET": String(first)])
         }
         logger.info(
             "state loaded: \(index.count) stories indexed, \(ledger.count) bulletins in the ledger, \(report.linesReplayed) store lines replayed (\(report.timingSummary))")

@@ -16,6 +16,10 @@ public enum MessageID: String, Sendable {
     case storeError = "e322ed9f3e4c4810b2ce67e25da9c5ea"
     case overflow = "77ab5d0e2fe84e2e8915601f9a0ca257"
     case duplicatesSummarized = "19db1e20c5f34ba0bb0e7fd8b0385f63"
+    /// Store lines recovery took out of the store, moved to the quarantine file (never deleted).
+    case linesQuarantined = "757dae81fc4047269b54c456b8a8835c"
+    /// Store lines that do not read as store lines, found at start and left in place.
+    case damagedLines = "050165185cea48ada3a9495ddf77b867"
     /// A wire framing's service message (copyright fill, "Impressum", a test): no store line.
     case wireServiceMessage = "a0d8f2c6b1e34f7d9c5e2b7a4f1d3c88"
 }

@@ -7,18 +7,30 @@ import SystemPackage
 ///
 /// A crash can stop the daemon between any two steps of a bulletin — store append, ledger
 /// entry, file move — or in the middle of the store append itself. Every store line carries its
-/// bulletin's digest and story count (`bulletin.sha256`, `bulletin.stories`), and one bulletin's
-/// lines are written in one `write`, so the store's tail tells exactly what happened:
-/// - an unterminated last line is cut off;
-/// - a last bulletin with fewer lines than its count was cut short mid-write: its lines are
-///   removed, and the bulletin (still in the inbox, since files move last) is ingested again;
+/// bulletin's digest, story count and position (`bulletin.sha256`, `.stories`, `.index`), and a
+/// bulletin's lines are appended in order, so the store's tail tells exactly what happened:
+/// - an unterminated last line (a write stopped mid-line) is cut off: the only thing ever cut;
+/// - a last bulletin with fewer lines than its count, that the ledger does not account for, was
+///   cut short mid-write: its lines are moved to the quarantine file (`StoreQuarantine`), and the
+///   bulletin (still claimed, since files move last) is ingested again, whole;
+/// - a last bulletin short of its count that the ledger accounts for was stored whole and lost
+///   lines since (a restored or damaged store): what is left of it stays;
 /// - complete bulletins beyond the ledger's last offset get their ledger entries back.
+/// A line that does not read as a store line (damaged since it was written) is never a crash's
+/// doing: it stays where it is, counts among its bulletin's lines, and is reported.
 /// The index comes from its snapshot plus the lines after the snapshot's offset; without a
 /// usable snapshot (or ledger) it is rebuilt from the rotated store files and the current one.
 struct StoreRecovery {
     struct Report: Sendable, Equatable {
         var tornBytes: Int64 = 0
+        /// Lines of a last bulletin cut short, moved to the quarantine file (to ingest it again).
         var incompleteLinesRemoved = 0
+        var quarantine: Quarantined?
+        /// Lines of a last bulletin short of its count, kept because the ledger had it whole.
+        var shortBulletinLinesKept = 0
+        /// Lines that do not read as store lines, left in place; the first one's byte offset.
+        var damagedLines = 0
+        var firstDamagedOffset: Int64?
         var ledgerEntriesRecovered = 0
         var ledgerRebuilt = false
         /// Why the duplicate index was rebuilt from the whole store (nil: it came from its snapshot).
@@ -31,16 +43,39 @@ struct StoreRecovery {
             lhs.tornBytes == rhs.tornBytes && lhs.incompleteLinesRemoved == rhs.incompleteLinesRemoved
                 && lhs.ledgerEntriesRecovered == rhs.ledgerEntriesRecovered && lhs.ledgerRebuilt == rhs.ledgerRebuilt
                 && lhs.indexRebuiltBecause == rhs.indexRebuiltBecause && lhs.linesReplayed == rhs.linesReplayed
+                && lhs.quarantine == rhs.quarantine && lhs.shortBulletinLinesKept == rhs.shortBulletinLinesKept
+                && lhs.damagedLines == rhs.damagedLines && lhs.firstDamagedOffset == rhs.firstDamagedOffset
+        }
+
+        /// What went to the quarantine file, and from where.
+        struct Quarantined: Sendable, Equatable {
+            var file: FilePath
+            /// Where the lines were in the store, and where they now begin in the quarantine file.
+            var storeOffset: Int64
+            var quarantineOffset: Int64
+            var lines: Int
+            var bytes: Int64
+            /// The bulletin they belonged to.
+            var bulletinFile: String
+            var bulletinSHA256: String
         }
 
         var timingSummary: String { timings.map { "\($0.0) \($0.1) ms" }.joined(separator: ", ") }
 
-        var repairedAnything: Bool { tornBytes > 0 || incompleteLinesRemoved > 0 || ledgerEntriesRecovered > 0 || ledgerRebuilt }
+        var repairedAnything: Bool {
+            tornBytes > 0 || incompleteLinesRemoved > 0 || ledgerEntriesRecovered > 0 || ledgerRebuilt || shortBulletinLinesKept > 0
+        }
 
         var summary: String {
             var parts: [String] = []
             if tornBytes > 0 { parts.append("cut a torn last line of \(tornBytes) bytes") }
-            if incompleteLinesRemoved > 0 { parts.append("removed \(incompleteLinesRemoved) lines of a bulletin cut short, to ingest it again") }
+            if let quarantine {
+                parts.append(
+                    "moved \(quarantine.lines) lines of a bulletin cut short (\(quarantine.bulletinFile)) to \(quarantine.file), to ingest it again")
+            }
+            if shortBulletinLinesKept > 0 {
+                parts.append("kept the \(shortBulletinLinesKept) lines left of a last bulletin the ledger had whole")
+            }
             if ledgerRebuilt { parts.append("rebuilt the ledger from the store") }
             if ledgerEntriesRecovered > 0 { parts.append("recovered \(ledgerEntriesRecovered) ledger entries from the store") }
             return parts.joined(separator: "; ")
@@ -110,19 +145,21 @@ struct StoreRecovery {
         var rebuiltEntries: [IngestLedger.Entry] = []
         if ledgerFrom == nil || indexFrom == nil {
             for file in Self.rotatedFiles(of: store) {
-                _ = try replay(file, from: 0) { group, _ in
+                let end = try replay(file, from: 0) { group, _ in
                     if indexFrom == nil { restore(group, into: &index) }
                     if ledgerFrom == nil, let sha = group.first?.bulletin.sha256, let digest = BulletinDigest(hex: sha) {
                         digests.insert(digest)
                     }
                 }
+                report.damagedLines += end.damagedLines
+                report.firstDamagedOffset = report.firstDamagedOffset ?? end.firstDamagedOffset
             }
         }
 
         // Then the current file, from where the ledger or the snapshot stopped.
         var recovered: [IngestLedger.Entry] = []
         let start = min(ledgerFrom ?? 0, indexFrom ?? 0)
-        let incomplete = try replay(store, from: start) { group, end in
+        func take(_ group: BulletinGroup, _ end: Int64) {
             report.linesReplayed += group.records.count
             if group.startOffset >= (indexFrom ?? 0) { restore(group, into: &index) }
             guard let sha = group.first?.bulletin.sha256 else { return }
@@ -130,12 +167,26 @@ struct StoreRecovery {
             let entry = IngestLedger.Entry(sha256: sha, storeSizeAfter: end, storeIdentity: identity)
             if ledgerFrom == nil { rebuiltEntries.append(entry) } else if group.startOffset >= ledgerFrom! { recovered.append(entry) }
         }
+        let end = try replay(store, from: start, take)
         phase("store replay")
+        report.damagedLines += end.damagedLines
+        report.firstDamagedOffset = report.firstDamagedOffset ?? end.firstDamagedOffset
         var finalSize = storeSize
-        if let incomplete {
-            try LineReader.truncate(store, to: incomplete.startOffset)
-            report.incompleteLinesRemoved = incomplete.records.count
-            finalSize = incomplete.startOffset
+        if let short = end.incomplete {
+            if let saved, saved.storeIdentity == identity, saved.storeOffset >= short.endOffset {
+                // The ledger has it whole: its lines were lost or damaged since, not cut by a
+                // crash, and its file is long gone. What is left of it is all there is.
+                take(short, short.endOffset)
+                report.shortBulletinLinesKept = short.records.count
+            } else {
+                let moved = try StoreQuarantine(store: store).take(from: store, at: short.startOffset)
+                report.incompleteLinesRemoved = moved.lines
+                report.quarantine = Report.Quarantined(
+                    file: StoreQuarantine(store: store).path, storeOffset: short.startOffset, quarantineOffset: moved.quarantineOffset,
+                    lines: moved.lines, bytes: moved.bytes, bulletinFile: short.first?.bulletin.file ?? "",
+                    bulletinSHA256: short.first?.bulletin.sha256 ?? "")
+                finalSize = short.startOffset
+            }
         }
         if indexFrom == nil && storeSize == 0 && Self.rotatedFiles(of: store).isEmpty { report.indexRebuiltBecause = nil }
 
@@ -181,43 +232,83 @@ struct StoreRecovery {
         }
     }
 
-    /// Reads `file` from `offset`, calling `complete` with each complete bulletin's lines and the
-    /// offset just after them. Returns the last bulletin if it was cut short.
-    private func replay(_ file: FilePath, from offset: Int64, _ complete: (BulletinGroup, Int64) -> Void) throws -> BulletinGroup? {
+    /// How a replay ended.
+    private struct ReplayEnd {
+        /// The last bulletin, when it has fewer lines than its count.
+        var incomplete: BulletinGroup?
+        /// Lines that do not read as store lines, and the first one's byte offset.
+        var damagedLines = 0
+        var firstDamagedOffset: Int64?
+    }
+
+    /// Reads `file` from `offset`, calling `complete` with each bulletin's lines (but the last
+    /// one's, when it is short of its count) and the offset just after them.
+    ///
+    /// A damaged line (not a store line) counts among the lines of the bulletin it sits in: after
+    /// a line of a bulletin still short of its count, or before a bulletin's line number k when
+    /// it is one of the k lines just before it. Damaged or not, a bulletin's lines are all there.
+    private func replay(_ file: FilePath, from offset: Int64, _ complete: (BulletinGroup, Int64) -> Void) throws -> ReplayEnd {
         let decoder = JSONDecoder()
         var group = BulletinGroup()
-        var end = offset
+        var end = ReplayEnd()
+        // Damaged lines no bulletin has taken, since the last good line: their offsets.
+        var loose: [Int64] = []
         try LineReader.forEachLine(in: file, from: offset) { lineOffset, line in
-            guard let record = try? decoder.decode(StoryRecord.self, from: Data(line)) else { return }
-            if group.records.isEmpty {
-                group.startOffset = lineOffset
-            } else if !group.accepts(record) {
-                complete(group, lineOffset)
-                group = BulletinGroup(startOffset: lineOffset)
+            let lineEnd = lineOffset + Int64(line.count) + 1
+            guard let record = try? decoder.decode(StoryRecord.self, from: Data(line)) else {
+                end.damagedLines += 1
+                if end.firstDamagedOffset == nil { end.firstDamagedOffset = lineOffset }
+                if !group.records.isEmpty, !group.isComplete {
+                    group.damagedLines += 1
+                    group.endOffset = lineEnd
+                } else {
+                    loose.append(lineOffset)
+                }
+                return
             }
+            if !group.records.isEmpty {
+                if group.accepts(record) {
+                    group.records.append(record)
+                    group.endOffset = lineEnd
+                    return
+                }
+                complete(group, group.endOffset)
+            }
+            group = BulletinGroup(startOffset: lineOffset)
+            let adopted = min(max(record.bulletin.index, 0), loose.count)
+            if adopted > 0 {
+                group.startOffset = loose[loose.count - adopted]
+                group.damagedLines = adopted
+            }
+            loose.removeAll()
             group.records.append(record)
-            end = lineOffset + Int64(line.count) + 1
+            group.endOffset = lineEnd
         }
-        if group.records.isEmpty { return nil }
+        if group.records.isEmpty { return end }
         if group.isComplete {
-            complete(group, end)
-            return nil
+            complete(group, group.endOffset)
+        } else {
+            end.incomplete = group
         }
-        return group
+        return end
     }
 }
 
 /// The consecutive lines of one bulletin occurrence in the store.
 struct BulletinGroup {
     var startOffset: Int64 = 0
+    /// Just after its last line.
+    var endOffset: Int64 = 0
     var records: [StoryRecord] = []
+    /// Its lines that no longer read as store lines.
+    var damagedLines = 0
 
     var first: StoryRecord? { records.first }
 
     /// Lines from before `bulletin.stories` existed count as complete on their own.
     var isComplete: Bool {
         guard let first else { return false }
-        return records.count >= (first.bulletin.stories ?? records.count)
+        return records.count + damagedLines >= (first.bulletin.stories ?? records.count)
     }
 
     func accepts(_ record: StoryRecord) -> Bool {

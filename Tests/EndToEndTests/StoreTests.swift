@@ -60,10 +60,50 @@ import Testing
         let stderr = daemon.stderrText()
         #expect(stderr.contains("store repaired at start"))
         #expect(stderr.contains("cut a torn last line"))
-        #expect(stderr.contains("removed 1 lines of a bulletin cut short"))
+        #expect(stderr.contains("moved 1 lines of a bulletin cut short (beta.txt) to stories.jsonl.quarantine"))
+        #expect(stderr.contains("MESSAGE_ID=\"757dae81fc4047269b54c456b8a8835c\""))
+        #expect(stderr.contains("QUARANTINED_LINES=\"1\""))
         let indexes = daemon.storeLines().compactMap { ($0["bulletin"] as? [String: Any]).map { "\($0["file"]!)#\($0["index"]!)" } }
         #expect(indexes == ["alpha.txt#0", "alpha.txt#1", "beta.txt#0", "beta.txt#1", "beta.txt#2"])
+        // The line taken out is kept, as it was, beside the store.
+        let quarantined = try String(contentsOf: daemon.folder.appendingPathComponent("stories.jsonl.quarantine"), encoding: .utf8)
+        #expect(quarantined == betaLines[0] + "\n")
         #expect(try daemon.runToEnd(["verify"]).status == 0)
+    }
+
+    /// Issue #14, finding 6: with the last store line damaged and the ledger empty, a start
+    /// removed the bulletin's three lines, two of them valid, while its file was long in
+    /// processed/. Now the bulletin counts as whole (its damaged line is one of its lines):
+    /// nothing is cut, the damaged line is reported, and the bulletin is not ingested again.
+    @Test func aDamagedLastLineCutsNoGoodLines() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try Self.bulletin("gamma", stories: 3).write(to: daemon.folder.appendingPathComponent("gamma"))
+        try daemon.drop(daemon.folder.appendingPathComponent("gamma"), as: "gamma.txt")
+        let processed = daemon.folder.appendingPathComponent(".bulletind/processed/gamma.txt")
+        #expect(daemon.waitUntil(within: 10) { FileManager.default.fileExists(atPath: processed.path) })
+        #expect(daemon.stop() == 0)
+        var lines = try String(contentsOf: daemon.store, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        lines[2] = String(lines[2].prefix(60)) + String(repeating: "#", count: 20) + String(lines[2].dropFirst(80))
+        let damaged = lines.joined(separator: "\n") + "\n"
+        try Data(damaged.utf8).write(to: daemon.store)
+        try Data().write(to: daemon.folder.appendingPathComponent(".bulletind/ledger"))
+
+        try daemon.start()
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready: watching") })
+        #expect(try String(contentsOf: daemon.store, encoding: .utf8) == damaged)
+        #expect(daemon.stderrText().contains("MESSAGE_ID=\"050165185cea48ada3a9495ddf77b867\""))
+        #expect(daemon.stderrText().contains("1 lines of the store do not read as store lines"))
+        #expect(!FileManager.default.fileExists(atPath: daemon.folder.appendingPathComponent("stories.jsonl.quarantine").path))
+        // Known again: the same bytes dropped once more are recognised, not ingested twice.
+        try daemon.drop(daemon.folder.appendingPathComponent("gamma"), as: "gamma-again.txt")
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("gamma-again.txt: already ingested") })
+        #expect(daemon.stop() == 0)
+        #expect(try String(contentsOf: daemon.store, encoding: .utf8) == damaged)
+        let verify = try daemon.runToEnd(["verify"])
+        #expect(verify.status == 1 && verify.stderr.contains("stories.jsonl:3:"))
     }
 
     @Test func theIndexSnapshotSpeedsTheNextStartAndALostOneIsRebuilt() throws {
