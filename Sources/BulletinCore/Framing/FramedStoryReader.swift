@@ -35,7 +35,8 @@ enum FramedStoryReader {
         guard var story = draft.story() else { return nil }
         if let byline = item.byline.flatMap(cleanLine) { story.byline = byline }
         if let place = item.dateline, story.paragraphs.first?.contains(place) == true { story.dateline = place }
-        if let agency = item.metadata.agency,
+        // Cleaned first: a key#value source may run over several lines (a fuzz finding).
+        if let agency = item.metadata.agency.flatMap(cleanLine),
             !story.sources.contains(where: { $0.lowercased().hasPrefix(agency.lowercased()) || agency.lowercased().hasPrefix($0.lowercased()) })
         {
             story.sources.append(agency)

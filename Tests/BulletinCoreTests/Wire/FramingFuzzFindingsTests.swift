@@ -27,4 +27,18 @@ import Testing
             + "The alert has been can\u{1}\u{0}\u{0}celled.\nplea\t~\u{0}\u{0}\r\nse contact the Police.\n"
         Self.expectClean((try? BulletinParser().parse(text)) ?? [])
     }
+
+    /// A key#value source (`KN#`) followed by lines of no field ran over several lines, and the
+    /// agency went into `sources` with its line breaks.
+    @Test func aSourceRunningOverSeveralLinesIsOneLine() throws {
+        let text = "zczc\r\nAN#26945219\r\nKN#News Bites\rl negotiations\n\u{0C}\nBridge to reopen\r\nTI#UGL continues negotiation\r\n"
+            + "TX#\r\nUGL's construction of the projects continues to experience substantial delays.\r\n"
+        let stories = try BulletinParser().parse(text)
+        Self.expectClean(stories)
+        let story = try #require(stories.first)
+        #expect(story.headline == "UGL continues negotiation")
+        for field in story.sources + [story.wire?.agency ?? ""] {
+            #expect(!field.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, "\(field)")
+        }
+    }
 }
