@@ -98,6 +98,36 @@ import Testing
         #expect((item["altids"] as? [[String: String]]) == [["role": "story", "value": "urn:bulletind:story:ffffffffffffffffffffffffffffffff"]])
     }
 
+    @Test func eachFramingNamesItsOwnCategoryCodes() throws {
+        var record = StoryRecord(
+            kind: .story, id: "0123456789abcdef0123456789abcdef", receivedAt: "2026-11-29T18:17:04.907Z", bulletin: Self.reference,
+            headline: "Koalition einigt sich", bodyText: "Berlin (dpa) - Text.", sources: ["dpa"], language: "de", wordCount: 4)
+        record.wireFormat = "iptc-7901"
+        record.category = "pl"
+        record.urgency = 3
+        #expect((try Self.map(record.encodedLine())?["subjects"] as? [[String: String]]) == [["literal": "iptc-7901:pl"]])
+        // A category with no framing named (a store line written by hand, or by an older
+        // version) is written as it stands rather than given a scheme it may not have.
+        record.wireFormat = nil
+        #expect((try Self.map(record.encodedLine())?["subjects"] as? [[String: String]]) == [["literal": "pl"]])
+    }
+
+    @Test func aKillOfAStoryNeverSeenIsItsOwnFirstVersionCanceled() throws {
+        var kill = StoryRecord(
+            kind: .story, id: "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee", receivedAt: "2026-11-29T19:00:00.000Z", bulletin: Self.reference,
+            headline: "Kill: a story this store never had", bodyText: "Editors: kill the story.", sources: [], language: "en", wordCount: 5)
+        kill.version = "Kill"
+        kill.pubstatus = "canceled"
+        kill.filedAt = "2026-11-29T18:59:00Z"
+        let item = try #require(try Self.map(kill.encodedLine()))
+        #expect(item["uri"] as? String == "urn:bulletind:story:eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee")
+        #expect(item["version"] as? String == "1")
+        #expect(item["pubstatus"] as? String == "canceled")
+        #expect(item["firstcreated"] as? String == "2026-11-29T18:59:00Z")
+        #expect(item["altids"] == nil)
+        #expect((item["descriptions"] as? [[String: String]]) == [["role": "version-marker", "value": "Kill"]])
+    }
+
     @Test func unknownValuesAreLeftOutRatherThanInvented() throws {
         let record = StoryRecord(
             kind: .story, id: String(repeating: "1", count: 32), receivedAt: "2026-11-29T18:17:04.907Z", bulletin: Self.reference,
