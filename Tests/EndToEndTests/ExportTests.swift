@@ -207,7 +207,10 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: daemon.store.path + ".3"), "the store rotated several times")
         #expect(daemon.waitUntil(within: 10) { Self.lines(of: output).count == 36 }, "\(Self.lines(of: output).count) of 36")
         let uris = Self.lines(of: output).compactMap { $0["uri"] as? String }
-        #expect(uris == Self.storyIDs(of: daemon).map { "urn:bulletind:story:" + $0 })
+        // The daemon rotates right after an append, so the store's files may still be moving
+        // when the follower has written the last bulletin: read them once they stand still.
+        let stored = { Self.storyIDs(of: daemon).map { "urn:bulletind:story:" + $0 } }
+        #expect(daemon.waitUntil(within: 10) { uris == stored() }, "\(uris) against \(stored())")
         // SIGTERM: what was read is written and the cursor saved; the follower exits 0.
         follower.terminate()
         follower.waitUntilExit()
