@@ -5,11 +5,11 @@
 enum ANPAReader {
     static func item(_ bytes: ArraySlice<UInt8>) -> WireItem? {
         let stx = bytes.firstIndex(of: WireFraming.stx)
-        let etx = bytes.firstIndex(of: WireFraming.etx)
         let header = bytes[..<(stx ?? bytes.startIndex)]
-        let textEnd = etx ?? bytes.endIndex
         let textStart = stx.map { $0 + 1 } ?? bytes.startIndex
-        guard textStart <= textEnd else { return nil }
+        // The ETX that ends the text comes after its STX (a stray one in the header is not it).
+        let etx = bytes[textStart...].firstIndex(of: WireFraming.etx)
+        let textEnd = etx ?? bytes.endIndex
         var item = WireItem(metadata: WireMetadata(format: .anpa1312))
         let isTabular = readHeader(header, into: &item.metadata)
         var reader = TextReader(isTabular: isTabular)

@@ -20,7 +20,10 @@ enum IPTC7901Reader {
 
     static func item(_ bytes: ArraySlice<UInt8>) -> WireItem? {
         let stx = bytes.firstIndex(of: WireFraming.stx)
-        let etx = bytes.firstIndex(of: WireFraming.etx)
+        let textStart = stx.map { $0 + 1 } ?? bytes.startIndex
+        // The ETX that ends the text comes after its STX: one before it (a fuzz finding) made
+        // the text's range run backwards.
+        let etx = bytes[textStart...].firstIndex(of: WireFraming.etx)
         var item = WireItem(metadata: WireMetadata(format: .iptc7901))
         let headerLines = WireLines.lines(bytes[..<(stx ?? bytes.startIndex)]).map { WireLines.text($0).trimmingSpaces }
             .filter { !$0.isEmpty }
@@ -38,7 +41,6 @@ enum IPTC7901Reader {
                 item.metadata.slug = keywords.map { String($0.dropLast()) }.joined(separator: "/")
             }
         }
-        let textStart = stx.map { $0 + 1 } ?? bytes.startIndex
         readText(WireLines.lines(bytes[textStart..<(etx ?? bytes.endIndex)]), into: &item)
         if let etx {
             for line in WireLines.lines(bytes[(etx + 1)...]) {

@@ -41,4 +41,22 @@ import Testing
             #expect(!field.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, "\(field)")
         }
     }
+
+    /// An ETX between an IPTC 7901 header and its STX made the text's range run backwards: a
+    /// crash. The ETX that ends the text is the one after STX (ANPA-1312 likewise, which
+    /// dropped the item instead).
+    @Test func anETXBeforeTheSTXIsNotTheEndOfTheText() throws {
+        let iptc = "\u{1}eepc0007 4 s 850  dpa-tns 0908\r\n\u{3}\n\nAmerican Football/NFL/\r\n"
+            + "\u{2}Chiefs-Rams rematch would be a fun Super Bowl =\r\n\r\n"
+            + "   Los Angeles (dpa) - The two teams met in November in a game of many points.\r\n\u{3}\r\n\u{4}"
+        let anpa = "\u{16}\u{16}\u{1}f1637\u{1F}reute\n\u{3}u f BC-DATRON-<DATR>-AGREES   04-08 0079\n\u{2}\n"
+            + "DATRON <DATR> AGREES TO BUYOUT BY OFFICERS\n    MINNEAPOLIS, MINN., April 8 - Datron Corp said it agreed to\n"
+            + "merge with GGFH Inc.\n Reuter\n\u{3}\n\u{4}"
+        for (text, headline) in [(iptc, "Chiefs-Rams rematch would be a fun Super Bowl"), (anpa, "DATRON <DATR> AGREES TO BUYOUT BY OFFICERS")] {
+            let stories = try BulletinParser().parse(text)
+            Self.expectClean(stories)
+            #expect(stories.map(\.headline) == [headline])
+            #expect(stories.first?.paragraphs.isEmpty == false)
+        }
+    }
 }
