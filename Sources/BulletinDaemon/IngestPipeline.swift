@@ -300,18 +300,29 @@ actor IngestPipeline {
         if indexNeedsRebuild, !rebuildIndex() {
             return .deferred(reason: "the duplicate index could not be rebuilt from the store")
         }
-        let result: BulletinProcessor.Result
         let receivedAt = Timestamp.now
+        var decisions: StoryDecisions
         do {
-            result = try processor.decide(prepared, file: name, receivedAt: receivedAt, index: &index) { watchdog?.pingIfDue() }
+            decisions = try processor.decisions(prepared, file: name, receivedAt: receivedAt, dedup: index.configuration)
         } catch {
             return reject(
                 loaded, name: name, sha256: sha256, disposition: disposition, kind: RejectionKind(error.reason),
                 reason: "\(error.reason.rawValue): \(error.detail)")
         }
 
+        // Each record goes to the store as it is made; the journal's entries wait, without the
+        // stories' text, until every line is stored (a crash never logs a story twice).
+        var entries = StoryReporter.Batch()
+        var lines = StoredLines()
         do {
-            try store.append(result.records) { watchdog?.pingIfDue() }
+            var append = store.beginAppend(lines: decisions.count)
+            while let record = decisions.next(index: &index) {
+                if decisions.position % 100 == 0 { watchdog?.pingIfDue() }
+                entries.add(record)
+                lines.count(record)
+                try store.add(record, to: &append) { watchdog?.pingIfDue() }
+            }
+            try store.finish(&append)
         } catch {
             // The index already holds this bulletin's new stories, but the store is the truth.
             indexNeedsRebuild = true
@@ -330,16 +341,30 @@ actor IngestPipeline {
         if store.unsynchronized { scheduleFlush() }
         if let limit = configuration.rotateSize, store.size >= limit { rotateStore() }
 
-        reporter.report(result.records) { watchdog?.pingIfDue() }
-        for notice in result.notices { logger.wireNotice(notice, file: name, sha256: sha256) }
-        DaemonMetrics.shared.stored(result.records, at: receivedAt)
-        let duplicates = result.records.count { $0.kind == .duplicate }
-        counters.stories += result.records.count - duplicates
-        counters.duplicates += duplicates
-        unsavedStories += result.records.count - duplicates
+        reporter.report(entries) { watchdog?.pingIfDue() }
+        for notice in decisions.notices { logger.wireNotice(notice, file: name, sha256: sha256) }
+        DaemonMetrics.shared.stored(newStories: lines.stories, duplicatesByMatch: lines.duplicatesByMatch, at: receivedAt)
+        counters.stories += lines.stories
+        counters.duplicates += lines.duplicates
+        unsavedStories += lines.stories
         if unsavedStories >= Self.snapshotEvery { saveIndexInBackground() }
         dispose(loaded, name: name, disposition: disposition)
-        return .ingested(stories: result.records.count - duplicates, duplicates: duplicates)
+        return .ingested(stories: lines.stories, duplicates: lines.duplicates)
+    }
+
+    /// What a bulletin added to the store, by kind and match.
+    private struct StoredLines {
+        var stories = 0
+        var duplicatesByMatch: [String: Int] = [:]
+        var duplicates: Int { duplicatesByMatch.values.reduce(0, +) }
+
+        mutating func count(_ record: StoryRecord) {
+            if record.kind == .story {
+                stories += 1
+            } else {
+                duplicatesByMatch[record.match ?? DuplicateMatch.exact.rawValue, default: 0] += 1
+            }
+        }
     }
 
     /// Moves, deletes or keeps an ingested bulletin, as configured. What is moved or deleted is

@@ -28,36 +28,72 @@ final class StoryReporter: Sendable {
     /// a line for every one; new stories and near duplicates always get their own entry.
     static let exactDuplicatesLogged = 1000
 
+    /// The journal entries of one bulletin's lines, gathered while the lines are written and
+    /// sent once they are all stored (`report`): each record kept without its text (an entry
+    /// needs only its id, headline and match), exact duplicates beyond `exactDuplicatesLogged`
+    /// only counted.
+    struct Batch: Sendable {
+        private(set) var records: [StoryRecord] = []
+        private(set) var exactDuplicates = 0
+        private(set) var file = ""
+        private(set) var sha256 = ""
+
+        init() {}
+
+        init(_ records: [StoryRecord]) {
+            for record in records { add(record) }
+        }
+
+        /// Exact duplicates that get no entry of their own.
+        var unlogged: Int { max(0, exactDuplicates - StoryReporter.exactDuplicatesLogged) }
+
+        mutating func add(_ record: StoryRecord) {
+            if records.isEmpty, exactDuplicates == 0 {
+                file = record.bulletin.file
+                sha256 = record.bulletin.sha256
+            }
+            if record.kind == .duplicate, record.match == DuplicateMatch.exact.rawValue {
+                exactDuplicates += 1
+                if exactDuplicates > StoryReporter.exactDuplicatesLogged { return }
+            }
+            var entry = record
+            entry.bodyText = nil
+            entry.byline = nil
+            entry.dateline = nil
+            entry.sources = nil
+            entry.ednote = nil
+            records.append(entry)
+        }
+    }
+
     /// One entry per record (but see `exactDuplicatesLogged`), after every entry reported before.
     /// `progress` is called every hundred entries sent here (not in the background).
     func report(_ records: [StoryRecord], progress: () -> Void = {}) {
+        report(Batch(records), progress: progress)
+    }
+
+    func report(_ batch: Batch, progress: () -> Void = {}) {
         guard let queue else {
-            Self.send(records, to: logger, progress: progress)
+            Self.send(batch, to: logger, progress: progress)
             return
         }
         slots.wait()
         queue.async { [logger, slots] in
-            Self.send(records, to: logger)
+            Self.send(batch, to: logger)
             slots.signal()
         }
     }
 
-    private static func send(_ records: [StoryRecord], to logger: Logger, progress: () -> Void = {}) {
-        var exact = 0
-        for (position, record) in records.enumerated() {
+    private static func send(_ batch: Batch, to logger: Logger, progress: () -> Void = {}) {
+        for (position, record) in batch.records.enumerated() {
             if position % 100 == 99 { progress() }
-            if record.kind == .duplicate, record.match == DuplicateMatch.exact.rawValue {
-                exact += 1
-                if exact > exactDuplicatesLogged { continue }
-            }
             logger.record(record)
         }
-        guard exact > exactDuplicatesLogged, let first = records.first else { return }
-        let unlogged = exact - exactDuplicatesLogged
+        guard batch.unlogged > 0 else { return }
         logger.event(
             .duplicatesSummarized, .info,
-            "\(first.bulletin.file): \(unlogged) more exact duplicates, not logged one by one (the store has a line for each)",
-            ["BULLETIN_FILE": first.bulletin.file, "BULLETIN_SHA256": first.bulletin.sha256, "DUPLICATES": String(unlogged)])
+            "\(batch.file): \(batch.unlogged) more exact duplicates, not logged one by one (the store has a line for each)",
+            ["BULLETIN_FILE": batch.file, "BULLETIN_SHA256": batch.sha256, "DUPLICATES": String(batch.unlogged)])
     }
 
     /// Entries still queued are sent before the reporter goes.

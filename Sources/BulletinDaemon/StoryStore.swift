@@ -31,34 +31,57 @@ final class StoryStore {
     /// Appends not yet made durable (`fsync: batch`).
     var unsynchronized: Bool { durableCount.value < appendCount }
 
-    /// Encoded and written a megabyte at a time: a bulletin of 200,000 tiny stories makes
-    /// 80 MB of lines, which need not all be in memory at once. A crash between the writes
-    /// leaves the bulletin cut short at the store's tail, which the next start removes (the file
-    /// is still claimed, and is ingested again); a failed write cuts back what this bulletin had
-    /// written. `progress` is called after each write.
-    func append(_ records: [StoryRecord], progress: () -> Void = {}) throws(IOFailure) {
-        let start = file.size
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(Self.writeSize + 64 * 1024, records.reduce(0) { $0 + $1.estimatedLineSize }))
-        do {
-            for record in records {
-                record.encodeLine(into: &bytes)
-                if bytes.count >= Self.writeSize {
-                    try file.append(bytes)
-                    bytes.removeAll(keepingCapacity: true)
-                    progress()
-                }
-            }
-            try file.append(bytes)
-        } catch {
-            if file.size > start { try? file.truncate(to: start) }
-            throw error
-        }
+    /// One bulletin's lines on their way into the store: encoded as they are made and written a
+    /// megabyte at a time (`add`, then `finish`), so that a bulletin of 200,000 tiny stories
+    /// (80 MB of lines) is never in memory at once, as records or as bytes. A crash between the
+    /// writes leaves the bulletin cut short at the store's tail, which the next start moves to
+    /// the quarantine file (the file is still claimed, and is ingested again); a failed write
+    /// cuts back what this bulletin had written.
+    struct Append {
+        fileprivate let start: Int64
+        fileprivate var bytes: [UInt8] = []
+    }
+
+    /// Begins a bulletin's append of about `lines` lines.
+    func beginAppend(lines: Int) -> Append {
+        var append = Append(start: file.size)
+        append.bytes.reserveCapacity(min(Self.writeSize + 64 * 1024, max(lines, 1) * 600))
+        return append
+    }
+
+    /// Adds a line; writes what is gathered once it reaches a megabyte, then calls `progress`.
+    func add(_ record: StoryRecord, to append: inout Append, progress: () -> Void = {}) throws(IOFailure) {
+        record.encodeLine(into: &append.bytes)
+        guard append.bytes.count >= Self.writeSize else { return }
+        try write(&append)
+        progress()
+    }
+
+    /// Writes the rest of the bulletin's lines and makes them durable as configured.
+    func finish(_ append: inout Append) throws(IOFailure) {
+        try write(&append)
         switch fsync {
         case .everyBulletin: try file.synchronize()
         case .batch: appendCount += 1
         case .never: break
         }
+    }
+
+    private func write(_ append: inout Append) throws(IOFailure) {
+        do {
+            try file.append(append.bytes)
+            append.bytes.removeAll(keepingCapacity: true)
+        } catch {
+            if file.size > append.start { try? file.truncate(to: append.start) }
+            throw error
+        }
+    }
+
+    /// Appends a bulletin's records at once (`beginAppend`, `add`, `finish`).
+    func append(_ records: [StoryRecord], progress: () -> Void = {}) throws(IOFailure) {
+        var append = beginAppend(lines: records.count)
+        for record in records { try add(record, to: &append, progress: progress) }
+        try finish(&append)
     }
 
     /// Makes batched appends durable, now.

@@ -92,13 +92,20 @@ public final class DaemonMetrics: Sendable {
     /// A bulletin's lines are in the store: one ingested bulletin, its lines by kind and match,
     /// and the time of the last ingest.
     public func stored(_ records: [StoryRecord], at time: Timestamp) {
+        var newStories = 0
+        var duplicates: [String: Int] = [:]
+        for record in records {
+            if record.kind == .story { newStories += 1 } else { duplicates[record.match ?? "exact", default: 0] += 1 }
+        }
+        stored(newStories: newStories, duplicatesByMatch: duplicates, at: time)
+    }
+
+    /// A bulletin's lines by count (the daemon streams them and keeps no records to count).
+    public func stored(newStories: Int, duplicatesByMatch: [String: Int], at time: Timestamp) {
         guard enabled else { return }
         ingested.increment()
-        var counts: [String: Int] = [:]
-        for record in records {
-            let key = record.kind == .story ? "story|none" : "duplicate|" + (record.match ?? "exact")
-            counts[key, default: 0] += 1
-        }
+        var counts: [String: Int] = newStories > 0 ? ["story|none": newStories] : [:]
+        for (match, count) in duplicatesByMatch where count > 0 { counts["duplicate|" + match] = count }
         for (key, count) in counts {
             if let counter = stories[key] {
                 counter.increment(by: count)

@@ -281,6 +281,9 @@ else
     not_ok "systemd-analyze security on the running unit: exposure '${exposure}' <= 1.5"
 fi
 
+memory_max=$(nspawn_exec systemctl show -P MemoryMax "$UNIT" 2>&1)
+if [ "$memory_max" = "2147483648" ]; then ok "the unit caps memory: MemoryMax=2G"; else not_ok "the unit caps memory: MemoryMax=2G (MemoryMax=$memory_max)"; fi
+
 # --- a bulletin while running (inotify) ----------------------------------------------------
 tag_live="live-$$-$RANDOM"
 make_bulletin "$work/live.txt" "$tag_live"

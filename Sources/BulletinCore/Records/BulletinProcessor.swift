@@ -58,6 +58,23 @@ public struct BulletinProcessor: Sendable {
         _ prepared: PreparedBulletin, file: String, receivedAt: Timestamp, index: inout DuplicateIndex,
         progress: () -> Void = {}
     ) throws(BulletinRejection) -> Result {
+        var decisions = try self.decisions(prepared, file: file, receivedAt: receivedAt, dedup: index.configuration)
+        var records: [StoryRecord] = []
+        records.reserveCapacity(decisions.count)
+        while let record = decisions.next(index: &index) {
+            if decisions.position % 100 == 0 { progress() }
+            records.append(record)
+        }
+        return Result(sha256: prepared.sha256, encoding: prepared.encoding, records: records, notices: decisions.notices)
+    }
+
+    /// The stories of a prepared bulletin, to be decided one at a time (`StoryDecisions.next`):
+    /// the daemon writes each record to the store as it is made, so a bulletin of 200,000 tiny
+    /// stories never holds 200,000 records at once. Throws when the bulletin has no stories
+    /// (or could not be read as text), before anything is decided.
+    public func decisions(
+        _ prepared: PreparedBulletin, file: String, receivedAt: Timestamp, dedup: DedupConfiguration
+    ) throws(BulletinRejection) -> StoryDecisions {
         var stories = try prepared.stories.get()
         var notices: [WireNotice] = []
         if stories.contains(where: { $0.wire?.isServiceMessage == true }) {
@@ -67,29 +84,9 @@ public struct BulletinProcessor: Sendable {
             stories.removeAll { $0.wire?.isServiceMessage == true }
         }
         // Fingerprints made with another configuration (a reload in between) are made again.
-        let stale = prepared.dedup != index.configuration
-        var records: [StoryRecord] = []
-        records.reserveCapacity(stories.count)
-        let time = receivedAt.rfc3339
-        for (position, item) in stories.enumerated() {
-            if position % 100 == 99 { progress() }
-            let reference = StoryRecord.BulletinReference(
-                file: file, sha256: prepared.sha256, index: position, stories: stories.count, encoding: prepared.encoding.rawValue)
-            let fingerprint = stale ? index.fingerprinter.fingerprint(headline: item.headline, bodyText: item.bodyText) : item.fingerprint
-            var decision = index.decide(fingerprint)
-            var versionOf: String?
-            if item.wire != nil {
-                (decision, versionOf) = index.versionLink(for: fingerprint, headline: item.headline, wire: item.wire, decision: decision)
-            }
-            if case .new(let id) = decision {
-                index.insert(fingerprint, receivedAt: receivedAt.secondsSinceEpoch)
-                if item.wire != nil { index.noteVersion(id: id, headline: item.headline, wire: item.wire, versionOf: versionOf) }
-            }
-            var record = Self.record(for: item, decision: decision, reference: reference, receivedAt: receivedAt, time: time)
-            if record.kind == .story, let wire = item.wire { record.addWireFields(wire, versionOf: versionOf) }
-            records.append(record)
-        }
-        return Result(sha256: prepared.sha256, encoding: prepared.encoding, records: records, notices: notices)
+        return StoryDecisions(
+            prepared: prepared, stories: stories, notices: notices, file: file, receivedAt: receivedAt,
+            stale: prepared.dedup != dedup)
     }
 
     /// `time` is `receivedAt.rfc3339`, formatted once per bulletin.
@@ -129,5 +126,60 @@ public struct BulletinProcessor: Sendable {
             out.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// A bulletin's stories decided against the index one at a time, each turned into its store
+/// record when asked for (`BulletinProcessor.decisions`).
+public struct StoryDecisions {
+    let prepared: PreparedBulletin
+    let stories: [PreparedStory]
+    /// The framings' service messages: no record, a journal entry each.
+    public let notices: [BulletinProcessor.WireNotice]
+    let file: String
+    let receivedAt: Timestamp
+    let time: String
+    let stale: Bool
+    /// How many stories have been decided.
+    public private(set) var position = 0
+
+    init(
+        prepared: PreparedBulletin, stories: [PreparedStory], notices: [BulletinProcessor.WireNotice], file: String,
+        receivedAt: Timestamp, stale: Bool
+    ) {
+        self.prepared = prepared
+        self.stories = stories
+        self.notices = notices
+        self.file = file
+        self.receivedAt = receivedAt
+        time = receivedAt.rfc3339
+        self.stale = stale
+    }
+
+    /// How many stories (and so records) the bulletin has.
+    public var count: Int { stories.count }
+
+    /// The next story decided against `index` (a new one inserted, so a story repeated within
+    /// the bulletin is a duplicate of its first occurrence) and turned into its record; nil
+    /// after the last.
+    public mutating func next(index: inout DuplicateIndex) -> StoryRecord? {
+        guard position < stories.count else { return nil }
+        let item = stories[position]
+        let reference = StoryRecord.BulletinReference(
+            file: file, sha256: prepared.sha256, index: position, stories: stories.count, encoding: prepared.encoding.rawValue)
+        position += 1
+        let fingerprint = stale ? index.fingerprinter.fingerprint(headline: item.headline, bodyText: item.bodyText) : item.fingerprint
+        var decision = index.decide(fingerprint)
+        var versionOf: String?
+        if item.wire != nil {
+            (decision, versionOf) = index.versionLink(for: fingerprint, headline: item.headline, wire: item.wire, decision: decision)
+        }
+        if case .new(let id) = decision {
+            index.insert(fingerprint, receivedAt: receivedAt.secondsSinceEpoch)
+            if item.wire != nil { index.noteVersion(id: id, headline: item.headline, wire: item.wire, versionOf: versionOf) }
+        }
+        var record = BulletinProcessor.record(for: item, decision: decision, reference: reference, receivedAt: receivedAt, time: time)
+        if record.kind == .story, let wire = item.wire { record.addWireFields(wire, versionOf: versionOf) }
+        return record
     }
 }
