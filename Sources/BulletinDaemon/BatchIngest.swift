@@ -55,7 +55,7 @@ public enum BatchIngest {
         shouldStop: () -> Bool = { false }, progress: (Progress) -> Void = { _ in }
     ) async throws -> Summary {
         let inputs = try BatchInputs.expand(paths, recursive: recursive)
-        try DirectoryListing.createDirectories(configuration.stateDirectory)
+        try DirectoryListing.createDirectories(configuration.stateDirectory, permissions: .ownerReadWriteExecute)
         let lock = try StateLock(stateDirectory: configuration.stateDirectory)
         defer { withExtendedLifetime(lock) {} }
         let clock = ContinuousClock()

@@ -13,7 +13,7 @@ public enum Daemon {
         loader: ConfigurationLoader, configuration: Configuration, logger: Logger, metrics: PrometheusExposition? = nil
     ) async throws {
         let startedAt = Timestamp.now
-        try DirectoryListing.createDirectories(configuration.stateDirectory)
+        try DirectoryListing.createDirectories(configuration.stateDirectory, permissions: .ownerReadWriteExecute)
         let lock = try StateLock(stateDirectory: configuration.stateDirectory)
         defer { withExtendedLifetime(lock) {} }
         try DirectoryListing.createDirectories(configuration.resolvedProcessedFolder)

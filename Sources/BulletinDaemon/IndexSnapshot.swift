@@ -46,7 +46,7 @@ enum IndexSnapshot {
     /// Saves atomically: a crash mid-save leaves the previous snapshot in place.
     static func save(_ index: DuplicateIndex, storeOffset: Int64, storeIdentity: String, stateDirectory: FilePath) throws(IOFailure) {
         let bytes = Array("bulletind-index 1 \(storeOffset) \(storeIdentity)\n".utf8) + index.snapshot()
-        try FileMover.writeAtomically(bytes, to: path(in: stateDirectory))
+        try FileMover.writeAtomically(bytes, to: path(in: stateDirectory), permissions: .ownerReadWrite)
     }
 }
 

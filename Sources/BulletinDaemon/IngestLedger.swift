@@ -101,8 +101,9 @@ final class IngestLedger {
     /// `storeOffset`. With `replacingWith`, the file is first rewritten whole (a rebuild).
     init(stateDirectory: FilePath, digests: Set<BulletinDigest>, storeOffset: Int64, replacingWith entries: [Entry]? = nil) throws {
         let path = Self.path(in: stateDirectory)
-        if let entries { try FileMover.writeAtomically(entries.map(\.line).joined(), to: path) }
-        file = try AppendOnlyFile(path: path)
+        // The daemon's alone: which bulletins arrived is not for the producers to read.
+        if let entries { try FileMover.writeAtomically(Array(entries.map(\.line).joined().utf8), to: path, permissions: .ownerReadWrite) }
+        file = try AppendOnlyFile(path: path, permissions: .ownerReadWrite)
         self.digests = digests
         self.storeOffset = storeOffset
     }

@@ -85,6 +85,9 @@ actor IngestPipeline {
         names = BulletinNames(patterns: configuration.patterns)
         let folder = configuration.store.removingLastComponent()
         if !folder.isEmpty { try DirectoryListing.createDirectories(folder) }
+        // A process killed mid-save leaves its temporary file; the state lock is held now.
+        FileMover.removeLeftoverTemporaries(of: IndexSnapshot.path(in: configuration.stateDirectory))
+        FileMover.removeLeftoverTemporaries(of: IngestLedger.path(in: configuration.stateDirectory))
         let recovery = StoreRecovery(store: configuration.store, stateDirectory: configuration.stateDirectory, dedup: configuration.dedup)
         var (ledger, index, report) = try recovery.recover()
         if let reason = report.indexRebuiltBecause {
@@ -135,7 +138,9 @@ actor IngestPipeline {
     var storyCount: Int { index.count }
 
     /// Whether a name in the inbox is a bulletin (not hidden, not temporary, matching a pattern).
-    func isBulletinName(_ name: FileName) -> Bool { names.accepts(name.display) }
+    /// The name as it is when it is text (a zero-width joiner in a Persian name stays one), else
+    /// as shown.
+    func isBulletinName(_ name: FileName) -> Bool { names.accepts(name.string ?? name.display) }
 
     /// Takes a new configuration (SIGHUP) and reopens the store. Returns the settings whose
     /// change needs a restart; they keep their old values.
@@ -226,7 +231,7 @@ actor IngestPipeline {
         let loaded = LoadedFile(name: name, folder: folder, content: .vanished)
         let seconds = limit.components.seconds
         return reject(
-            loaded, name: name.display, sha256: nil, disposition: .configured, kind: .timeLimit,
+            loaded, name: name.string ?? name.display, sha256: nil, disposition: .configured, kind: .timeLimit,
             reason: "not read and parsed within the time limit of \(seconds) s (inbox.file_time_limit_s); the daemon moved on")
     }
 
@@ -266,7 +271,10 @@ actor IngestPipeline {
                 loaded, name: loaded.name.display, sha256: nil, disposition: disposition, kind: .unprintableName,
                 reason: "the file name is not plain text (control characters or invalid UTF-8); renamed \(loaded.name.display)")
         }
-        counters.lastFile = name
+        // The name as stored (`bulletin.file`) is the name as dropped; the journal shows it with
+        // invisible and direction-changing characters escaped.
+        let shown = loaded.name.display
+        counters.lastFile = shown
         let sha256: String
         switch loaded.content {
         case .unprintableName:  // rejected by the guard above
@@ -276,7 +284,7 @@ actor IngestPipeline {
             if isClaimed(loaded), disposition == .configured { releaseClaim(loaded.name) }
             return .vanished
         case .vanished:
-            logger.info("\(name): gone before it could be read; nothing to do", metadata: ["BULLETIN_FILE": "\(name)"])
+            logger.info("\(shown): gone before it could be read; nothing to do", metadata: ["BULLETIN_FILE": "\(shown)"])
             return .vanished
         case .unreadable(let error):
             if retrying, error.isTransient { return .unstable(reason: error.description) }
@@ -290,8 +298,8 @@ actor IngestPipeline {
             counters.alreadyIngested += 1
             DaemonMetrics.shared.alreadyIngested()
             logger.event(
-                .alreadyIngested, .notice, "\(name): already ingested (the same bytes arrived before); not ingested again",
-                ["BULLETIN_FILE": name, "BULLETIN_SHA256": sha256])
+                .alreadyIngested, .notice, "\(shown): already ingested (the same bytes arrived before); not ingested again",
+                ["BULLETIN_FILE": shown, "BULLETIN_SHA256": sha256])
             dispose(loaded, name: name, disposition: disposition)
             return .alreadyIngested
         }
@@ -315,6 +323,12 @@ actor IngestPipeline {
         var entries = StoryReporter.Batch()
         var lines = StoredLines()
         do {
+            if let left = try store.reopenIfMoved() {
+                logger.event(
+                    .storeReopened, .warning,
+                    "the store \(configuration.store) was moved away or removed without a SIGHUP; reopened it, new lines go to the file at that path (the old file, \(left), keeps what was written before)",
+                    ["STORE": configuration.store.string, "STORE_LEFT": left, "STORE_NOW": store.identity])
+            }
             var append = store.beginAppend(lines: decisions.count)
             while let record = decisions.next(index: &index) {
                 if decisions.position % 100 == 0 { watchdog?.pingIfDue() }
@@ -329,8 +343,8 @@ actor IngestPipeline {
             _ = rebuildIndex()
             DaemonMetrics.shared.storeFailed()
             logger.event(
-                .storeError, .error, "cannot append \(name) to the store: \(error); it stays in the inbox and is retried",
-                ["BULLETIN_FILE": name, "STORE": configuration.store.string, "ERRNO": error.errno.symbolicName])
+                .storeError, .error, "cannot append \(shown) to the store: \(error); it stays in the inbox and is retried",
+                ["BULLETIN_FILE": shown, "STORE": configuration.store.string, "ERRNO": error.errno.symbolicName])
             return .deferred(reason: error.description)
         }
         do {
@@ -342,7 +356,7 @@ actor IngestPipeline {
         if let limit = configuration.rotateSize, store.size >= limit { rotateStore() }
 
         reporter.report(entries) { watchdog?.pingIfDue() }
-        for notice in decisions.notices { logger.wireNotice(notice, file: name, sha256: sha256) }
+        for notice in decisions.notices { logger.wireNotice(notice, file: shown, sha256: sha256) }
         DaemonMetrics.shared.stored(newStories: lines.stories, duplicatesByMatch: lines.duplicatesByMatch, at: receivedAt)
         counters.stories += lines.stories
         counters.duplicates += lines.duplicates
@@ -383,19 +397,21 @@ actor IngestPipeline {
             }
         } catch {
             logger.error(
-                "\(name): ingested, but could not be \(configuration.afterIngest == .move ? "moved to the processed folder" : "deleted"): \(error); it stays in \(loaded.folder) and is tried again at the next rescan",
-                metadata: ["BULLETIN_FILE": "\(name)"])
+                "\(loaded.name.display): ingested, but could not be \(configuration.afterIngest == .move ? "moved to the processed folder" : "deleted"): \(error); it stays in \(loaded.folder) and is tried again at the next rescan",
+                metadata: ["BULLETIN_FILE": "\(loaded.name.display)"])
         }
     }
 
+    /// `name`: what the file is called in the failed folder.
     private func reject(
         _ loaded: LoadedFile, name: String, sha256: String?, disposition: Disposition, kind: RejectionKind, reason: String
     ) -> Outcome {
         counters.rejected += 1
         DaemonMetrics.shared.rejected(kind)
-        var fields = ["BULLETIN_FILE": name, "REJECT_REASON": reason]
+        let shown = loaded.name.display
+        var fields = ["BULLETIN_FILE": shown, "REJECT_REASON": reason]
         if let sha256 { fields["BULLETIN_SHA256"] = sha256 }
-        logger.event(.rejected, .warning, "rejected \(name): \(reason)", fields)
+        logger.event(.rejected, .warning, "rejected \(shown): \(reason)", fields)
         if case .configured = disposition {
             do {
                 let destination = try FileMover.move(loaded.path, into: configuration.resolvedFailedFolder, as: name)
@@ -407,8 +423,8 @@ actor IngestPipeline {
                     unmovable[inboxPath] = FileSignature.of(inboxPath)
                 }
                 logger.error(
-                    "\(name): could not be moved to the failed folder: \(error); it is left in the inbox and not looked at again until it changes",
-                    metadata: ["BULLETIN_FILE": "\(name)"])
+                    "\(shown): could not be moved to the failed folder: \(error); it is left in the inbox and not looked at again until it changes",
+                    metadata: ["BULLETIN_FILE": "\(shown)"])
             }
         }
         return .rejected(reason: reason)
@@ -514,7 +530,7 @@ actor IngestPipeline {
     /// entries (not those already dealt with and kept, or left unmovable), the index, the store.
     func metricsSample(inboxEntries: [DirectoryEntry]) -> (backlog: Int, indexStories: Int, storeSize: Int64) {
         let waiting = inboxEntries.count { entry in
-            entry.kind != .directory && names.accepts(entry.name.display) && kept[entry.name] == nil
+            entry.kind != .directory && isBulletinName(entry.name) && kept[entry.name] == nil
                 && unmovable[entry.name.path(in: configuration.inbox)] == nil
         }
         return (waiting, index.count, store.size)

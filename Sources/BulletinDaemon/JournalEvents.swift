@@ -1,4 +1,5 @@
 import BulletinCore
+import LinuxIO
 import Logging
 
 /// The journal's `MESSAGE_ID`s, one per kind of event; documented in `systemd/bulletind.catalog`.
@@ -20,6 +21,8 @@ public enum MessageID: String, Sendable {
     case linesQuarantined = "757dae81fc4047269b54c456b8a8835c"
     /// Store lines that do not read as store lines, found at start and left in place.
     case damagedLines = "050165185cea48ada3a9495ddf77b867"
+    /// The store's path no longer named the file appended to: reopened.
+    case storeReopened = "b84555d1c7c64f66bae11ff07df85f10"
     /// A wire framing's service message (copyright fill, "Impressum", a test): no store line.
     case wireServiceMessage = "a0d8f2c6b1e34f7d9c5e2b7a4f1d3c88"
 }
@@ -44,7 +47,8 @@ extension Logger {
             "MESSAGE_ID": .string(isNew ? MessageID.storyNew.rawValue : MessageID.duplicate.rawValue),
             "STORY_ID": .string(record.id),
             "HEADLINE": .string(record.headline),
-            "BULLETIN_FILE": .string(record.bulletin.file),
+            // Shown as the journal shows every file name: invisible characters escaped.
+            "BULLETIN_FILE": .string(FileName(record.bulletin.file).display),
             "BULLETIN_SHA256": .string(record.bulletin.sha256),
             "BULLETIN_INDEX": .stringConvertible(record.bulletin.index),
         ]

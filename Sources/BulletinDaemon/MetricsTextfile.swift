@@ -34,6 +34,7 @@ final class MetricsTextfile: Service, Sendable {
     }
 
     func run() async throws {
+        FileMover.removeLeftoverTemporaries(of: path)
         await write()
         for await _ in AsyncTimerSequence(interval: interval, clock: .continuous).cancelOnGracefulShutdown() {
             await write()

@@ -1,5 +1,6 @@
 import BulletinCore
 import Dispatch
+import LinuxIO
 import Logging
 
 /// The journal entries of the store's lines (one per new story, one per duplicate): sent at
@@ -92,8 +93,8 @@ final class StoryReporter: Sendable {
         guard batch.unlogged > 0 else { return }
         logger.event(
             .duplicatesSummarized, .info,
-            "\(batch.file): \(batch.unlogged) more exact duplicates, not logged one by one (the store has a line for each)",
-            ["BULLETIN_FILE": batch.file, "BULLETIN_SHA256": batch.sha256, "DUPLICATES": String(batch.unlogged)])
+            "\(FileName(batch.file).display): \(batch.unlogged) more exact duplicates, not logged one by one (the store has a line for each)",
+            ["BULLETIN_FILE": FileName(batch.file).display, "BULLETIN_SHA256": batch.sha256, "DUPLICATES": String(batch.unlogged)])
     }
 
     /// Entries still queued are sent before the reporter goes.

@@ -23,7 +23,9 @@ final class StoryStore {
     init(path: FilePath, fsync: Configuration.FsyncPolicy) throws(IOFailure) {
         self.path = path
         self.fsync = fsync
-        file = try AppendOnlyFile(path: path)
+        // Not for everyone: the owner and its group (the unit keeps even the group out, with its
+        // folder 0700, as the group there is the producers').
+        file = try AppendOnlyFile(path: path, permissions: [.ownerReadWrite, .groupRead])
     }
 
     var size: Int64 { file.size }
@@ -121,6 +123,20 @@ final class StoryStore {
     }
 
     func reopen() throws(IOFailure) { try file.reopen() }
+
+    /// When the store's path no longer names the file appended to (moved away or removed
+    /// without a SIGHUP: a logrotate without `postrotate`, an admin's `mv`), makes what was
+    /// written there durable and opens the path anew (a new file if there is none). Returns the
+    /// identity (`device:inode`) of the file left behind, or nil when it is still in place.
+    /// One `stat` per bulletin.
+    func reopenIfMoved() throws(IOFailure) -> String? {
+        guard !file.isStillAtPath else { return nil }
+        let left = file.identity
+        try file.synchronize()
+        durableCount.advance(to: appendCount)
+        try file.reopen()
+        return left
+    }
 
     /// `stories.jsonl` → `stories.jsonl.1` (older files shift up), then a new, empty store.
     /// Readers that follow the name (`tail -F`) move on to the new file.

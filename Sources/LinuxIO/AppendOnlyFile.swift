@@ -15,18 +15,22 @@ public final class AppendOnlyFile {
     /// offset was recorded against.
     public private(set) var identity: String
 
-    public init(path: FilePath) throws(IOFailure) {
+    /// The mode a new file is created with (the umask applies).
+    private let permissions: FilePermissions
+
+    public init(path: FilePath, permissions: FilePermissions = [.ownerReadWrite, .groupRead, .otherRead]) throws(IOFailure) {
         self.path = path
-        (descriptor, size, identity) = try Self.open(path)
+        self.permissions = permissions
+        (descriptor, size, identity) = try Self.open(path, permissions: permissions)
     }
 
     deinit { try? descriptor.close() }
 
-    private static func open(_ path: FilePath) throws(IOFailure) -> (FileDescriptor, Int64, String) {
+    private static func open(_ path: FilePath, permissions: FilePermissions) throws(IOFailure) -> (FileDescriptor, Int64, String) {
         let fd = try IOFailure.wrap("open", path.string) {
             try FileDescriptor.open(
                 path, .writeOnly, options: [.append, .create, .closeOnExec],
-                permissions: [.ownerReadWrite, .groupRead, .otherRead], retryOnInterrupt: true)
+                permissions: permissions, retryOnInterrupt: true)
         }
         do {
             let status = try IOFailure.wrap("fstat", path.string) { try fd.stat() }
@@ -68,9 +72,18 @@ public final class AppendOnlyFile {
         try retryingInterrupts("fsync", path.string) { fsync(descriptor.rawValue) }
     }
 
+    /// Whether `path` still names the file appended to (same device and inode): false once the
+    /// file was moved away, removed or replaced behind the writer's back. Appends would go on
+    /// into the old file (or a deleted one) where nobody looks for them.
+    public var isStillAtPath: Bool {
+        var status = stat()
+        guard path.withPlatformString({ stat($0, &status) }) == 0 else { return false }
+        return "\(UInt64(status.st_dev)):\(UInt64(status.st_ino))" == identity
+    }
+
     /// Opens the path anew (after an outside rotation, e.g. on SIGHUP).
     public func reopen() throws(IOFailure) {
-        let (fresh, freshSize, freshIdentity) = try Self.open(path)
+        let (fresh, freshSize, freshIdentity) = try Self.open(path, permissions: permissions)
         try? descriptor.close()
         descriptor = fresh
         size = freshSize

@@ -37,12 +37,15 @@ public enum DirectoryListing {
         return entries.sorted { $0.name.bytes.lexicographicallyPrecedes($1.name.bytes) }
     }
 
-    /// Creates `directory` and its missing parents.
+    /// Creates `directory` and its missing parents: the folder itself with `permissions`, its
+    /// parents with 0755 (the umask applies to both). A folder already there is left as it is.
     public static func createDirectories(_ directory: FilePath, permissions: FilePermissions = [.ownerReadWriteExecute, .groupReadExecute, .otherReadExecute]) throws(IOFailure) {
         var partial = FilePath(directory.root.map { $0.string } ?? "")
-        for component in directory.components {
+        let components = Array(directory.components)
+        for (position, component) in components.enumerated() {
             partial.append(component)
-            let result = partial.withPlatformString { mkdir($0, permissions.rawValue) }
+            let mode: FilePermissions = position == components.count - 1 ? permissions : [.ownerReadWriteExecute, .groupReadExecute, .otherReadExecute]
+            let result = partial.withPlatformString { mkdir($0, mode.rawValue) }
             if result == -1 && Glibc.errno != EEXIST {
                 throw IOFailure("mkdir", partial.string, Errno(rawValue: Glibc.errno))
             }

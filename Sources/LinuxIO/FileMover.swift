@@ -31,28 +31,54 @@ public enum FileMover {
     }
 
     /// Copies a regular file to a new name (never replacing one); false when the name is taken.
+    /// Streamed a block at a time: a file moved to another file system (a failed folder on
+    /// another disk) may be far larger than any bulletin the daemon reads (one rejected as too
+    /// large), and must not be held in memory whole. A copy cut short is removed.
     private static func copyExclusively(_ source: FilePath, to destination: FilePath) throws(IOFailure) -> Bool {
-        let bytes: [UInt8]
-        do {
-            bytes = try RegularFileReader.read(source, limit: .max)
-        } catch {
-            if case .io(let failure) = error { throw failure }
-            throw IOFailure("copy", source.string, .invalidArgument)
+        let input = try IOFailure.wrap("open", source.string) {
+            try FileDescriptor.open(source, .readOnly, options: [.noFollow, .nonBlocking, .closeOnExec], retryOnInterrupt: true)
         }
-        let fd: FileDescriptor
+        defer { try? input.close() }
+        let status = try IOFailure.wrap("fstat", source.string) { try input.stat() }
+        // Only a regular file's bytes can be copied; anything else stays where it is.
+        guard status.type == .regular else { throw IOFailure("copy", source.string, .invalidArgument) }
+        let output: FileDescriptor
         do {
-            fd = try FileDescriptor.open(
-                destination, .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
-                permissions: [.ownerReadWrite, .groupRead])
+            output = try FileDescriptor.open(
+                destination, .writeOnly, options: [.create, .exclusiveCreate, .noFollow, .closeOnExec],
+                permissions: [.ownerReadWrite, .groupRead], retryOnInterrupt: true)
         } catch let error as Errno where error == .fileExists {
             return false
         } catch {
             throw IOFailure("open", destination.string, (error as? Errno) ?? .ioError)
         }
-        defer { try? fd.close() }
-        _ = try IOFailure.wrap("write", destination.string) { try fd.writeAll(bytes) }
-        try retryingInterrupts("fsync", destination.string) { fsync(fd.rawValue) }
+        defer { try? output.close() }
+        do {
+            try stream(from: input, source, to: output, destination)
+            try retryingInterrupts("fsync", destination.string) { fsync(output.rawValue) }
+        } catch {
+            try? remove(destination)
+            throw error
+        }
         return true
+    }
+
+    /// How much of a file is in memory at once while it is copied.
+    public static let copyBlockSize = 1 << 20
+
+    private static func stream(
+        from input: FileDescriptor, _ source: FilePath, to output: FileDescriptor, _ destination: FilePath
+    ) throws(IOFailure) {
+        var block = [UInt8](repeating: 0, count: copyBlockSize)
+        while true {
+            let count = try IOFailure.wrap("read", source.string) {
+                try block.withUnsafeMutableBytes { try input.read(into: $0, retryOnInterrupt: true) }
+            }
+            if count == 0 { return }
+            _ = try IOFailure.wrap("write", destination.string) {
+                try block.withUnsafeBytes { try output.writeAll(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+            }
+        }
     }
 
     /// `report.txt` → `report.2.txt`: the extension stays last, so the file still opens the same way.
@@ -70,24 +96,62 @@ public enum FileMover {
 
     /// Writes `bytes` to `path` atomically (temporary file, fsync, rename). `permissions`, when
     /// given, are set whatever the umask (a file another user's program reads).
+    ///
+    /// The temporary file has a name of its own (`NAME.<16 hex digits>.tmp`), created with
+    /// `O_EXCL|O_NOFOLLOW`: a fixed name opened with `O_TRUNC` would follow a symlink planted
+    /// under that name by anyone who can write in the folder, and truncate whatever it points at.
     public static func writeAtomically(_ bytes: [UInt8], to path: FilePath, permissions: FilePermissions? = nil) throws(IOFailure) {
-        let temporary = FilePath(path.string + ".tmp")
-        let fd = try IOFailure.wrap("open", temporary.string) {
-            try FileDescriptor.open(
-                temporary, .writeOnly, options: [.create, .truncate, .closeOnExec],
-                permissions: [.ownerReadWrite, .groupRead, .otherRead])
-        }
+        let (temporary, fd) = try createTemporary(beside: path)
         do {
             if let permissions { try retryingInterrupts("fchmod", temporary.string) { fchmod(fd.rawValue, permissions.rawValue) } }
             _ = try IOFailure.wrap("write", temporary.string) { try fd.writeAll(bytes) }
             try retryingInterrupts("fsync", temporary.string) { fsync(fd.rawValue) }
+            try? fd.close()
+            try rename(temporary, to: path)
         } catch {
             try? fd.close()
+            try? remove(temporary)
             throw error
         }
-        try? fd.close()
-        try retryingInterrupts("rename", path.string) {
-            temporary.withPlatformString { from in path.withPlatformString { to in Glibc.rename(from, to) } }
+    }
+
+    /// A new file beside `path`, under a random name nobody could have prepared.
+    private static func createTemporary(beside path: FilePath) throws(IOFailure) -> (FilePath, FileDescriptor) {
+        var failure = IOFailure("open", path.string + ".*.tmp", .fileExists)
+        for _ in 0..<16 {
+            let temporary = FilePath(path.string + "." + randomHex() + ".tmp")
+            do {
+                let fd = try FileDescriptor.open(
+                    temporary, .writeOnly, options: [.create, .exclusiveCreate, .noFollow, .closeOnExec],
+                    permissions: [.ownerReadWrite, .groupRead, .otherRead], retryOnInterrupt: true)
+                return (temporary, fd)
+            } catch let error as Errno where error == .fileExists {
+                failure = IOFailure("open", temporary.string, error)
+            } catch {
+                throw IOFailure("open", temporary.string, (error as? Errno) ?? .ioError)
+            }
+        }
+        throw failure
+    }
+
+    private static func randomHex() -> String {
+        let digits = String(UInt64.random(in: .min ... .max), radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// Removes what `writeAtomically(to: path)` may have left behind when the process died
+    /// between creating its temporary file and renaming it: `NAME.<16 hex digits>.tmp` (and the
+    /// fixed `NAME.tmp` of earlier versions). Call while holding the folder (the state lock).
+    public static func removeLeftoverTemporaries(of path: FilePath) {
+        guard let base = path.lastComponent?.string else { return }
+        let parent = path.removingLastComponent()
+        let folder = parent.isEmpty ? FilePath(".") : parent
+        guard let entries = try? DirectoryListing.entries(of: folder) else { return }
+        for entry in entries where entry.kind != .directory {
+            guard let name = entry.name.string, name.hasPrefix(base + "."), name.hasSuffix(".tmp") else { continue }
+            let middle = name.dropFirst(base.count + 1).dropLast(4)
+            guard name == base + ".tmp" || (middle.count == 16 && middle.allSatisfy(\.isHexDigit)) else { continue }
+            try? remove(entry.name.path(in: folder))
         }
     }
 }

@@ -14,16 +14,21 @@ public struct FileName: Sendable, Hashable, CustomStringConvertible {
     /// The name as text, when it is valid UTF-8.
     public var string: String? { String(validating: bytes, as: UTF8.self) }
 
-    /// Valid UTF-8 without control characters: safe to log, store and show as it is.
+    /// Valid UTF-8 without control characters: safe to store as it is, and a bulletin's name
+    /// may be one (format characters such as a zero-width non-joiner belong in Persian words).
     public var isPlainText: Bool {
         guard let string else { return false }
         return !string.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
     }
 
-    /// The name for people: as it is when plain, else with control characters and invalid
-    /// bytes written `%XX`.
+    /// The name for people (the journal, reason files): as it is when every character shows
+    /// as itself, else with control characters, invisible and direction-changing characters
+    /// and invalid bytes written `%XX` (and `%` itself as `%25`, so the escaping reads back).
+    /// A U+202E RIGHT-TO-LEFT OVERRIDE would otherwise make `report‮txt.exe` read as
+    /// `reportexe.txt`, and a zero-width space make two names look the same.
     public var display: String {
-        if isPlainText, let string { return string }
+        if bytes.allSatisfy({ (0x20...0x7E).contains($0) }) { return String(decoding: bytes, as: UTF8.self) }
+        if let string, !string.unicodeScalars.contains(where: Self.isHidden) { return string }
         var out = ""
         var index = 0
         while index < bytes.count {
@@ -39,7 +44,7 @@ public struct FileName: Sendable, Hashable, CustomStringConvertible {
                     break
                 }
             }
-            if let scalar = decoded, scalar.value >= 0x20, !(0x7F...0x9F).contains(scalar.value), scalar != "%" {
+            if let scalar = decoded, !Self.isHidden(scalar), scalar != "%" {
                 out.unicodeScalars.append(scalar)
             } else {
                 for byte in bytes[index..<index + length] {
@@ -50,6 +55,17 @@ public struct FileName: Sendable, Hashable, CustomStringConvertible {
             index += length
         }
         return out
+    }
+
+    /// A character that does not show as itself: a control character (C0, DEL, C1), a format
+    /// character (general category Cf: bidirectional overrides and isolates, zero-width spaces
+    /// and joiners, the byte order mark, soft hyphen…) or a line or paragraph separator.
+    static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { return true }
+        switch scalar.properties.generalCategory {
+        case .format, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
     }
 
     public var description: String { display }

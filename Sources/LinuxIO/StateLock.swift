@@ -28,7 +28,7 @@ public final class StateLock: Sendable {
             fd = try IOFailure.wrap("open", path.string) {
                 try FileDescriptor.open(
                     path, .readWrite, options: [.create, .closeOnExec],
-                    permissions: [.ownerReadWrite, .groupRead, .otherRead])
+                    permissions: .ownerReadWrite)
             }
         } catch { throw .io(error) }
         if flock(fd.rawValue, LOCK_EX | LOCK_NB) != 0 {
