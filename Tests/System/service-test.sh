@@ -149,15 +149,15 @@ nspawn_copy_in_tree "$stage" || fatal "install tree copied into the container"
 ok "install tree copied into the container"
 check "journald restarted with a low per-service rate limit" nspawn_exec systemctl restart systemd-journald
 
-check "systemd-sysusers creates user and group bulletind" \
-    nspawn_exec sh -c 'systemd-sysusers && getent passwd bulletind && getent group bulletind'
+check "systemd-sysusers creates user and group bulletind, and group bulletind-readers" \
+    nspawn_exec sh -c 'systemd-sysusers && getent passwd bulletind && getent group bulletind && getent group bulletind-readers'
 check "systemd-tmpfiles --create makes the spool" nspawn_exec systemd-tmpfiles --create
 spool_modes=$(nspawn_exec stat -c '%n %a %U:%G' $SPOOL $SPOOL/tmp $SPOOL/inbox $SPOOL/processed $SPOOL/failed 2>&1)
-if grep -qx "$SPOOL/inbox 2770 bulletind:bulletind" <<<"$spool_modes" &&
-    grep -qx "$SPOOL/tmp 2770 bulletind:bulletind" <<<"$spool_modes"; then
-    ok "inbox/ and tmp/ are 2770 bulletind:bulletind (setgid, group-writable)"
+if grep -qx "$SPOOL/inbox 3770 bulletind:bulletind" <<<"$spool_modes" &&
+    grep -qx "$SPOOL/tmp 3770 bulletind:bulletind" <<<"$spool_modes"; then
+    ok "inbox/ and tmp/ are 3770 bulletind:bulletind (setgid, sticky, group-writable)"
 else
-    not_ok "inbox/ and tmp/ are 2770 bulletind:bulletind (setgid, group-writable)" "$spool_modes"
+    not_ok "inbox/ and tmp/ are 3770 bulletind:bulletind (setgid, sticky, group-writable)" "$spool_modes"
 fi
 check "journalctl --update-catalog compiles the catalog" nspawn_exec journalctl --update-catalog
 catalog=$(nspawn_exec journalctl --list-catalog 2>&1)
@@ -299,6 +299,80 @@ else
         "$(nspawn_exec journalctl -u "$UNIT" --no-pager -n 20 2>&1)"
 fi
 check "it was moved to $SPOOL/processed" nspawn_exec test -f "$SPOOL/processed/live-$$.txt"
+
+# --- what one producer can do to another's files, and to the store (issue #14, finding 7) ----
+# as USER COMMAND: a shell command as that producer (group bulletind, umask 027).
+as_user() {
+    local user=$1
+    shift
+    nspawn_exec setpriv --reuid="$user" --regid=users --init-groups --reset-env sh -c "umask 027 && $1" sh "$SPOOL" "$STORE"
+}
+fails_as() { # fails_as USER COMMAND: the command fails for that producer
+    ! as_user "$@" 2>/dev/null
+}
+nspawn_exec useradd --no-create-home --no-user-group --gid users --groups bulletind \
+    --shell /usr/sbin/nologin rival || not_ok "second producer user created"
+# A file half-written in tmp/, and one waiting in the inbox under a name the daemon leaves alone
+# (a temporary name, *.part): the rival producer may not remove, rename or replace either.
+if as_user producer 'echo draft >"$1/tmp/draft.txt" && echo waiting >"$1/inbox/waiting.part"'; then
+    ok "producer leaves a file in tmp/ and one in inbox/"
+else
+    not_ok "producer leaves a file in tmp/ and one in inbox/"
+fi
+for folder in tmp inbox; do
+    name=$([ $folder = tmp ] && echo draft.txt || echo waiting.part)
+    if fails_as rival "rm -f \"\$1/$folder/$name\"" && nspawn_exec test -f "$SPOOL/$folder/$name"; then
+        ok "another producer cannot remove producer's $folder/$name (sticky bit)"
+    else
+        not_ok "another producer cannot remove producer's $folder/$name (sticky bit)"
+    fi
+    if fails_as rival "mv \"\$1/$folder/$name\" \"\$1/$folder/taken\"" && nspawn_exec test -f "$SPOOL/$folder/$name"; then
+        ok "another producer cannot rename producer's $folder/$name"
+    else
+        not_ok "another producer cannot rename producer's $folder/$name"
+    fi
+    if fails_as rival "echo forged >\"\$1/tmp/forged-$folder\" && mv -f \"\$1/tmp/forged-$folder\" \"\$1/$folder/$name\"" &&
+        [ "$(nspawn_exec cat "$SPOOL/$folder/$name")" != forged ]; then
+        ok "another producer cannot rename a file of its own over producer's $folder/$name"
+    else
+        not_ok "another producer cannot rename a file of its own over producer's $folder/$name"
+    fi
+done
+if as_user producer 'rm "$1/tmp/draft.txt" "$1/inbox/waiting.part"'; then
+    ok "a producer still removes its own files in tmp/ and inbox/"
+else
+    not_ok "a producer still removes its own files in tmp/ and inbox/"
+fi
+as_user rival 'rm -f "$1"/tmp/forged-*' 2>/dev/null
+lib_modes=$(nspawn_exec stat -c '%n %a %U:%G' /var/lib/bulletind "$STORE" 2>&1)
+if [ "$lib_modes" = "/var/lib/bulletind 2750 bulletind:bulletind-readers
+$STORE 640 bulletind:bulletind-readers" ]; then
+    ok "/var/lib/bulletind is 2750 and the store 640, both bulletind:bulletind-readers"
+else
+    not_ok "/var/lib/bulletind is 2750 and the store 640, both bulletind:bulletind-readers" "$lib_modes"
+fi
+if fails_as producer 'cat "$2"' && fails_as producer 'head -c1 "$(dirname "$2")/state/ledger"' &&
+    fails_as producer 'ls "$(dirname "$2")/state"' && fails_as producer 'ls "$(dirname "$2")"'; then
+    ok "a producer cannot read the store, the ledger or the state folder (the index snapshot)"
+else
+    not_ok "a producer cannot read the store, the ledger or the state folder" "$(as_user producer 'ls -la "$(dirname "$2")" "$(dirname "$2")/state"' 2>&1)"
+fi
+state_modes=$(nspawn_exec stat -c '%n %a' /var/lib/bulletind/state /var/lib/bulletind/state/ledger /var/lib/bulletind/state/lock 2>&1)
+if [ "$(awk '{print $2}' <<<"$state_modes" | paste -sd' ')" = "700 600 600" ]; then
+    ok "the state folder is 700, its ledger and lock 600"
+else
+    not_ok "the state folder is 700, its ledger and lock 600" "$state_modes"
+fi
+# A reader of the store (an editorial system's import): in group bulletind-readers, not bulletind.
+nspawn_exec useradd --no-create-home --no-user-group --gid users --groups bulletind-readers \
+    --shell /usr/sbin/nologin newsroom || not_ok "reader user created"
+if as_user newsroom 'grep -q "\"schema\":\"bulletind/1\"" "$2"' && fails_as newsroom 'ls "$(dirname "$2")/state"' &&
+    fails_as newsroom 'echo x >>"$2"' && fails_as newsroom 'ls "$1/inbox"'; then
+    ok "a reader in group bulletind-readers reads the store, but cannot write it, read the state or see the inbox"
+else
+    not_ok "a reader in group bulletind-readers reads the store, but cannot write it, read the state or see the inbox" \
+        "$(as_user newsroom 'id; head -c 100 "$2"' 2>&1)"
+fi
 
 # --- metrics for node_exporter --------------------------------------------------------------
 metric() { # metric SERIES: its value in the service's metrics file
