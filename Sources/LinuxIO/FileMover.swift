@@ -38,7 +38,10 @@ public enum FileMover {
         let input = try IOFailure.wrap("open", source.string) {
             try FileDescriptor.open(source, .readOnly, options: [.noFollow, .nonBlocking, .closeOnExec], retryOnInterrupt: true)
         }
-        defer { try? input.close() }
+        // Closed as soon as the bytes are copied, before the fsync: an open descriptor keeps
+        // the source's file system busy (an inbox on a tmpfs could not be unmounted meanwhile).
+        var inputOpen = true
+        defer { if inputOpen { try? input.close() } }
         let status = try IOFailure.wrap("fstat", source.string) { try input.stat() }
         // Only a regular file's bytes can be copied; anything else stays where it is.
         guard status.type == .regular else { throw IOFailure("copy", source.string, .invalidArgument) }
@@ -55,6 +58,8 @@ public enum FileMover {
         defer { try? output.close() }
         do {
             try stream(from: input, source, to: output, destination)
+            inputOpen = false
+            try? input.close()
             try retryingInterrupts("fsync", destination.string) { fsync(output.rawValue) }
         } catch {
             try? remove(destination)
