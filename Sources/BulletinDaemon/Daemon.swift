@@ -5,6 +5,7 @@ import Logging
 import ServiceLifecycle
 import SystemdSupport
 import SystemPackage
+import UnixSignals
 
 /// `bulletind run`: the daemon in the foreground, as systemd runs it.
 public enum Daemon {
@@ -49,7 +50,8 @@ struct DaemonService: Service {
         let inbox = InboxService(
             inbox: configuration.inbox, rescanInterval: configuration.rescanInterval, pipeline: pipeline,
             logger: logger, notifier: notifier)
-        let reload = ReloadService(loader: loader, pipeline: pipeline, logger: logger, notifier: notifier)
+        let reload = ReloadService(
+            loader: loader, pipeline: pipeline, logger: logger, notifier: notifier, hangups: await UnixSignalsSequence(trapping: .sighup))
         if !Task.isShuttingDownGracefully {
             // Child tasks inherit the graceful-shutdown signal. On SIGTERM both end by themselves,
             // the inbox after the bulletin in hand: wait for it rather than cancel it (a cancelled

@@ -12,9 +12,11 @@ struct ReloadService: Service {
     let pipeline: IngestPipeline
     let logger: Logger
     let notifier: ServiceNotifier
+    /// Trapped before the inbox can announce READY=1: a SIGHUP in between (a `systemctl reload`
+    /// right after the start) would otherwise end the process, its default action.
+    let hangups: UnixSignalsSequence
 
     func run() async throws {
-        let hangups = await UnixSignalsSequence(trapping: .sighup)
         for await _ in hangups.cancelOnGracefulShutdown() {
             notifier.reloading()
             do {
