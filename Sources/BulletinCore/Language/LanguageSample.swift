@@ -36,8 +36,11 @@ struct LanguageSample {
         bytes.append(contentsOf: part[..<end])
     }
 
+    /// What the model reads.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
     var tag: String {
-        bytes.withUnsafeBufferPointer { Self.tag(of: LanguageModel.verdict($0)) }
+        bytes.withUnsafeBufferPointer { EnglishShortcut.isEnglish($0) ? "en" : Self.tag(of: LanguageModel.verdict($0)) }
     }
 
     static func tag(of verdict: LanguageVerdict) -> String {
