@@ -130,11 +130,23 @@ struct Reading {
     /// where the model is unsure.
     let languageMass: Double
 
+    /// Bytes of text the language model judges a reading on: readings differ only in the lines
+    /// that hold bytes outside ASCII, and a few kilobytes of those tell a language from mojibake
+    /// as well as sixteen do, and the model's time grows with the bytes it reads.
+    static let judgedBytes = 4 * 1024
+
     init(text: String, confidence: Double) {
         self.text = text
         self.confidence = confidence
         signs = MojibakeSigns(text)
-        let verdict = LanguageModel.verdict(text)
+        // Characters no text holds (see `isText`): no language can redeem this reading, so the
+        // model is not asked.
+        guard signs.mayBeText else {
+            languageMass = 0
+            language = nil
+            return
+        }
+        let verdict = Self.linesBeyondASCII(of: text, upTo: Self.judgedBytes).withUnsafeBufferPointer(LanguageModel.verdict)
         var mass = 0.0
         // A language holding a sliver of the text comes from a few stray letters, not text.
         for language in verdict.languages where language.percent >= 10 {
@@ -142,6 +154,34 @@ struct Reading {
         }
         languageMass = verdict.isReliable ? mass : mass / 2
         language = verdict.best?.tag
+    }
+
+    /// The lines of `text` that hold a character outside ASCII (every reading of a file has the
+    /// same ASCII lines), whole, until `limit` bytes; the last one cut at a character's end.
+    static func linesBeyondASCII(of text: String, upTo limit: Int) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count > limit else { return Array(bytes) }
+            var kept: [UInt8] = []
+            kept.reserveCapacity(limit)
+            var start = 0
+            while start < bytes.count, kept.count < limit {
+                var end = start
+                var beyondASCII = false
+                while end < bytes.count, bytes[end] != 0x0A {
+                    beyondASCII = beyondASCII || bytes[end] >= 0x80
+                    end += 1
+                }
+                if beyondASCII {
+                    var stop = min(end, start + limit - kept.count)
+                    while stop < end, stop > start, bytes[stop] & 0xC0 == 0x80 { stop -= 1 }  // never split a scalar
+                    kept.append(contentsOf: bytes[start..<stop])
+                    kept.append(0x0A)
+                }
+                start = end + 1
+            }
+            return kept
+        }
     }
 
     /// The judgement: language mass, trusted more where the detectors were confident, much less
@@ -163,7 +203,7 @@ struct Reading {
     var isText: Bool {
         guard signs.c1Controls == 0 else { return false }
         if languageMass > 0 { return signs.mixedWordShare < 0.2 }
-        return signs.letters < 40 || signs.nonASCIILetters * 10 <= signs.letters
+        return signs.isMostlyASCII
     }
 
     func isWorse(than other: Reading) -> Bool {
@@ -245,6 +285,13 @@ struct MojibakeSigns {
             previous = (script, lower)
         }
     }
+
+    /// Too few letters to judge, or few of them outside ASCII (a table of figures and names).
+    var isMostlyASCII: Bool { letters < 40 || nonASCIILetters * 10 <= letters }
+
+    /// Whether `Reading.isText` can hold whatever the language model says: no C1 controls, and
+    /// words that mix scripts or cases in less than a fifth of the text unless it is mostly ASCII.
+    var mayBeText: Bool { c1Controls == 0 && (mixedWordShare < 0.2 || isMostlyASCII) }
 
     /// How much of the text sits in words that mix scripts or cases or hide symbols, as a share
     /// of its letters (a word is about four letters).
