@@ -256,15 +256,13 @@ struct MojibakeSigns {
             let value = scalar.value
             if value >= 0x80 && value <= 0x9F { c1Controls += 1 }
             if value == 0xA4 { genericCurrencySigns += 1 }
-            let properties = scalar.properties
-            guard properties.isAlphabetic else {
-                switch properties.generalCategory {
-                // Marks and joiners continue a word.
-                case .nonspacingMark, .spacingMark, .format: continue
-                case .otherSymbol, .mathSymbol, .modifierSymbol, .otherNumber, .privateUse:
+            let traits = ScalarTraits.of(scalar)
+            guard traits.contains(.alphabetic) else {
+                if traits.contains(.continuesWord) { continue }  // marks and joiners
+                if traits.contains(.symbol) {
                     symbolAfterLetter = previous != nil && value >= 0x80
                     if !symbolAfterLetter { previous = nil }
-                default:
+                } else {
                     previous = nil
                     symbolAfterLetter = false
                 }
@@ -273,13 +271,13 @@ struct MojibakeSigns {
             letters += 1
             if value >= 0x80 { nonASCIILetters += 1 }
             let script = LetterScript(value)
-            let lower = properties.isLowercase
+            let lower = traits.contains(.lowercase)
             if previous != nil, !symbolAfterLetter { lettersInWords += previousInWord ? 1 : 2 }
             previousInWord = previous != nil && !symbolAfterLetter
             if let previous {
                 if symbolAfterLetter { symbolsInWords += 1 }
                 if previous.script != script, script != .other, previous.script != .other { scriptSwitches += 1 }
-                if previous.lower && properties.isUppercase { caseSwitches += 1 }
+                if previous.lower && traits.contains(.uppercase) { caseSwitches += 1 }
             }
             symbolAfterLetter = false
             previous = (script, lower)
@@ -297,6 +295,47 @@ struct MojibakeSigns {
     /// of its letters (a word is about four letters).
     var mixedWordShare: Double {
         letters == 0 ? 0 : min(1, Double((scriptSwitches + symbolsInWords + caseSwitches) * 4) / Double(letters))
+    }
+}
+
+/// The Unicode properties `MojibakeSigns` reads of a scalar. Every reading of every candidate
+/// code page asks them of each of up to 16 KB of characters, and the standard library's property
+/// lookups made that most of a legacy file's decoding time; so the Basic Multilingual Plane's
+/// answers are read once into a table (64 KB, built at the first legacy file), and only
+/// scalars beyond it are looked up each time.
+struct ScalarTraits: OptionSet, Equatable {
+    let rawValue: UInt8
+
+    static let alphabetic = ScalarTraits(rawValue: 1)
+    static let lowercase = ScalarTraits(rawValue: 2)
+    static let uppercase = ScalarTraits(rawValue: 4)
+    /// Not a letter, but part of the word it sits in: a combining mark, a joiner.
+    static let continuesWord = ScalarTraits(rawValue: 8)
+    /// Not a letter: a symbol, a number sign such as "½", a private-use character.
+    static let symbol = ScalarTraits(rawValue: 16)
+
+    @inline(__always)
+    static func of(_ scalar: Unicode.Scalar) -> ScalarTraits {
+        scalar.value < 0x10000 ? ScalarTraits(rawValue: basicPlane[Int(scalar.value)]) : lookedUp(scalar)
+    }
+
+    static func lookedUp(_ scalar: Unicode.Scalar) -> ScalarTraits {
+        let properties = scalar.properties
+        var traits: ScalarTraits = []
+        if properties.isAlphabetic { traits.insert(.alphabetic) }
+        if properties.isLowercase { traits.insert(.lowercase) }
+        if properties.isUppercase { traits.insert(.uppercase) }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .format: traits.insert(.continuesWord)
+        case .otherSymbol, .mathSymbol, .modifierSymbol, .otherNumber, .privateUse: traits.insert(.symbol)
+        default: break
+        }
+        return traits
+    }
+
+    /// Surrogate code points are no scalars: their entries stay empty and are never read.
+    private static let basicPlane: [UInt8] = (0..<0x10000).map { value in
+        Unicode.Scalar(UInt32(value)).map { lookedUp($0).rawValue } ?? 0
     }
 }
 

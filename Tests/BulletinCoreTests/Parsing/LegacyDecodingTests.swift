@@ -137,4 +137,21 @@ struct LegacyDecodingTests {
         // value, as browsers do: a reading with them loses to any reading without.
         #expect((try? CodePage.decode([0x41, 0x98][...], as: .windows1251).get()) == "A\u{98}")
     }
+
+    @Test func theTraitsTableAnswersAsTheUnicodePropertiesDo() {
+        var differing: [UInt32] = []
+        for value in UInt32(0)..<0x10000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if ScalarTraits.of(scalar) != ScalarTraits.lookedUp(scalar) { differing.append(value) }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(10))")
+        // A few answers, spelled out: a capital, a small Cyrillic letter, an Arabic haraka that
+        // is alphabetic, a combining accent that continues a word, a fraction that is a symbol.
+        #expect(ScalarTraits.of("A") == [.alphabetic, .uppercase])
+        #expect(ScalarTraits.of("я") == [.alphabetic, .lowercase])
+        #expect(ScalarTraits.of("\u{064E}").contains(.alphabetic))
+        #expect(ScalarTraits.of("\u{0301}") == [.continuesWord])
+        #expect(ScalarTraits.of("½") == [.symbol])
+        #expect(ScalarTraits.of(" ") == [])
+    }
 }
