@@ -91,10 +91,19 @@ var index = DuplicateIndex(configuration: .default)
 let fingerprinter = StoryFingerprinter(.default)
 var assignedID: [String: String] = [:]  // expected id → the id the index gave its first sighting
 var parsedRight = Set<String>()  // expected ids whose headline came out right
+var parsedStory: [String: Story] = [:]  // expected id → the story it came out as (for --show)
 var tallies: [String: [String: Tally]] = [:]  // language → split → tally
 var order: [String] = []
 let clock = ContinuousClock()
 var elapsed = Duration.zero
+/// Decoding alone, by what the file was read as (a legacy code page, detected and judged, or
+/// Unicode): files and seconds of this thread's CPU time, which a busy machine does not inflate.
+var decodeTime: [Bool: (files: Int, seconds: Double)] = [:]
+func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
 
 for file in labels.files {
     if !order.contains(file.language) { order.append(file.language) }
@@ -103,7 +112,11 @@ for file in labels.files {
     var decodedRight = false
     let start = clock.now
     do {
+        let decodeStart = threadCPUSeconds()
         let decoded = try BulletinDecoder.decode(bytes)
+        let legacy = !decoded.encoding.rawValue.hasPrefix("utf-")
+        decodeTime[legacy, default: (0, 0)].files += 1
+        decodeTime[legacy, default: (0, 0)].seconds += threadCPUSeconds() - decodeStart
         decodedRight = comparable(decoded.text) == comparable(file.text)
         if !decodedRight, show == file.language {
             let mine = Array(comparable(decoded.text).unicodeScalars), theirs = Array(comparable(file.text).unicodeScalars)
@@ -151,6 +164,7 @@ for file in labels.files {
             used.insert(match)
             tally.matched = 1
             let story = parsed[match]
+            if show == file.language { parsedStory[expected.id] = story }
             if story.language == expected.language {
                 tally.languages = 1
             } else if show == file.language {
@@ -175,7 +189,18 @@ for file in labels.files {
                     if let source = expected.copy_of, parsedRight.contains(source), parsedRight.contains(expected.id) {
                         tally.copiesOfCleanParses = 1
                     }
-                    if show == file.language { print("\(file.file): copy missed (\(expected.edit ?? "")): \(expected.headline)") }
+                    if show == file.language {
+                        print("\(file.file): copy missed (\(expected.edit ?? "")): \(expected.headline)")
+                        // The copy itself is in the index by now: its own entry is no candidate.
+                        let fingerprint = fingerprinter.fingerprint(story)
+                        for line in index.explain(fingerprint) where line.candidateID != fingerprint.id {
+                            print("    candidate \(line)")
+                        }
+                        if let source = expected.copy_of, let original = parsedStory[source] {
+                            print("    original: \(original.headline) | \(original.bodyText.prefix(300))")
+                            print("    copy:     \(story.headline) | \(story.bodyText.prefix(300))")
+                        }
+                    }
                 }
             case .duplicate(let original, let kind, let similarity):
                 tally.duplicateDecisions = 1
@@ -228,3 +253,7 @@ for split in ["tune", "heldout"] {
 }
 let all = order.reduce(Tally()) { $0 + (tallies[$1]?["tune"] ?? Tally()) + (tallies[$1]?["heldout"] ?? Tally()) }
 print("\n\(labels.files.count) bulletins, \(all.stories) stories, \(all.copies) edited copies; decode+parse+dedup took \(elapsed)")
+for legacy in [true, false] {
+    guard let (files, seconds) = decodeTime[legacy] else { continue }
+    print(String(format: "decoding %@: %d files, %.2f ms of CPU a file", legacy ? "legacy code pages" : "Unicode", files, seconds * 1000 / Double(files)))
+}
