@@ -13,9 +13,26 @@ enum LocalDatelines {
         guard let first = paragraph.first else { return nil }
         // Only paragraphs that open with a capital, "(", "【" or a letter outside ASCII.
         guard first >= 0x80 || first == 0x28 || (first >= 0x41 && first <= 0x5A) else { return nil }
+        guard mayHoldOne(paragraph) else { return nil }
         let opening = ByteScalars.string(paragraph.prefix(200))
         return slashCredit(opening) ?? dateThenCredit(opening) ?? chineseAgency(opening) ?? placeEqualsAgency(opening)
             ?? lenticularBrackets(opening) ?? arabicAgency(opening)
+    }
+
+    /// Whether any convention below could match, from the first scalar and bytes alone: most
+    /// paragraphs that reach here open with a quotation mark, or a word and no "/" or "(" in
+    /// reach, and building their opening as a String would cost more than all the rest.
+    static func mayHoldOne(_ paragraph: ArraySlice<UInt8>) -> Bool {
+        guard let first = paragraph.first else { return false }
+        if first == 0x28 { return true }  // "(서울=연합뉴스)"
+        let scalar = ByteScalars.scalar(in: paragraph, at: paragraph.startIndex).0
+        switch scalar.value {
+        case 0x3010, 0x0600...0x06FF, 0x4E00...0x9FFF: return true  // 【, an Arabic place, a Chinese agency
+        default: break
+        }
+        // TASS's slashes and ČTK's parenthesized credit follow a place, within the 200 bytes read.
+        guard ByteScalars.isLetter(scalar) else { return false }
+        return paragraph.prefix(200).contains { $0 == 0x2F || $0 == 0x28 }
     }
 
     /// `МОСКВА, 27 сентября. /ТАСС/.`, `КИЇВ, 5 березня /Укрінформ/.`: a place in capitals, an

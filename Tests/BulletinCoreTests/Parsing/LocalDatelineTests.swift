@@ -43,4 +43,31 @@ struct LocalDatelineTests {
         #expect(story.dateline == "МОСКВА")
         #expect(story.sources == ["ТАСС"])
     }
+
+    /// The byte gate in front of the local conventions never turns away a paragraph one of
+    /// them reads: whatever it rules out, every convention rules out too.
+    @Test(
+        arguments: [
+            "\u{201C}Our negotiations were productive,\u{201D} Lavrov told reporters.",
+            "Lavrov said his meeting with Kerry \u{201C}addressed many issues\u{201D} (Interfax).",
+            "«Les négociations ont été productives», a dit M. Lavrov.",
+            "Über 40 Menschen kamen am Sonntag in die Stadt / Region.",
+            "МОСКВА, 27 сентября. /ТАСС/. Президент России провел переговоры.",
+            "Praha 3. března (ČTK) - Vláda schválila návrh zákona.",
+            "(서울=연합뉴스) 정부는 1일 새로운 정책을 발표했다.",
+            "【東京共同】政府は1日、新たな方針を決めた。",
+            "新华社北京6月1日电 国家主席习近平1日在人民大会堂会见了外宾。",
+            "بريدة 12 جمادى الآخرة 1441 هـ الموافق 06 فبراير 2020 م واس نفذت أمانة المنطقة مشروعا جديدا.",
+            "– Dette budskapet skrur i en litt annen retning (sier han).",
+        ])
+    func theGateKeepsEveryParagraphAConventionReads(_ paragraph: String) {
+        let bytes = Array(paragraph.utf8)[...]
+        let opening = String(decoding: bytes.prefix(200), as: UTF8.self)
+        let read =
+            LocalDatelines.slashCredit(opening) ?? LocalDatelines.dateThenCredit(opening)
+            ?? LocalDatelines.chineseAgency(opening) ?? LocalDatelines.placeEqualsAgency(opening)
+            ?? LocalDatelines.lenticularBrackets(opening) ?? LocalDatelines.arabicAgency(opening)
+        if read != nil { #expect(LocalDatelines.mayHoldOne(bytes)) }
+        #expect(LocalDatelines.parse(bytes)?.place == read?.place)
+    }
 }
