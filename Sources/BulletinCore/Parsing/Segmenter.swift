@@ -24,21 +24,39 @@ struct Segmenter {
     func segments() -> [Segment] {
         var result: [Segment] = []
         result.reserveCapacity(min(text.lines.count, 64))  // rather than regrow from one
+        var blocks: [Range<Int>] = []
         var blockStart = 0
         let lines = text.lines
         for index in lines.indices where index > blockStart {
             if lines[index].blankLinesBefore > 0 || lines[index].isFormFeed || lines[index - 1].isFormFeed {
-                appendBlock(blockStart..<index, to: &result)
+                blocks.append(blockStart..<index)
                 blockStart = index
             }
         }
-        if blockStart < lines.count { appendBlock(blockStart..<lines.count, to: &result) }
+        if blockStart < lines.count { blocks.append(blockStart..<lines.count) }
+        for position in blocks.indices {
+            let block = blocks[position]
+            let next = position + 1 < blocks.count && block.count == 2 ? blocks[position + 1] : nil
+            appendBlock(block, wrapOfNext: next.flatMap(wrapWidth(of:)), to: &result)
+        }
         return result
+    }
+
+    /// The widest line of a block of wrapped prose of three lines or more: how wide the
+    /// wrapper filled lines there. A two-line block ("headline" over "عين اليوم – برشلونة")
+    /// is too short to show its own, and the story under it was wrapped by the same hand.
+    /// No line wrapped at that width is wider, so a break it calls deliberate is one.
+    private func wrapWidth(of block: Range<Int>) -> Int? {
+        guard block.count >= 3, !fileIsUnwrapped else { return nil }
+        var widest = 0
+        for index in block { widest = max(widest, text.lines[index].width) }
+        guard widest <= Self.widestWrap, !PreformattedDetector(text: text).isPreformatted(block) else { return nil }
+        return widest
     }
 
     private func slice(_ line: TextLine) -> ArraySlice<UInt8> { text.bytes[line.start..<line.end] }
 
-    private func appendBlock(_ block: Range<Int>, to result: inout [Segment]) {
+    private func appendBlock(_ block: Range<Int>, wrapOfNext: Int?, to result: inout [Segment]) {
         let lines = text.lines
         if block.count == 1 && lines[block.lowerBound].isFormFeed {
             result.append(Segment(kind: .separator, lines: block))
@@ -48,7 +66,7 @@ struct Segmenter {
             result.append(Segment(kind: .preformatted, lines: block))
             return
         }
-        let metrics = BlockMetrics(text: text, block: block, fileIsUnwrapped: fileIsUnwrapped)
+        let metrics = BlockMetrics(text: text, block: block, fileIsUnwrapped: fileIsUnwrapped, wrapOfNext: wrapOfNext)
         let rowRuns = block.count >= 2 ? FigureRows(text: text, metrics: metrics).runs(in: block) : []
         var nextRun = 0
         var start = block.lowerBound
@@ -128,7 +146,9 @@ struct BlockMetrics {
 
     /// In a file that is not hard-wrapped, the break in a two-line block is typed: under a
     /// headline, a short credit line ("عين اليوم – برشلونة") is a line of its own.
-    init(text: CleanText, block: Range<Int>, fileIsUnwrapped: Bool = false) {
+    /// A two-line block takes the wrap width of the wrapped block under it (`wrapOfNext`)
+    /// when that is wider than its own lines.
+    init(text: CleanText, block: Range<Int>, fileIsUnwrapped: Bool = false, wrapOfNext: Int? = nil) {
         self.text = text
         self.block = block
         var base = Int.max
@@ -158,6 +178,7 @@ struct BlockMetrics {
             if StandaloneLines.isSignOffLine(bytes) || StandaloneLines.opensReportingCredit(bytes) { widest = runnerUp }
         }
         baseIndent = base
+        if block.count == 2, let wrapOfNext, wrapOfNext > widest { widest = wrapOfNext }
         wrapWidth = widest <= Segmenter.widestWrap && !(block.count == 2 && fileIsUnwrapped) ? widest : nil
         onePerLine = block.count >= 3 && sentenceEnds * 2 >= block.count - 1
     }

@@ -113,22 +113,38 @@ struct TextShape {
     }
 
     /// ". " followed by a capital after a real word: "He left. Then…". Initials ("H."),
-    /// initialisms ("U.S.") and titles ("Dr.") do not end sentences.
+    /// initialisms ("U.S.") and titles ("Dr.") do not end sentences. In a script without
+    /// letter case (Arabic, Hebrew…) a letter of it after ". " starts the next sentence.
     var containsSentenceBoundary: Bool {
         var index = bytes.startIndex
         while index + 2 < bytes.endIndex {
             let byte = bytes[index]
             if (byte == 0x2E || byte == 0x3F || byte == 0x21) && bytes[index + 1] == 0x20 {
                 let next = ByteScalars.scalar(in: bytes, at: index + 2).0
-                if ByteScalars.isUppercase(next) || next == "\"" || next == "\u{201C}" {
+                if ByteScalars.isUppercase(next) || next == "\"" || next == "\u{201C}" || (Self.isCaselessLetter(next) && !Self.closesEllipsis(bytes, index)) {
                     let wordStart = (bytes[..<index].lastIndex(of: 0x20) ?? (bytes.startIndex - 1)) + 1
                     let word = bytes[wordStart..<index]
-                    if byte != 0x2E || !Vocabulary.isAbbreviation(word) { return true }
+                    // A one-letter word is an initial in any script: "H.", "É.", Arabic "د." (Dr).
+                    let initial = !word.isEmpty && ByteScalars.scalar(in: word, at: word.startIndex).1 == word.count
+                    if byte != 0x2E || !(initial || Vocabulary.isAbbreviation(word)) { return true }
                 }
             }
             index += 1
         }
         return false
+    }
+
+    /// "التفاصيل.. شركة": two or more dots are a pause in a headline, not a sentence's end.
+    private static func closesEllipsis(_ bytes: ArraySlice<UInt8>, _ index: Int) -> Bool {
+        index > bytes.startIndex && bytes[index - 1] == 0x2E
+    }
+
+    /// A letter of a script without case: Arabic, Hebrew, Chinese… (ASCII never is).
+    static func isCaselessLetter(_ scalar: Unicode.Scalar) -> Bool {
+        guard !scalar.isASCII else { return false }
+        let properties = scalar.properties
+        return properties.isAlphabetic && !properties.isUppercase && !properties.isLowercase
+            && !properties.changesWhenCaseMapped
     }
 
     /// No cased letter at all: Arabic, Chinese, Hebrew… (digits and marks aside).
