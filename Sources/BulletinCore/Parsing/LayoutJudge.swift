@@ -174,8 +174,9 @@ private struct Verdicts {
 
         // Headlines the file marks as story starts, with a separator above them or a wider
         // gap than between paragraphs. Where marked headlines are at least twice as many as
-        // the unmarked candidates, the marks are the file's story boundary and an unmarked
-        // candidate is inside a story; otherwise (a file that marks only some of its stories,
+        // the unmarked candidates (or, where separator lines mark them, as the stretches
+        // between them that hold unmarked candidates), the marks are the file's story
+        // boundary and an unmarked candidate is inside a story; otherwise (a file that marks only some of its stories,
         // like the seed bulletin) only a candidate much shorter than the marked headlines
         // (a crosshead: "Key Highlights", "UP NEXT") is.
         let gap = paragraphGap
@@ -189,7 +190,28 @@ private struct Verdicts {
         for position in marked { isMarked[position] = true }
         let unmarked = floating.filter { !isMarked[$0] }
         if !marked.isEmpty && !unmarked.isEmpty {
-            if marked.count >= unmarked.count * 2 {
+            // Unmarked candidates counted by the stretch between marked headlines they sit in:
+            // an article with many crossheads is one stretch, not many stories.
+            var stretches = 0
+            var lastStretch = -1
+            var stretch = 0
+            var next = 0
+            for position in unmarked {
+                while next < marked.count && marked[next] < position {
+                    stretch += 1
+                    next += 1
+                }
+                if stretch != lastStretch {
+                    stretches += 1
+                    lastStretch = stretch
+                }
+            }
+            // Only separator lines mark so firmly: a file that widens the gap above some
+            // headlines (the seed bulletin) may leave others unmarked in one stretch.
+            let bySeparator = marked.allSatisfy { position in
+                if case .separator = parts[candidates[position].index - 1] { true } else { false }
+            }
+            if marked.count >= (bySeparator ? stretches : unmarked.count) * 2 {
                 for position in unmarked { kept[position] = false }
             } else {
                 let words = marked.map { candidates[$0].words }.sorted()

@@ -137,4 +137,95 @@ struct LayoutJudgementTests {
             """
         #expect(try parser.parse(text).count == 3)
     }
+
+    /// Hard-wrapped Arabic copy (SaudiNewsNet, Tests/ParseCorpus/SOURCES.md): a headline over
+    /// its credit line, two lines too short to show a wrap width, take the width of the
+    /// wrapped text under them; the credit is the story's first paragraph.
+    @Test func aHeadlineOverItsCreditLineInWrappedCaselessCopyIsCutThere() throws {
+        let text = """
+            مقتل شرطي تركي وإصابة آخر بالرصاص في هجوم بديار بكر
+            عين اليوم – دياربكر
+
+            قتل شرطي وأصيب اخر بالرصاص الخميس في هجوم وقع في شارع في احد احياء
+            دياربكر كبرى مدن جنوب شرق تركيا حيث الغالبية الكردية حسب ما افاد مصدر
+            طبي.
+            """
+        let stories = try parser.parse(text)
+        #expect(stories.map(\.headline) == ["مقتل شرطي تركي وإصابة آخر بالرصاص في هجوم بديار بكر"])
+        #expect(stories.first?.paragraphs.first == "عين اليوم – دياربكر")
+        #expect(stories.first?.paragraphs.count == 2)
+    }
+
+    /// A two-line paragraph wrapped at the width of the text under it (its first line is
+    /// shorter than that width, but the next word would not have fitted) stays one paragraph.
+    @Test func aTwoLineWrappedParagraphAboveWrappedTextStaysWhole() throws {
+        let text = """
+            Council approves budget
+
+            The city council voted on Tuesday to approve the new budget
+            immediately
+
+            Councillors said the money would pay for dredging of the harbour and
+            for new moorings, and that work would start in the spring once the
+            contracts were signed.
+            """
+        let story = try #require(try parser.parse(text).first)
+        #expect(story.paragraphs.first == "The city council voted on Tuesday to approve the new budget immediately")
+        #expect(story.paragraphs.count == 2)
+    }
+
+    @Test(
+        "a sentence boundary in a script without case",
+        arguments: [
+            ("وتوج برشلونة بثلاثة ألقاب في الموسم الماضي، الدوري والكأس المحليان، ودوري ابطال أوروبا. سمات بارتيميو برشلونة", false),
+            ("تعرّف على التفاصيل.. شركة صينية يمكنها حل أزمة السكن بالسعودية خلال عام", true),
+            ("د. عبدالله يفتتح معرض الكتاب في الرياض", true),
+            ("He left. then he came back", true),
+        ] as [(String, Bool)])
+    func caselessSentenceBoundary(_ line: String, isHeadline: Bool) {
+        #expect(HeadlineShape.looksLikeHeadline(TextShape(Array(line.utf8)[...])) == isHeadline)
+    }
+
+    /// Stories between "-30-" lines, one of them with several crossheads set off like its
+    /// paragraphs (Faktisk.no and BBC text, Tests/ParseCorpus/SOURCES.md): the crossheads
+    /// all sit between the same two marked headlines, so they are one article's, not stories.
+    @Test func manyCrossheadsInOneArticleOfAFileMarkedBySeparatorsStayInIt() throws {
+        let text = """
+            Lesotho textile workers lose jobs
+
+            Six foreign-owned textile factories have closed in Lesotho, leaving 6,650 workers jobless.
+
+            -30-
+
+            Nei, dette dokumentet beskriver ikke FNs Agenda 21 eller Agenda 2030
+
+            Et bilde av et dokument deles på sosiale medier.
+
+            Ingenting med saken å gjøre
+
+            Ved å søke gjennom dokumentene kan du se at det ikke står noe om dette.
+
+            Importeres til Norge fra USA
+
+            Budskapet kommer fra amerikanske nettsteder.
+
+            Avvises av talsperson og forsker
+
+            FN avviser påstandene i dokumentet.
+
+            -30-
+
+            Hobbit picture 'four years away'
+
+            Lord of the Rings director Peter Jackson has said that it will be up to four years before he starts work on a film.
+            """
+        let stories = try parser.parse(text)
+        #expect(
+            stories.map(\.headline) == [
+                "Lesotho textile workers lose jobs", "Nei, dette dokumentet beskriver ikke FNs Agenda 21 eller Agenda 2030",
+                "Hobbit picture 'four years away'",
+            ])
+        #expect(stories[1].paragraphs.count == 7)
+        #expect(stories[1].paragraphs[1] == "Ingenting med saken å gjøre")
+    }
 }
