@@ -32,18 +32,25 @@ extension DuplicateIndex {
             for band in 0..<keys.bandCount { touched |= bandTables[band].touch(hash: bandHashes[band]) }
             records.signatures.withUnsafeBufferPointer { stored in
                 if fingerprint.leadKey != 0 {
-                    leadTable.forEachCandidate(hash: Self.leadHash(fingerprint.leadKey, seed: keys.seed)) { slot in
-                        guard found.count < limit, records.leadKeys[slot] == fingerprint.leadKey,
-                              records.isLive(slot), !found.contains(slot) else { return }
-                        found.append(slot)
+                    let leadKeys = records.leadKeys
+                    let seed = keys.seed
+                    leadTable.forEachSlot(of: Self.leadHash(fingerprint.leadKey, seed: seed), rehash: { Self.leadHash(leadKeys[$0], seed: seed) }) { slot in
+                        if leadKeys[slot] == fingerprint.leadKey, records.isLive(slot), !found.contains(slot) {
+                            found.append(slot)
+                        }
+                        return found.count < limit
                     }
                 }
                 // Every home entry empty: no band has a candidate (and the reads above are used).
                 for band in 0..<keys.bandCount where found.count < limit && touched != 0 {
-                    bandTables[band].forEachCandidate(hash: bandHashes[band]) { slot in
-                        guard found.count < limit, keys.bandsEqual(band: band, signature, stored, secondOffset: slot * hashCount),
-                              records.isLive(slot), !found.contains(slot) else { return }
-                        found.append(slot)
+                    let rehash = { (slot: Int) in keys.hash(band: band, signature: stored, offset: slot * hashCount) }
+                    bandTables[band].forEachSlot(of: bandHashes[band], rehash: rehash) { slot in
+                        if keys.bandsEqual(band: band, signature, stored, secondOffset: slot * hashCount), records.isLive(slot),
+                            !found.contains(slot)
+                        {
+                            found.append(slot)
+                        }
+                        return found.count < limit
                     }
                 }
             }

@@ -47,8 +47,9 @@ extension DuplicateIndex {
         let version: UInt32 = try reader.read()
         // Version 1 had no version links (no store line had wire fields before version 2).
         // Version 2 had no headline table: such a snapshot is refused, and the index rebuilt
-        // from the store, which has every headline.
-        guard version == SnapshotFormat.version || version == 1 else {
+        // from the store, which has every headline. The tables of 1 and 3 may hold thousands of
+        // entries of one key in one run (issue #14): they are rebuilt from the records below.
+        guard version == SnapshotFormat.version || version == 3 || version == 1 else {
             throw DedupSnapshotError.unsupportedVersion(Int(version))
         }
         let byteOrder: UInt32 = try reader.read()
@@ -86,6 +87,7 @@ extension DuplicateIndex {
         exactTable = tables[0]
         leadTable = tables[1]
         bandTables = Array(tables.dropFirst(2))
+        if version < 4 { rebuildTables() }
     }
 }
 
@@ -103,7 +105,8 @@ public enum DedupSnapshotError: Error, Equatable, Sendable {
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("BLTNDDUP".utf8)
     /// 2: the version links follow the band tables. 3: and the headline table among them.
-    static let version = 3
+    /// 4: a table holds at most `maxCandidates` entries of one key (`SlotTable`); the layout of 3.
+    static let version = 4
     /// Written in the machine's byte order: reads back as this value only on a machine of the
     /// same order.
     static let byteOrderMark: UInt32 = 0x0102_0304

@@ -4,7 +4,9 @@
 ///
 /// A value type: the daemon owns one inside an actor. Lookups cost the same at 10 thousand and
 /// at a million stories: one exact-table probe, `bandCount` band-table probes, at most
-/// `maxCandidates` signature comparisons.
+/// `maxCandidates` signature comparisons; and a table holds at most `maxCandidates` entries of
+/// one key, each at a home of its own, so thousands of look-alikes sharing keys cannot lengthen
+/// the walks of other lookups (`SlotTable`).
 public struct DuplicateIndex: Sendable {
     public let configuration: DedupConfiguration
     let fingerprinter: StoryFingerprinter
@@ -93,11 +95,13 @@ public struct DuplicateIndex: Sendable {
 
     func liveSlot(of id: StoryID) -> Int? {
         var found: Int?
-        exactTable.forEachCandidate(hash: id.high) { slot in
-            if found == nil, records.idWords[2 * slot] == id.high, records.idWords[2 * slot + 1] == id.low,
-               records.isLive(slot) {
+        let idWords = records.idWords
+        exactTable.forEachSlot(of: id.high, rehash: { idWords[2 * $0] }) { slot in
+            if idWords[2 * slot + 1] == id.low, records.isLive(slot) {
                 found = slot
+                return false
             }
+            return true
         }
         return found
     }
@@ -110,7 +114,7 @@ public struct DuplicateIndex: Sendable {
         if fingerprint.leadKey != 0 {
             let leadKeys = records.leadKeys
             let seed = configuration.seed
-            leadTable.insert(slot: slot, hash: Self.leadHash(fingerprint.leadKey, seed: seed)) {
+            leadTable.insert(slot: slot, hash: Self.leadHash(fingerprint.leadKey, seed: seed), cap: configuration.maxCandidates) {
                 Self.leadHash(leadKeys[$0], seed: seed)
             }
         }
@@ -120,7 +124,7 @@ public struct DuplicateIndex: Sendable {
         let hashCount = configuration.hashCount
         fingerprint.signature.withUnsafeBufferPointer { signature in
             for band in 0..<keys.bandCount {
-                bandTables[band].insert(slot: slot, hash: keys.hash(band: band, signature: signature)) { other in
+                bandTables[band].insert(slot: slot, hash: keys.hash(band: band, signature: signature), cap: configuration.maxCandidates) { other in
                     signatures.withUnsafeBufferPointer { keys.hash(band: band, signature: $0, offset: other * hashCount) }
                 }
             }
@@ -157,18 +161,22 @@ public struct DuplicateIndex: Sendable {
         rebuildTables(toHold: records.count + additional)
     }
 
-    private mutating func rebuildTables(toHold stories: Int? = nil) {
+    /// Rebuilds every table for the records, oldest first, with the cap on entries per key (also
+    /// what gives a snapshot made before the cap its tables of today).
+    mutating func rebuildTables(toHold stories: Int? = nil) {
         let capacity = SlotTable.capacity(toHold: stories ?? records.count)
+        let cap = configuration.maxCandidates
         exactTable = SlotTable(capacity: capacity)
         bandTables = Array(repeating: SlotTable(capacity: capacity), count: configuration.bandCount)
         let idWords = records.idWords
-        let noRehash: (Int) -> UInt64 = { _ in preconditionFailure("sized to hold every record") }
+        let leadKeys = records.leadKeys
+        let seed = configuration.seed
         leadTable = SlotTable(capacity: capacity)
         for slot in 0..<records.count {
-            exactTable.insert(slot: slot, hash: idWords[2 * slot], rehash: noRehash)
-            let leadKey = records.leadKeys[slot]
+            exactTable.insert(slot: slot, hash: idWords[2 * slot]) { idWords[2 * $0] }
+            let leadKey = leadKeys[slot]
             if leadKey != 0 {
-                leadTable.insert(slot: slot, hash: Self.leadHash(leadKey, seed: configuration.seed), rehash: noRehash)
+                leadTable.insert(slot: slot, hash: Self.leadHash(leadKey, seed: seed), cap: cap) { Self.leadHash(leadKeys[$0], seed: seed) }
             }
         }
         let keys = bandKeys
@@ -177,7 +185,7 @@ public struct DuplicateIndex: Sendable {
             for band in 0..<keys.bandCount {
                 for slot in 0..<records.count where records.shingleCounts[slot] > 0 {
                     let hash = keys.hash(band: band, signature: signatures, offset: slot * hashCount)
-                    bandTables[band].insert(slot: slot, hash: hash, rehash: noRehash)
+                    bandTables[band].insert(slot: slot, hash: hash, cap: cap) { keys.hash(band: band, signature: signatures, offset: $0 * hashCount) }
                 }
             }
         }
