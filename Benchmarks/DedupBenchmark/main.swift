@@ -1,7 +1,8 @@
 // Fills a DuplicateIndex with 10 thousand and with 1 million synthetic stories and prints, at each
 // size: lookup, insert and featurization cost per story, resident memory per story, snapshot
-// save/load time, and single-core dedup throughput. Build and run in release:
-//   swift run -c release DedupBenchmark [--sizes 10000,1000000]
+// save/load time, and single-core dedup throughput; then lookups in 100,000 stories before and
+// after 16,000 templated look-alikes join them (issue #14). Build and run in release:
+//   swift run -c release DedupBenchmark [--sizes 10000,1000000] [--look-alikes]
 import BulletinCore
 import Foundation
 #if canImport(Glibc)
@@ -161,6 +162,68 @@ func measure(size: Int) {
 
 }
 
+/// Templated look-alikes (issue #14, finding 3): dividend briefs with one wording and their own
+/// company, figures and dates, so that each is a new story (the number guard) yet shares most
+/// band keys and its lead key with all the others. Under linear probing the entries of one key
+/// sat in one run that every lookup landing in it walked to its end.
+func lookAlike(_ number: Int) -> Story {
+    var rng = SplitMix(state: UInt64(number) &* 0x9E37_79B9 &+ 3)
+    let company = StoryFactory.vocabulary[rng.below(StoryFactory.vocabulary.count)].capitalized + " Corp"
+    let cents = 10 + number % 90
+    let day = 1 + number % 28
+    return Story(
+        headline: "\(company) declares quarterly dividend",
+        paragraphs: [
+            "The board of directors of \(company) declared a regular quarterly dividend of \(cents) cents per share, "
+                + "payable on March \(day) to shareholders of record on February \(day), the company said in a statement.",
+            "The dividend is unchanged from the previous quarter. The company has paid a dividend every quarter since \(1950 + number % 70).",
+        ])
+}
+
+/// Lookups in an index of `size` ordinary stories, before and after `lookAlikes` templated
+/// look-alikes join it: the cost of a lookup must stay within 2x of the fresh index's.
+func measureLookAlikes(size: Int, lookAlikes: Int) {
+    print("== \(size) stories, then \(lookAlikes) templated look-alikes ==")
+    var index = DuplicateIndex()
+    for number in 0..<size { _ = index.ingest(StoryFactory.story(number), receivedAt: 1_700_000_000 + Double(number)) }
+    let probes = 20_000
+    let fresh = (0..<probes).map { index.fingerprint(StoryFactory.story(size + 10_000_000 + $0)) }
+    let edited = (0..<probes).map { index.fingerprint(StoryFactory.edited(($0 &* 7919) % size)) }
+    func lookups() -> (fresh: Double, edited: Double, found: Int) {
+        var best = (Double.infinity, Double.infinity)
+        var found = 0
+        for _ in 0..<3 {
+            var start = clock.now
+            for print in fresh { _ = index.decide(print) }
+            let missTime = seconds(clock.now - start) / Double(probes)
+            start = clock.now
+            found = 0
+            for print in edited { if case .duplicate = index.decide(print) { found += 1 } }
+            best = (min(best.0, missTime), min(best.1, seconds(clock.now - start) / Double(probes)))
+        }
+        return (best.0, best.1, found)
+    }
+    let before = lookups()
+    var start = clock.now
+    var newOnes = 0
+    for number in 0..<lookAlikes {
+        if case .new = index.ingest(lookAlike(number), receivedAt: 1_800_000_000 + Double(number)) { newOnes += 1 }
+    }
+    let fill = seconds(clock.now - start) / Double(lookAlikes)
+    let after = lookups()
+    let extra = (0..<2_000).map { index.fingerprint(lookAlike(lookAlikes + $0)) }
+    start = clock.now
+    for print in extra { _ = index.decide(print) }
+    let lookAlikeLookup = seconds(clock.now - start) / Double(extra.count)
+    print("look-alikes: \(newOnes) of \(lookAlikes) new stories, ingested at \(micro(fill))/story; a further look-alike looked up in \(micro(lookAlikeLookup))")
+    print("lookup new story: fresh index \(micro(before.fresh)), after the look-alikes \(micro(after.fresh)): \(String(format: "%.2fx", after.fresh / before.fresh))")
+    print("lookup edited copy: fresh index \(micro(before.edited)), after the look-alikes \(micro(after.edited)): \(String(format: "%.2fx", after.edited / before.edited)) (found \(before.found) and \(after.found) of \(probes))")
+    let snapshot = index.snapshot()
+    start = clock.now
+    let reloaded = try! DuplicateIndex(snapshot: snapshot, configuration: .default)
+    print(String(format: "snapshot of it reloaded in %.1f ms (%d stories)", seconds(clock.now - start) * 1e3, reloaded.count))
+}
+
 let arguments = CommandLine.arguments
 var sizes = [10_000, 1_000_000]
 if let at = arguments.firstIndex(of: "--sizes"), at + 1 < arguments.count {
@@ -190,6 +253,8 @@ if let at = arguments.firstIndex(of: "--snapshot-only"), at + 1 < arguments.coun
     measureSnapshot(size: size)
 } else if let at = arguments.firstIndex(of: "--one-size"), at + 1 < arguments.count, let size = Int(arguments[at + 1]) {
     measure(size: size)
+} else if arguments.contains("--look-alikes") {
+    measureLookAlikes(size: 100_000, lookAlikes: 16_000)
 } else {
     for size in sizes {
         let child = Process()
@@ -198,4 +263,9 @@ if let at = arguments.firstIndex(of: "--snapshot-only"), at + 1 < arguments.coun
         try child.run()
         child.waitUntilExit()
     }
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    child.arguments = ["--look-alikes"]
+    try child.run()
+    child.waitUntilExit()
 }
