@@ -42,8 +42,8 @@ import Testing
     @Test func aBurstOfTenThousandFilesIsIngestedInBoundedMemoryWithoutLeaks() throws {
         let count = 10_000
         let daemon = try readyDaemon(["BULLETIND_STORE_FSYNC": "never"])
-        // About 2.5 KB each, 25 MB in all: more than the allowance below, were contents held.
-        let staging = try stage(count, in: daemon, padding: 2048)
+        // About 6.5 KB each, 65 MB in all: twice the allowance below, were contents held.
+        let staging = try stage(count, in: daemon, padding: 6144)
         let descriptors = daemon.descriptorCount
         let idlePeak = daemon.status("VmHWM") ?? 0
         let started = Date()
@@ -59,9 +59,10 @@ import Testing
         #expect(files.count == count)
         #expect(Set(files).count == count)
         #expect(daemon.waitUntil(within: 5) { daemon.descriptorCount == descriptors }, "\(daemon.descriptorCount) descriptors, \(descriptors) before")
-        // Holding the events or the contents of 10,000 files would cost far more than this; the
-        // duplicate index grows by design (one entry per story).
-        #expect(peak - idlePeak < 16 * 1024, "VmHWM \(idlePeak) KiB idle, \(peak) KiB after the burst")
+        // Holding the events or the contents of 10,000 files would cost far more than this. The
+        // duplicate index grows by design (one entry per story, its tables doubling as they grow),
+        // so the allowance is half of what held contents would cost, not a tight fit to its peak.
+        #expect(peak - idlePeak < 32 * 1024, "VmHWM \(idlePeak) KiB idle, \(peak) KiB after the burst")
         print("burst: \(count) files in \(String(format: "%.2f", seconds)) s, VmHWM \(idlePeak) → \(peak) KiB, \(descriptors) descriptors")
         #expect(daemon.stop() == 0)
     }
