@@ -50,8 +50,11 @@ import Testing
         try daemon.dropInside(DaemonHarness.bulletin(2), as: "on-the-tmpfs.txt")
         #expect(daemon.waitUntil(within: 5) { daemon.lines(for: "on-the-tmpfs.txt") == 1 })
         #expect(daemon.lines(for: "under-the-mount.txt") == 0)
-
-        #expect(try DaemonHarness.tool("/bin/umount", [daemon.inbox.path]) == 0)
+        // The stored file is then copied off the tmpfs into processed/ (another file system), and
+        // umount says "target is busy" while that copy holds it open: wait for the copy to end.
+        let processed = daemon.folder.appendingPathComponent(".bulletind/processed/on-the-tmpfs.txt")
+        #expect(daemon.waitUntil(within: 5) { FileManager.default.fileExists(atPath: processed.path) })
+        #expect(daemon.waitUntil(within: 5) { (try? DaemonHarness.tool("/bin/umount", [daemon.inbox.path])) == 0 })
         mounted = false
         #expect(daemon.waitUntil(within: 5) { daemon.stderrText().contains("is gone; re-creating it") })
         #expect(daemon.waitUntil(within: 5) { daemon.lines(for: "under-the-mount.txt") == 1 })
