@@ -118,11 +118,15 @@ final class DaemonHarness {
 
     /// Validates the store with the JSON Schema in `schema/` and Python's jsonschema.
     func validateStoreAgainstSchema() throws -> (ok: Bool, output: String) {
+        try Self.validate(store, with: "scripts/validate-store.py", against: "schema/record.schema.json")
+    }
+
+    /// Runs a validator script of `scripts/` (Python's jsonschema) over `file` with a schema of `schema/`.
+    static func validate(_ file: URL, with script: String, against schema: String) throws -> (ok: Bool, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
-            "python3", Self.repository.appendingPathComponent("scripts/validate-store.py").path,
-            Self.repository.appendingPathComponent("schema/record.schema.json").path, store.path,
+            "python3", repository.appendingPathComponent(script).path, repository.appendingPathComponent(schema).path, file.path,
         ]
         let out = Pipe()
         process.standardOutput = out

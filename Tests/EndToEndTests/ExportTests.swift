@@ -16,19 +16,7 @@ import Testing
     static func validate(_ text: String, in daemon: DaemonHarness) throws -> (ok: Bool, output: String) {
         let file = daemon.folder.appendingPathComponent("export-\(UUID().uuidString).jsonl")
         try Data(text.utf8).write(to: file)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", DaemonHarness.repository.appendingPathComponent("scripts/validate-ninjs.py").path,
-            DaemonHarness.repository.appendingPathComponent("schema/ninjs-schema_2.2.json").path, file.path,
-        ]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus == 0, output)
+        return try DaemonHarness.validate(file, with: "scripts/validate-ninjs.py", against: "schema/ninjs-schema_2.2.json")
     }
 
     /// The seed, then a re-sent copy of it: 14 stories and 14 duplicates.

@@ -75,7 +75,7 @@ private struct Verdicts {
         for index in candidates {
             guard case .headline(var headline) = parts[index] else { continue }
             let facts = headline.withUTF8 { bytes in
-                (Self.isNote(bytes), Self.isFlash(bytes), Self.wordCount(bytes))
+                (Self.isNote(bytes), Self.isFlash(bytes), bytes.wordsBetweenSpaces)
             }
             measured.append(
                 Candidate(
@@ -247,16 +247,6 @@ private struct Verdicts {
         }
     }
 
-    /// Words between single spaces, as the cleaner leaves them.
-    private static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var words = 0
-        var previous: UInt8 = 0x20
-        for byte in bytes {
-            if previous == 0x20 && byte != 0x20 { words += 1 }
-            previous = byte
-        }
-        return words
-    }
 
     static let flashWords: [StaticString] = ["FLASH", "BREAKING", "URGENT", "ALERT", "BULLETIN"]
 

@@ -153,15 +153,7 @@ struct TextShape {
         return counts.upper == 0 && counts.lower == 0 && hasLetter
     }
 
-    var wordCount: Int {
-        var words = 0
-        var previous: UInt8 = 0x20
-        for byte in bytes {
-            if previous == 0x20 && byte != 0x20 { words += 1 }
-            previous = byte
-        }
-        return words
-    }
+    var wordCount: Int { bytes.wordsBetweenSpaces }
 
     var hasLetter: Bool {
         var index = bytes.startIndex
@@ -171,5 +163,18 @@ struct TextShape {
             index += length
         }
         return false
+    }
+}
+
+extension Sequence<UInt8> {
+    /// Words between single spaces, as the cleaner leaves them.
+    var wordsBetweenSpaces: Int {
+        var words = 0
+        var previous: UInt8 = 0x20
+        for byte in self {
+            if previous == 0x20 && byte != 0x20 { words += 1 }
+            previous = byte
+        }
+        return words
     }
 }
