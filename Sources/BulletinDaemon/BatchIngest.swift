@@ -120,8 +120,7 @@ public enum BatchIngest {
     /// while the next ones are parsed and fingerprinted.
     private struct Loader {
         /// Files loaded ahead. Four left the loading side idle whenever the pipeline caught up
-        /// with a slow file (41.2 against 46.3 MB/s with sixteen, four interleaved back-fills
-        /// each); thirty-two gave no more. The bytes in flight are bounded too, so a folder of
+        /// with a slow file; thirty-two gave no more than sixteen (docs/performance.md). The bytes in flight are bounded too, so a folder of
         /// large bulletins does not hold sixteen of them in memory at once.
         static let lookahead = 16
         static let lookaheadBytes: Int64 = 16 << 20

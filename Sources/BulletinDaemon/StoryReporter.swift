@@ -8,8 +8,7 @@ import Logging
 ///
 /// journald spends about 30 µs of CPU on an entry and its socket holds only a few, so a
 /// back-fill that sent them from the pipeline waited on journald after every bulletin while the
-/// cores loading the next ones sat idle (21–23 MB/s with a private journald; 26–27 in the
-/// background). The entries keep their order (one serial queue), and at most `backlog`
+/// cores loading the next ones sat idle (docs/performance.md, "Back-fill"). The entries keep their order (one serial queue), and at most `backlog`
 /// bulletins wait: a journal that cannot keep up slows the back-fill down instead of filling
 /// memory. The daemon keeps sending at once, so a `kill -9` can cost it no more than the entries
 /// of the bulletin in hand; a back-fill could lose a backlog of entries (never store lines).
