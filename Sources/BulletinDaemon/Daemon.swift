@@ -42,6 +42,7 @@ struct DaemonService: Service {
 
     func run() async throws {
         let pipeline = try IngestPipeline(configuration: configuration, logger: logger)
+        await pipeline.noteClaimsAtStart()
         var textfile: MetricsTextfile?
         if let path = configuration.metricsTextfile, let metrics {
             textfile = MetricsTextfile(path: path, configuration: configuration, exposition: metrics, pipeline: pipeline, logger: logger)

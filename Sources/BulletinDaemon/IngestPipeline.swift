@@ -76,6 +76,8 @@ actor IngestPipeline {
     private(set) var counters = Counters()
     /// Where the daemon moves a bulletin before reading it (inside the inbox).
     nonisolated let claims: ClaimFolder
+    /// How many starts in a row found each file still claimed (`noteClaimsAtStart`).
+    private var claimRestarts = ClaimRestarts()
 
     /// `reportsInBackground`: the story entries go to the journal from a thread of their own
     /// (a back-fill; see `StoryReporter`).
@@ -233,6 +235,35 @@ actor IngestPipeline {
         return reject(
             loaded, name: name.string ?? name.display, sha256: nil, disposition: .configured, kind: .timeLimit,
             reason: "not read and parsed within the time limit of \(seconds) s (inbox.file_time_limit_s); the daemon moved on")
+    }
+
+    /// The daemon's start, before any bulletin is read: counts the files found still claimed
+    /// (each was being ingested when the daemon died), durably, so that one that keeps killing
+    /// it is set aside rather than read again forever (`ClaimRestarts`).
+    func noteClaimsAtStart() {
+        let claimed = claimedLeftovers().compactMap { name in FileSignature.of(claims.path(of: name)).map { (name, $0) } }
+        do {
+            claimRestarts = try ClaimRestarts.count(claimed, stateDirectory: configuration.stateDirectory)
+        } catch {
+            logger.error("cannot save how many starts found files still claimed: \(error); a file that crashes the daemon may be read again at every start")
+        }
+        for (name, count) in claimRestarts.counts.sorted(by: { $0.key.display < $1.key.display }) where count < ClaimRestarts.limit {
+            logger.warning(
+                "\(name.display): still claimed at start (\(count) of \(ClaimRestarts.limit) starts in a row): the daemon stopped while ingesting it; it is ingested again first",
+                metadata: ["BULLETIN_FILE": "\(name.display)", "CLAIMED_AT_STARTS": "\(count)"])
+        }
+    }
+
+    /// A claimed file found at `ClaimRestarts.limit` starts in a row: rejected unread and moved
+    /// to the failed folder, with the reason. Nil for any other file: read it.
+    func setAsideIfLooping(_ name: FileName) -> Outcome? {
+        guard claimRestarts.isLooping(name) else { return nil }
+        let starts = claimRestarts.counts[name] ?? ClaimRestarts.limit
+        claimRestarts.forget(name)
+        let loaded = LoadedFile(name: name, folder: claims.path, content: .vanished)
+        return reject(
+            loaded, name: name.string ?? name.display, sha256: nil, disposition: .configured, kind: .crashLoop,
+            reason: "the daemon stopped without finishing this file at \(starts) starts in a row (killed or crashed while ingesting it: over the service's MemoryMax=, the watchdog, a signal); set aside unread so that the inbox moves on. None of its stories is in the store (a bulletin cut short is moved to the store's .quarantine file); move it back into the inbox to try again")
     }
 
     /// Files claimed and not yet dealt with: after a crash, or when their disposal failed.

@@ -17,6 +17,8 @@ public enum RejectionKind: String, Sendable, CaseIterable {
     case timeLimit = "time-limit"
     /// Not Unicode, and no code page reads it as text (or not the inbox's pinned one).
     case undecodable
+    /// Found still claimed at several starts in a row: it crashed or killed the daemon (#14).
+    case crashLoop = "crash-loop"
 
     public init(_ reason: BulletinRejection.Reason) {
         switch reason {

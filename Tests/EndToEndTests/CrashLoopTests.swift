@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// Issue #14: a file that crashes the daemon while it is ingested (over the service's
+/// `MemoryMax=`, say) was read again after every restart, forever, and the inbox never moved
+/// on. Now each start counts the files it finds still claimed, durably; the third start in a row
+/// that finds one sets it aside in `failed/`, unread. The real binary, killed with SIGKILL.
+@Suite(.serialized) struct CrashLoopTests {
+    static let stories = 8000
+
+    let daemon: DaemonHarness
+    let big: URL
+
+    init() throws {
+        daemon = try DaemonHarness()
+        big = daemon.folder.appendingPathComponent("big")
+        let text = (0..<Self.stories).map { DaemonHarness.bulletin($0) }.joined(separator: "\n")
+        try Data(text.utf8).write(to: big)
+    }
+
+    var claimed: URL { daemon.inbox.appendingPathComponent(".bulletind-claimed/big.txt") }
+    var failed: URL { daemon.folder.appendingPathComponent(".bulletind/failed") }
+    var processed: URL { daemon.folder.appendingPathComponent(".bulletind/processed") }
+
+    func start() throws {
+        try daemon.start(environment: ["BULLETIND_STORE_FSYNC": "never", "BULLETIND_INBOX_FILE_TIME_LIMIT_S": "600"])
+    }
+
+    /// Lets the daemon work on the claimed file for `ticks` clock ticks of CPU, then kills it
+    /// with SIGKILL; returns whether the file was still claimed (unfinished) when it died.
+    func killWhileIngesting(ticks: Int = 40) -> Bool {
+        let start = daemon.cpuTicks
+        let worked = daemon.waitUntil(within: 60) { daemon.cpuTicks >= start + ticks }
+        let status = daemon.stop(signal: SIGKILL)
+        return worked && status == 128 + SIGKILL && FileManager.default.fileExists(atPath: claimed.path)
+    }
+
+    @Test func aFileTheDaemonDiesOnAtThreeStartsIsSetAside() throws {
+        try start()
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready: watching") })
+        try daemon.drop(big, as: "big.txt")
+        #expect(daemon.waitUntil(within: 10) { FileManager.default.fileExists(atPath: claimed.path) })
+        try #require(killWhileIngesting(), "the daemon finished big.txt before it was killed")
+        for restart in 1...2 {
+            try start()
+            // Counted (durably) before it is read again: that is what a kill -9 must not undo.
+            #expect(daemon.waitUntil(within: 30) {
+                daemon.stderrText().contains("big.txt: still claimed at start (\(restart) of 3 starts in a row)")
+            })
+            try #require(killWhileIngesting(), "the daemon finished big.txt at restart \(restart) before it was killed")
+        }
+        try start()
+        #expect(daemon.waitUntil(within: 30) { daemon.stderrText().contains("ready: watching") })
+        let reason = failed.appendingPathComponent("big.txt.reason")
+        #expect(FileManager.default.fileExists(atPath: failed.appendingPathComponent("big.txt").path))
+        #expect(((try? String(contentsOf: reason, encoding: .utf8)) ?? "").contains("at 3 starts in a row"))
+        #expect(daemon.stderrText().contains("rejected big.txt: the daemon stopped without finishing this file at 3 starts in a row"))
+        #expect(!FileManager.default.fileExists(atPath: claimed.path))
+        // The inbox moves on.
+        try daemon.drop(DaemonHarness.seed, as: "good.txt")
+        #expect(daemon.waitUntil(within: 10) { daemon.lines(for: "good.txt") == 14 })
+        // None of big.txt's lines is in the store: whatever a kill left of them was moved to
+        // the quarantine file at the next start.
+        #expect(daemon.lines(for: "big.txt") == 0)
+        #expect(daemon.stop() == 0)
+        // The count was for that file: the next start finds nothing claimed, and a file of the
+        // same name (another file) starts from nothing.
+        try start()
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready: watching") })
+        #expect(!daemon.stderrText().contains("still claimed"))
+        #expect(!daemon.stderrText().contains("rejected big.txt"))
+        #expect(daemon.stop() == 0)
+    }
+
+    /// One kill -9 mid-file is a passing cause: the next start ingests the file, exactly once.
+    @Test func oneKillMidFileStillIngestsItExactlyOnce() throws {
+        try start()
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready: watching") })
+        try daemon.drop(big, as: "big.txt")
+        #expect(daemon.waitUntil(within: 10) { FileManager.default.fileExists(atPath: claimed.path) })
+        try #require(killWhileIngesting(), "the daemon finished big.txt before it was killed")
+        try start()
+        #expect(daemon.waitUntil(within: 120) { FileManager.default.fileExists(atPath: processed.appendingPathComponent("big.txt").path) })
+        #expect(daemon.stderrText().contains("big.txt: still claimed at start (1 of 3 starts in a row)"))
+        #expect(daemon.lines(for: "big.txt") == Self.stories)
+        #expect(Set(daemon.storeLines().compactMap { $0["id"] as? String }).count == Self.stories)
+        #expect(!FileManager.default.fileExists(atPath: failed.appendingPathComponent("big.txt").path))
+        #expect(daemon.stop() == 0)
+    }
+}
