@@ -11,19 +11,7 @@
 #      bulletind used (user + system) with the objects per CPU second: on a shared machine the
 #      wall time includes the minutes other processes had the cores, the CPU time does not.
 set -eu
-top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-stories=${1:-100000}
-work=${BENCH_DIR:-$top/.build-bench}
-bin=$top/.build/release/bulletind
-bench=$top/.build/release/IngestBenchmark
-[ -x "$bin" ] && [ -x "$bench" ] || { echo "bench-export: build first: swift build -c release --static-swift-stdlib" >&2; exit 1; }
-
-archive=$work/archive-$stories
-if [ ! -f "$archive.complete" ]; then
-    rm -rf "$archive"
-    "$bench" generate "$archive" "$stories"
-    touch "$archive.complete"
-fi
+. "$(dirname "${BASH_SOURCE[0]}")/lib/bench-archive.sh"
 run=$work/export-$stories
 store=$run/stories.jsonl
 if [ ! -f "$run.complete" ]; then

@@ -11,19 +11,7 @@
 #   4. with BENCH_PERF=1, records the first run with perf and prints the hottest symbols.
 # Work files go to BENCH_DIR (default .build-bench); the archive is kept between runs.
 set -eu
-top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-stories=${1:-100000}
-work=${BENCH_DIR:-$top/.build-bench}
-bin=$top/.build/release/bulletind
-bench=$top/.build/release/IngestBenchmark
-[ -x "$bin" ] && [ -x "$bench" ] || { echo "bench-ingest: build first: swift build -c release --static-swift-stdlib" >&2; exit 1; }
-
-archive=$work/archive-$stories
-if [ ! -f "$archive.complete" ]; then
-    rm -rf "$archive"
-    "$bench" generate "$archive" "$stories"
-    touch "$archive.complete"
-fi
+. "$(dirname "${BASH_SOURCE[0]}")/lib/bench-archive.sh"
 bytes=$(find "$archive" -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s }')
 files=$(find "$archive" -name '*.txt' | wc -l)
 echo "archive: $files files, $((bytes / 1000000)) MB, $stories stories ($(nproc) cores, $(uname -r))"

@@ -23,11 +23,10 @@ Nothing is written that the articles do not say, except those labels and the sep
 Deterministic (seeded per bulletin) and offline. The whole split is held out: nobody tunes on it.
 """
 import argparse
-import json
 import os
-import random
 import re
-import textwrap
+
+from bulletin_corpus import lay_out, load, wrap, write_split
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCES = os.path.join(HERE, '..', 'Tests', 'ParseCorpus', 'independent')
@@ -46,11 +45,6 @@ MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'Augus
 RULES = ['###', '-ENDS-', '+++', '________', '* * *', '-- -- --', '=====', '~~~', '— — —']
 MARKERS = ['- ', '• ', '* ', 'numbered', 'numbered-paren']
 LATIN = re.compile(r'[A-Za-zÀ-ž]')
-
-
-def load(name):
-    with open(os.path.join(SOURCES, name), encoding='utf-8') as source:
-        return [json.loads(line) for line in source]
 
 
 class Layout:
@@ -101,14 +95,6 @@ def list_rows(text, layout):
     if layout.marker == 'numbered-paren':
         return [f'{n}) {row}' for n, row in enumerate(rows, 1)]
     return [layout.marker + row for row in rows]
-
-
-def wrap(text, layout, indent_first):
-    if layout.paragraphs in ('blank', 'lines'):
-        return [text]
-    first = ' ' * layout.indent if (layout.paragraphs == 'indented' and indent_first) else ''
-    return textwrap.wrap(text, width=layout.width, initial_indent=first, break_long_words=False,
-                         break_on_hyphens=False)
 
 
 def render_story(article, layout):
@@ -180,17 +166,7 @@ def build_bulletin(pools, rng):
     else:
         chosen = rng.sample(pools['all'], count)
     layout = Layout(rng, desk)
-    lines, truth = [], []
-    for index, article in enumerate(chosen):
-        if index > 0:
-            if layout.separator == 'rule':
-                lines += [''] * rng.choice([0, 1]) + [layout.rule] + [''] * rng.choice([0, 1])
-            else:
-                lines += [''] * layout.story_gap
-        story_lines, story_truth = render_story(article, layout)
-        lines += story_lines
-        truth.append(story_truth)
-    text = '\n'.join(lines) + '\n'
+    text, truth = lay_out(chosen, layout, rng, lambda article: render_story(article, layout))
     return text, {'kind': desk, 'layout': layout.describe(), 'sources': [a['id'] for a in chosen], 'stories': truth}
 
 
@@ -202,7 +178,7 @@ def main():
     every = []
     for name in sorted(os.listdir(SOURCES)):
         if name.endswith('.jsonl'):
-            every += load(name)
+            every += load(SOURCES, name)
     by_lang = {}
     for article in every:
         by_lang.setdefault(article['lang'], []).append(article)
@@ -211,20 +187,8 @@ def main():
         'by_lang': by_lang,
         'caseless': [a for a in every if not LATIN.search(a['headline'])],
     }
-    folder = os.path.join(args.out, 'independent')
-    os.makedirs(folder, exist_ok=True)
-    for stale in os.listdir(folder):
-        os.remove(os.path.join(folder, stale))
-    for number in range(args.count):
-        rng = random.Random(f'independent-{number}')
-        text, truth = build_bulletin(pools, rng)
-        name = f'{number:04d}'
-        with open(os.path.join(folder, name + '.txt'), 'w', encoding='utf-8') as out:
-            out.write(text)
-        with open(os.path.join(folder, name + '.truth.json'), 'w', encoding='utf-8') as out:
-            json.dump(truth, out, ensure_ascii=False, indent=1)
-    print(f'{folder}: {args.count} bulletins')
-
+    write_split(os.path.join(args.out, 'independent'), args.count, 'independent',
+                lambda rng: build_bulletin(pools, rng))
 
 if __name__ == '__main__':
     main()

@@ -16,11 +16,10 @@ them, tuning bulletins never use them.
 """
 import argparse
 import hashlib
-import json
 import os
-import random
 import re
-import textwrap
+
+from bulletin_corpus import lay_out, load, wrap, write_split
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCES = os.path.join(HERE, '..', 'Tests', 'ParseCorpus', 'sources')
@@ -39,12 +38,6 @@ CREDITS = [
 ]
 
 SEPARATORS = ['---', '-- -- --', '* * *', '***', '=====', '#####', '-0-', '-30-', 'ENDS', '________']
-
-
-def load(name):
-    path = os.path.join(SOURCES, name)
-    with open(path, encoding='utf-8') as source:
-        return [json.loads(line) for line in source]
 
 
 def held_out(article):
@@ -105,15 +98,6 @@ def restyle_headline(article, layout):
     return headline
 
 
-def render_prose(text, layout):
-    if layout.paragraphs in ('blank', 'lines'):
-        return [text]
-    # An indented first line ends at the same right margin as the others, as typed.
-    first_indent = ' ' * layout.indent if layout.paragraphs == 'indented' else ''
-    return textwrap.wrap(text, width=layout.width, initial_indent=first_indent, break_long_words=False,
-                         break_on_hyphens=False)
-
-
 def render_story(article, layout, rng):
     """The story's lines (no trailing gap) and its truth."""
     headline = restyle_headline(article, layout)
@@ -134,7 +118,7 @@ def render_story(article, layout, rng):
         elif kind in ('crosshead', 'dateline'):
             lines.append(text)
         else:
-            lines += render_prose(text, layout)
+            lines += wrap(text, layout)
         paragraphs.append(text)
     # Credits and sign-offs: wire stories only.
     if 'signoff' in article and layout.signoff != 'none':
@@ -171,18 +155,7 @@ def build_bulletin(articles_by_kind, rng):
         chosen = rng.sample(pool, count)
     has_caps = any(a['headline'].upper() == a['headline'] for a in chosen)
     layout = Layout(rng, has_caps)
-    lines = []
-    truth = []
-    for index, article in enumerate(chosen):
-        if index > 0:
-            if layout.separator == 'rule':
-                lines += [''] * rng.choice([0, 1]) + [layout.rule] + [''] * rng.choice([0, 1])
-            else:
-                lines += [''] * layout.story_gap
-        story_lines, story_truth = render_story(article, layout, rng)
-        lines += story_lines
-        truth.append(story_truth)
-    text = '\n'.join(lines) + '\n'
+    text, truth = lay_out(chosen, layout, rng, lambda article: render_story(article, layout, rng))
     return text, {'kind': kind, 'layout': layout.describe(), 'sources': [a['id'] for a in chosen], 'stories': truth}
 
 
@@ -193,27 +166,14 @@ def main():
     parser.add_argument('--heldout', type=int, default=100)
     args = parser.parse_args()
     every = {
-        'reuters': load('reuters21578.jsonl'),
-        'bbc': load('bbc2004.jsonl'),
-        'arabic': load('saudinewsnet.jsonl'),
-        'agency': load('agency-fixtures.jsonl'),
+        'reuters': load(SOURCES, 'reuters21578.jsonl'),
+        'bbc': load(SOURCES, 'bbc2004.jsonl'),
+        'arabic': load(SOURCES, 'saudinewsnet.jsonl'),
+        'agency': load(SOURCES, 'agency-fixtures.jsonl'),
     }
     for split, count, keep in (('tuning', args.tuning, False), ('heldout', args.heldout, True)):
         pools = {kind: [a for a in articles if held_out(a) == keep] for kind, articles in every.items()}
-        folder = os.path.join(args.out, split)
-        os.makedirs(folder, exist_ok=True)
-        for stale in os.listdir(folder):
-            os.remove(os.path.join(folder, stale))
-        for number in range(count):
-            rng = random.Random(f'{split}-{number}')
-            text, truth = build_bulletin(pools, rng)
-            name = f'{number:04d}'
-            with open(os.path.join(folder, name + '.txt'), 'w', encoding='utf-8') as out:
-                out.write(text)
-            with open(os.path.join(folder, name + '.truth.json'), 'w', encoding='utf-8') as out:
-                json.dump(truth, out, ensure_ascii=False, indent=1)
-        print(f'{folder}: {count} bulletins')
-
+        write_split(os.path.join(args.out, split), count, split, lambda rng: build_bulletin(pools, rng))
 
 if __name__ == '__main__':
     main()

@@ -64,6 +64,27 @@ final class DaemonHarness {
         self.process = process
     }
 
+    /// Starts the daemon and waits (bounded) until it says "ready: watching": a daemon that never
+    /// gets ready ends the test there, with its stderr, instead of failing every check after.
+    func startReady(
+        _ arguments: [String] = ["run"], environment extra: [String: String] = [:], launcher: [String] = [],
+        within seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        try start(arguments, environment: extra, launcher: launcher)
+        try #require(
+            waitUntil(within: seconds) { stderrText().contains("ready: watching") },
+            "not ready within \(seconds) s: \(stderrText())", sourceLocation: sourceLocation)
+    }
+
+    /// A daemon in a fresh folder, started with `environment` and ready.
+    static func ready(
+        _ environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> DaemonHarness {
+        let daemon = try DaemonHarness()
+        try daemon.startReady(environment: environment, sourceLocation: sourceLocation)
+        return daemon
+    }
+
     /// Runs the binary to completion; returns its status and output.
     func runToEnd(
         _ arguments: [String], executable: URL = binary, environment extra: [String: String] = [:]
@@ -118,7 +139,7 @@ final class DaemonHarness {
 
     /// Validates the store with the JSON Schema in `schema/` and Python's jsonschema.
     func validateStoreAgainstSchema() throws -> (ok: Bool, output: String) {
-        try Self.validate(store, with: "scripts/validate-store.py", against: "schema/record.schema.json")
+        try Self.validate(store, with: "scripts/validate-jsonl.py", against: "schema/record.schema.json")
     }
 
     /// Runs a validator script of `scripts/` (Python's jsonschema) over `file` with a schema of `schema/`.

@@ -12,11 +12,11 @@ import Testing
         return data.split(separator: UInt8(ascii: "\n")).compactMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
     }
 
-    /// Validates ninjs lines with `scripts/validate-ninjs.py` and the schema in `schema/`.
+    /// Validates ninjs lines with `scripts/validate-jsonl.py` and the schema in `schema/`.
     static func validate(_ text: String, in daemon: DaemonHarness) throws -> (ok: Bool, output: String) {
         let file = daemon.folder.appendingPathComponent("export-\(UUID().uuidString).jsonl")
         try Data(text.utf8).write(to: file)
-        return try DaemonHarness.validate(file, with: "scripts/validate-ninjs.py", against: "schema/ninjs-schema_2.2.json")
+        return try DaemonHarness.validate(file, with: "scripts/validate-jsonl.py", against: "schema/ninjs-schema_2.2.json")
     }
 
     /// The seed, then a re-sent copy of it: 14 stories and 14 duplicates.
@@ -174,8 +174,7 @@ import Testing
     @Test func followTailsTheStoreAcrossRotationsAndRestartsThenResumesFromItsCursor() throws {
         let daemon = try DaemonHarness()
         let environment = ["BULLETIND_STORE_ROTATE_SIZE": "2500"]
-        try daemon.start(environment: environment)
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try daemon.startReady(environment: environment)
         let cursor = daemon.folder.appendingPathComponent("export.cursor").path
         let output = daemon.folder.appendingPathComponent("followed.jsonl")
         let follower = try Self.startFollower(["--cursor", cursor], in: daemon, output: output)
@@ -184,8 +183,7 @@ import Testing
             if number == 6 {
                 // The daemon restarts in the middle of the feed.
                 #expect(daemon.stop() == 0)
-                try daemon.start(environment: environment)
-                #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+                try daemon.startReady(environment: environment)
             }
             let source = daemon.folder.appendingPathComponent("b\(number)")
             try StoreTests.bulletin("feed\(number)", stories: 3).write(to: source)

@@ -31,12 +31,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=Tests/System/lib/common.sh
 source "$here/lib/common.sh"
 
-if [ $# -ne 1 ]; then
-    echo "usage: $0 BULLETIND_BINARY" >&2
-    exit 64
-fi
-binary=$(readlink -f "$1")
-[ -x "$binary" ] || { echo "$0: $1 is not an executable" >&2; exit 64; }
+binary_argument "$@"
 [ "$(id -u)" -eq 0 ] || { echo "$0: needs root (mount)" >&2; exit 77; }
 
 # A private mount namespace: the tmpfs can never outlive the test, even if the trap cannot run.
@@ -73,11 +68,7 @@ cleanup() {
     if [ -n "$mounted" ]; then
         umount "$small" 2>/dev/null || umount -l "$small" 2>/dev/null || log "could not unmount $small"
     fi
-    if [ -n "${KEEP_WORKDIR:-}" ] || [ "$SYSTEM_TEST_FAILED" -gt 0 ]; then
-        log "work folder kept: $work (daemon log: $stderr_log)"
-    else
-        rm -rf "$work"
-    fi
+    remove_work "$work" "daemon log: $stderr_log"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM

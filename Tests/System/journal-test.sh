@@ -17,12 +17,7 @@ source "$here/lib/common.sh"
 # shellcheck source=Tests/System/lib/journald.sh
 source "$here/lib/journald.sh"
 
-if [ $# -ne 1 ]; then
-    echo "usage: $0 BULLETIND_BINARY" >&2
-    exit 64
-fi
-binary=$(readlink -f "$1")
-[ -x "$binary" ] || { echo "$0: $1 is not an executable" >&2; exit 64; }
+binary_argument "$@"
 [ "$(id -u)" -eq 0 ] || { echo "$0: needs root (unshare --mount)" >&2; exit 77; }
 
 journald_reexec_private "$0" "$@"
@@ -40,11 +35,7 @@ cleanup() {
     [ -n "$daemon_pid" ] && kill -KILL "$daemon_pid" 2>/dev/null
     [ -n "$listener_pid" ] && kill -TERM "$listener_pid" 2>/dev/null
     journald_stop
-    if [ -n "${KEEP_WORKDIR:-}" ] || [ "$SYSTEM_TEST_FAILED" -gt 0 ]; then
-        log "work folder kept: $work (journalctl -D $work/journal/* -o json)"
-    else
-        rm -rf "$work"
-    fi
+    remove_work "$work" "journalctl -D $work/journal/* -o json"
 }
 trap cleanup EXIT
 

@@ -22,12 +22,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=Tests/System/lib/common.sh
 source "$here/lib/common.sh"
 
-if [ $# -ne 1 ]; then
-    echo "usage: $0 BULLETIND_BINARY" >&2
-    exit 64
-fi
-binary=$(readlink -f "$1")
-[ -x "$binary" ] || { echo "$0: $1 is not an executable" >&2; exit 64; }
+binary_argument "$@"
 command -v promtool >/dev/null || { echo "$0: needs promtool (apt-get install prometheus)" >&2; exit 1; }
 
 seed="$(repo_root)/seeds/000_60ecd2c4a9cd0293.txt"
@@ -36,7 +31,7 @@ metrics=$work/node-exporter/bulletind.prom
 daemon_pid=""
 cleanup() {
     [ -n "$daemon_pid" ] && kill -KILL "$daemon_pid" 2>/dev/null
-    if [ -n "${KEEP_WORKDIR:-}" ] || [ "$SYSTEM_TEST_FAILED" -gt 0 ]; then log "work folder kept: $work"; else rm -rf "$work"; fi
+    remove_work "$work"
 }
 trap cleanup EXIT
 mkdir -p "$work/node-exporter" "$work/inbox" "$work/staging"

@@ -48,11 +48,7 @@ STORE=/var/lib/bulletind/stories.jsonl
 
 cleanup() {
     nspawn_cleanup
-    if [ -n "${KEEP_WORKDIR:-}" ] || [ "$SYSTEM_TEST_FAILED" -gt 0 ]; then
-        log "work folder kept: $work"
-    else
-        rm -rf "$work"
-    fi
+    remove_work "$work"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM

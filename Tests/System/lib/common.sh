@@ -93,3 +93,24 @@ _pid_gone() {
 repo_root() {
     (cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 }
+
+# binary_argument "$@": the one argument a system test takes, BULLETIND_BINARY, resolved into
+# `binary`; anything else is a usage error (exit 64).
+binary_argument() {
+    if [ $# -ne 1 ]; then
+        echo "usage: $0 BULLETIND_BINARY" >&2
+        exit 64
+    fi
+    binary=$(readlink -f "$1")
+    [ -x "$binary" ] || { echo "$0: $1 is not an executable" >&2; exit 64; }
+}
+
+# remove_work WORK [NOTE]: removes the work folder, unless a check failed or KEEP_WORKDIR is
+# set: then it is kept, and said so (with NOTE, e.g. how to read what is in it).
+remove_work() {
+    if [ -n "${KEEP_WORKDIR:-}" ] || [ "$SYSTEM_TEST_FAILED" -gt 0 ]; then
+        log "work folder kept: $1${2:+ ($2)}"
+    else
+        rm -rf "$1"
+    fi
+}
