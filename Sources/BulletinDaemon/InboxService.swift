@@ -97,6 +97,7 @@ struct InboxService: Service {
                         }
                         guard try await rescan(into: &queue) else { break triggers }
                         lastScan = .now
+                        logger.debug("safety rescan of \(inbox) done")
                     }
                 case .due:
                     break

@@ -1,6 +1,7 @@
 import BulletinCore
 @testable import BulletinDaemon
 import Dispatch
+import Foundation
 import Logging
 import Synchronization
 import Testing
@@ -53,37 +54,51 @@ import Testing
         #expect(journal.ids == ["s1", "s2", "s3", "s4", "s5"])
     }
 
-    @Test func waitUntilSentWaitsForTheJournal() async {
+    /// What the journal had taken when a call on a thread of its own returned.
+    final class SeenAtReturn: Sendable {
+        private let seen = Mutex<[String]?>(nil)
+
+        /// Runs `call` on a thread of its own; returns once that thread is at the call.
+        init(_ call: @escaping @Sendable () -> Void, journal: GatedJournal) {
+            let calling = DispatchSemaphore(value: 0)
+            Thread {
+                calling.signal()
+                call()
+                self.seen.withLock { $0 = journal.ids }
+            }.start()
+            calling.wait()
+        }
+
+        /// Once the call has returned (a bounded wait).
+        var ids: [String]? {
+            for _ in 0..<1000 where seen.withLock({ $0 }) == nil { Thread.sleep(forTimeInterval: 0.01) }
+            return seen.withLock { $0 }
+        }
+    }
+
+    /// The check is what the journal had when `waitUntilSent` returned, not that nothing
+    /// happened for a while: the gate opens only after the waiter is at its call (and a moment
+    /// more), so a wait that returned early would have seen an empty journal.
+    @Test func waitUntilSentWaitsForTheJournal() {
         let journal = GatedJournal()
         let reporter = StoryReporter(logger: journal.logger, inBackground: true)
         reporter.report(Self.records(1...2))
-        let waited = Mutex(false)
-        DispatchQueue.global().async {
-            reporter.waitUntilSent()
-            waited.withLock { $0 = true }
-        }
-        try? await Task.sleep(for: .milliseconds(200))
-        #expect(waited.withLock { $0 } == false)
+        let seen = SeenAtReturn({ reporter.waitUntilSent() }, journal: journal)
+        Thread.sleep(forTimeInterval: 0.1)
         journal.open()
-        for _ in 0..<200 where !waited.withLock({ $0 }) { try? await Task.sleep(for: .milliseconds(10)) }
-        #expect(waited.withLock { $0 })
-        #expect(journal.ids == ["s1", "s2"])
+        #expect(seen.ids == ["s1", "s2"])
     }
 
-    @Test func aFullBacklogHoldsTheNextReport() async {
+    /// With two bulletins waiting, a third report returns only once the first has been sent.
+    @Test func aFullBacklogHoldsTheNextReport() {
         let journal = GatedJournal()
         let reporter = StoryReporter(logger: journal.logger, inBackground: true, backlog: 2)
         reporter.report(Self.records(1...1))
         reporter.report(Self.records(2...2))
-        let third = Mutex(false)
-        DispatchQueue.global().async {
-            reporter.report(Self.records(3...3))
-            third.withLock { $0 = true }
-        }
-        try? await Task.sleep(for: .milliseconds(200))
-        #expect(third.withLock { $0 } == false)
+        let seen = SeenAtReturn({ reporter.report(Self.records(3...3)) }, journal: journal)
+        Thread.sleep(forTimeInterval: 0.1)
         journal.open()
-        for _ in 0..<200 where !third.withLock({ $0 }) { try? await Task.sleep(for: .milliseconds(10)) }
+        #expect(seen.ids?.first == "s1")
         reporter.waitUntilSent()
         #expect(journal.ids == ["s1", "s2", "s3"])
     }

@@ -3,19 +3,12 @@ import Testing
 
 /// Whatever lands in the inbox, the daemon keeps going and says what it did.
 @Suite(.serialized) struct HostileInboxTests {
-    func readyDaemon(_ environment: [String: String] = [:]) throws -> DaemonHarness {
-        let daemon = try DaemonHarness()
-        try daemon.start(environment: environment)
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
-        return daemon
-    }
-
     func failed(_ daemon: DaemonHarness) -> [String] {
         (try? FileManager.default.contentsOfDirectory(atPath: daemon.folder.appendingPathComponent(".bulletind/failed").path).sorted()) ?? []
     }
 
     @Test func oddEntriesAreRejectedWithReasonsAndNeverStopTheDaemon() throws {
-        let daemon = try readyDaemon(["BULLETIND_INBOX_MAX_FILE_SIZE": "100000"])
+        let daemon = try DaemonHarness.ready(["BULLETIND_INBOX_MAX_FILE_SIZE": "100000"])
         let inbox = daemon.inbox
         // A symlink to a perfectly readable bulletin: never followed.
         try FileManager.default.createSymbolicLink(atPath: inbox.appendingPathComponent("link.txt").path, withDestinationPath: DaemonHarness.seed.path)
@@ -59,7 +52,7 @@ import Testing
     }
 
     @Test func deletingAndRecreatingTheInboxKeepsItWatched() throws {
-        let daemon = try readyDaemon()
+        let daemon = try DaemonHarness.ready()
         try FileManager.default.removeItem(at: daemon.inbox)
         #expect(daemon.waitUntil(within: 5) { daemon.stderrText().contains("is gone; re-creating it") })
         #expect(daemon.waitUntil(within: 5) { FileManager.default.fileExists(atPath: daemon.inbox.path) })
@@ -69,11 +62,13 @@ import Testing
     }
 
     @Test func keptFilesAreNotIngestedTwiceByRescans() throws {
-        let daemon = try readyDaemon(["BULLETIND_INBOX_AFTER_INGEST": "keep", "BULLETIND_INBOX_RESCAN_INTERVAL_S": "1"])
+        let daemon = try DaemonHarness.ready(
+            ["BULLETIND_INBOX_AFTER_INGEST": "keep", "BULLETIND_INBOX_RESCAN_INTERVAL_S": "1", "BULLETIND_LOG_LEVEL": "debug"])
         try daemon.drop(DaemonHarness.seed, as: "kept.txt")
         #expect(daemon.waitUntil(within: 5) { daemon.storeLines().count == 14 })
         // Two safety rescans later: still there, still 14 lines, and no "already ingested" noise.
-        Thread.sleep(forTimeInterval: 2.5)
+        let rescans = daemon.logCount("safety rescan")
+        #expect(daemon.waitUntil(within: 20) { daemon.logCount("safety rescan") >= rescans + 2 })
         #expect(FileManager.default.fileExists(atPath: daemon.inbox.appendingPathComponent("kept.txt").path))
         #expect(daemon.storeLines().count == 14)
         #expect(!daemon.stderrText().contains("already ingested"))
@@ -84,20 +79,22 @@ import Testing
         let daemon = try DaemonHarness()
         let notAFolder = daemon.folder.appendingPathComponent("failed-is-a-file")
         try Data("x".utf8).write(to: notAFolder)
-        try daemon.start(environment: ["BULLETIND_INBOX_FAILED": notAFolder.path, "BULLETIND_INBOX_RESCAN_INTERVAL_S": "1"])
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try daemon.startReady(environment: [
+            "BULLETIND_INBOX_FAILED": notAFolder.path, "BULLETIND_INBOX_RESCAN_INTERVAL_S": "1", "BULLETIND_LOG_LEVEL": "debug",
+        ])
         try Data([0x00, 0x01]).write(to: daemon.folder.appendingPathComponent("bin"))
         try daemon.drop(daemon.folder.appendingPathComponent("bin"), as: "bin.txt")
         #expect(daemon.waitUntil(within: 5) { daemon.stderrText().contains("not looked at again until it changes") })
         // Two safety rescans later, still one rejection.
-        Thread.sleep(forTimeInterval: 2.5)
+        let rescans = daemon.logCount("safety rescan")
+        #expect(daemon.waitUntil(within: 20) { daemon.logCount("safety rescan") >= rescans + 2 })
         #expect(daemon.stderrText().components(separatedBy: "REJECT_REASON=").count - 1 == 1)
         #expect(FileManager.default.fileExists(atPath: daemon.inbox.appendingPathComponent("bin.txt").path))
         #expect(daemon.stop() == 0)
     }
 
     @Test func aFileWrittenInPlaceWaitsToSettle() throws {
-        let daemon = try readyDaemon(["BULLETIND_INBOX_SETTLE_MS": "400"])
+        let daemon = try DaemonHarness.ready(["BULLETIND_INBOX_SETTLE_MS": "400"])
         let path = daemon.inbox.appendingPathComponent("slow.txt")
         let started = Date()
         try Data(contentsOf: DaemonHarness.seed).write(to: path)

@@ -5,20 +5,13 @@ import Testing
 /// file may stall the inbox, slow everyone's dedup, or make another file vanish. The real
 /// binary, the real inbox, real signals.
 @Suite(.serialized) struct HostileProducerTests {
-    func readyDaemon(_ environment: [String: String] = [:]) throws -> DaemonHarness {
-        let daemon = try DaemonHarness()
-        try daemon.start(environment: environment)
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready: watching") })
-        return daemon
-    }
-
     func write(_ text: String, to url: URL) throws { try Data(text.utf8).write(to: url) }
 
     /// Finding 1: one letter and 300,000 combining marks (600 KB) made normalization sort for
     /// 89 s of CPU, and the inbox waited behind it. Now the marks are cut into runs of 30
     /// (UAX #15) before anything normalizes: the next bulletin is in the store within seconds.
     @Test func aNormalizationBombDoesNotHoldUpTheNextBulletin() throws {
-        let daemon = try readyDaemon()
+        let daemon = try DaemonHarness.ready()
         let bomb = daemon.folder.appendingPathComponent("bomb")
         try write("Bomb\n\nA" + String(repeating: "\u{301}\u{316}", count: 150_000) + " end.\n", to: bomb)
         try daemon.drop(bomb, as: "bomb.txt")
@@ -56,7 +49,7 @@ import Testing
     /// its turn, and both end up in processed/ with the bytes that were read.
     @Test(arguments: ["move", "delete"])
     func aBulletinRenamedOverOneBeingIngestedIsIngestedToo(afterIngest: String) throws {
-        let daemon = try readyDaemon(["BULLETIND_INBOX_AFTER_INGEST": afterIngest, "BULLETIND_STORE_FSYNC": "never"])
+        let daemon = try DaemonHarness.ready(["BULLETIND_INBOX_AFTER_INGEST": afterIngest, "BULLETIND_STORE_FSYNC": "never"])
         let big = daemon.folder.appendingPathComponent("big")
         try write(bigBulletin(8000), to: big)
         try daemon.drop(big, as: "a.txt")
@@ -84,7 +77,7 @@ import Testing
     /// A claimed file is out of the inbox: after a crash between the claim and the disposal,
     /// the next start takes it from the claim folder first, exactly once.
     @Test func aFileClaimedWhenTheDaemonWasKilledIsIngestedAtTheNextStart() throws {
-        let daemon = try readyDaemon()
+        let daemon = try DaemonHarness.ready()
         let big = daemon.folder.appendingPathComponent("big")
         try write(bigBulletin(6000), to: big)
         try daemon.drop(big, as: "claimed.txt")
@@ -93,8 +86,7 @@ import Testing
         #expect(daemon.stop(signal: SIGKILL) == 128 + SIGKILL)
         #expect(FileManager.default.fileExists(atPath: claimed.path))
         #expect(!FileManager.default.fileExists(atPath: daemon.inbox.appendingPathComponent("claimed.txt").path))
-        try daemon.start()
-        #expect(daemon.waitUntil(within: 60) { daemon.stderrText().contains("ready: watching") })
+        try daemon.startReady(within: 60)
         #expect(daemon.lines(for: "claimed.txt") == 6000)
         #expect(!FileManager.default.fileExists(atPath: claimed.path))
         #expect(FileManager.default.fileExists(atPath: daemon.folder.appendingPathComponent(".bulletind/processed/claimed.txt").path))
@@ -104,14 +96,17 @@ import Testing
     /// With `after_ingest: keep` nothing is moved, and a file renamed over a kept one after it
     /// was read is new: it is remembered by the descriptor that was read, not by the name.
     @Test func aFileRenamedOverAKeptOneIsIngested() throws {
-        let daemon = try readyDaemon(["BULLETIND_INBOX_AFTER_INGEST": "keep", "BULLETIND_INBOX_RESCAN_INTERVAL_S": "1"])
+        let daemon = try DaemonHarness.ready(
+            ["BULLETIND_INBOX_AFTER_INGEST": "keep", "BULLETIND_INBOX_RESCAN_INTERVAL_S": "1", "BULLETIND_LOG_LEVEL": "debug"])
         let big = daemon.folder.appendingPathComponent("big")
         try write(bigBulletin(4000), to: big)
         try daemon.drop(big, as: "kept.txt")
         #expect(waitForWork(daemon, ticks: 30))
         try renameOver(DaemonHarness.seed, as: "kept.txt", in: daemon)
         #expect(daemon.waitUntil(within: 60) { daemon.lines(for: "kept.txt") == 4014 }, "\(daemon.lines(for: "kept.txt"))")
-        Thread.sleep(forTimeInterval: 2.5)
+        // Two safety rescans later, the kept file is still not taken again.
+        let rescans = daemon.logCount("safety rescan")
+        #expect(daemon.waitUntil(within: 20) { daemon.logCount("safety rescan") >= rescans + 2 })
         #expect(daemon.lines(for: "kept.txt") == 4014)
         #expect(daemon.stop() == 0)
     }
@@ -120,7 +115,7 @@ import Testing
     /// waited until the appending stopped (14 s in the report). Now the unsettled file is parked
     /// and the rest of the inbox goes on; the growing file is taken once it has settled, whole.
     @Test func aFileStillBeingWrittenDoesNotHoldUpTheOthers() throws {
-        let daemon = try readyDaemon(["BULLETIND_INBOX_SETTLE_MS": "1500"])
+        let daemon = try DaemonHarness.ready(["BULLETIND_INBOX_SETTLE_MS": "1500"])
         let growing = daemon.inbox.appendingPathComponent("growing.txt")
         let appends = 20
         let writer = Thread {
@@ -140,8 +135,9 @@ import Testing
         try daemon.drop(DaemonHarness.seed, as: "good.txt")
         #expect(daemon.waitUntil(within: 4) { daemon.lines(for: "good.txt") == 14 })
         #expect(daemon.lines(for: "growing.txt") == 0, "taken while it was still being written")
-        #expect(daemon.waitUntil(within: 15) { daemon.lines(for: "growing.txt") == appends })
-        Thread.sleep(forTimeInterval: 2)
+        // Taken once, whole: moved out of the inbox, so nothing can take it again.
+        let processed = daemon.folder.appendingPathComponent(".bulletind/processed/growing.txt")
+        #expect(daemon.waitUntil(within: 15) { FileManager.default.fileExists(atPath: processed.path) })
         #expect(daemon.lines(for: "growing.txt") == appends)
         #expect(daemon.stop() == 0)
     }
@@ -156,7 +152,7 @@ import Testing
     /// Finding 1: a file the daemon cannot get through in `inbox.file_time_limit_s` is rejected
     /// with the reason, and the files behind it do not wait for it.
     @Test func aFileOverTheTimeLimitIsRejectedAndTheInboxMovesOn() throws {
-        let daemon = try readyDaemon(["BULLETIND_INBOX_FILE_TIME_LIMIT_S": "1"])
+        let daemon = try DaemonHarness.ready(["BULLETIND_INBOX_FILE_TIME_LIMIT_S": "1"])
         let slow = daemon.folder.appendingPathComponent("slow")
         try write(slowText(), to: slow)
         try daemon.drop(slow, as: "slow.txt")
@@ -211,7 +207,7 @@ import Testing
     /// thousand exact duplicates in a bulletin, the rest get one summary entry; the store keeps
     /// every line.
     @Test func thousandsOfExactRepeatsGetOneSummaryEntry() throws {
-        let daemon = try readyDaemon()
+        let daemon = try DaemonHarness.ready()
         let repeats = daemon.folder.appendingPathComponent("repeats")
         try write(String(repeating: "Repeated headline\n\nThe same tiny story, word for word.\n\n", count: 1500), to: repeats)
         try daemon.drop(repeats, as: "repeats.txt")
@@ -230,7 +226,7 @@ import Testing
     /// before, 18 MiB now (debug builds, four runs each within 0.6 MiB): the rest is the parsed
     /// bulletin, held while it is decided.
     @Test func aFileOfTinyRepeatsIsStoredInBoundedMemory() throws {
-        let daemon = try readyDaemon(["BULLETIND_STORE_FSYNC": "never", "BULLETIND_INBOX_FILE_TIME_LIMIT_S": "600"])
+        let daemon = try DaemonHarness.ready(["BULLETIND_STORE_FSYNC": "never", "BULLETIND_INBOX_FILE_TIME_LIMIT_S": "600"])
         let count = 20_000
         let repeats = daemon.folder.appendingPathComponent("repeats")
         try write(String(repeating: "Flash\n\nSame words.\n\n", count: count), to: repeats)
@@ -251,7 +247,7 @@ import Testing
     /// could still change it. It is read again a little later (a producer that links, then
     /// unlinks the other name, is served), and rejected if it keeps its other name.
     @Test func aHardLinkedFileIsTakenOnlyOnceItHasOneName() throws {
-        let daemon = try readyDaemon(["BULLETIND_INBOX_RESCAN_INTERVAL_S": "1"])
+        let daemon = try DaemonHarness.ready(["BULLETIND_INBOX_RESCAN_INTERVAL_S": "1"])
         let kept = daemon.folder.appendingPathComponent("kept-outside")
         let brief = daemon.folder.appendingPathComponent("brief-outside")
         try write(DaemonHarness.bulletin(1), to: kept)

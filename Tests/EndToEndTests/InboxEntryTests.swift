@@ -3,13 +3,6 @@ import Testing
 
 /// Entries the inbox may hold besides bulletins, and files that change under the daemon.
 @Suite(.serialized) struct InboxEntryTests {
-    func readyDaemon(_ environment: [String: String] = [:]) throws -> DaemonHarness {
-        let daemon = try DaemonHarness()
-        try daemon.start(environment: environment)
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready: watching") })
-        return daemon
-    }
-
     func reason(_ daemon: DaemonHarness, _ name: String) -> String {
         (try? String(contentsOf: daemon.folder.appendingPathComponent(".bulletind/failed/\(name).reason"), encoding: .utf8)) ?? ""
     }
@@ -19,7 +12,7 @@ import Testing
     /// bulletin is ingested.
     @Test(.enabled(if: DaemonHarness.isRoot, "mknod needs root (CI runs as root)"))
     func aSocketAndADeviceNodeAreRejectedWithoutBeingOpened() throws {
-        let daemon = try readyDaemon()
+        let daemon = try DaemonHarness.ready()
         let socketFile = bindSocket(at: daemon.inbox.appendingPathComponent("sock.txt").path)
         #expect(socketFile >= 0)
         defer { close(socketFile) }
@@ -43,8 +36,7 @@ import Testing
             if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
             #expect(chown(path, 65534, 65534) == 0)
         }
-        try daemon.start(launcher: ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"])
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready: watching") }, "\(daemon.stderrText())")
+        try daemon.startReady(launcher: ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"])
         #expect(daemon.status("Uid") == 65534)
 
         let staging = daemon.folder.appendingPathComponent("staging-secret")
@@ -64,7 +56,7 @@ import Testing
     /// that window, it is skipped (a debug entry); truncated to nothing, it waits for the file to
     /// settle again and rejects it as empty. Neither stops the daemon.
     @Test func aFileDeletedOrTruncatedBetweenEventAndReadIsSkippedOrRejected() throws {
-        let daemon = try readyDaemon(["BULLETIND_INBOX_SETTLE_MS": "1500", "BULLETIND_LOG_LEVEL": "debug"])
+        let daemon = try DaemonHarness.ready(["BULLETIND_INBOX_SETTLE_MS": "1500", "BULLETIND_LOG_LEVEL": "debug"])
         try Data(DaemonHarness.bulletin(1).utf8).write(to: daemon.inbox.appendingPathComponent("deleted.txt"))
         try Data(DaemonHarness.bulletin(2).utf8).write(to: daemon.inbox.appendingPathComponent("truncated.txt"))
         // Well inside the settle window, well after the close event reached the daemon.
@@ -82,7 +74,7 @@ import Testing
     /// Temporary and hidden names are left alone, the patterns decide what a bulletin is, and a
     /// name with an escape sequence is rejected under an escaped name.
     @Test func temporaryNamesAreLeftAloneAndPatternsAreConfigurable() throws {
-        let daemon = try readyDaemon(["BULLETIND_INBOX_PATTERNS": "*.txt, *.news"])
+        let daemon = try DaemonHarness.ready(["BULLETIND_INBOX_PATTERNS": "*.txt, *.news"])
         let leftAlone = [".hidden.txt", "a.txt.tmp", "b.txt.part", "c.txt~", "d.txt.swp", ".e.txt.swp", "notes.md"]
         for (number, name) in leftAlone.enumerated() { try daemon.dropInside(DaemonHarness.bulletin(number), as: name) }
         try daemon.dropInside(DaemonHarness.bulletin(50), as: "esc\u{1B}[31m.txt")

@@ -4,19 +4,11 @@ import Testing
 /// The inbox folder itself goes away, is moved, mounted over, or cannot be made: the daemon
 /// warns, waits (backing off), watches it again, rescans, and never stops.
 @Suite(.serialized) struct InboxFolderTests {
-    static let ready = "ready: watching"
-
-    func readyDaemon(_ environment: [String: String] = [:]) throws -> DaemonHarness {
-        let daemon = try DaemonHarness()
-        try daemon.start(environment: environment)
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains(Self.ready) })
-        return daemon
-    }
 
     /// Moved away three times: each time a new inbox is made and watched; the moved folder is no
     /// longer the inbox; the re-watches leak no descriptor (the old watcher's are closed).
     @Test func aFolderMovedAwayIsRecreatedAndWatchedWithoutLeaks() throws {
-        let daemon = try readyDaemon()
+        let daemon = try DaemonHarness.ready()
         try daemon.dropInside(DaemonHarness.bulletin(0), as: "first.txt")
         #expect(daemon.waitUntil(within: 5) { daemon.lines(for: "first.txt") == 1 })
         let descriptors = daemon.descriptorCount
@@ -45,8 +37,7 @@ import Testing
         #expect(try DaemonHarness.tool("/bin/mount", ["-t", "tmpfs", "-o", "size=16m", "tmpfs", daemon.inbox.path]) == 0)
         var mounted = true
         defer { if mounted { _ = try? DaemonHarness.tool("/bin/umount", ["-l", daemon.inbox.path]) } }
-        try daemon.start()
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains(Self.ready) })
+        try daemon.startReady()
         try daemon.dropInside(DaemonHarness.bulletin(2), as: "on-the-tmpfs.txt")
         #expect(daemon.waitUntil(within: 5) { daemon.lines(for: "on-the-tmpfs.txt") == 1 })
         #expect(daemon.lines(for: "under-the-mount.txt") == 0)
@@ -67,7 +58,7 @@ import Testing
     /// path names another folder, and the daemon watches that one.
     @Test(.enabled(if: DaemonHarness.isRoot, "mounts a tmpfs: needs root (CI runs as root)"))
     func aTmpfsMountedOverTheRunningInboxIsNoticedAndWatched() throws {
-        let daemon = try readyDaemon(["BULLETIND_INBOX_RESCAN_INTERVAL_S": "1"])
+        let daemon = try DaemonHarness.ready(["BULLETIND_INBOX_RESCAN_INTERVAL_S": "1"])
         #expect(try DaemonHarness.tool("/bin/mount", ["-t", "tmpfs", "-o", "size=16m", "tmpfs", daemon.inbox.path]) == 0)
         var mounted = true
         defer { if mounted { _ = try? DaemonHarness.tool("/bin/umount", ["-l", daemon.inbox.path]) } }
@@ -87,7 +78,7 @@ import Testing
     /// again and its rescan ingests what arrived meanwhile. Before the fix, the first safety
     /// rescan threw ENOTDIR out of the service and the daemon exited 1.
     @Test func retriesBackOffWhileTheInboxCannotBeMadeAndRecover() throws {
-        let daemon = try readyDaemon(["BULLETIND_INBOX_PATH": "p/inbox", "BULLETIND_INBOX_RESCAN_INTERVAL_S": "1"])
+        let daemon = try DaemonHarness.ready(["BULLETIND_INBOX_PATH": "p/inbox", "BULLETIND_INBOX_RESCAN_INTERVAL_S": "1"])
         let parent = daemon.folder.appendingPathComponent("p")
         let away = daemon.folder.appendingPathComponent("p.away")
         try FileManager.default.moveItem(at: parent, to: away)

@@ -3,13 +3,6 @@ import Testing
 
 /// Bursts, kernel overflow and idleness, measured from the outside through `/proc`.
 @Suite(.serialized) struct InboxLoadTests {
-    func readyDaemon(_ environment: [String: String] = [:]) throws -> DaemonHarness {
-        let daemon = try DaemonHarness()
-        try daemon.start(environment: environment)
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready: watching") })
-        return daemon
-    }
-
     /// Writes `count` distinct bulletins beside the inbox (same file system), ready to rename in.
     /// `padding`: blank lines after the story, so each file is bigger without costing parsing time.
     func stage(_ count: Int, in daemon: DaemonHarness, padding: Int = 0) throws -> URL {
@@ -41,7 +34,7 @@ import Testing
     /// keeps the test short; the benchmark measures the durable path.
     @Test func aBurstOfTenThousandFilesIsIngestedInBoundedMemoryWithoutLeaks() throws {
         let count = 10_000
-        let daemon = try readyDaemon(["BULLETIND_STORE_FSYNC": "never"])
+        let daemon = try DaemonHarness.ready(["BULLETIND_STORE_FSYNC": "never"])
         // About 6.5 KB each, 65 MB in all: twice the allowance below, were contents held.
         let staging = try stage(count, in: daemon, padding: 6144)
         let descriptors = daemon.descriptorCount
@@ -71,7 +64,7 @@ import Testing
     /// its thread count does not change, and the one thread blocked in poll(2) is the watcher's
     /// own thread, not one of Swift's cooperative pool.
     @Test func anIdleDaemonSleepsAndPollsOnItsOwnThread() throws {
-        let daemon = try readyDaemon()
+        let daemon = try DaemonHarness.ready()
         try daemon.drop(DaemonHarness.seed, as: "warm-up.txt")
         #expect(daemon.waitUntil(within: 10) { daemon.lines(for: "warm-up.txt") == 14 })
         #expect(daemon.waitUntil(within: 5) { !FileManager.default.fileExists(atPath: daemon.inbox.appendingPathComponent("warm-up.txt").path) })
@@ -100,8 +93,7 @@ import Testing
         let daemon = try DaemonHarness()
         let staging = try stage(300, in: daemon)
         try "32\n".write(toFile: sysctl, atomically: false, encoding: .utf8)
-        try daemon.start(environment: ["BULLETIND_STORE_FSYNC": "never"])
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready: watching") })
+        try daemon.startReady(environment: ["BULLETIND_STORE_FSYNC": "never"])
         restore()
         #expect(restored)
         #expect(try String(contentsOfFile: sysctl, encoding: .utf8) == saved)

@@ -72,8 +72,8 @@ import Testing
         let metrics = daemon.folder.appendingPathComponent("bulletind.prom")
         // An hour between writes: only the start and the stop write the file.
         let arguments = ["run", "--metrics-textfile", metrics.path, "--metrics-interval-s", "3600"]
-        try daemon.start(arguments)
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") && Self.samples(metrics)["bulletind_start_time_seconds"] != nil })
+        try daemon.startReady(arguments)
+        #expect(daemon.waitUntil(within: 10) { Self.samples(metrics)["bulletind_start_time_seconds"] != nil })
         #expect(Self.samples(metrics)["bulletind_last_ingest_timestamp_seconds"] == 0)
         try daemon.drop(DaemonHarness.seed, as: "seed.txt")
         #expect(daemon.waitUntil(within: 10) { daemon.storeLines().count == 14 })
@@ -83,8 +83,7 @@ import Testing
         let lastIngest = Self.samples(metrics)["bulletind_last_ingest_timestamp_seconds"]
 
         // A clean restart recovers nothing; the last ingest comes from the store.
-        try daemon.start(arguments)
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try daemon.startReady(arguments)
         #expect(daemon.waitUntil(within: 5) { Self.samples(metrics)["bulletind_bulletins_ingested_total"] == 0 })
         #expect(Self.samples(metrics)["bulletind_restarts_recovered_total"] == 0)
         #expect(Self.samples(metrics)["bulletind_last_ingest_timestamp_seconds"] == lastIngest)
@@ -94,8 +93,7 @@ import Testing
         #expect(daemon.waitUntil(within: 10) { daemon.storeLines().count == 28 })
         // Killed: the index snapshot no longer covers the store.
         #expect(daemon.stop(signal: SIGKILL) == 128 + SIGKILL)
-        try daemon.start(arguments)
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try daemon.startReady(arguments)
         #expect(daemon.waitUntil(within: 5) { Self.samples(metrics)["bulletind_restarts_recovered_total"] == 1 })
         #expect(daemon.stop() == 0)
     }
@@ -105,8 +103,8 @@ import Testing
         let daemon = try DaemonHarness()
         let metrics = daemon.folder.appendingPathComponent("bulletind.prom")
         // A file is taken only once left alone for ten minutes: whatever is dropped now waits.
-        try daemon.start(["run", "--metrics-textfile", metrics.path, "--metrics-interval-s", "1", "--inbox-settle-ms", "600000"])
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") && Self.samples(metrics)["bulletind_inbox_backlog_files"] == 0 })
+        try daemon.startReady(["run", "--metrics-textfile", metrics.path, "--metrics-interval-s", "1", "--inbox-settle-ms", "600000"])
+        #expect(daemon.waitUntil(within: 10) { Self.samples(metrics)["bulletind_inbox_backlog_files"] == 0 })
         // Three bulletins, written now; and what the daemon leaves alone: a hidden file, a
         // temporary name, a name outside inbox.patterns (*.txt), a folder.
         for name in ["a.txt", "b.txt", "c.txt", ".hidden.txt", "d.txt.tmp", "notes.md"] {

@@ -4,13 +4,6 @@ import Testing
 /// Issue #14, findings 7 and 8: what a producer (or anyone beside the daemon) could do to the
 /// daemon's own files. The real binary, the real inbox.
 @Suite(.serialized) struct SpoolSafetyTests {
-    func readyDaemon(_ environment: [String: String] = [:]) throws -> DaemonHarness {
-        let daemon = try DaemonHarness()
-        try daemon.start(environment: environment)
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready: watching") })
-        return daemon
-    }
-
     func mode(_ url: URL) -> Int {
         var status = stat()
         guard stat(url.path, &status) == 0 else { return -1 }
@@ -21,7 +14,7 @@ import Testing
     /// moved file (or a removed one, where nobody would ever read them). Now the daemon notices
     /// before the next bulletin, says so in the journal and appends to a new file at the path.
     @Test func aStoreMovedAwayWithoutSIGHUPIsReopened() throws {
-        let daemon = try readyDaemon()
+        let daemon = try DaemonHarness.ready()
         try daemon.drop(DaemonHarness.seed, as: "before.txt")
         #expect(daemon.waitUntil(within: 10) { daemon.lines(for: "before.txt") == 14 })
         let moved = daemon.folder.appendingPathComponent("archived.jsonl")
@@ -51,7 +44,7 @@ import Testing
     /// the journal as it was, where it reads as another name. It is shown escaped there; the
     /// store keeps the name as dropped, and the file is ingested and moved under it.
     @Test func invisibleCharactersInANameAreEscapedInTheJournal() throws {
-        let daemon = try readyDaemon()
+        let daemon = try DaemonHarness.ready()
         let spoofed = "invoice\u{202E}gpj.txt"
         let zeroWidth = "brief\u{200B}.txt"
         try daemon.drop(DaemonHarness.seed, as: spoofed)
@@ -82,8 +75,7 @@ import Testing
         try FileManager.default.createDirectory(at: failed, withIntermediateDirectories: true)
         #expect(try DaemonHarness.tool("/bin/mount", ["-t", "tmpfs", "-o", "size=200m", "tmpfs", failed.path]) == 0)
         defer { _ = try? DaemonHarness.tool("/bin/umount", ["-l", failed.path]) }
-        try daemon.start(environment: ["BULLETIND_INBOX_FAILED": failed.path, "BULLETIND_INBOX_MAX_FILE_SIZE": "1000000"])
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready: watching") })
+        try daemon.startReady(environment: ["BULLETIND_INBOX_FAILED": failed.path, "BULLETIND_INBOX_MAX_FILE_SIZE": "1000000"])
         // Warm up: a bulletin ingested, so the peak below is the daemon at work, not at rest.
         try daemon.drop(DaemonHarness.seed, as: "warm.txt")
         #expect(daemon.waitUntil(within: 10) { daemon.lines(for: "warm.txt") == 14 })
@@ -106,7 +98,7 @@ import Testing
     /// is not for everyone: a producer in the daemon's group must not learn what others sent.
     /// Under systemd the unit keeps the whole folder 0700 (`Tests/System/service-test.sh`).
     @Test func theStateIsTheDaemonsAloneAndTheStoreNotForEveryone() throws {
-        let daemon = try readyDaemon()
+        let daemon = try DaemonHarness.ready()
         try daemon.drop(DaemonHarness.seed, as: "seed.txt")
         #expect(daemon.waitUntil(within: 10) { daemon.lines(for: "seed.txt") == 14 })
         #expect(daemon.stop() == 0)

@@ -77,8 +77,7 @@ import Testing
     /// nothing is cut, the damaged line is reported, and the bulletin is not ingested again.
     @Test func aDamagedLastLineCutsNoGoodLines() throws {
         let daemon = try DaemonHarness()
-        try daemon.start()
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try daemon.startReady()
         try Self.bulletin("gamma", stories: 3).write(to: daemon.folder.appendingPathComponent("gamma"))
         try daemon.drop(daemon.folder.appendingPathComponent("gamma"), as: "gamma.txt")
         let processed = daemon.folder.appendingPathComponent(".bulletind/processed/gamma.txt")
@@ -91,8 +90,7 @@ import Testing
         try Data(damaged.utf8).write(to: daemon.store)
         try Data().write(to: daemon.folder.appendingPathComponent(".bulletind/ledger"))
 
-        try daemon.start()
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready: watching") })
+        try daemon.startReady()
         #expect(try String(contentsOf: daemon.store, encoding: .utf8) == damaged)
         #expect(daemon.stderrText().contains("MESSAGE_ID=\"050165185cea48ada3a9495ddf77b867\""))
         #expect(daemon.stderrText().contains("1 lines of the store do not read as store lines"))
@@ -108,22 +106,19 @@ import Testing
 
     @Test func theIndexSnapshotSpeedsTheNextStartAndALostOneIsRebuilt() throws {
         let daemon = try DaemonHarness()
-        try daemon.start()
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try daemon.startReady()
         try daemon.drop(DaemonHarness.seed, as: "seed.txt")
         #expect(daemon.waitUntil(within: 5) { daemon.storeLines().count == 14 })
         #expect(daemon.stop() == 0)
         let snapshot = daemon.folder.appendingPathComponent(".bulletind/index.snapshot")
         #expect(FileManager.default.fileExists(atPath: snapshot.path))
 
-        try daemon.start()
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try daemon.startReady()
         #expect(!daemon.stderrText().contains("rebuilt"))
         #expect(daemon.stop() == 0)
 
         try Data("bulletind-index 1 0 0:0\ngarbage".utf8).write(to: snapshot)
-        try daemon.start()
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try daemon.startReady()
         #expect(daemon.stderrText().contains("duplicate index rebuilt from the store (the snapshot is unusable"))
         try Data(try Data(contentsOf: DaemonHarness.seed) + Data("\n".utf8)).write(to: daemon.folder.appendingPathComponent("copy"))
         try daemon.drop(daemon.folder.appendingPathComponent("copy"), as: "copy.txt")
@@ -135,16 +130,14 @@ import Testing
     @Test func rotationKeepsDedupAcrossFilesAndRestarts() throws {
         let daemon = try DaemonHarness()
         let environment = ["BULLETIND_STORE_ROTATE_SIZE": "4000"]
-        try daemon.start(environment: environment)
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try daemon.startReady(environment: environment)
         try daemon.drop(DaemonHarness.seed, as: "seed.txt")
         let rotated = daemon.folder.appendingPathComponent("stories.jsonl.1")
         #expect(daemon.waitUntil(within: 5) { FileManager.default.fileExists(atPath: rotated.path) })
         #expect(daemon.stop() == 0)
         // Without the snapshot, the index must come back from the rotated file too.
         try FileManager.default.removeItem(at: daemon.folder.appendingPathComponent(".bulletind/index.snapshot"))
-        try daemon.start(environment: environment)
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try daemon.startReady(environment: environment)
         try Data(try Data(contentsOf: DaemonHarness.seed) + Data("\n".utf8)).write(to: daemon.folder.appendingPathComponent("copy"))
         try daemon.drop(daemon.folder.appendingPathComponent("copy"), as: "copy.txt")
         let verify = { try daemon.runToEnd(["verify"]) }
@@ -157,8 +150,7 @@ import Testing
 
     @Test func sighupReopensAStoreMovedAway() throws {
         let daemon = try DaemonHarness()
-        try daemon.start()
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try daemon.startReady()
         try daemon.drop(DaemonHarness.seed, as: "seed.txt")
         #expect(daemon.waitUntil(within: 5) { daemon.storeLines().count == 14 })
         let old = daemon.folder.appendingPathComponent("stories.jsonl.old")
@@ -176,8 +168,7 @@ import Testing
         let daemon = try DaemonHarness()
         let config = daemon.folder.appendingPathComponent("bulletind.yaml")
         try Data("inbox:\n  path: inbox\n".utf8).write(to: config)
-        try daemon.start(["run", "--config", config.path])
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready") })
+        try daemon.startReady(["run", "--config", config.path])
         try Data("inbox:\n  pth: inbox\n".utf8).write(to: config)
         kill(daemon.process!.processIdentifier, SIGHUP)
         #expect(daemon.waitUntil(within: 5) { daemon.stderrText().contains("reload failed, keeping the current configuration") })

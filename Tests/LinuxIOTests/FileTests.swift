@@ -99,7 +99,7 @@ import Testing
     @Test func theLockIsFreedWithItsHolder() throws {
         let folder = try TemporaryFolder()
         do { _ = try StateLock(stateDirectory: folder.path) }
-        _ = try StateLock(stateDirectory: folder.path)
+        #expect(throws: Never.self) { _ = try StateLock(stateDirectory: folder.path) }
     }
 }
 
