@@ -47,7 +47,7 @@ func evaluate(_ corpus: [Occurrence], _ configuration: DedupConfiguration) -> Ou
             for line in index.explain(index.fingerprint(story)) { print("  ", line) }
         }
         let decision = index.ingest(story, receivedAt: 1_700_000_000 + Double(occurrence.seq))
-        if baseID[occurrence.group] == nil { baseID[occurrence.group] = StoryIdentity.id(of: story) }
+        if baseID[occurrence.group] == nil { baseID[occurrence.group] = StoryID(of: story).hex }
         let expectDuplicate = occurrence.expect == "duplicate"
         var tally = outcome.byCategory[occurrence.category, default: Tally()]
         switch decision {

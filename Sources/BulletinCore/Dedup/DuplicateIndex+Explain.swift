@@ -29,7 +29,7 @@ extension DuplicateIndex {
         candidates(of: fingerprint).map { slot in
             let evidence = evidence(fingerprint, against: slot)
             return MatchExplanation(
-                candidateID: records.id(at: slot).hex, resemblance: evidence.resemblance,
+                candidateID: columns.id(at: slot).hex, resemblance: evidence.resemblance,
                 containment: evidence.containment, oldShingles: evidence.oldShingles,
                 newShingles: evidence.newShingles, numbersOnlyOld: evidence.numbersOnlyOld,
                 numbersOnlyNew: evidence.numbersOnlyNew, leadNumbersOnlyOld: evidence.leadNumbersOnlyOld,

@@ -15,7 +15,7 @@ extension DuplicateIndex {
             }
         }
         guard let best else { return .new(id: fingerprint.id) }
-        return .duplicate(of: records.id(at: best.slot).hex, match: best.verdict.match,
+        return .duplicate(of: columns.id(at: best.slot).hex, match: best.verdict.match,
                           similarity: best.verdict.similarity)
     }
 
@@ -30,12 +30,12 @@ extension DuplicateIndex {
             let bandHashes = (0..<keys.bandCount).map { keys.hash(band: $0, signature: signature) }
             var touched: UInt32 = 0
             for band in 0..<keys.bandCount { touched |= bandTables[band].touch(hash: bandHashes[band]) }
-            records.signatures.withUnsafeBufferPointer { stored in
+            columns.signatures.withUnsafeBufferPointer { stored in
                 if fingerprint.leadKey != 0 {
-                    let leadKeys = records.leadKeys
+                    let leadKeys = columns.leadKeys
                     let seed = keys.seed
                     leadTable.forEachSlot(of: Self.leadHash(fingerprint.leadKey, seed: seed), rehash: { Self.leadHash(leadKeys[$0], seed: seed) }) { slot in
-                        if leadKeys[slot] == fingerprint.leadKey, records.isLive(slot), !found.contains(slot) {
+                        if leadKeys[slot] == fingerprint.leadKey, columns.isLive(slot), !found.contains(slot) {
                             found.append(slot)
                         }
                         return found.count < limit
@@ -45,7 +45,7 @@ extension DuplicateIndex {
                 for band in 0..<keys.bandCount where found.count < limit && touched != 0 {
                     let rehash = { (slot: Int) in keys.hash(band: band, signature: stored, offset: slot * hashCount) }
                     bandTables[band].forEachSlot(of: bandHashes[band], rehash: rehash) { slot in
-                        if keys.bandsEqual(band: band, signature, stored, secondOffset: slot * hashCount), records.isLive(slot),
+                        if keys.bandsEqual(band: band, signature, stored, secondOffset: slot * hashCount), columns.isLive(slot),
                             !found.contains(slot)
                         {
                             found.append(slot)
@@ -67,16 +67,16 @@ extension DuplicateIndex {
     func evidence(_ fingerprint: StoryFingerprint, against slot: Int) -> MatchEvidence {
         let hashCount = configuration.hashCount
         let equal = fingerprint.signature.withUnsafeBufferPointer { signature in
-            records.signatures.withUnsafeBufferPointer { stored in
+            columns.signatures.withUnsafeBufferPointer { stored in
                 SignatureComparison.equalBytes(signature, stored, offset: slot * hashCount)
             }
         }
-        let oldNumbers = records.numberMask(at: slot)
-        let oldNames = records.nameMasks[slot]
-        let oldLeadNumbers = records.leadNumberMask(at: slot)
+        let oldNumbers = columns.numberMask(at: slot)
+        let oldNames = columns.nameMasks[slot]
+        let oldLeadNumbers = columns.leadNumberMask(at: slot)
         return MatchEvidence(
             resemblance: MinHasher.resemblance(equalPositions: equal, of: hashCount),
-            oldShingles: Int(records.shingleCounts[slot]),
+            oldShingles: Int(columns.shingleCounts[slot]),
             newShingles: fingerprint.shingleCount,
             numbersOnlyOld: oldNumbers.countMissing(from: fingerprint.numberMask),
             numbersOnlyNew: fingerprint.numberMask.countMissing(from: oldNumbers),
@@ -84,7 +84,7 @@ extension DuplicateIndex {
             leadNumbersOnlyNew: (fingerprint.leadNumberMask & ~oldLeadNumbers).nonzeroBitCount,
             namesOnlyOld: (oldNames & ~fingerprint.leadNameMask).nonzeroBitCount,
             namesOnlyNew: (fingerprint.leadNameMask & ~oldNames).nonzeroBitCount,
-            sameLead: fingerprint.leadKey != 0 && fingerprint.leadKey == records.leadKeys[slot])
+            sameLead: fingerprint.leadKey != 0 && fingerprint.leadKey == columns.leadKeys[slot])
     }
 }
 

@@ -12,15 +12,15 @@ extension DuplicateIndex {
         writer.append(UInt32(SnapshotFormat.version))
         writer.append(UInt32(SnapshotFormat.byteOrderMark))
         writer.append(configuration.layoutFingerprint)
-        writer.append(UInt64(records.count))
+        writer.append(UInt64(columns.count))
         writer.append(UInt64(deadCount))
-        writer.append(array: records.idWords)
-        writer.append(array: records.signatures)
-        writer.append(array: records.receivedAt)
-        writer.append(array: records.shingleCounts)
-        writer.append(array: records.numberMasks)
-        writer.append(array: records.nameMasks)
-        writer.append(array: records.leadKeys)
+        writer.append(array: columns.idWords)
+        writer.append(array: columns.signatures)
+        writer.append(array: columns.receivedAt)
+        writer.append(array: columns.shingleCounts)
+        writer.append(array: columns.numberMasks)
+        writer.append(array: columns.nameMasks)
+        writer.append(array: columns.leadKeys)
         for table in [exactTable, leadTable] + bandTables {
             writer.append(UInt64(table.count))
             writer.append(array: table.entries)
@@ -48,7 +48,7 @@ extension DuplicateIndex {
         // Version 1 had no version links (no store line had wire fields before version 2).
         // Version 2 had no headline table: such a snapshot is refused, and the index rebuilt
         // from the store, which has every headline. The tables of 1 and 3 may hold thousands of
-        // entries of one key in one run (issue #14): they are rebuilt from the records below.
+        // entries of one key in one run (issue #14): they are rebuilt from the columns below.
         guard version == SnapshotFormat.version || version == 3 || version == 1 else {
             throw DedupSnapshotError.unsupportedVersion(Int(version))
         }
@@ -60,7 +60,7 @@ extension DuplicateIndex {
         let dead = Int(try reader.read() as UInt64)
         guard slotCount <= SlotTable.maximumSlot + 1, dead <= slotCount else { throw DedupSnapshotError.inconsistent }
 
-        var loaded = StoryRecords(hashCount: configuration.hashCount)
+        var loaded = IndexColumns(hashCount: configuration.hashCount)
         loaded.idWords = try reader.readArray(expectedCount: 2 * slotCount)
         loaded.signatures = try reader.readArray(expectedCount: configuration.hashCount * slotCount)
         loaded.receivedAt = try reader.readArray(expectedCount: slotCount)
@@ -79,10 +79,10 @@ extension DuplicateIndex {
         }
         if version >= 3 { versions = try VersionIndex(reading: &reader) }
         try reader.verifyChecksumAndEnd()
-        guard loaded.receivedAt.lazy.filter({ $0 == StoryRecords.deadMark }).count == dead else {
+        guard loaded.receivedAt.lazy.filter({ $0 == IndexColumns.deadMark }).count == dead else {
             throw DedupSnapshotError.inconsistent
         }
-        records = loaded
+        columns = loaded
         deadCount = dead
         exactTable = tables[0]
         leadTable = tables[1]

@@ -11,7 +11,7 @@ public struct DuplicateIndex: Sendable {
     public let configuration: DedupConfiguration
     let fingerprinter: StoryFingerprinter
     let bandKeys: BandKeys
-    var records: StoryRecords
+    var columns: IndexColumns
     /// id → slot, keyed by the id's first word.
     var exactTable: SlotTable
     /// Lead key → slots (`StoryFingerprint.leadKey`).
@@ -26,7 +26,7 @@ public struct DuplicateIndex: Sendable {
         self.configuration = configuration
         fingerprinter = StoryFingerprinter(configuration)
         bandKeys = BandKeys(configuration)
-        records = StoryRecords(hashCount: configuration.hashCount)
+        columns = IndexColumns(hashCount: configuration.hashCount)
         exactTable = SlotTable()
         leadTable = SlotTable()
         bandTables = Array(repeating: SlotTable(), count: configuration.bandCount)
@@ -34,11 +34,11 @@ public struct DuplicateIndex: Sendable {
     }
 
     /// Stories currently indexed (first sightings not evicted).
-    public var count: Int { records.count - deadCount }
+    public var count: Int { columns.count - deadCount }
 
-    /// Bytes held by the index's arrays (records and tables, without spare array capacity).
+    /// Bytes held by the index's arrays (columns and tables, without spare array capacity).
     public var memoryFootprint: Int {
-        records.byteCount + 4 * (exactTable.capacity + leadTable.capacity + bandTables.reduce(0) { $0 + $1.capacity })
+        columns.byteCount + 4 * (exactTable.capacity + leadTable.capacity + bandTables.reduce(0) { $0 + $1.capacity })
     }
 
     /// Featurizes a story with this index's configuration (pure; the costly part of `ingest`).
@@ -60,7 +60,7 @@ public struct DuplicateIndex: Sendable {
 
     /// Rebuild from the store: re-insert a first-sighted story with its recorded id (no
     /// decision). Idempotent: an id already indexed is skipped, as is an id that is not 32 hex
-    /// digits (it cannot have come from `StoryIdentity.id`).
+    /// digits (it cannot have come from `StoryID(of:)`).
     public mutating func restore(id: String, headline: String, bodyText: String, receivedAt: Double) {
         guard let storyID = StoryID(hex: id), liveSlot(of: storyID) == nil else { return }
         let fingerprint = fingerprinter.fingerprint(headline: headline, bodyText: bodyText)
@@ -76,13 +76,13 @@ public struct DuplicateIndex: Sendable {
     /// whole-second resolution). Space is reclaimed once a quarter of the slots are evicted.
     public mutating func evict(olderThan cutoff: Double) {
         let limit = UInt32(storySeconds: cutoff.rounded(.down))
-        records.receivedAt.withUnsafeMutableBufferPointer { times in
+        columns.receivedAt.withUnsafeMutableBufferPointer { times in
             for slot in times.indices where times[slot] < limit {
-                times[slot] = StoryRecords.deadMark
+                times[slot] = IndexColumns.deadMark
                 deadCount += 1
             }
         }
-        if deadCount > 0, deadCount * 4 >= records.count { compact() }
+        if deadCount > 0, deadCount * 4 >= columns.count { compact() }
     }
 
     /// Applies `configuration.retentionWindow`, if any, relative to `now`.
@@ -95,9 +95,9 @@ public struct DuplicateIndex: Sendable {
 
     func liveSlot(of id: StoryID) -> Int? {
         var found: Int?
-        let idWords = records.idWords
+        let idWords = columns.idWords
         exactTable.forEachSlot(of: id.high, rehash: { idWords[2 * $0] }) { slot in
-            if idWords[2 * slot + 1] == id.low, records.isLive(slot) {
+            if idWords[2 * slot + 1] == id.low, columns.isLive(slot) {
                 found = slot
                 return false
             }
@@ -107,19 +107,19 @@ public struct DuplicateIndex: Sendable {
     }
 
     mutating func insert(_ fingerprint: StoryFingerprint, as id: StoryID, receivedAt: Double) {
-        if records.count >= SlotTable.maximumSlot { makeRoom() }
-        let slot = records.append(id: id, fingerprint: fingerprint, receivedAt: UInt32(storySeconds: receivedAt))
-        let idWords = records.idWords
+        if columns.count >= SlotTable.maximumSlot { makeRoom() }
+        let slot = columns.append(id: id, fingerprint: fingerprint, receivedAt: UInt32(storySeconds: receivedAt))
+        let idWords = columns.idWords
         exactTable.insert(slot: slot, hash: id.high) { idWords[2 * $0] }
         if fingerprint.leadKey != 0 {
-            let leadKeys = records.leadKeys
+            let leadKeys = columns.leadKeys
             let seed = configuration.seed
             leadTable.insert(slot: slot, hash: Self.leadHash(fingerprint.leadKey, seed: seed), cap: configuration.maxCandidates) {
                 Self.leadHash(leadKeys[$0], seed: seed)
             }
         }
         guard fingerprint.shingleCount > 0 else { return }
-        let signatures = records.signatures
+        let signatures = columns.signatures
         let keys = bandKeys
         let hashCount = configuration.hashCount
         fingerprint.signature.withUnsafeBufferPointer { signature in
@@ -138,8 +138,8 @@ public struct DuplicateIndex: Sendable {
 
     /// Drops evicted slots and rebuilds the tables for the live ones, preserving order.
     mutating func compact() {
-        let live = (0..<records.count).filter { records.isLive($0) }
-        records = records.keeping(live)
+        let live = (0..<columns.count).filter { columns.isLive($0) }
+        columns = columns.keeping(live)
         deadCount = 0
         rebuildTables()
     }
@@ -147,7 +147,7 @@ public struct DuplicateIndex: Sendable {
     /// Only reached after 67 million first sightings without eviction: keep the newest 90 %.
     private mutating func makeRoom() {
         if deadCount == 0 {
-            let times = records.receivedAt.sorted()
+            let times = columns.receivedAt.sorted()
             evict(olderThan: Double(times[times.count / 10]))
         }
         compact()
@@ -157,22 +157,22 @@ public struct DuplicateIndex: Sendable {
     /// that many rebuilds them once instead of growing each of them every 40 % (each growth
     /// re-reads every slot's signature).
     public mutating func reserveCapacity(forAdditional additional: Int) {
-        guard SlotTable.capacity(toHold: records.count + additional) > exactTable.capacity else { return }
-        rebuildTables(toHold: records.count + additional)
+        guard SlotTable.capacity(toHold: columns.count + additional) > exactTable.capacity else { return }
+        rebuildTables(toHold: columns.count + additional)
     }
 
-    /// Rebuilds every table for the records, oldest first, with the cap on entries per key (also
+    /// Rebuilds every table for the columns, oldest first, with the cap on entries per key (also
     /// what gives a snapshot made before the cap its tables of today).
     mutating func rebuildTables(toHold stories: Int? = nil) {
-        let capacity = SlotTable.capacity(toHold: stories ?? records.count)
+        let capacity = SlotTable.capacity(toHold: stories ?? columns.count)
         let cap = configuration.maxCandidates
         exactTable = SlotTable(capacity: capacity)
         bandTables = Array(repeating: SlotTable(capacity: capacity), count: configuration.bandCount)
-        let idWords = records.idWords
-        let leadKeys = records.leadKeys
+        let idWords = columns.idWords
+        let leadKeys = columns.leadKeys
         let seed = configuration.seed
         leadTable = SlotTable(capacity: capacity)
-        for slot in 0..<records.count {
+        for slot in 0..<columns.count {
             exactTable.insert(slot: slot, hash: idWords[2 * slot]) { idWords[2 * $0] }
             let leadKey = leadKeys[slot]
             if leadKey != 0 {
@@ -181,9 +181,9 @@ public struct DuplicateIndex: Sendable {
         }
         let keys = bandKeys
         let hashCount = configuration.hashCount
-        records.signatures.withUnsafeBufferPointer { signatures in
+        columns.signatures.withUnsafeBufferPointer { signatures in
             for band in 0..<keys.bandCount {
-                for slot in 0..<records.count where records.shingleCounts[slot] > 0 {
+                for slot in 0..<columns.count where columns.shingleCounts[slot] > 0 {
                     let hash = keys.hash(band: band, signature: signatures, offset: slot * hashCount)
                     bandTables[band].insert(slot: slot, hash: hash, cap: cap) { keys.hash(band: band, signature: signatures, offset: $0 * hashCount) }
                 }

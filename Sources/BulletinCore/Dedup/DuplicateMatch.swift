@@ -15,7 +15,7 @@ public enum DuplicateMatch: String, Sendable, Codable, CaseIterable {
 
 /// The index's verdict on one story occurrence.
 public enum DedupDecision: Sendable, Equatable {
-    /// First sighting: the story was inserted under `id` (its `StoryIdentity.id`).
+    /// First sighting: the story was inserted under `id` (its `StoryID(of:)`).
     case new(id: String)
     /// Seen before: `of` is the id of the first-sighted story.
     case duplicate(of: String, match: DuplicateMatch, similarity: Double)

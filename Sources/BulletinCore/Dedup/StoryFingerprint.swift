@@ -17,12 +17,12 @@ public struct StoryFingerprint: Sendable {
     /// a trimmed copy, which keeps the lead however much of the rest it drops.
     let leadKey: UInt32
 
-    /// The story's stable id (`StoryIdentity.id`).
+    /// The story's stable id (`StoryID(of:)`).
     public var id: String { storyID.hex }
 
     init(headline: String, bodyText: String, configuration: DedupConfiguration, minHasher: MinHasher) {
         let folded = FoldedText(headline: headline, body: bodyText)
-        storyID = StoryIdentity.storyID(of: folded)
+        storyID = StoryID(folded)
         let body = CreditLines.removing(from: folded.bodyTokens)
         let words = body.count >= configuration.shingleSize ? body : folded.headlineTokens + body
         let shingles = Self.shingles(of: words, size: configuration.shingleSize, seed: configuration.seed)

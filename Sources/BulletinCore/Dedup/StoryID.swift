@@ -1,7 +1,27 @@
-/// A story id held as 16 bytes (two words) instead of 32 hex characters.
-struct StoryID: Sendable, Hashable {
+import Crypto
+
+/// A story's stable id, its exact identity: the first 16 bytes of SHA-256 of its normalized
+/// text, held as two words; written as 32 lower-case hex digits (`hex`). The same normalized
+/// text always gets the same id, on any machine.
+public struct StoryID: Sendable, Hashable {
     var high: UInt64
     var low: UInt64
+
+    /// The id of `story`'s normalized text.
+    public init(of story: Story) {
+        self.init(FoldedText(headline: story.headline, body: story.bodyText))
+    }
+
+    init(_ folded: FoldedText) {
+        self.init(digestPrefix: SHA256.hash(data: folded.bytes))
+    }
+
+    /// The text that exact matching compares: headline + "\n\n" + bodyText, with case,
+    /// whitespace, punctuation, quote and dash styles folded (and Unicode compatibility forms,
+    /// e.g. NBSP, fullwidth). Pure and stable across machines (see `FoldedText` for the rules).
+    public static func normalizedText(of story: Story) -> String {
+        FoldedText(headline: story.headline, body: story.bodyText).text
+    }
 
     /// The first 16 bytes of a digest, big-endian, so `hex` reads like the digest's own hex.
     init<D: Sequence>(digestPrefix bytes: D) where D.Element == UInt8 {
@@ -37,8 +57,8 @@ struct StoryID: Sendable, Hashable {
         low = words[1]
     }
 
-    /// 32 lower-case hex digits.
-    var hex: String {
+    /// 32 lower-case hex digits: the `id` of a store line.
+    public var hex: String {
         let alphabet = Array("0123456789abcdef".utf8)
         var out = [UInt8](repeating: 0, count: 32)
         for (wordIndex, word) in [high, low].enumerated() {

@@ -17,7 +17,7 @@ extension DuplicateIndex {
             target = id
         }
         if target == nil, let slot = closestEarlierStory(to: fingerprint) {
-            target = records.id(at: slot)
+            target = columns.id(at: slot)
         }
         guard let target else { return (.new(id: fingerprint.id), nil) }
         return (.new(id: fingerprint.id), versions.root(of: target).hex)

@@ -5,11 +5,11 @@ import Testing
 struct DuplicateIndexTests {
     let now = DedupFixtures.now
 
-    @Test("a first sighting is new, under its StoryIdentity id, and counted")
+    @Test("a first sighting is new, under its StoryID, and counted")
     func firstSighting() {
         var index = DuplicateIndex()
         let decision = index.ingest(DedupFixtures.storm, receivedAt: now)
-        #expect(decision == .new(id: StoryIdentity.id(of: DedupFixtures.storm)))
+        #expect(decision == .new(id: StoryID(of: DedupFixtures.storm).hex))
         #expect(index.count == 1)
         #expect(index.ingest(DedupFixtures.toyota, receivedAt: now).isNew)
         #expect(index.count == 2)
@@ -18,7 +18,7 @@ struct DuplicateIndexTests {
     @Test("an exact re-send and a restyled copy match exactly, similarity 1")
     func exactMatch() {
         var index = DuplicateIndex()
-        let id = StoryIdentity.id(of: DedupFixtures.storm)
+        let id = StoryID(of: DedupFixtures.storm).hex
         _ = index.ingest(DedupFixtures.storm, receivedAt: now)
         #expect(index.ingest(DedupFixtures.storm, receivedAt: now + 1) == .duplicate(of: id, match: .exact, similarity: 1))
         var restyled = DedupFixtures.storm
@@ -39,7 +39,7 @@ struct DuplicateIndexTests {
         var fresh = DuplicateIndex()
         _ = fresh.ingest(DedupFixtures.storm, receivedAt: now)
         let edited = fresh.ingest(edit.apply(to: DedupFixtures.storm), receivedAt: now + 60)
-        #expect(edited.duplicateOf == StoryIdentity.id(of: DedupFixtures.storm))
+        #expect(edited.duplicateOf == StoryID(of: DedupFixtures.storm).hex)
         #expect(edited.match == edit.expectedMatch)
         #expect((edited.similarity ?? 0) >= 0.6)
         #expect((edited.similarity ?? 2) <= 1)
@@ -84,7 +84,7 @@ struct DuplicateIndexTests {
         var index = DuplicateIndex()
         let bulletin = [DedupFixtures.toyota, DedupFixtures.storm, EditedCopy.reheadlined.apply(to: DedupFixtures.storm)]
         let decisions = bulletin.map { index.ingest($0, receivedAt: now) }
-        #expect(decisions[2].duplicateOf == StoryIdentity.id(of: DedupFixtures.storm))
+        #expect(decisions[2].duplicateOf == StoryID(of: DedupFixtures.storm).hex)
     }
 
     @Test("numbers guard: a recurring series with new figures stays separate; without the guard it merges")
@@ -106,7 +106,7 @@ struct DuplicateIndexTests {
         extended.paragraphs.append("By Thursday morning 150,000 customers had power again, ESB Networks said at 0900 GMT.")
         var index = DuplicateIndex()
         _ = index.ingest(DedupFixtures.storm, receivedAt: now)
-        #expect(index.ingest(extended, receivedAt: now + 1).duplicateOf == StoryIdentity.id(of: DedupFixtures.storm))
+        #expect(index.ingest(extended, receivedAt: now + 1).duplicateOf == StoryID(of: DedupFixtures.storm).hex)
     }
 
     @Test("names guard: templated briefs that differ only in the company stay separate; without it they merge")
@@ -144,7 +144,7 @@ struct DuplicateIndexTests {
         #expect(decision.duplicateOf == recorded)
 
         var byOwnID = DuplicateIndex()
-        let id = StoryIdentity.id(of: DedupFixtures.storm)
+        let id = StoryID(of: DedupFixtures.storm).hex
         byOwnID.restore(id: id, headline: DedupFixtures.storm.headline, bodyText: DedupFixtures.storm.bodyText, receivedAt: now)
         #expect(byOwnID.ingest(DedupFixtures.storm, receivedAt: now) == .duplicate(of: id, match: .exact, similarity: 1))
     }

@@ -81,10 +81,10 @@ struct LookAlikeTests {
         var perKey: [UInt64: Int] = [:]
         for entry in index.leadTable.entries where entry != 0 {
             let slot = Int(entry >> SlotTable.tagBits) - 1
-            perKey[DuplicateIndex.leadHash(index.records.leadKeys[slot], seed: index.configuration.seed), default: 0] += 1
+            perKey[DuplicateIndex.leadHash(index.columns.leadKeys[slot], seed: index.configuration.seed), default: 0] += 1
         }
         largest = perKey.values.max() ?? 0
-        index.records.signatures.withUnsafeBufferPointer { signatures in
+        index.columns.signatures.withUnsafeBufferPointer { signatures in
             for (band, table) in index.bandTables.enumerated() {
                 perKey = [:]
                 for entry in table.entries where entry != 0 {
@@ -163,11 +163,11 @@ struct LookAlikeTests {
     @Test func anOlderSnapshotGetsTodaysTables() throws {
         var index = filled(300).index
         let hashCount = index.configuration.hashCount
-        let signatures = index.records.signatures
+        let signatures = index.columns.signatures
         let keys = index.bandKeys
         for band in index.bandTables.indices {
             index.bandTables[band] = signatures.withUnsafeBufferPointer { stored in
-                tableAsBefore(slots: 0..<index.records.count, capacity: SlotTable.capacity(toHold: index.records.count)) {
+                tableAsBefore(slots: 0..<index.columns.count, capacity: SlotTable.capacity(toHold: index.columns.count)) {
                     keys.hash(band: band, signature: stored, offset: $0 * hashCount)
                 }
             }

@@ -97,7 +97,7 @@ struct EvictionTests {
         #expect(index.count == 1)
         #expect(index.ingest(DedupFixtures.storm, receivedAt: now + 200).isNew)
         #expect(index.ingest(EditedCopy.trimmed.apply(to: DedupFixtures.toyota), receivedAt: now + 200).duplicateOf
-            == StoryIdentity.id(of: DedupFixtures.toyota))
+            == StoryID(of: DedupFixtures.toyota).hex)
     }
 
     @Test("compaction after heavy eviction keeps the survivors matchable, in snapshots too")
@@ -112,7 +112,7 @@ struct EvictionTests {
         var loaded = try DuplicateIndex(snapshot: index.snapshot(), configuration: .default)
         for number in [0, 150, 299] { #expect(loaded.ingest(stories[number], receivedAt: now + 500).isNew) }
         for number in [300, 350, 399] {
-            #expect(loaded.ingest(stories[number], receivedAt: now + 500) == .duplicate(of: StoryIdentity.id(of: stories[number]), match: .exact, similarity: 1))
+            #expect(loaded.ingest(stories[number], receivedAt: now + 500) == .duplicate(of: StoryID(of: stories[number]).hex, match: .exact, similarity: 1))
         }
     }
 

@@ -1,8 +1,8 @@
 @testable import BulletinCore
 import Testing
 
-@Suite("StoryIdentity")
-struct StoryIdentityTests {
+@Suite("StoryID")
+struct StoryIDTests {
     @Test("folds case, whitespace, punctuation, quotes, dashes and compatibility forms")
     func foldsStyles() {
         let plain = Story(headline: "Lavrov says talks were productive",
@@ -10,33 +10,33 @@ struct StoryIdentityTests {
         let restyled = Story(headline: "LAVROV SAYS TALKS WERE PRODUCTIVE.",
                              paragraphs: ["\u{201C}Our  talks\u{00A0}were productive \u{2014} we agree,\u{201D} Lavrov said.\nIt\u{2019}s done.",
                                           "  Second\tparagraph  "])
-        #expect(StoryIdentity.normalizedText(of: plain) == StoryIdentity.normalizedText(of: restyled))
-        #expect(StoryIdentity.id(of: plain) == StoryIdentity.id(of: restyled))
-        #expect(StoryIdentity.normalizedText(of: plain)
+        #expect(StoryID.normalizedText(of: plain) == StoryID.normalizedText(of: restyled))
+        #expect(StoryID(of: plain).hex == StoryID(of: restyled).hex)
+        #expect(StoryID.normalizedText(of: plain)
             == "lavrov says talks were productive\n\nour talks were productive we agree lavrov said its done second paragraph")
     }
 
     @Test("fullwidth letters and ligatures fold to ASCII; thousands separators drop, decimals stay")
     func foldsCompatibilityAndNumbers() {
         let fullwidth = Story(headline: "\u{FF34}\u{FF4F}\u{FF59}\u{FF4F}\u{FF54}\u{FF41} \u{FB01}nance", paragraphs: ["Sales of 1,500.5 units."])
-        #expect(StoryIdentity.normalizedText(of: fullwidth) == "toyota finance\n\nsales of 1500.5 units")
+        #expect(StoryID.normalizedText(of: fullwidth) == "toyota finance\n\nsales of 1500.5 units")
     }
 
     @Test("the id is 16 bytes of SHA-256 as 32 lower-case hex digits, pinned across machines")
     func idIsStable() {
-        let id = StoryIdentity.id(of: DedupFixtures.storm)
+        let id = StoryID(of: DedupFixtures.storm).hex
         #expect(id.count == 32)
         #expect(id.allSatisfy { "0123456789abcdef".contains($0) })
-        #expect(id == StoryIdentity.id(of: DedupFixtures.storm))
+        #expect(id == StoryID(of: DedupFixtures.storm).hex)
         // SHA-256("a\n\nb") = 38022fd2…, computed with sha256sum; pinned so a change in folding or hashing cannot go unnoticed.
-        #expect(StoryIdentity.id(of: Story(headline: "A", paragraphs: ["b."])) == PinnedIDs.aB)
+        #expect(StoryID(of: Story(headline: "A", paragraphs: ["b."])).hex == PinnedIDs.aB)
     }
 
     @Test("different text, different id")
     func differentTextDifferentID() {
-        #expect(StoryIdentity.id(of: DedupFixtures.storm) != StoryIdentity.id(of: DedupFixtures.toyota))
-        #expect(StoryIdentity.id(of: DedupFixtures.dividend(company: "Acme Corp"))
-            != StoryIdentity.id(of: DedupFixtures.dividend(company: "Beta Corp")))
+        #expect(StoryID(of: DedupFixtures.storm).hex != StoryID(of: DedupFixtures.toyota).hex)
+        #expect(StoryID(of: DedupFixtures.dividend(company: "Acme Corp")).hex
+            != StoryID(of: DedupFixtures.dividend(company: "Beta Corp")).hex)
     }
 }
 
@@ -53,8 +53,8 @@ struct ScriptFoldingTests {
     func hanCharactersAreTokensWithoutSpaces() {
         // The normalized text, and the id, as every earlier version made them: no space is
         // added between characters; SHA-256 computed with Python's hashlib.
-        #expect(StoryIdentity.normalizedText(of: Self.xinhua) == "新华社北京6月1日电\n\n记者张三报道 俄罗斯总统普京周三会见了到访的外长")
-        #expect(StoryIdentity.id(of: Self.xinhua) == "05303e2d8b832f0fb8b63c9cb25411df")
+        #expect(StoryID.normalizedText(of: Self.xinhua) == "新华社北京6月1日电\n\n记者张三报道 俄罗斯总统普京周三会见了到访的外长")
+        #expect(StoryID(of: Self.xinhua).hex == "05303e2d8b832f0fb8b63c9cb25411df")
         let folded = FoldedText(headline: Self.xinhua.headline, body: Self.xinhua.bodyText)
         // 新 华 社 北 京 6 月 1 日 电: digits stay whole, each character is a token.
         #expect(folded.headlineTokens.count == 10)
@@ -75,7 +75,7 @@ struct ScriptFoldingTests {
             Issue.record("the edited copy was not found")
             return
         }
-        #expect(of == StoryIdentity.id(of: original))
+        #expect(of == StoryID(of: original).hex)
         #expect(match == .near)
     }
 

@@ -1,6 +1,6 @@
-/// The per-story data the index keeps, as parallel arrays of integers (no texts, no objects):
+/// The per-story data the index keeps (its columns; not `StoryRecord`, a store line), as parallel arrays of integers (no texts, no objects):
 /// about 130 bytes a story with the default 72-byte signature.
-struct StoryRecords: Sendable, Equatable {
+struct IndexColumns: Sendable, Equatable {
     /// Marks an evicted slot in `receivedAt` until the next compaction removes it.
     static let deadMark = UInt32.max
 
@@ -49,8 +49,8 @@ struct StoryRecords: Sendable, Equatable {
     func leadNumberMask(at slot: Int) -> UInt64 { numberMasks[3 * slot + 2] }
 
     /// The records of `slots`, in that order.
-    func keeping(_ slots: [Int]) -> StoryRecords {
-        var kept = StoryRecords(hashCount: hashCount)
+    func keeping(_ slots: [Int]) -> IndexColumns {
+        var kept = IndexColumns(hashCount: hashCount)
         kept.idWords.reserveCapacity(2 * slots.count)
         kept.signatures.reserveCapacity(hashCount * slots.count)
         kept.receivedAt.reserveCapacity(slots.count)
@@ -84,6 +84,6 @@ extension UInt32 {
             self = 0
             return
         }
-        self = seconds >= Double(StoryRecords.deadMark - 1) ? StoryRecords.deadMark - 1 : UInt32(seconds)
+        self = seconds >= Double(IndexColumns.deadMark - 1) ? IndexColumns.deadMark - 1 : UInt32(seconds)
     }
 }
