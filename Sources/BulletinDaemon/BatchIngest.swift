@@ -1,4 +1,5 @@
 import BulletinCore
+import BulletinMetrics
 import LinuxIO
 import Logging
 import SystemPackage
@@ -104,8 +105,8 @@ public enum BatchIngest {
             summary.duplicates += duplicates
         case .alreadyIngested:
             summary.alreadyIngested += 1
-        case .rejected(let reason):
-            summary.rejected[StoreInspection.reasonClass(reason), default: 0] += 1
+        case .rejected(let kind, let reason):
+            summary.rejected[kind.summaryName, default: 0] += 1
             summary.rejectedFiles.append(RejectedFile(path: input.path.string, reason: reason))
         case .vanished:
             summary.rejected["vanished", default: 0] += 1

@@ -18,7 +18,9 @@ actor IngestPipeline {
         case ingested(stories: Int, duplicates: Int)
         /// The same bytes were ingested before, under some name.
         case alreadyIngested
-        case rejected(reason: String)
+        /// Moved to the failed folder (or left, when it cannot be moved), `reason` in its
+        /// `.reason` file and the journal.
+        case rejected(RejectionKind, reason: String)
         /// Nothing to do: the file went away before it could be read, or it is a folder.
         case vanished
         /// Kept in the inbox (`after_ingest: keep`) and unchanged since it was dealt with.
@@ -458,7 +460,7 @@ actor IngestPipeline {
                     metadata: ["BULLETIN_FILE": "\(shown)"])
             }
         }
-        return .rejected(reason: reason)
+        return .rejected(kind, reason: reason)
     }
 
     private func isClaimed(_ loaded: LoadedFile) -> Bool { loaded.folder == claims.path }

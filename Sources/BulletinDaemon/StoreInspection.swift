@@ -1,4 +1,5 @@
 import BulletinCore
+import BulletinMetrics
 import Foundation
 import LinuxIO
 import SystemPackage
@@ -30,7 +31,7 @@ public enum StoreInspection {
     }
 
     public static func verify(store: FilePath) throws -> VerifyResult {
-        guard FileManager.default.fileExists(atPath: store.string) else {
+        guard FileSignature.of(store, followingSymbolicLinks: true) != nil else {
             throw IOFailure("open", store.string, .noSuchFileOrDirectory)
         }
         var verifier = StoreVerifier()
@@ -123,12 +124,28 @@ public enum StoreInspection {
         "cannot read the store '\(store)': \(error); name the store with --store FILE, or the configuration with --config FILE"
     }
 
-    /// "binary: the text contains NUL characters" → "binary"; "10 bytes, over the limit …" → "over the size limit".
+    /// The name a `.reason` file is counted under. The failed folder may hold files of any
+    /// version, so the file's sentence is read, not trusted to carry a kind: a sentence opening
+    /// with a kind's name (`binary: …`) or one of the sentences the daemon writes for a kind
+    /// gives that kind's `summaryName`; any other, its words before a colon.
     static func reasonClass(_ reason: String) -> String {
-        if reason.contains("over the limit") { return "too large" }
+        if let kind = RejectionKind(reasonFile: reason) { return kind.summaryName }
         if let colon = reason.firstIndex(of: ":"), reason.distance(from: reason.startIndex, to: colon) <= 24 {
             return String(reason[..<colon])
         }
         return reason
+    }
+}
+
+extension RejectionKind {
+    /// The kind a `.reason` file's sentence names, if it names one.
+    init?(reasonFile reason: String) {
+        if let colon = reason.firstIndex(of: ":"), let kind = RejectionKind(rawValue: String(reason[..<colon])) {
+            self = kind
+        } else if reason.contains("over the limit") {
+            self = .tooLarge
+        } else {
+            return nil
+        }
     }
 }

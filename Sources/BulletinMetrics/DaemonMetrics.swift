@@ -20,6 +20,9 @@ public enum RejectionKind: String, Sendable, CaseIterable {
     /// Found still claimed at several starts in a row: it crashed or killed the daemon (#14).
     case crashLoop = "crash-loop"
 
+    /// The name `bulletind ingest`'s summary and `bulletind stats` count it under.
+    public var summaryName: String { self == .tooLarge ? "too large" : rawValue }
+
     public init(_ reason: BulletinRejection.Reason) {
         switch reason {
         case .empty: self = .empty
