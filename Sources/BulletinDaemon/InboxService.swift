@@ -84,6 +84,11 @@ struct InboxService: Service {
                     logger.event(.overflow, .warning, "inotify events were lost; rescanning \(inbox)", ["INBOX": inbox.string])
                     guard try await rescan(into: &queue) else { break triggers }
                     lastScan = .now
+                case .event(.failed(let failure)):
+                    // A second's pause: a kernel that keeps failing the read cannot make this spin.
+                    logger.event(.watchLost, .error, "watching \(inbox) failed: \(failure); watching it again in 1 s and rescanning", ["INBOX": inbox.string])
+                    try await Task.sleep(for: .seconds(1))
+                    break triggers
                 case .event(.watchLost):
                     logger.event(.watchLost, .warning, "the watch on \(inbox) is gone; re-creating it and rescanning", ["INBOX": inbox.string])
                     break triggers

@@ -68,7 +68,7 @@ final class IngestLedger {
         let path = path(in: stateDirectory)
         guard (try? AppendOnlyFile.cutTornTail(of: path)) != nil else { return nil }
         var digests: Set<BulletinDigest> = []
-        digests.reserveCapacity(Int((try? FileManager.default.attributesOfItem(atPath: path.string)[.size] as? Int) ?? 0) / 90)
+        digests.reserveCapacity(Int(FileSignature.of(path, followingSymbolicLinks: true)?.size ?? 0) / 90)
         var offset: Int64 = 0
         var identity = ""
         var sound = true

@@ -90,7 +90,7 @@ struct StoreRecovery {
     static func rotatedFiles(of store: FilePath) -> [FilePath] {
         var files: [FilePath] = []
         var number = 1
-        while FileManager.default.fileExists(atPath: store.string + ".\(number)") {
+        while FileSignature.of(FilePath(store.string + ".\(number)"), followingSymbolicLinks: true) != nil {
             files.append(FilePath(store.string + ".\(number)"))
             number += 1
         }
@@ -108,7 +108,7 @@ struct StoreRecovery {
             phaseStart = clock.now
         }
         report.tornBytes = try AppendOnlyFile.cutTornTail(of: store)
-        let storeSize = (try? FileManager.default.attributesOfItem(atPath: store.string)[.size] as? Int64) ?? 0
+        let storeSize = FileSignature.of(store, followingSymbolicLinks: true)?.size ?? 0
         let identity = AppendOnlyFile.identity(of: store) ?? ""
 
         // Where the ledger's knowledge of the current file ends (nil: rebuild it from everything).

@@ -38,17 +38,11 @@ public struct ClaimFolder: Sendable {
     /// Creates the folder (0700) when missing and checks that it is a folder of this user's,
     /// closed to everyone else, on the inbox's file system.
     public func prepare() throws {
-        if path.withPlatformString({ mkdir($0, 0o700) }) == -1, Glibc.errno != EEXIST {
-            throw IOFailure("mkdir", path.string, Errno(rawValue: Glibc.errno))
-        }
+        try retryingInterrupts("mkdir", path.string, tolerating: .fileExists) { path.withPlatformString { mkdir($0, 0o700) } }
         var folder = stat()
         var parent = stat()
-        guard path.withPlatformString({ lstat($0, &folder) }) == 0 else {
-            throw IOFailure("lstat", path.string, Errno(rawValue: Glibc.errno))
-        }
-        guard inbox.withPlatformString({ stat($0, &parent) }) == 0 else {
-            throw IOFailure("stat", inbox.string, Errno(rawValue: Glibc.errno))
-        }
+        try retryingInterrupts("lstat", path.string) { path.withPlatformString { lstat($0, &folder) } }
+        try retryingInterrupts("stat", inbox.string) { inbox.withPlatformString { stat($0, &parent) } }
         guard folder.st_mode & S_IFMT == S_IFDIR else {
             throw Refusal(description: "\(path) is not a folder: remove it, and the daemon makes its own")
         }
@@ -67,12 +61,11 @@ public struct ClaimFolder: Sendable {
     public func claim(_ name: FileName) throws(IOFailure) -> Outcome {
         let from = name.path(in: inbox)
         let to = path(of: name)
-        let result = from.withPlatformString { source in to.withPlatformString { bulletind_rename_noreplace(source, $0) } }
-        guard result == -1 else { return .claimed }
-        switch Errno(rawValue: Glibc.errno) {
-        case .noSuchFileOrDirectory where FileSignature.of(from) == nil: return .vanished
-        case .fileExists: return .nameTaken
-        case let error: throw IOFailure("rename", "\(from.string)' to '\(to.string)", error)
+        do {
+            return try FileMover.renameWithoutReplacing(from, to: to) ? .claimed : .nameTaken
+        } catch where error.errno == .noSuchFileOrDirectory {
+            if try FileSignature.lookUp(from) == nil { return .vanished }
+            throw error
         }
     }
 
@@ -81,16 +74,12 @@ public struct ClaimFolder: Sendable {
     public func release(_ name: FileName) throws(IOFailure) -> Bool {
         let from = path(of: name)
         let to = name.path(in: inbox)
-        let result = from.withPlatformString { source in to.withPlatformString { bulletind_rename_noreplace(source, $0) } }
-        guard result == -1 else { return true }
-        let error = Errno(rawValue: Glibc.errno)
-        if error == .fileExists { return false }
-        throw IOFailure("rename", "\(from.string)' to '\(to.string)", error)
+        return try FileMover.renameWithoutReplacing(from, to: to)
     }
 
     /// What the folder holds: files claimed and not yet dealt with (after a crash), in name order.
     public func leftovers() throws(IOFailure) -> [FileName] {
-        guard FileSignature.of(path) != nil else { return [] }
+        guard try FileSignature.lookUp(path) != nil else { return [] }
         return try DirectoryListing.entries(of: path).map(\.name)
     }
 }

@@ -11,9 +11,7 @@ public struct DirectoryEntry: Sendable, Hashable {
 public enum DirectoryListing {
     /// The entries of `directory` (without `.` and `..`), sorted by their names' bytes.
     public static func entries(of directory: FilePath) throws(IOFailure) -> [DirectoryEntry] {
-        guard let stream = directory.withPlatformString({ opendir($0) }) else {
-            throw IOFailure("opendir", directory.string, Errno(rawValue: Glibc.errno))
-        }
+        let stream = try retryingInterrupts("opendir", directory.string) { directory.withPlatformString { opendir($0) } }
         defer { closedir(stream) }
         var entries: [DirectoryEntry] = []
         while true {
@@ -45,10 +43,7 @@ public enum DirectoryListing {
         for (position, component) in components.enumerated() {
             partial.append(component)
             let mode: FilePermissions = position == components.count - 1 ? permissions : [.ownerReadWriteExecute, .groupReadExecute, .otherReadExecute]
-            let result = partial.withPlatformString { mkdir($0, mode.rawValue) }
-            if result == -1 && Glibc.errno != EEXIST {
-                throw IOFailure("mkdir", partial.string, Errno(rawValue: Glibc.errno))
-            }
+            try retryingInterrupts("mkdir", partial.string, tolerating: .fileExists) { partial.withPlatformString { mkdir($0, mode.rawValue) } }
         }
     }
 }

@@ -11,21 +11,14 @@ public enum FileMover {
         let name = name ?? source.lastComponent?.string ?? "bulletin"
         for attempt in 0..<1000 {
             let destination = folder.appending(attempt == 0 ? name : Self.variant(of: name, number: attempt))
-            let result = source.withPlatformString { from in
-                destination.withPlatformString { to in
-                    bulletind_rename_noreplace(from, to)
-                }
-            }
-            if result == 0 { return destination }
-            let error = Errno(rawValue: Glibc.errno)
-            if error == .fileExists { continue }
-            if error == .improperLink {
+            do {
+                if try renameWithoutReplacing(source, to: destination) { return destination }
+            } catch where error.errno == .improperLink {
                 // Another file system: copy, make it durable, then remove the original.
                 guard try copyExclusively(source, to: destination) else { continue }
                 try remove(source)
                 return destination
             }
-            throw IOFailure("rename", "\(source.string)' to '\(destination.string)", error)
         }
         throw IOFailure("rename", source.string, .fileExists)
     }
@@ -164,8 +157,8 @@ public enum FileMover {
 extension FileMover {
     /// Deletes a file (`unlink`); one already gone is not an error.
     public static func remove(_ path: FilePath) throws(IOFailure) {
-        if path.withPlatformString({ unlink($0) }) == -1, Glibc.errno != ENOENT {
-            throw IOFailure("unlink", path.string, Errno(rawValue: Glibc.errno))
+        try retryingInterrupts("unlink", path.string, tolerating: .noSuchFileOrDirectory) {
+            path.withPlatformString { unlink($0) }
         }
     }
 }
@@ -175,6 +168,16 @@ extension FileMover {
     public static func rename(_ source: FilePath, to destination: FilePath) throws(IOFailure) {
         try retryingInterrupts("rename", "\(source.string)' to '\(destination.string)") {
             source.withPlatformString { from in destination.withPlatformString { to in Glibc.rename(from, to) } }
+        }
+    }
+}
+
+extension FileMover {
+    /// `renameat2(2)` with `RENAME_NOREPLACE`: false, and nothing moved, when a file at
+    /// `destination` exists already.
+    public static func renameWithoutReplacing(_ source: FilePath, to destination: FilePath) throws(IOFailure) -> Bool {
+        try retryingInterrupts("rename", "\(source.string)' to '\(destination.string)", tolerating: .fileExists) {
+            source.withPlatformString { from in destination.withPlatformString { to in bulletind_rename_noreplace(from, to) } }
         }
     }
 }

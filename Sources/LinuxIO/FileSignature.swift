@@ -11,11 +11,23 @@ public struct FileSignature: Sendable, Hashable {
     public let isRegularOrDirectory: Bool
     public let isDirectory: Bool
 
-    /// The signature of `path` (not following a symlink unless asked), or nil when there is no such file.
+    /// The signature of `path` (not following a symlink unless asked), or nil when it cannot be
+    /// had, for whatever reason (use `lookUp` where "no such file" and "cannot tell" differ).
     public static func of(_ path: FilePath, followingSymbolicLinks: Bool = false) -> FileSignature? {
+        (try? lookUp(path, followingSymbolicLinks: followingSymbolicLinks)) ?? nil
+    }
+
+    /// The signature of `path`, nil when there is no such file (ENOENT, or ENOTDIR: a parent is
+    /// not a folder); any other failure (EIO, EACCES…) is thrown, never taken for "missing".
+    public static func lookUp(_ path: FilePath, followingSymbolicLinks: Bool = false) throws(IOFailure) -> FileSignature? {
         var status = stat()
-        let result = path.withPlatformString { followingSymbolicLinks ? stat($0, &status) : lstat($0, &status) }
-        guard result == 0 else { return nil }
+        do {
+            try retryingInterrupts(followingSymbolicLinks ? "stat" : "lstat", path.string) {
+                path.withPlatformString { followingSymbolicLinks ? stat($0, &status) : lstat($0, &status) }
+            }
+        } catch where error.errno == .noSuchFileOrDirectory || error.errno == .notDirectory {
+            return nil
+        }
         return FileSignature(
             device: UInt64(status.st_dev), inode: UInt64(status.st_ino), size: Int64(status.st_size),
             modifiedNanoseconds: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec),

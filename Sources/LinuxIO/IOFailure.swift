@@ -2,7 +2,7 @@ import Glibc
 import SystemPackage
 
 /// A failed system call, named the way a person reads it: `open 'inbox/x.txt': Permission denied (EACCES)`.
-public struct IOFailure: Error, Sendable, Equatable, CustomStringConvertible {
+public struct IOFailure: Error, Sendable, Hashable, CustomStringConvertible {
     public let operation: String
     public let path: String
     public let errno: Errno
@@ -54,6 +54,31 @@ func retryingInterrupts<T: FixedWidthInteger>(
     while true {
         let result = call()
         if result != -1 { return result }
+        let error = Errno(rawValue: Glibc.errno)
+        if error == .interrupted { continue }
+        throw IOFailure(operation, path, error)
+    }
+}
+
+/// As above, for a call whose `tolerated` error is an answer, not a failure (`mkdir` of a
+/// folder already there, `unlink` of a file already gone): false when that error came.
+@discardableResult
+func retryingInterrupts(
+    _ operation: String, _ path: String, tolerating tolerated: Errno, _ call: () -> Int32
+) throws(IOFailure) -> Bool {
+    do {
+        try retryingInterrupts(operation, path, call)
+        return true
+    } catch {
+        if error.errno == tolerated { return false }
+        throw error
+    }
+}
+
+/// As above, for a call that returns a pointer, or nil and sets `errno` (`opendir`).
+func retryingInterrupts<T>(_ operation: String, _ path: String, returning call: () -> T?) throws(IOFailure) -> T {
+    while true {
+        if let result = call() { return result }
         let error = Errno(rawValue: Glibc.errno)
         if error == .interrupted { continue }
         throw IOFailure(operation, path, error)

@@ -14,6 +14,9 @@ public enum InboxEvent: Sendable, Hashable {
     case overflow
     /// The watch is gone: the folder was deleted, moved or unmounted.
     case watchLost
+    /// Reading the kernel's events failed (`poll` or `read`): the watcher has stopped, and the
+    /// folder must be watched again (and rescanned).
+    case failed(IOFailure)
 }
 
 /// Watches one folder with inotify and delivers its events as an `AsyncStream`.
@@ -96,13 +99,19 @@ private struct EventReader: Sendable {
             let ready = poll(&fds, watching ? 2 : 1, owesOverflow ? 20 : -1)
             if ready == -1 {
                 if Glibc.errno == EINTR { continue }
+                continuation.yield(.failed(IOFailure("poll", "inotify", Errno(rawValue: Glibc.errno))))
                 return
             }
             if fds[0].revents != 0 { return }
             if owesOverflow { owesOverflow = !deliver(.overflow) }
             guard fds[1].revents & Int16(POLLIN) != 0 else { continue }
             let count = read(inotify.rawValue, buffer, capacity)
-            if count <= 0 { continue }  // EAGAIN or EINTR: poll again
+            if count == -1 {
+                if Glibc.errno == EAGAIN || Glibc.errno == EINTR { continue }  // poll again
+                continuation.yield(.failed(IOFailure("read", "inotify", Errno(rawValue: Glibc.errno))))
+                return
+            }
+            if count == 0 { continue }
             var offset = 0
             while offset < count {
                 let event = buffer.advanced(by: offset).assumingMemoryBound(to: inotify_event.self).pointee
