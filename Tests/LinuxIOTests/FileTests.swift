@@ -143,3 +143,50 @@ import Testing
         #expect(try RegularFileReader.read(path, limit: 10) == [])
     }
 }
+
+@Suite struct FileSignatureTests {
+    @Test func noSuchFileIsNilAndSoIsAPathThroughAFile() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("a.txt", "x")
+        #expect(try FileSignature.lookUp(folder.path.appending("gone.txt")) == nil)
+        #expect(try FileSignature.lookUp(folder.path.appending("a.txt/child")) == nil)  // ENOTDIR
+        #expect(try FileSignature.lookUp(folder.path.appending("a.txt"))?.size == 1)
+    }
+
+    /// Any failure other than "no such file" is thrown, never taken for a missing file.
+    @Test func aFailureThatIsNotAbsenceIsThrown() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createSymbolicLink(atPath: folder.path.appending("loop").string, withDestinationPath: "loop")
+        let path = folder.path.appending("loop/x")
+        #expect(throws: IOFailure("stat", path.string, .tooManySymbolicLinkLevels)) {
+            try FileSignature.lookUp(path, followingSymbolicLinks: true)
+        }
+        #expect(FileSignature.of(path, followingSymbolicLinks: true) == nil)
+    }
+}
+
+@Suite struct RenameWithoutReplacingTests {
+    @Test func aFileAlreadyThereIsNotReplaced() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("a.txt", "first")
+        try folder.write("b.txt", "second")
+        #expect(try FileMover.renameWithoutReplacing(folder.path.appending("a.txt"), to: folder.path.appending("b.txt")) == false)
+        #expect(try folder.contents("a.txt") == "first")
+        #expect(try folder.contents("b.txt") == "second")
+        #expect(try FileMover.renameWithoutReplacing(folder.path.appending("a.txt"), to: folder.path.appending("c.txt")))
+        #expect(try folder.contents("c.txt") == "first")
+    }
+
+    @Test func aMissingSourceIsAnIOFailureThatNamesBothPaths() throws {
+        let folder = try TemporaryFolder()
+        let from = folder.path.appending("gone.txt"), to = folder.path.appending("c.txt")
+        #expect(throws: IOFailure("rename", "\(from.string)' to '\(to.string)", .noSuchFileOrDirectory)) {
+            try FileMover.renameWithoutReplacing(from, to: to)
+        }
+    }
+
+    @Test func removingAFileAlreadyGoneIsNoError() throws {
+        let folder = try TemporaryFolder()
+        #expect(throws: Never.self) { try FileMover.remove(folder.path.appending("gone.txt")) }
+    }
+}
