@@ -63,7 +63,8 @@ final class IngestLedger {
 
     static func path(in stateDirectory: FilePath) -> FilePath { stateDirectory.appending("ledger") }
 
-    /// Reads the ledger file; nil when it is missing, unreadable or inconsistent.
+    /// Reads the ledger file (a missing one is empty); nil when it is unreadable or a line is
+    /// no entry.
     static func read(stateDirectory: FilePath) -> (digests: Set<BulletinDigest>, storeOffset: Int64, storeIdentity: String)? {
         let path = path(in: stateDirectory)
         guard (try? AppendOnlyFile.cutTornTail(of: path)) != nil else { return nil }

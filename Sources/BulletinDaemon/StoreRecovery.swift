@@ -60,6 +60,12 @@ struct StoreRecovery {
             var bulletinSHA256: String
         }
 
+        /// Counts a replay's damaged lines.
+        fileprivate mutating func note(_ end: ReplayEnd) {
+            damagedLines += end.damagedLines
+            firstDamagedOffset = firstDamagedOffset ?? end.firstDamagedOffset
+        }
+
         var timingSummary: String { timings.map { "\($0.0) \($0.1) ms" }.joined(separator: ", ") }
 
         var repairedAnything: Bool {
@@ -97,108 +103,162 @@ struct StoreRecovery {
         return files.reversed()
     }
 
-    /// Repairs what needs repairing and returns the ledger and the index, ready for appending.
+    /// Where what the ledger or the index knows of the current store file ends.
+    enum Resume: Equatable {
+        /// Take the current file's lines from this offset on.
+        case at(Int64)
+        /// Nothing usable: rebuild it from the rotated files and the whole current file.
+        case rebuild
+
+        var offset: Int64 { if case .at(let offset) = self { offset } else { 0 } }
+    }
+
+    /// Repairs what needs repairing and returns the ledger and the index, ready for appending:
+    /// cut a torn tail, see where the ledger and the index snapshot leave off, replay the store's
+    /// lines they lack, settle a last bulletin short of its lines, write the ledger.
     func recover() throws -> (ledger: IngestLedger, index: DuplicateIndex, report: Report) {
         var report = Report()
-        let clock = ContinuousClock()
-        var phaseStart = clock.now
-        func phase(_ name: String) {
-            let elapsed = clock.now - phaseStart
-            report.timings.append((name, Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)))
-            phaseStart = clock.now
-        }
+        var laps = Laps()
         report.tornBytes = try AppendOnlyFile.cutTornTail(of: store)
         let storeSize = FileSignature.of(store, followingSymbolicLinks: true)?.size ?? 0
         let identity = AppendOnlyFile.identity(of: store) ?? ""
+        let rotated = Self.rotatedFiles(of: store)
 
-        // Where the ledger's knowledge of the current file ends (nil: rebuild it from everything).
         let saved = IngestLedger.read(stateDirectory: stateDirectory)
-        var ledgerFrom: Int64?
-        if let saved {
-            if saved.storeIdentity != identity || saved.digests.isEmpty { ledgerFrom = 0 }
-            else if saved.storeOffset <= storeSize { ledgerFrom = saved.storeOffset }
-        }
-        var digests = ledgerFrom == nil ? [] : saved?.digests ?? []
-        phase("ledger")
-        report.ledgerRebuilt = ledgerFrom == nil && (storeSize > 0 || !Self.rotatedFiles(of: store).isEmpty)
+        let ledgerResume = Self.ledgerResume(saved, identity: identity, storeSize: storeSize)
+        report.timings.append(laps.lap("ledger"))
+        report.ledgerRebuilt = ledgerResume == .rebuild && (storeSize > 0 || !rotated.isEmpty)
 
-        // Where the index's knowledge of the current file ends (nil: rebuild it from everything).
-        var index = DuplicateIndex(configuration: dedup)
-        var indexFrom: Int64?
+        let (index, indexResume) = loadIndex(identity: identity, storeSize: storeSize, report: &report)
+        report.timings.append(laps.lap("index snapshot"))
+
+        var replayed = Replayed(
+            ledger: ledgerResume, index: indexResume, identity: identity, duplicateIndex: index,
+            digests: ledgerResume == .rebuild ? [] : saved?.digests ?? [])
+        // A full rebuild of either starts with the rotated files, which are complete and final.
+        if ledgerResume == .rebuild || indexResume == .rebuild {
+            for file in rotated {
+                report.note(try replay(file, from: 0) { group, _ in replayed.takeRotated(group) })
+            }
+        }
+        // Then the current file, from where the ledger or the snapshot stopped.
+        let end = try replay(store, from: min(ledgerResume.offset, indexResume.offset)) { replayed.take($0, endingAt: $1) }
+        report.timings.append(laps.lap("store replay"))
+        report.note(end)
+        var finalSize = storeSize
+        if let short = end.incomplete {
+            finalSize = try settle(short, savedLedger: saved, identity: identity, storeSize: storeSize, into: &replayed, report: &report)
+        }
+        report.linesReplayed = replayed.linesReplayed
+        if indexResume == .rebuild && storeSize == 0 && rotated.isEmpty { report.indexRebuiltBecause = nil }
+
+        let ledger: IngestLedger
+        switch ledgerResume {
+        case .rebuild:
+            ledger = try IngestLedger(
+                stateDirectory: stateDirectory, digests: replayed.digests, storeOffset: finalSize, replacingWith: replayed.entries)
+        case .at(let offset):
+            ledger = try IngestLedger(stateDirectory: stateDirectory, digests: replayed.digests, storeOffset: offset)
+            try ledger.record(replayed.entries)
+            report.ledgerEntriesRecovered = replayed.entries.count
+        }
+        return (ledger, replayed.duplicateIndex, report)
+    }
+
+    /// Where the saved ledger leaves off in the current store file: from its start when the
+    /// ledger is of another file (rotated since) or empty, at its last offset when the store
+    /// holds that much; rebuilt when there is no ledger or the store is shorter than it says.
+    static func ledgerResume(
+        _ saved: (digests: Set<BulletinDigest>, storeOffset: Int64, storeIdentity: String)?, identity: String, storeSize: Int64
+    ) -> Resume {
+        guard let saved else { return .rebuild }
+        if saved.storeIdentity != identity || saved.digests.isEmpty { return .at(0) }
+        return saved.storeOffset <= storeSize ? .at(saved.storeOffset) : .rebuild
+    }
+
+    /// The index from its snapshot and where the snapshot leaves off in the current store file,
+    /// or an empty index to rebuild (and why, in the report).
+    private func loadIndex(identity: String, storeSize: Int64, report: inout Report) -> (DuplicateIndex, Resume) {
         switch IndexSnapshot.load(stateDirectory: stateDirectory, configuration: dedup) {
         case .loaded(let loaded, let offset, let snapshotIdentity):
-            index = loaded
-            indexFrom = snapshotIdentity != identity ? 0 : offset <= storeSize ? offset : nil
-            if indexFrom == nil {
-                index = DuplicateIndex(configuration: dedup)
-                report.indexRebuiltBecause = "the store is shorter than the snapshot says"
-            }
+            if snapshotIdentity != identity { return (loaded, .at(0)) }
+            if offset <= storeSize { return (loaded, .at(offset)) }
+            report.indexRebuiltBecause = "the store is shorter than the snapshot says"
         case .missing:
             report.indexRebuiltBecause = "no snapshot"
         case .unusable(let reason):
             report.indexRebuiltBecause = "the snapshot is unusable: \(reason)"
         }
+        return (DuplicateIndex(configuration: dedup), .rebuild)
+    }
 
-        phase("index snapshot")
+    /// The store's last bulletin, short of its lines. When the ledger had it whole, its lines
+    /// were lost or damaged since, not cut by a crash, and its file is long gone: what is left
+    /// of it is all there is, and stays. Otherwise a crash cut it short: its lines go to the
+    /// quarantine file and the bulletin, still claimed, is ingested again. Returns the store's size.
+    private func settle(
+        _ short: BulletinGroup, savedLedger saved: (digests: Set<BulletinDigest>, storeOffset: Int64, storeIdentity: String)?,
+        identity: String, storeSize: Int64, into replayed: inout Replayed, report: inout Report
+    ) throws -> Int64 {
+        if let saved, saved.storeIdentity == identity, saved.storeOffset >= short.endOffset {
+            replayed.take(short, endingAt: short.endOffset)
+            report.shortBulletinLinesKept = short.records.count
+            return storeSize
+        }
+        let quarantine = StoreQuarantine(store: store)
+        let moved = try quarantine.take(from: store, at: short.startOffset)
+        report.incompleteLinesRemoved = moved.lines
+        report.quarantine = Report.Quarantined(
+            file: quarantine.path, storeOffset: short.startOffset, quarantineOffset: moved.quarantineOffset,
+            lines: moved.lines, bytes: moved.bytes, bulletinFile: short.first?.bulletin.file ?? "",
+            bulletinSHA256: short.first?.bulletin.sha256 ?? "")
+        return short.startOffset
+    }
 
-        // A full rebuild of either starts with the rotated files, which are complete and final.
-        var rebuiltEntries: [IngestLedger.Entry] = []
-        if ledgerFrom == nil || indexFrom == nil {
-            for file in Self.rotatedFiles(of: store) {
-                let end = try replay(file, from: 0) { group, _ in
-                    if indexFrom == nil { restore(group, into: &index) }
-                    if ledgerFrom == nil, let sha = group.first?.bulletin.sha256, let digest = BulletinDigest(hex: sha) {
-                        digests.insert(digest)
-                    }
-                }
-                report.damagedLines += end.damagedLines
-                report.firstDamagedOffset = report.firstDamagedOffset ?? end.firstDamagedOffset
+    /// What the replay gathers: the index, the ledger's digests, and the ledger entries to write
+    /// (a rebuilt ledger's, or those beyond a saved ledger's end).
+    private struct Replayed {
+        let ledger: Resume
+        let index: Resume
+        let identity: String
+        var duplicateIndex: DuplicateIndex
+        var digests: Set<BulletinDigest>
+        var entries: [IngestLedger.Entry] = []
+        var linesReplayed = 0
+
+        /// A bulletin of a rotated file: only what is being rebuilt needs it.
+        mutating func takeRotated(_ group: BulletinGroup) {
+            if index == .rebuild { StoreRecovery.restore(group, into: &duplicateIndex) }
+            if ledger == .rebuild, let sha = group.first?.bulletin.sha256, let digest = BulletinDigest(hex: sha) {
+                digests.insert(digest)
             }
         }
 
-        // Then the current file, from where the ledger or the snapshot stopped.
-        var recovered: [IngestLedger.Entry] = []
-        let start = min(ledgerFrom ?? 0, indexFrom ?? 0)
-        func take(_ group: BulletinGroup, _ end: Int64) {
-            report.linesReplayed += group.records.count
-            if group.startOffset >= (indexFrom ?? 0) { restore(group, into: &index) }
+        /// A bulletin of the current file, ending at `end`.
+        mutating func take(_ group: BulletinGroup, endingAt end: Int64) {
+            linesReplayed += group.records.count
+            if group.startOffset >= index.offset { StoreRecovery.restore(group, into: &duplicateIndex) }
             guard let sha = group.first?.bulletin.sha256 else { return }
             if let digest = BulletinDigest(hex: sha) { digests.insert(digest) }
-            let entry = IngestLedger.Entry(sha256: sha, storeSizeAfter: end, storeIdentity: identity)
-            if ledgerFrom == nil { rebuiltEntries.append(entry) } else if group.startOffset >= ledgerFrom! { recovered.append(entry) }
-        }
-        let end = try replay(store, from: start, take)
-        phase("store replay")
-        report.damagedLines += end.damagedLines
-        report.firstDamagedOffset = report.firstDamagedOffset ?? end.firstDamagedOffset
-        var finalSize = storeSize
-        if let short = end.incomplete {
-            if let saved, saved.storeIdentity == identity, saved.storeOffset >= short.endOffset {
-                // The ledger has it whole: its lines were lost or damaged since, not cut by a
-                // crash, and its file is long gone. What is left of it is all there is.
-                take(short, short.endOffset)
-                report.shortBulletinLinesKept = short.records.count
-            } else {
-                let moved = try StoreQuarantine(store: store).take(from: store, at: short.startOffset)
-                report.incompleteLinesRemoved = moved.lines
-                report.quarantine = Report.Quarantined(
-                    file: StoreQuarantine(store: store).path, storeOffset: short.startOffset, quarantineOffset: moved.quarantineOffset,
-                    lines: moved.lines, bytes: moved.bytes, bulletinFile: short.first?.bulletin.file ?? "",
-                    bulletinSHA256: short.first?.bulletin.sha256 ?? "")
-                finalSize = short.startOffset
+            if ledger == .rebuild || group.startOffset >= ledger.offset {
+                entries.append(IngestLedger.Entry(sha256: sha, storeSizeAfter: end, storeIdentity: identity))
             }
         }
-        if indexFrom == nil && storeSize == 0 && Self.rotatedFiles(of: store).isEmpty { report.indexRebuiltBecause = nil }
+    }
 
-        let ledger: IngestLedger
-        if ledgerFrom == nil {
-            ledger = try IngestLedger(stateDirectory: stateDirectory, digests: digests, storeOffset: finalSize, replacingWith: rebuiltEntries)
-        } else {
-            ledger = try IngestLedger(stateDirectory: stateDirectory, digests: digests, storeOffset: ledgerFrom!)
-            try ledger.record(recovered)
-            report.ledgerEntriesRecovered = recovered.count
+    /// Where the start's time goes, phase by phase, for the journal.
+    private struct Laps {
+        private let clock = ContinuousClock()
+        private var start: ContinuousClock.Instant
+
+        init() { start = clock.now }
+
+        /// The phase's name and its milliseconds since the last lap.
+        mutating func lap(_ name: String) -> (String, Int) {
+            let elapsed = clock.now - start
+            start = clock.now
+            return (name, Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000))
         }
-        return (ledger, index, report)
     }
 
     /// The duplicate index of what the store holds now, from the snapshot and the store's lines
@@ -213,14 +273,14 @@ struct StoreRecovery {
             from = snapshotIdentity == identity ? offset : 0
         } else {
             for file in Self.rotatedFiles(of: store) {
-                _ = try replay(file, from: 0) { group, _ in restore(group, into: &index) }
+                _ = try replay(file, from: 0) { group, _ in Self.restore(group, into: &index) }
             }
         }
-        _ = try replay(store, from: from) { group, _ in restore(group, into: &index) }
+        _ = try replay(store, from: from) { group, _ in Self.restore(group, into: &index) }
         return index
     }
 
-    private func restore(_ group: BulletinGroup, into index: inout DuplicateIndex) {
+    private static func restore(_ group: BulletinGroup, into index: inout DuplicateIndex) {
         for record in group.records where record.kind == .story {
             index.restore(
                 id: record.id, headline: record.headline, bodyText: record.bodyText ?? "",
@@ -233,7 +293,7 @@ struct StoreRecovery {
     }
 
     /// How a replay ended.
-    private struct ReplayEnd {
+    fileprivate struct ReplayEnd {
         /// The last bulletin, when it has fewer lines than its count.
         var incomplete: BulletinGroup?
         /// Lines that do not read as store lines, and the first one's byte offset.

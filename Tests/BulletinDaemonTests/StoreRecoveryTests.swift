@@ -207,4 +207,113 @@ import Testing
         #expect(report.shortBulletinLinesKept == 2)
         #expect(ledger.count == 3)
     }
+
+    /// The index snapshot: used from where it stops; rebuilt from the store, every story known
+    /// again, when it is damaged, missing, or says the store is longer than it is.
+    @Test(arguments: ["damaged", "missing", "ahead of the store"])
+    func anUnusableSnapshotMeansTheIndexIsRebuiltFromTheStore(snapshot: String) throws {
+        let fixture = try Fixture()
+        try fixture.writeStore(fixture.allLines)
+        let (_, index, _) = try StoreRecovery(store: fixture.store, stateDirectory: fixture.state, dedup: .default).recover()
+        let identity = try #require(AppendOnlyFile.identity(of: fixture.store))
+        let snapshotPath = IndexSnapshot.path(in: fixture.state)
+        switch snapshot {
+        case "damaged": try Data("bulletind-index 1 0 0:0\ngarbage".utf8).write(to: URL(fileURLWithPath: snapshotPath.string))
+        case "missing": break
+        default: try IndexSnapshot.save(index, storeOffset: Int64(fixture.storeBytes.count) + 100, storeIdentity: identity, stateDirectory: fixture.state)
+        }
+        let (_, rebuilt, report) = try StoreRecovery(store: fixture.store, stateDirectory: fixture.state, dedup: .default).recover()
+        let because = try #require(report.indexRebuiltBecause)
+        switch snapshot {
+        case "damaged": #expect(because.hasPrefix("the snapshot is unusable"))
+        case "missing": #expect(because == "no snapshot")
+        default: #expect(because == "the store is shorter than the snapshot says")
+        }
+        #expect(report.linesReplayed == fixture.allLines.count)
+        #expect(index.count > 0 && rebuilt.count == index.count)
+        #expect(!report.repairedAnything)
+    }
+
+    /// A sound snapshot of the whole store: nothing is replayed into the index.
+    @Test func aSnapshotOfTheWholeStoreIsUsedAsItIs() throws {
+        let fixture = try Fixture()
+        try fixture.writeStore(fixture.allLines)
+        try fixture.writeLedger(bulletins: 3)
+        let (_, index, _) = try StoreRecovery(store: fixture.store, stateDirectory: fixture.state, dedup: .default).recover()
+        let identity = try #require(AppendOnlyFile.identity(of: fixture.store))
+        try IndexSnapshot.save(index, storeOffset: Int64(fixture.storeBytes.count), storeIdentity: identity, stateDirectory: fixture.state)
+        let (ledger, loaded, report) = try StoreRecovery(store: fixture.store, stateDirectory: fixture.state, dedup: .default).recover()
+        #expect(report.indexRebuiltBecause == nil)
+        #expect(report.linesReplayed == 0)
+        #expect(loaded.count == index.count)
+        #expect(ledger.count == 3 && !report.repairedAnything)
+    }
+
+    /// Where the saved ledger leaves off, case by case.
+    @Test func whereTheLedgerLeavesOff() {
+        let digest = BulletinDigest(hex: String(repeating: "ab", count: 32))!
+        typealias Saved = (digests: Set<BulletinDigest>, storeOffset: Int64, storeIdentity: String)
+        let saved: Saved = ([digest], 500, "1:2")
+        #expect(StoreRecovery.ledgerResume(nil, identity: "1:2", storeSize: 900) == .rebuild)
+        #expect(StoreRecovery.ledgerResume(saved, identity: "1:2", storeSize: 900) == .at(500))
+        #expect(StoreRecovery.ledgerResume(saved, identity: "1:2", storeSize: 500) == .at(500))
+        #expect(StoreRecovery.ledgerResume(saved, identity: "1:2", storeSize: 499) == .rebuild)  // ahead of the store
+        #expect(StoreRecovery.ledgerResume(saved, identity: "3:4", storeSize: 900) == .at(0))  // rotated since
+        #expect(StoreRecovery.ledgerResume(([], 0, "1:2"), identity: "1:2", storeSize: 900) == .at(0))
+    }
+}
+
+/// The ledger file on its own: what `read` accepts and what it refuses.
+@Suite struct IngestLedgerTests {
+    static let first = String(repeating: "a1", count: 32)
+    static let second = String(repeating: "b2", count: 32)
+
+    func state() throws -> FilePath {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return FilePath(folder.path)
+    }
+
+    func write(_ text: String, in state: FilePath) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: IngestLedger.path(in: state).string))
+    }
+
+    /// A missing ledger is an empty one: recovery then takes the whole current store file.
+    @Test func aMissingLedgerReadsAsAnEmptyOne() throws {
+        let state = try state()
+        defer { try? FileManager.default.removeItem(atPath: state.string) }
+        let read = try #require(IngestLedger.read(stateDirectory: state))
+        #expect(read.digests.isEmpty && read.storeOffset == 0 && read.storeIdentity == "")
+        #expect(StoreRecovery.ledgerResume(read, identity: "1:2", storeSize: 900) == .at(0))
+    }
+
+    @Test func entriesRecordedAreReadBackWithTheLastOffsetAndIdentity() throws {
+        let state = try state()
+        defer { try? FileManager.default.removeItem(atPath: state.string) }
+        let ledger = try IngestLedger(stateDirectory: state, digests: [], storeOffset: 0)
+        try ledger.record([.init(sha256: Self.first, storeSizeAfter: 120, storeIdentity: "7:9")])
+        try ledger.record([.init(sha256: Self.second, storeSizeAfter: 300, storeIdentity: "7:9")])
+        #expect(ledger.contains(Self.first) && ledger.contains(Self.second) && ledger.storeOffset == 300)
+        let read = try #require(IngestLedger.read(stateDirectory: state))
+        #expect(read.digests.count == 2 && read.storeOffset == 300 && read.storeIdentity == "7:9")
+    }
+
+    /// A torn last entry (a write cut short) is cut off; the entries before it stand.
+    @Test func aTornLastEntryIsCutOff() throws {
+        let state = try state()
+        defer { try? FileManager.default.removeItem(atPath: state.string) }
+        try write("\(Self.first) 120 7:9\n\(Self.second) 3", in: state)
+        let read = try #require(IngestLedger.read(stateDirectory: state))
+        #expect(read.digests.count == 1 && read.storeOffset == 120)
+        #expect(try String(contentsOfFile: IngestLedger.path(in: state).string, encoding: .utf8) == "\(Self.first) 120 7:9\n")
+    }
+
+    /// A line that is not an entry makes the whole file untrustworthy: recovery rebuilds it.
+    @Test(arguments: ["not a ledger line\n", "\(IngestLedgerTests.first) 120 7:9\nzz\n", "\(IngestLedgerTests.first) many 7:9\n"])
+    func aLedgerWithALineThatIsNoEntryReadsAsNone(text: String) throws {
+        let state = try state()
+        defer { try? FileManager.default.removeItem(atPath: state.string) }
+        try write(text, in: state)
+        #expect(IngestLedger.read(stateDirectory: state) == nil)
+    }
 }
