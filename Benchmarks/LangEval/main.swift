@@ -13,6 +13,8 @@
 //   precision duplicate decisions that were right
 //
 // Usage: LangEval CORPUS_DIR [--show LANGUAGE] (prints that language's mistakes)
+//        LangEval CORPUS_DIR --failures tune|heldout (counts the mistakes of one split by
+//        language and cause, most common first: what to fix next)
 import BulletinCore
 import Foundation
 
@@ -85,6 +87,8 @@ guard arguments.count >= 2 else {
 }
 let folder = URL(fileURLWithPath: arguments[1])
 let show = arguments.firstIndex(of: "--show").map { arguments[$0 + 1] }
+let failuresSplit = arguments.firstIndex(of: "--failures").map { arguments[$0 + 1] }
+var failures = FailureCounts()
 let labels = try JSONDecoder().decode(Labels.self, from: Data(contentsOf: folder.appendingPathComponent("labels.json")))
 
 var index = DuplicateIndex(configuration: .default)
@@ -142,12 +146,17 @@ for file in labels.files {
         print("\(file.file): \(parsed.count) stories, \(file.stories.count) written")
     }
 
+    if let failuresSplit, file.stories.first?.split == failuresSplit {
+        failures.classify(file: file, parsed: parsed)
+    }
     var used = Set<Int>()
     for expected in file.stories {
         var tally = Tally()
         tally.stories = 1
-        let want = normalized(expected.headline)
-        var match = parsed.indices.first { !used.contains($0) && normalized(parsed[$0].headline) == want }
+        // Compared as `comparable`: a wave dash the parser read from Shift_JIS as Windows does
+        // is the headline as written.
+        let want = normalized(comparable(expected.headline))
+        var match = parsed.indices.first { !used.contains($0) && normalized(comparable(parsed[$0].headline)) == want }
         if match != nil {
             tally.headlines = 1
             parsedRight.insert(expected.id)
@@ -188,6 +197,11 @@ for file in labels.files {
                     tally.copies = 1
                     if let source = expected.copy_of, parsedRight.contains(source), parsedRight.contains(expected.id) {
                         tally.copiesOfCleanParses = 1
+                        if expected.split == failuresSplit {
+                            failures.count(file.language, "copy missed, both parsed right (\(expected.edit ?? ""))")
+                        }
+                    } else if expected.split == failuresSplit {
+                        failures.count(file.language, "copy missed, a parse wrong (\(expected.edit ?? ""))")
                     }
                     if show == file.language {
                         print("\(file.file): copy missed (\(expected.edit ?? "")): \(expected.headline)")
@@ -214,6 +228,7 @@ for file in labels.files {
                 } else {
                     if expected.kind == "copy" { tally.copies = 1 }
                     tally.falseDuplicates = 1
+                    if expected.split == failuresSplit { failures.count(file.language, "false duplicate (\(expected.kind))") }
                     if show == file.language {
                         print("\(file.file): false duplicate (\(kind.rawValue) \(similarity)) \(expected.kind): \(expected.headline)")
                     }
@@ -221,9 +236,15 @@ for file in labels.files {
             }
         } else if expected.kind == "copy" {
             tally.copies = 1
+            if expected.split == failuresSplit { failures.count(file.language, "copy missed, story not found") }
         }
         tallies[file.language, default: [:]][expected.split, default: Tally()] = tallies[file.language]![expected.split, default: Tally()] + tally
     }
+}
+
+if let failuresSplit {
+    failures.report(split: failuresSplit, order: order)
+    exit(0)
 }
 
 func ratio(_ part: Int, _ whole: Int) -> String { whole == 0 ? "   -" : String(format: "%.3f", Double(part) / Double(whole)) }

@@ -31,6 +31,18 @@ enum KnownOutlets {
         "irna", "sana", "kuna", "wam", "mena", "anadolu", "bbc",
     ]
 
+    /// National agencies that sign off in parentheses, as their own language writes them
+    /// ("(PAP)", "(ČTK)", "(ΑΠΕ-ΜΠΕ)", "(واس)", "（新華社）", "(연합뉴스)"), lowercased. Only
+    /// in parentheses: bare, such a name is as likely the last word of a wrapped sentence
+    /// ("… in interviews with\nTanjug.").
+    static let parenthesizedSignOffAgencies: Set<String> = [
+        "pap", "lusa", "čtk", "ctk", "tasr", "mti", "bta", "hina", "sta", "agerpres", "tanjug", "aa", "apa",
+        "ana-mpa", "belga", "anp", "ritzau", "spa", "qna", "petra",
+        "тасс", "итар-тасс", "интерфакс", "риа новости", "укрінформ", "ukrinform", "белта",
+        "απε-μπε", "απε", "واس", "وام", "كونا", "سانا", "قنا", "بترا", "أ ش أ",
+        "新华社", "新華社", "中央社", "共同", "共同通信", "時事", "연합뉴스", "연합",
+    ]
+
     /// Words that make a capitalized name an outlet even when the list above lacks it.
     static let outletWords: Set<String> = [
         "news", "agency", "press", "presse", "television", "tv", "radio", "times", "post", "journal",
@@ -86,11 +98,18 @@ enum KnownOutlets {
         word.prefix(8).reduce(0) { $0 << 8 | UInt64(ByteScalars.asciiLower($1)) } ^ UInt64(word.count) << 58
     }
 
-    static func isSignOffAgency(_ name: String) -> Bool {
-        name.utf8.count <= 20 && signOffAgencies.contains(name.lowercased())
+    static func isSignOffAgency(_ name: String, parenthesized: Bool = false) -> Bool {
+        guard name.utf8.count <= 24 else { return false }
+        let lowercased = name.lowercased()
+        return signOffAgencies.contains(lowercased) || parenthesized && parenthesizedSignOffAgencies.contains(lowercased)
     }
 
-    static let signOffKeys = PackedKeySet(signOffAgencies.map { key(Array($0.utf8)[...]) })
+    /// Keys of the names as a sign-off line writes them: lowercase, capitals ("ΑΠΕ-ΜΠΕ",
+    /// "ТАСС") or capitalized ("Укрінформ"); `key` folds only ASCII case.
+    static let signOffKeys = PackedKeySet(
+        signOffAgencies.union(parenthesizedSignOffAgencies).flatMap { name in
+            [name, name.uppercased(), name.prefix(1).uppercased() + name.dropFirst()].map { key(Array($0.utf8)[...]) }
+        })
 
     /// `isSignOffAgency` without building a string: nearly every short line is not one.
     static func mayBeSignOffAgency(_ bytes: ArraySlice<UInt8>) -> Bool {

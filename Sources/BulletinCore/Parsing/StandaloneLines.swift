@@ -48,16 +48,25 @@ enum StandaloneLines {
             else { return nil }
             return parts.map(ByteScalars.string)
         }
-        // A lone agency name, maybe wrapped in parentheses or led by a dash.
+        // A lone agency name, maybe wrapped in parentheses (fullwidth in CJK text: "（共同）")
+        // or led by a dash.
         guard body.count <= 30 else { return nil }
+        let parenthesized =
+            body.first == 0x28 && body.last == 0x29
+            || body.count > 6 && ByteScalars.hasPrefix(body, "\u{FF08}") && body[body.endIndex - 1] == 0x89
+                && body[body.endIndex - 2] == 0xBC && body[body.endIndex - 3] == 0xEF
         while let first = body.first, first == 0x2D || first == 0x28 || first == 0x20 { body = body.dropFirst() }
         if body.first == 0xE2, ByteScalars.hasPrefix(body, "\u{2014}") || ByteScalars.hasPrefix(body, "\u{2013}") {
             body = ByteScalars.trimmed(body.dropFirst(3))
         }
+        if body.first == 0xEF, ByteScalars.hasPrefix(body, "\u{FF08}") { body = body.dropFirst(3) }
         while let last = body.last, last == 0x29 || last == 0x20 || last == 0x2E { body = body.dropLast() }
+        if body.last == 0x89, body.count >= 3, body[body.endIndex - 3] == 0xEF, body[body.endIndex - 2] == 0xBC {
+            body = body.dropLast(3)  // "）"
+        }
         guard KnownOutlets.mayBeSignOffAgency(body) else { return nil }
         let name = ByteScalars.string(body)
-        return KnownOutlets.isSignOffAgency(name) ? [name] : nil
+        return KnownOutlets.isSignOffAgency(name, parenthesized: parenthesized) ? [name] : nil
     }
 
     /// A whole line that is a sign-off; cheap for the long lines of text, which never are.

@@ -71,3 +71,41 @@ struct LocalDatelineTests {
         #expect(LocalDatelines.parse(bytes)?.place == read?.place)
     }
 }
+
+/// The lines national agencies end a story with: their name in parentheses.
+@Suite("Local sign-offs")
+struct LocalSignOffTests {
+    @Test(arguments: [
+        ("(PAP)", "PAP"), ("(Lusa)", "Lusa"), ("(ČTK)", "ČTK"), ("(AA)", "AA"), ("(ΑΠΕ-ΜΠΕ)", "ΑΠΕ-ΜΠΕ"),
+        ("(واس)", "واس"), ("（新華社）", "新華社"), ("(연합뉴스)", "연합뉴스"), ("（共同）", "共同"), ("(ТАСС)", "ТАСС"),
+        ("(Укрінформ)", "Укрінформ"), ("(dpa)", "dpa"), ("Reuter", "Reuter"),
+    ] as [(String, String)])
+    func readsTheAgency(_ line: String, agency: String) {
+        #expect(StandaloneLines.signOff(Array(line.utf8)[...]) == [agency])
+    }
+
+    /// Bare, such a name may be the last word of a wrapped sentence.
+    @Test(arguments: ["PAP.", "Tanjug.", "Lusa", "ТАСС", "共同", "(Warszawa)", "(Президент)"])
+    func leavesOtherLinesAlone(_ line: String) {
+        #expect(StandaloneLines.signOff(Array(line.utf8)[...]) == nil)
+    }
+
+    @Test func theSignOffEndsTheStoryAndTheNextHeadlineOpensOne() throws {
+        let text = """
+            Rząd przyjął projekt ustawy
+
+            Warszawa (PAP) - Rada Ministrów przyjęła we wtorek projekt ustawy.
+
+            (PAP)
+
+            Sejm zbierze się w środę
+
+            Posłowie zajmą się projektem w środę rano.
+
+            """
+        let stories = try BulletinParser().parse(text)
+        #expect(stories.map(\.headline) == ["Rząd przyjął projekt ustawy", "Sejm zbierze się w środę"])
+        #expect(stories.first?.paragraphs.count == 1)
+        #expect(stories.first?.sources == ["PAP"])
+    }
+}
