@@ -16,4 +16,15 @@ enum HeadlineShape {
         if ending == .question && !(shape.isTitleCase || shape.isAllCaps || shape.isCaseless) { return false }
         return !shape.containsSentenceBoundary
     }
+
+    /// A short question in sentence case: "Кто они?", "Kto zatrzyma Australię?", "Why now?".
+    /// Outside English, headlines are written so; in English it is as often a crosshead or
+    /// an interviewer's question. Its shape alone does not say: the file's layout does
+    /// (`LayoutJudge`). Not an exclamation, which is as often a web page's aside.
+    static func isPlainQuestion(_ shape: TextShape) -> Bool {
+        let bytes = shape.bytes
+        guard bytes.last == 0x3F, bytes.count <= maximumBytes, shape.ending == .question else { return false }
+        guard !shape.startsLowercase, shape.hasLetter, shape.wordCount <= 10 else { return false }
+        return !(shape.isTitleCase || shape.isAllCaps || shape.isCaseless) && !shape.containsSentenceBoundary
+    }
 }

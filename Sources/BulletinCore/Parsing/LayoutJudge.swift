@@ -56,6 +56,9 @@ private struct Candidate {
     let words: Int
     /// The next part opens with a dateline ("LONDON, March 3 - …") or is one on its own line.
     let datelineLead: Bool
+    /// A question in sentence case ("Кто они?", "What about the violence?"): a headline in
+    /// many languages, but as often a crosshead or an interviewer's question inside a story.
+    let isPlainQuestion: Bool
 }
 
 /// The evidence about each candidate and the file's pattern, gathered in a few passes over
@@ -75,12 +78,12 @@ private struct Verdicts {
         for index in candidates {
             guard case .headline(var headline) = parts[index] else { continue }
             let facts = headline.withUTF8 { bytes in
-                (Self.isNote(bytes), Self.isFlash(bytes), bytes.wordsBetweenSpaces)
+                (Self.isNote(bytes), Self.isFlash(bytes), bytes.wordsBetweenSpaces, Self.isPlainQuestion(bytes))
             }
             measured.append(
                 Candidate(
                     index: index, anchored: Self.isAnchored(index, in: parts), isNote: facts.0, isFlash: facts.1,
-                    words: facts.2, datelineLead: Self.hasDatelineLead(index, in: parts)))
+                    words: facts.2, datelineLead: Self.hasDatelineLead(index, in: parts), isPlainQuestion: facts.3))
         }
         self.candidates = measured
         kept = measured.map { !$0.isNote }  // a table's footnote is never a headline
@@ -188,7 +191,16 @@ private struct Verdicts {
         }
         var isMarked = [Bool](repeating: false, count: count)
         for position in marked { isMarked[position] = true }
-        let unmarked = floating.filter { !isMarked[$0] }
+        // A question in sentence case opens a story only in a file that neither marks its
+        // headlines nor writes them in title case or capitals (where headlines are written in
+        // sentence case, as outside English, so are questions); otherwise an unmarked one is
+        // inside a story, and says nothing about how the file marks its stories.
+        if floating.contains(where: { candidates[$0].isPlainQuestion }) && (!marked.isEmpty || hasCasedHeadline) {
+            for position in floating where candidates[position].isPlainQuestion && !isMarked[position] {
+                kept[position] = false
+            }
+        }
+        let unmarked = floating.filter { !isMarked[$0] && !candidates[$0].isPlainQuestion }
         if !marked.isEmpty && !unmarked.isEmpty {
             // Unmarked candidates counted by the stretch between marked headlines they sit in:
             // an article with many crossheads is one stretch, not many stories.
@@ -229,6 +241,21 @@ private struct Verdicts {
         }
         if led >= 2 && led * 5 >= survivors * 4 {
             for position in floating where !candidates[position].datelineLead { kept[position] = false }
+        }
+    }
+
+    private static func isPlainQuestion(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.last == 0x3F && HeadlineShape.isPlainQuestion(TextShape(Array(bytes)[...]))
+    }
+
+    /// A headline of the file in title case or capitals, questions in sentence case aside.
+    private var hasCasedHeadline: Bool {
+        candidates.indices.contains { position in
+            guard kept[position], !candidates[position].isPlainQuestion,
+                case .headline(let headline) = parts[candidates[position].index]
+            else { return false }
+            let shape = TextShape(Array(headline.utf8)[...])
+            return shape.isTitleCase || shape.isAllCaps
         }
     }
 

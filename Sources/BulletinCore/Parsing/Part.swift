@@ -64,7 +64,9 @@ struct PartReader {
             segment.lines.count == 1 || shape.isAllCaps || (segment.lines.count == 2 && shape.isTitleCase)
         guard fitsOnHeadlineLines else { return .paragraph(joined) }
         if let name = StandaloneLines.endByline(bytes) { return .nameLine(name) }
-        if HeadlineShape.looksLikeHeadline(shape) { return .headline(ByteScalars.string(bytes)) }
+        if HeadlineShape.looksLikeHeadline(shape) || HeadlineShape.isPlainQuestion(shape) {
+            return .headline(ByteScalars.string(bytes))
+        }
         return .paragraph(joined)
     }
 

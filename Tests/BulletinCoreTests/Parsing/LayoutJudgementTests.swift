@@ -228,4 +228,67 @@ struct LayoutJudgementTests {
         #expect(stories[1].paragraphs.count == 7)
         #expect(stories[1].paragraphs[1] == "Ingenting med saken å gjøre")
     }
+
+    /// Headlines in sentence case, questions among them, as languages other than English
+    /// write them (PUD news text, Tests/LangCorpus/SOURCES.md): where the file marks no
+    /// headline with a wider gap, a short question opens a story like any other headline.
+    @Test func aQuestionInSentenceCaseOpensAStoryInAFileOfEvenGaps() throws {
+        let text = """
+            Там гибнут люди
+
+            Более 330 членов экипажа находятся на борту корабля.
+
+            Вега намекнул, что в силу своего возраста многие могли не знать об этой истории.
+
+            Кто может остановить Австралию?
+
+            У них только один шанс реабилитироваться -- обыграть команду Англии.
+
+            Он работал в BBC в течение десяти лет
+
+            Затем он провел четыре года на радио BBC World Service в Bush House.
+            """
+        let stories = try parser.parse(text)
+        #expect(
+            stories.map(\.headline) == [
+                "Там гибнут люди", "Кто может остановить Австралию?", "Он работал в BBC в течение десяти лет",
+            ])
+        #expect(stories[1].paragraphs.count == 1)
+    }
+
+    /// Where wider gaps mark the file's headlines, questions under narrower ones are an
+    /// interviewer's questions or crossheads inside their story, however many there are.
+    @Test func questionsInSentenceCaseStayInTheirStoryWhereWiderGapsMarkHeadlines() throws {
+        let text = """
+            Он работал в BBC в течение десяти лет
+
+            Затем он провел четыре года на радио BBC World Service в Bush House.
+
+            Кто они?
+
+            Более 330 членов экипажа находятся на борту корабля.
+
+            Кто может остановить Австралию?
+
+            У них только один шанс реабилитироваться -- обыграть команду Англии.
+
+            А что же насчет позиции Австралии?
+
+            Южная Африка почти подошла к точке невозврата.
+
+
+            Там гибнут люди
+
+            Вега намекнул, что в силу своего возраста многие могли не знать об этой истории.
+
+
+            Ухожу на пике
+
+            Он играл в жестком стиле, но у него были гибкие руки.
+            """
+        let stories = try parser.parse(text)
+        #expect(stories.map(\.headline) == ["Он работал в BBC в течение десяти лет", "Там гибнут люди", "Ухожу на пике"])
+        #expect(stories[0].paragraphs.count == 7)
+        #expect(stories[0].paragraphs[1] == "Кто они?")
+    }
 }
