@@ -45,13 +45,15 @@ public struct StoryFingerprint: Sendable {
         numberMask = numbers
         leadNumberMask = leadNumbers
         leadNameMask = names
-        leadKey = Self.leadKey(of: body, shingleSize: configuration.shingleSize)
+        leadKey = Self.leadKey(of: body)
     }
 
-    /// The first `leadKeyWords` words of the body, hashed to 32 bits (never 0).
+    /// The first `leadKeyWords` words of the body, hashed to 32 bits (never 0); 0 for a body
+    /// of fewer words. A body of just that many words has a key too: a two-sentence brief cut
+    /// to its first sentence keeps no other way to its original.
     static let leadKeyWords = 12
-    static func leadKey(of words: [FoldedToken], shingleSize: Int) -> UInt32 {
-        guard words.count >= leadKeyWords + shingleSize else { return 0 }
+    static func leadKey(of words: [FoldedToken]) -> UInt32 {
+        guard words.count >= leadKeyWords else { return 0 }
         var hash = StableHash.mix(0x6C65_6164)  // "lead"
         for word in words.prefix(leadKeyWords) { hash = StableHash.combine(hash, word.hash) }
         return max(1, UInt32(truncatingIfNeeded: hash >> 32))

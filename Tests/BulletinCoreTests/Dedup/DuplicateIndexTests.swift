@@ -79,6 +79,28 @@ struct DuplicateIndexTests {
         #expect(plain.count == reserved.count)
     }
 
+    /// A brief of two sentences cut to its first (Leipzig web text, Tests/LangCorpus/SOURCES.md):
+    /// the twelve words left are the lead the original is filed under, however few shingles.
+    @Test("a copy cut to a lead of twelve to fourteen words is found by its lead")
+    func trimmedToAShortLead() {
+        var index = DuplicateIndex()
+        let original = Story(
+            headline: "Там буде світлість і святість, там не буде ні плачу, ні скреготу зубів",
+            paragraphs: [
+                "Усі театри хіба що стали скидатися на МХАТ, розвивалися на єдиній ключі.",
+                "Уроки русько-японської війни пильно вивчали, особливо німці, що задовго поперед своїх суперників зрозуміли, що окопні укріплення важливі для захисту піхоти від артилерійського вогню.",
+            ])
+        #expect(index.ingest(original, receivedAt: now).isNew)
+        let id = StoryID(of: original).hex
+        var trimmed = original
+        trimmed.paragraphs.removeLast()
+        #expect(index.ingest(trimmed, receivedAt: now + 60).duplicateOf == id)
+        // Another story opening with other words is not taken for it.
+        var other = trimmed
+        other.paragraphs = ["Інші театри ніколи не стали скидатися на МХАТ, розвивалися на власному ключі."]
+        #expect(index.ingest(other, receivedAt: now + 120).isNew)
+    }
+
     @Test("a later occurrence in the same bulletin matches one inserted just before it")
     func sameBulletin() {
         var index = DuplicateIndex()
