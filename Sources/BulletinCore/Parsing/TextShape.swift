@@ -126,12 +126,23 @@ struct TextShape {
                     let word = bytes[wordStart..<index]
                     // A one-letter word is an initial in any script: "H.", "É.", Arabic "د." (Dr).
                     let initial = !word.isEmpty && ByteScalars.scalar(in: word, at: word.startIndex).1 == word.count
-                    if byte != 0x2E || !(initial || Vocabulary.isAbbreviation(word)) { return true }
+                    if byte != 0x2E || !(initial || Vocabulary.isAbbreviation(word) || Self.isOrdinal(word, in: bytes)) { return true }
                 }
             }
             index += 1
         }
         return false
+    }
+
+    /// "den 45. Präsidenten", "do 45. prezydenta", "12. Розширення": two or three digits before
+    /// the period, after a word or at the start of the line, are an ordinal or a list number
+    /// (German, the Slavic languages, Turkish and Greek write them so), not a sentence's end.
+    /// After a comma ("Wiesbaden, 11. November") they stay a boundary: a date line, not a headline.
+    private static func isOrdinal(_ word: ArraySlice<UInt8>, in bytes: ArraySlice<UInt8>) -> Bool {
+        guard word.count >= 2, word.count <= 3, word.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        guard word.startIndex - 2 >= bytes.startIndex else { return word.startIndex == bytes.startIndex }
+        let (before, _) = ByteScalars.lastScalar(in: bytes, before: word.startIndex - 1) ?? (" ", 0)
+        return ByteScalars.isLowercase(before)
     }
 
     /// "التفاصيل.. شركة": two or more dots are a pause in a headline, not a sentence's end.

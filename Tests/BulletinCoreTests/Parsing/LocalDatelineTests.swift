@@ -109,3 +109,20 @@ struct LocalSignOffTests {
         #expect(stories.first?.sources == ["PAP"])
     }
 }
+
+/// Ordinals and list numbers written with a period, as German, the Slavic languages, Turkish
+/// and Greek write them (PUD and Leipzig text, Tests/LangCorpus/SOURCES.md). The price: an
+/// English line "He was 45. Then he left" reads as one headline-shaped line.
+@Suite("Ordinals with a period")
+struct OrdinalTests {
+    @Test(arguments: [
+        ("Trudeau wird den 45. Präsidenten der Vereinigten Staaten einladen, wer auch immer das sein wird", true),
+        ("Trudeau wystosuje to zaproszenie do 45. prezydenta Stanów Zjednoczonych, ktokolwiek nim będzie", true),
+        ("12. Розширення програмованого навчання, комп'ютеризація освіти", true),
+        ("Hofheim am Taunus | Wiesbaden, 11. November 2021", false),
+        ("The index rose in 2015. Then it fell", false),
+    ] as [(String, Bool)])
+    func anOrdinalDoesNotEndASentence(_ line: String, isHeadline: Bool) {
+        #expect(HeadlineShape.looksLikeHeadline(TextShape(Array(line.utf8)[...])) == isHeadline)
+    }
+}
