@@ -362,6 +362,7 @@ actor IngestPipeline {
                     "the store \(configuration.store) was moved away or removed without a SIGHUP; reopened it, new lines go to the file at that path (the old file, \(left), keeps what was written before)",
                     ["STORE": configuration.store.string, "STORE_LEFT": left, "STORE_NOW": store.identity])
             }
+            entries = StoryReporter.Batch(store: configuration.store, offset: store.size)
             var append = store.beginAppend(lines: decisions.count)
             while let record = decisions.next(index: &index) {
                 if decisions.position % 100 == 0 { watchdog?.pingIfDue() }
@@ -386,9 +387,9 @@ actor IngestPipeline {
             logger.warning("cannot write the ledger: \(error); the entry is written with the next one, or recovered from the store at the next start")
         }
         if store.unsynchronized { scheduleFlush() }
-        if let limit = configuration.rotateSize, store.size >= limit { rotateStore() }
 
-        reporter.report(entries) { watchdog?.pingIfDue() }
+        reporter.report(entries, storeEnd: store.size) { watchdog?.pingIfDue() }
+        if let limit = configuration.rotateSize, store.size >= limit { rotateStore() }
         for notice in decisions.notices { logger.wireNotice(notice, file: shown, sha256: sha256) }
         DaemonMetrics.shared.stored(newStories: lines.stories, duplicatesByMatch: lines.duplicatesByMatch, at: receivedAt)
         counters.stories += lines.stories

@@ -44,7 +44,16 @@ public struct BulletinProcessor: Sendable {
         let decoded = Swift.Result { () throws(BulletinRejection) in try decoder.decode(bytes) }
         let parsed = Swift.Result { () throws(BulletinRejection) in
             let fingerprinter = StoryFingerprinter(dedup)
-            return try parser.parse(decoded.get().text).map { PreparedStory($0, fingerprinter: fingerprinter) }
+            var stories = try parser.parse(decoded.get().text)
+            var prepared: [PreparedStory] = []
+            prepared.reserveCapacity(stories.count)
+            // Each story's paragraphs go as soon as its joined body is made, rather than all
+            // of them at the end: a bulletin's text is not held twice over at the peak.
+            for position in stories.indices {
+                prepared.append(PreparedStory(stories[position], fingerprinter: fingerprinter))
+                stories[position].paragraphs = []
+            }
+            return prepared
         }
         // A file no reading fits has no encoding to name; it gives no records either.
         let encoding = (try? decoded.get().encoding) ?? .utf8
