@@ -29,6 +29,7 @@ system-test: build
 	bash Tests/System/full-disk-test.sh $(RELEASE_BIN)
 	bash Tests/System/journal-test.sh $(RELEASE_BIN)
 	bash Tests/System/metrics-test.sh $(RELEASE_BIN)
+	bash Tests/System/memory-limit-test.sh $(RELEASE_BIN) || [ $$? -eq 77 ]
 	bash Tests/System/service-test.sh $(RELEASE_BIN) $(STAGE)
 
 build: deps
