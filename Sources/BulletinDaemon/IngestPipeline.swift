@@ -262,6 +262,13 @@ actor IngestPipeline {
         guard claimRestarts.isLooping(name) else { return nil }
         let starts = claimRestarts.counts[name] ?? ClaimRestarts.limit
         claimRestarts.forget(name)
+        // Stored already, only not moved out yet (its disposal failed, or the kills came between
+        // its ledger entry and its move): taking it costs a hash, not a parse. Not set aside.
+        if let file = try? RegularFileReader.readFile(claims.path(of: name), limit: configuration.maxFileSize),
+            ledger.contains(BulletinProcessor.sha256Hex(file.bytes))
+        {
+            return nil
+        }
         let loaded = LoadedFile(name: name, folder: claims.path, content: .vanished)
         return reject(
             loaded, name: name.string ?? name.display, sha256: nil, disposition: .configured, kind: .crashLoop,
