@@ -4,11 +4,11 @@
 /// tab or hard-wrapped, tabular rows (BS … DLE, `;` columns), and after ETX the trailer.
 enum ANPAReader {
     static func item(_ bytes: ArraySlice<UInt8>) -> WireItem? {
-        let stx = bytes.firstIndex(of: WireFraming.stx)
+        let stx = bytes.firstIndex(ofByte: WireFraming.stx)
         let header = bytes[..<(stx ?? bytes.startIndex)]
         let textStart = stx.map { $0 + 1 } ?? bytes.startIndex
         // The ETX that ends the text comes after its STX (a stray one in the header is not it).
-        let etx = bytes[textStart...].firstIndex(of: WireFraming.etx)
+        let etx = bytes[textStart...].firstIndex(ofByte: WireFraming.etx)
         let textEnd = etx ?? bytes.endIndex
         var item = WireItem(metadata: WireMetadata(format: .anpa1312))
         let isTabular = readHeader(header, into: &item.metadata)
@@ -92,6 +92,8 @@ extension ANPAReader {
 
     /// Without the ANPA end-of-line mark (`<`, `=`) and trailing spaces.
     static func stripEndMark(_ text: String) -> String {
+        // As in `trimmingSpaces`: a last byte that is none of the marks ends no Character that is.
+        if let last = text.utf8.last, last != 0x20, last != 0x3C, last != 0x3D, last != 0x09 { return text.trimmingSpaces }
         var view = Substring(text)
         while let last = view.last, last == " " || last == "<" || last == "=" || last == "\t" { view = view.dropLast() }
         return String(view).trimmingSpaces

@@ -2,14 +2,34 @@
 enum FiledTime {
     /// AP's trailer: "AP-WF-02-20-16 0337GMT" (month, day, two-digit year, hour and minute).
     static func anpaTrailer(_ line: String) -> String? {
-        guard let range = line.firstRange(of: "-WF-") ?? line.firstRange(of: "-wf-") else { return nil }
-        let fields = line[range.upperBound...].split { $0 == "-" || $0 == " " }
+        guard let afterMarker = end(of: "-WF-", in: line) ?? end(of: "-wf-", in: line) else { return nil }
+        let fields = line[afterMarker...].split { $0 == "-" || $0 == " " }
         guard fields.count >= 4, let month = Int(fields[0]), let day = Int(fields[1]), let year = Int(fields[2]) else {
             return nil
         }
         let clock = fields[3].prefix { $0.isNumber }
         guard clock.count == 4, let hour = Int(clock.prefix(2)), let minute = Int(clock.suffix(2)) else { return nil }
         return rfc3339(year: 2000 + year, month: month, day: day, hour: hour, minute: minute)
+    }
+
+    /// Where the first `marker` (ASCII) in `line` ends, found among its bytes: a search of the
+    /// String itself compares Characters and cost more than the rest of reading the trailer.
+    private static func end(of marker: StaticString, in line: String) -> String.Index? {
+        let utf8 = line.utf8
+        let count = marker.utf8CodeUnitCount
+        let pattern = marker.utf8Start
+        var start = utf8.startIndex
+        while let first = utf8[start...].firstIndex(of: pattern[0]) {
+            var index = first
+            var matched = 0
+            while matched < count, index < utf8.endIndex, utf8[index] == pattern[matched] {
+                matched += 1
+                index = utf8.index(after: index)
+            }
+            if matched == count { return index }
+            start = utf8.index(after: first)
+        }
+        return nil
     }
 
     /// IPTC 7901's closing line: "131137 GMT Nov 13" or "211259 Nov 18" (day, hour and

@@ -19,11 +19,11 @@ enum IPTC7901Reader {
     }
 
     static func item(_ bytes: ArraySlice<UInt8>) -> WireItem? {
-        let stx = bytes.firstIndex(of: WireFraming.stx)
+        let stx = bytes.firstIndex(ofByte: WireFraming.stx)
         let textStart = stx.map { $0 + 1 } ?? bytes.startIndex
         // The ETX that ends the text comes after its STX: one before it (a fuzz finding) made
         // the text's range run backwards.
-        let etx = bytes[textStart...].firstIndex(of: WireFraming.etx)
+        let etx = bytes[textStart...].firstIndex(ofByte: WireFraming.etx)
         var item = WireItem(metadata: WireMetadata(format: .iptc7901))
         let headerLines = WireLines.lines(bytes[..<(stx ?? bytes.startIndex)]).map { WireLines.text($0).trimmingSpaces }
             .filter { !$0.isEmpty }

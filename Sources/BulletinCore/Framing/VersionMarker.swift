@@ -144,7 +144,12 @@ public enum VersionMarker {
 
 extension StringProtocol {
     var trimmingSpaces: String {
+        // Most have nothing to trim: a Character that is a space or a tab begins and ends with that
+        // byte, so looking at two bytes spares walking grapheme clusters from both ends.
         var view = Substring(self)
+        if let first = view.utf8.first, let last = view.utf8.last, first != 0x20, first != 0x09, last != 0x20, last != 0x09 {
+            return String(view)
+        }
         while let first = view.first, first == " " || first == "\t" { view = view.dropFirst() }
         while let last = view.last, last == " " || last == "\t" { view = view.dropLast() }
         return String(view)

@@ -112,15 +112,19 @@ enum WireFraming {
     /// next SOH is framed on its own (a ZCZC message in the same feed file) or kept as loose text.
     static func controlFramed(_ bytes: ArraySlice<UInt8>) -> Framed {
         var starts: [Int] = []
-        for index in bytes.indices where bytes[index] == soh { starts.append(index) }
+        var from = bytes.startIndex
+        while let start = bytes[from...].firstIndex(ofByte: soh) {
+            starts.append(start)
+            from = start + 1
+        }
         var framed = Framed(items: [])
         appendUnframed(bytes[..<starts[0]], to: &framed)
         for (position, start) in starts.enumerated() {
             let limit = position + 1 < starts.count ? starts[position + 1] : bytes.endIndex
             var end = limit
-            if let eot = bytes[(start + 1)..<limit].firstIndex(of: eot) { end = eot }
+            if let eot = bytes[(start + 1)..<limit].firstIndex(ofByte: eot) { end = eot }
             let item = bytes[(start + 1)..<end]
-            let stxIndex = item.firstIndex(of: stx)
+            let stxIndex = item.firstIndex(ofByte: stx)
             let header = item[..<(stxIndex ?? item.startIndex)]
             if let parsed = IPTC7901Reader.isHeader(header) ? IPTC7901Reader.item(item) : ANPAReader.item(item) {
                 framed.items.append(parsed)

@@ -28,18 +28,22 @@ struct WireItem: Sendable {
 struct WireLines {
     static func lines(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
         var lines: [ArraySlice<UInt8>] = []
-        var start = bytes.startIndex
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == 0x0A || byte == 0x0D {
-                lines.append(bytes[start..<index])
-                if byte == 0x0D, index + 1 < bytes.endIndex, bytes[index + 1] == 0x0A { index += 1 }
-                start = index + 1
+        let offset = bytes.startIndex
+        // Read through a pointer: the slice's own subscript checks its bounds at every byte.
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            var index = 0
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == 0x0A || byte == 0x0D {
+                    lines.append(bytes[(offset + start)..<(offset + index)])
+                    if byte == 0x0D, index + 1 < buffer.count, buffer[index + 1] == 0x0A { index += 1 }
+                    start = index + 1
+                }
+                index += 1
             }
-            index += 1
+            if start < buffer.count { lines.append(bytes[(offset + start)...]) }
         }
-        if start < bytes.endIndex { lines.append(bytes[start..<bytes.endIndex]) }
         return lines
     }
 
