@@ -193,6 +193,12 @@ run("degenerate: one 10 MB line of words") { String(repeating: "word ", count: 2
 run("degenerate: 10 MB without a space") { String(repeating: "x", count: 10_000_000) }
 run("degenerate: a million blank lines") { String(repeating: "\n", count: 1_000_000) + "Headline\n\nBody.\n" }
 run("degenerate: a million one-word lines") { String(repeating: "word\n", count: 1_000_000) }
+// A tenth of the next case: the same MB/s (and instructions per byte) says the work is linear in
+// the stories; each costs a language identification of its one word, CLD2's fixed ~10,000
+// instructions.
+run("degenerate: 100,000 headline-only stories", minimumRuns: 1, seconds: 0) {
+    String(repeating: "Word\n\n", count: 100_000)
+}
 run("degenerate: a million headline-only stories", minimumRuns: 1, seconds: 0) {
     String(repeating: "Word\n\n", count: 1_000_000)
 }
