@@ -5,7 +5,11 @@ see SOURCES.md there), laid out as web, broadcast and press desks write them.
 
     make-independent-corpus.py OUT_DIR [--count 200]
 
-Writes OUT_DIR/independent/NNNN.txt and NNNN.truth.json in the truth format of
+The articles are split in two halves by publisher (`held_out`: a salted SHA-1 of the page's
+site, so every page of one site falls in the same half): bulletins of the tuning half are
+built only from tuning articles, bulletins of the held-out half only from held-out ones.
+Writes OUT_DIR/independent-tuning/ and OUT_DIR/independent-heldout/, each COUNT bulletins
+NNNN.txt and NNNN.truth.json in the truth format of
 make-parse-corpus.py: {"kind", "layout", "sources", "stories": [{"headline", "paragraphs",
 "byline", "lang"}]}; a paragraph with line breaks is one preformatted block (a list, a table).
 
@@ -20,9 +24,11 @@ What the truth says, where a desk's layout adds lines around the article's own t
   corpus).
 Nothing is written that the articles do not say, except those labels and the separators.
 
-Deterministic (seeded per bulletin) and offline. The whole split is held out: nobody tunes on it.
+Deterministic (seeded per bulletin) and offline. Tune on independent-tuning only; read
+independent-heldout's figure, never its files.
 """
 import argparse
+import hashlib
 import os
 import re
 
@@ -45,6 +51,12 @@ MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'Augus
 RULES = ['###', '-ENDS-', '+++', '________', '* * *', '-- -- --', '=====', '~~~', '— — —']
 MARKERS = ['- ', '• ', '* ', 'numbered', 'numbered-paren']
 LATIN = re.compile(r'[A-Za-zÀ-ž]')
+
+
+def held_out(article):
+    """Half of the publishers, fixed by a salted hash of the site (not of the article, so that
+    one site's page template never shows in both halves)."""
+    return hashlib.sha1(('independent-split:' + article['site']).encode()).digest()[0] < 0x80
 
 
 class Layout:
@@ -179,6 +191,17 @@ def main():
     for name in sorted(os.listdir(SOURCES)):
         if name.endswith('.jsonl'):
             every += load(SOURCES, name)
+    for half, seed in (('tuning', 'independent'), ('heldout', 'independent-heldout')):
+        articles = [a for a in every if held_out(a) == (half == 'heldout')]
+        write_half(os.path.join(args.out, 'independent-' + half), articles, seed, args.count)
+    stale = os.path.join(args.out, 'independent')  # the undivided split of earlier versions
+    if os.path.isdir(stale):
+        for name in os.listdir(stale):
+            os.remove(os.path.join(stale, name))
+        os.rmdir(stale)
+
+
+def write_half(folder, every, seed, count):
     by_lang = {}
     for article in every:
         by_lang.setdefault(article['lang'], []).append(article)
@@ -187,8 +210,8 @@ def main():
         'by_lang': by_lang,
         'caseless': [a for a in every if not LATIN.search(a['headline'])],
     }
-    write_split(os.path.join(args.out, 'independent'), args.count, 'independent',
-                lambda rng: build_bulletin(pools, rng))
+    write_split(folder, count, seed, lambda rng: build_bulletin(pools, rng))
+
 
 if __name__ == '__main__':
     main()

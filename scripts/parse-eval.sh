@@ -2,8 +2,8 @@
 # What `make parse-eval` runs: builds the parse corpus from the committed real articles
 # (Tests/ParseCorpus/sources, see SOURCES.md) into .build/parse-eval/, then scores the
 # release-build parser on its tuning and held-out parts, and on the independent split built
-# from other sources (Tests/ParseCorpus/independent, scripts/make-independent-corpus.py),
-# which nobody tunes on. Extra arguments go to ParseEval:
+# from other sources (Tests/ParseCorpus/independent, scripts/make-independent-corpus.py) in
+# two halves by publisher: tuning, and held-out (only scored). Extra arguments go to ParseEval:
 # --failures lists the files not cut exactly; --show heldout/0007 shows one file's stories.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,7 +1,8 @@
 // How well the parser cuts real bulletins into stories: `make parse-eval`.
 //
 //   ParseEval CORPUS                 the figures of CORPUS/tuning, CORPUS/heldout and,
-//                                    when built, CORPUS/independent
+//                                    when built, CORPUS/independent-tuning and
+//                                    CORPUS/independent-heldout
 //   ParseEval CORPUS --failures      also every file not cut exactly, with its counts
 //   ParseEval CORPUS --show SPLIT/NAME   the truth and what was found, story by story
 //
@@ -151,11 +152,12 @@ if let index = arguments.firstIndex(of: "--show"), index + 1 < arguments.endInde
     exit(0)
 }
 let listFailures = arguments.contains("--failures")
-// "independent": bulletins from other real sources and desk layouts than the tuning corpus
-// (scripts/make-independent-corpus.py), scored the same way; only when it was built.
-for split in ["tuning", "heldout", "independent"] {
+// "independent-…": bulletins from other real sources and desk layouts than the tuning corpus
+// (scripts/make-independent-corpus.py), split in two halves by publisher; scored the same
+// way, only when built. Tune on independent-tuning; independent-heldout is only read.
+for split in ["tuning", "heldout", "independent-tuning", "independent-heldout"] {
     let folder = root.appendingPathComponent(split)
-    if split == "independent" && !FileManager.default.fileExists(atPath: folder.path) { continue }
+    if split.hasPrefix("independent") && !FileManager.default.fileExists(atPath: folder.path) { continue }
     let scores = try names(in: folder).map { try score(folder: folder, name: $0) }
     report(split: split, scores: scores, listFailures: listFailures)
 }

@@ -43,10 +43,19 @@ struct IndependentCorpusTests {
     }
 
     /// Runs the generator twice into fresh folders: the same bytes, and every paragraph of the
-    /// truth is text of the bulletin (the layout may wrap it, never change it).
+    /// truth is text of the bulletin (the layout may wrap it, never change it); no article is
+    /// used in both halves (tuning and held-out).
     @Test func generatorIsDeterministicAndTruthIsTheBulletinsText() throws {
         let runs = try (0..<2).map { _ in try generate(count: 12) }
         #expect(runs[0] == runs[1])
+        var articlesByHalf: [String: Set<String>] = [:]
+        for (name, files) in runs[0] where name.hasSuffix(".truth.json") {
+            let truth = try JSONSerialization.jsonObject(with: Data(files.utf8)) as? [String: Any]
+            let half = String(name.prefix { $0 != "/" })
+            articlesByHalf[half, default: []].formUnion(try #require(truth?["sources"] as? [String]))
+        }
+        #expect(articlesByHalf.count == 2)
+        #expect(articlesByHalf["independent-tuning"]!.isDisjoint(with: articlesByHalf["independent-heldout"]!))
         for (name, files) in runs[0] where name.hasSuffix(".truth.json") {
             let truth = try JSONSerialization.jsonObject(with: Data(files.utf8)) as? [String: Any]
             let bulletin = try #require(runs[0][name.replacingOccurrences(of: ".truth.json", with: ".txt")])
@@ -79,12 +88,14 @@ struct IndependentCorpusTests {
         try process.run()
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)
-        let folder = out.appendingPathComponent("independent")
         var files: [String: String] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            files[name] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        for half in ["independent-tuning", "independent-heldout"] {
+            let folder = out.appendingPathComponent(half)
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+                files["\(half)/\(name)"] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            }
         }
-        #expect(files.count == 2 * count)
+        #expect(files.count == 2 * 2 * count)
         return files
     }
 }
