@@ -112,7 +112,7 @@ let package = Package(
         .executableTarget(
             name: "IngestBenchmark",
             dependencies: [
-                "BulletinCore", "LinuxIO", "SystemdSupport",
+                "BulletinCore", "BulletinDaemon", "LinuxIO", "SystemdSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],

@@ -7,7 +7,8 @@
 #   2. ingests it end to end with the real binary, without a reachable journal, and then (as
 #      root, where unshare works) again with a private systemd-journald taking every entry,
 #      printing MB/s and stories/s for each,
-#   3. times each step of the pipeline in one thread (Benchmarks/IngestBenchmark), and
+#   3. times the real pipeline's two halves, loading and committing, in one thread
+#      (Benchmarks/IngestBenchmark: LoadedFile.load and IngestPipeline.commit), and
 #   4. with BENCH_PERF=1, records the first run with perf and prints the hottest symbols.
 # Work files go to BENCH_DIR (default .build-bench); the archive is kept between runs.
 set -eu
@@ -60,7 +61,7 @@ head -3 "$work/run/summary" | sed 's/^/    /'
 ingest "fsync never (comparison only)" env BULLETIND_STORE_FSYNC=never
 
 echo
-"$bench" phases "$archive" "$(mkdir -p "$work/scratch" && rm -f "$work/scratch"/* && echo "$work/scratch")"
+"$bench" phases "$archive" "$(mkdir -p "$work/scratch" && rm -rf "$work/scratch"/* && echo "$work/scratch")"
 
 if [ "${BENCH_PERF:-0}" = 1 ] && command -v perf >/dev/null; then
     echo

@@ -1,6 +1,6 @@
 // The ingest benchmark's two halves (scripts/bench-ingest.sh runs both around the real binary):
 //   IngestBenchmark generate DIR STORIES   writes a back-fill archive of STORIES stories
-//   IngestBenchmark phases DIR SCRATCH     times each step of the pipeline over DIR's files
+//   IngestBenchmark phases DIR SCRATCH     times the real pipeline's two halves (load, commit) over DIR's files
 // Build in release: swift build -c release --static-swift-stdlib --product IngestBenchmark
 import Foundation
 import SystemPackage
@@ -17,24 +17,16 @@ case ("phases", 3):
     let enumerator = FileManager.default.enumerator(atPath: folder)
     let names = (enumerator?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".txt") }.sorted()
     let files = names.map { FilePath(folder).appending($0) }
-    let (timer, bytes, lines) = try PhaseBreakdown(files: files, scratch: FilePath(arguments[arguments.startIndex + 2])).run()
+    let (timer, bytes, lines) = try await PhaseBreakdown(files: files, scratch: FilePath(arguments[arguments.startIndex + 2])).run()
     let total = timer.total.seconds
     print("phase breakdown, one thread, \(files.count) files, \(bytes / 1_000_000) MB, \(lines) lines:")
     for (name, duration) in timer.totals {
         let share = String(format: "%5.1f%%", duration.seconds / total * 100)
-        print("  " + name.padding(toLength: 30, withPad: " ", startingAt: 0) + String(format: "%8.2f s  ", duration.seconds) + share)
+        print("  " + name.padding(toLength: 32, withPad: " ", startingAt: 0) + String(format: "%8.2f s  ", duration.seconds) + share)
     }
-    print(String(format: "  %@%8.2f s  → %.1f MB/s, %.0f lines/s", "total".padding(toLength: 30, withPad: " ", startingAt: 0), total,
+    print(String(format: "  %@%8.2f s  → %.1f MB/s, %.0f lines/s", "total".padding(toLength: 32, withPad: " ", startingAt: 0), total,
                  Double(bytes) / total / 1e6, Double(lines) / total))
-    // What `ingest` runs ahead on other cores (LoadedFile.load) and what stays in order on one.
-    let loadSteps: Set = ["read", "sha256", "decode", "parse", "story text, word count", "dedup: fingerprint"]
-    let ahead = timer.totals.filter { loadSteps.contains($0.name) }.reduce(0) { $0 + $1.duration.seconds }
-    // The journal entries go out from a thread of their own (StoryReporter), as does the fsync.
-    let offPipeline = { (name: String) in name.hasPrefix("fsync") || name.hasPrefix("journal") }
-    let inOrder = timer.totals.filter { !loadSteps.contains($0.name) && !offPipeline($0.name) }.reduce(0) { $0 + $1.duration.seconds }
-    print(String(format: "  loaded ahead, any core (read → fingerprint)  %6.2f s", ahead))
-    print(String(format: "  in order, one at a time (no fsync, journal) %6.2f s", inOrder))
-    print("  (the journal entries and the fsync run on threads of their own)")
+    print("  (ingest loads ahead on other cores and commits in order; the journal entries and the fsync run on threads of their own)")
 default:
     FileHandle.standardError.write(Data("usage: IngestBenchmark generate DIR STORIES | phases DIR SCRATCH\n".utf8))
     exit(64)

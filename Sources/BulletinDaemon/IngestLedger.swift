@@ -4,7 +4,7 @@ import SystemPackage
 
 /// A bulletin's identity: the SHA-256 of its bytes, kept as four words rather than 64 hex
 /// characters so a million of them fit in 40 MB.
-struct BulletinDigest: Hashable, Sendable {
+package struct BulletinDigest: Hashable, Sendable {
     let words: (UInt64, UInt64, UInt64, UInt64)
 
     init?(hex: some Collection<UInt8>) {
@@ -31,8 +31,8 @@ struct BulletinDigest: Hashable, Sendable {
 
     init?(hex: String) { self.init(hex: Array(hex.utf8)) }
 
-    static func == (lhs: Self, rhs: Self) -> Bool { lhs.words == rhs.words }
-    func hash(into hasher: inout Hasher) {
+    package static func == (lhs: Self, rhs: Self) -> Bool { lhs.words == rhs.words }
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(words.0)
         hasher.combine(words.1)
     }

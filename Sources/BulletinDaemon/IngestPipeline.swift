@@ -12,9 +12,9 @@ import SystemPackage
 /// harmless: the store append comes first (the truth), the ledger entry next (an index of the
 /// store), the file move last — so a bulletin still in the inbox at the next start is either in
 /// the ledger (moved without being ingested again) or not in the store at all.
-actor IngestPipeline {
+package actor IngestPipeline {
     /// What happened to one file.
-    enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         case ingested(stories: Int, duplicates: Int)
         /// The same bytes were ingested before, under some name.
         case alreadyIngested
@@ -35,7 +35,7 @@ actor IngestPipeline {
     }
 
     /// Where files go once dealt with.
-    enum Disposition: Sendable, Equatable {
+    package enum Disposition: Sendable, Equatable {
         /// As the configuration says (the daemon).
         case configured
         /// Leave every file where it is (`bulletind ingest`).
@@ -83,7 +83,7 @@ actor IngestPipeline {
 
     /// `reportsInBackground`: the story entries go to the journal from a thread of their own
     /// (a back-fill; see `StoryReporter`).
-    init(configuration: Configuration, logger: Logger, reportsInBackground: Bool = false) throws {
+    package init(configuration: Configuration, logger: Logger, reportsInBackground: Bool = false) throws {
         self.configuration = configuration
         reporter = StoryReporter(logger: logger, inBackground: reportsInBackground)
         names = BulletinNames(patterns: configuration.patterns)
@@ -286,18 +286,18 @@ actor IngestPipeline {
     }
 
     /// The digests a loader may skip preparing: none when identical files are recorded again.
-    var knownDigests: Set<BulletinDigest> { configuration.identicalFiles == .skip ? ledger.knownDigests : [] }
+    package var knownDigests: Set<BulletinDigest> { configuration.identicalFiles == .skip ? ledger.knownDigests : [] }
 
     /// The dedup configuration bulletins are to be prepared with.
-    var dedupConfiguration: DedupConfiguration { index.configuration }
+    package var dedupConfiguration: DedupConfiguration { index.configuration }
 
     /// How bulletins are to be decoded: the inbox's pinned encoding, if any.
-    var decoder: BulletinDecoder { BulletinDecoder(pinned: configuration.encoding) }
+    package var decoder: BulletinDecoder { BulletinDecoder(pinned: configuration.encoding) }
 
     /// Sizes the duplicate index for a back-fill of `bytes` of bulletins at once, rather than
     /// growing it step by step as the stories arrive: a story per kilobyte (the seed bulletin's
     /// density), at most a million ahead (about 140 MB of tables, which that many stories fill).
-    func expectBulletins(totalling bytes: Int64) {
+    package func expectBulletins(totalling bytes: Int64) {
         index.reserveCapacity(forAdditional: Int(min(bytes / 1000, 1_000_000)))
     }
 
@@ -305,7 +305,7 @@ actor IngestPipeline {
     /// the ledger check, the duplicate decisions, store, ledger, journal and disposition.
     /// `retrying`: a file that failed to read for a passing reason (it changed meanwhile, it has
     /// another name) is left where it is for another try (`.unstable`) rather than rejected.
-    func commit(_ loaded: LoadedFile, disposition: Disposition, retrying: Bool = false, watchdog: WatchdogPinger? = nil) -> Outcome {
+    package func commit(_ loaded: LoadedFile, disposition: Disposition, retrying: Bool = false, watchdog: WatchdogPinger? = nil) -> Outcome {
         guard let name = loaded.name.string, !loaded.hasUnprintableName else {
             return reject(
                 loaded, name: loaded.name.display, sha256: nil, disposition: disposition, kind: .unprintableName,
@@ -544,7 +544,7 @@ actor IngestPipeline {
     /// Saves the duplicate index with the store offset it covers (at rotation and at stop),
     /// first evicting stories older than the retention window, if one is set. Waits for any
     /// periodic save still being written, so this one is the snapshot left on disk.
-    func saveIndex() {
+    package func saveIndex() {
         reporter.waitUntilSent()
         flush()
         index.evictExpired(now: Timestamp.now.secondsSinceEpoch)

@@ -6,7 +6,7 @@ import SystemPackage
 /// A bulletin file read and prepared (decoded, parsed, fingerprinted) away from the pipeline's
 /// actor. Loading needs no state but the ledger's digests, so a back-fill loads the next files
 /// on other cores while the pipeline commits this one.
-struct LoadedFile: Sendable {
+package struct LoadedFile: Sendable {
     enum Content: Sendable {
         /// Decoded, parsed and fingerprinted.
         case prepared(PreparedBulletin)
@@ -45,7 +45,7 @@ struct LoadedFile: Sendable {
     /// Reads `name` in `folder` and prepares it, unless the ledger already holds its digest
     /// (`known`: empty when identical files are to be recorded again). `refusingHardLinks`: a
     /// file with another name is not read (the inbox; a back-fill reads what it is given).
-    static func load(
+    package static func load(
         _ name: FileName, in folder: FilePath, maxFileSize: Int64, dedup: DedupConfiguration, decoder: BulletinDecoder,
         known: Set<BulletinDigest>, refusingHardLinks: Bool = false
     ) -> LoadedFile {

@@ -6,7 +6,7 @@ import SystemdSupport
 /// pinging, and systemd restarts it. The inbox loop pings between files; a long file pings from
 /// inside — between its chunks of stories, and while it is read and parsed (which has a time
 /// limit of its own, so a file that never finishes cannot keep the pings going).
-final class WatchdogPinger: Sendable {
+package final class WatchdogPinger: Sendable {
     let notifier: ServiceNotifier
     /// Half of `WATCHDOG_USEC`, or nil when no watchdog is set.
     let interval: Duration?
