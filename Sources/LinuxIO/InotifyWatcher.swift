@@ -3,22 +3,6 @@ import Glibc
 import Synchronization
 import SystemPackage
 
-/// What the kernel says about the inbox. A hint only: the folder itself is the truth.
-public enum InboxEvent: Sendable, Hashable {
-    /// A file was closed after writing, or renamed into the folder.
-    case arrived(name: FileName)
-    /// Something was created: a regular file is not complete yet (its close comes later), but a
-    /// link, FIFO, socket or device never will be, so it must be looked at now.
-    case created(name: FileName)
-    /// The kernel's queue overflowed, or ours did: events were lost, rescan the folder.
-    case overflow
-    /// The watch is gone: the folder was deleted, moved or unmounted.
-    case watchLost
-    /// Reading the kernel's events failed (`poll` or `read`): the watcher has stopped, and the
-    /// folder must be watched again (and rescanned).
-    case failed(IOFailure)
-}
-
 /// Watches one folder with inotify and delivers its events as an `AsyncStream`.
 ///
 /// The blocking `poll` runs on a thread of its own, never on Swift's cooperative pool (2 threads
@@ -27,7 +11,7 @@ public enum InboxEvent: Sendable, Hashable {
 /// whose reader may be gone. The stream's buffer is bounded; when it is full the events are
 /// replaced by one `.overflow`, which makes the consumer rescan — nothing is lost, memory stays flat.
 public final class InotifyWatcher: Sendable {
-    public let events: AsyncStream<InboxEvent>
+    public let events: AsyncStream<WatchEvent>
     /// The pipe's write end, until the watcher is stopped.
     private let wakeWrite: Mutex<FileDescriptor?>
 
@@ -51,7 +35,7 @@ public final class InotifyWatcher: Sendable {
         }
         wakeWrite = Mutex(pipeEnds.writeEnd)
         let (stream, continuation) = AsyncStream.makeStream(
-            of: InboxEvent.self, bufferingPolicy: .bufferingOldest(Self.bufferLimit))
+            of: WatchEvent.self, bufferingPolicy: .bufferingOldest(Self.bufferLimit))
         events = stream
         let reader = EventReader(inotify: FileDescriptor(rawValue: fd), wake: pipeEnds.readEnd, continuation: continuation)
         let thread = Thread { reader.run() }
@@ -75,7 +59,7 @@ public final class InotifyWatcher: Sendable {
 private struct EventReader: Sendable {
     let inotify: FileDescriptor
     let wake: FileDescriptor
-    let continuation: AsyncStream<InboxEvent>.Continuation
+    let continuation: AsyncStream<WatchEvent>.Continuation
 
     func run() {
         Self.nameThisThread("inotify")
@@ -135,12 +119,12 @@ private struct EventReader: Sendable {
         close(fd)
     }
 
-    private func deliver(_ event: InboxEvent) -> Bool {
+    private func deliver(_ event: WatchEvent) -> Bool {
         if case .dropped = continuation.yield(event) { return false }
         return true
     }
 
-    private func translate(_ event: inotify_event, name: UnsafeMutableRawPointer) -> InboxEvent? {
+    private func translate(_ event: inotify_event, name: UnsafeMutableRawPointer) -> WatchEvent? {
         let mask = event.mask
         if mask & UInt32(IN_Q_OVERFLOW) != 0 { return .overflow }
         if mask & UInt32(IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF | IN_UNMOUNT) != 0 { return .watchLost }

@@ -6,8 +6,8 @@ import Testing
 /// Real inotify on real temporary folders.
 @Suite struct InotifyWatcherTests {
     /// The next event, or nil after `seconds`: a bounded wait, never a bare sleep.
-    static func next(_ iterator: inout AsyncStream<InboxEvent>.Iterator, within seconds: Double = 5) async -> InboxEvent? {
-        await withTaskGroup(of: InboxEvent?.self) { group in
+    static func next(_ iterator: inout AsyncStream<WatchEvent>.Iterator, within seconds: Double = 5) async -> WatchEvent? {
+        await withTaskGroup(of: WatchEvent?.self) { group in
             var local = iterator
             group.addTask { try? await Task.sleep(for: .seconds(seconds)); return nil }
             let event = await local.next()

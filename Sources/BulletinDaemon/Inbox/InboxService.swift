@@ -212,7 +212,7 @@ struct InboxService: Service {
     }
 }
 
-private enum InboxTrigger: Sendable { case event(InboxEvent), tick, due }
+private enum InboxTrigger: Sendable { case event(WatchEvent), tick, due }
 
 /// Wakes the inbox loop when the earliest parked file is due: one sleeping task at a time.
 private struct Alarm {
