@@ -21,7 +21,9 @@ What the truth says, where a desk's layout adds lines around the article's own t
   paragraphs (a list or table one block, rows as rendered, markers included);
 - a byline line ("By …", "Von …", "Par …", "Por …") is the story's byline, not a paragraph;
 - a credit line (“Reporting by …”) ends the story but is not a paragraph (as in the tuning
-  corpus).
+  corpus); so does a page's own copyright or source line kept as a paragraph ("© Thomson
+  Reuters 2020", "Source: CDC, Chicago Department of Public Health", "Quelle: kathpress"):
+  it is moved to the story's end with the credits (`is_credit_line`).
 Nothing is written that the articles do not say, except those labels and the separators.
 
 Deterministic (seeded per bulletin) and offline. Tune on independent-tuning only; read
@@ -57,6 +59,18 @@ def held_out(article):
     """Half of the publishers, fixed by a salted hash of the site (not of the article, so that
     one site's page template never shows in both halves)."""
     return hashlib.sha1(('independent-split:' + article['site']).encode()).digest()[0] < 0x80
+
+
+def is_credit_line(text):
+    """A copyright or source notice standing as a paragraph: a credit, not text. Short, and a
+    source line names sources (capitalised names between commas), it holds no sentence."""
+    if len(text.encode()) <= 200 and re.match(r'(©|\(c\) |Copyright )', text, re.IGNORECASE):
+        return True
+    match = re.match(r'(Sources?|Quellen?|Fuentes?): *(.+)$', text)
+    if not match or len(text.encode()) > 100:
+        return False
+    names = [name.strip() for name in match.group(2).split(',')]
+    return all(0 < len(name.encode()) <= 40 and name[0].isupper() for name in names)
 
 
 class Layout:
@@ -142,7 +156,7 @@ def render_story(article, layout):
     credits = []
     for block in article['blocks']:
         kind, text = block['kind'], block['text']
-        if kind == 'credit':
+        if kind == 'credit' or (kind == 'prose' and is_credit_line(text)):
             credits.append(text)
             continue
         if kind == 'list':

@@ -53,6 +53,8 @@ private struct Candidate {
     let isNote: Bool
     /// "Flash: …", "BREAKING: …": an alert that is a story of its own.
     let isFlash: Bool
+    /// "Updated 8 January 2020": a page's time line, never a headline.
+    let isTimeLine: Bool
     let words: Int
     /// The next part opens with a dateline ("LONDON, March 3 - …") or is one on its own line.
     let datelineLead: Bool
@@ -78,15 +80,20 @@ private struct Verdicts {
         for index in candidates {
             guard case .headline(var headline) = parts[index] else { continue }
             let facts = headline.withUTF8 { bytes in
-                (Self.isNote(bytes), Self.isFlash(bytes), bytes.wordsBetweenSpaces, Self.isPlainQuestion(bytes))
+                (
+                    Self.isNote(bytes), Self.isFlash(bytes), TimeLine.isTimeLine(bytes), bytes.wordsBetweenSpaces,
+                    Self.isPlainQuestion(bytes)
+                )
             }
             measured.append(
                 Candidate(
                     index: index, anchored: Self.isAnchored(index, in: parts), isNote: facts.0, isFlash: facts.1,
-                    words: facts.2, datelineLead: Self.hasDatelineLead(index, in: parts), isPlainQuestion: facts.3))
+                    isTimeLine: facts.2, words: facts.3, datelineLead: Self.hasDatelineLead(index, in: parts),
+                    isPlainQuestion: facts.4))
         }
         self.candidates = measured
-        kept = measured.map { !$0.isNote }  // a table's footnote is never a headline
+        // A table's footnote and a page's time line are never headlines.
+        kept = measured.map { !$0.isNote && !$0.isTimeLine }
     }
 
     var demoted: [Int] { candidates.indices.filter { !kept[$0] }.map { candidates[$0].index } }
@@ -154,8 +161,14 @@ private struct Verdicts {
             let last = candidates[run.upperBound - 1]
             let insideText = isBody(first.index - 1) && !first.anchored
             if run.count >= 3 {
-                // Inside a story's text, a list; elsewhere (a file of headlines alone), stories.
-                if insideText { for position in run { kept[position] = false } }
+                // Inside a story's text, a list; above text, a headline and the lines that go
+                // with it (a standfirst, a time line, a credit); elsewhere (a file of headlines
+                // alone), stories.
+                if insideText {
+                    for position in run { kept[position] = false }
+                } else if isBody(last.index + 1) && !first.isFlash {
+                    for position in run.dropFirst() where !candidates[position].anchored { kept[position] = false }
+                }
             } else if run.count == 2 && insideText && last.datelineLead && !first.datelineLead {
                 kept[run.lowerBound] = false  // the last line of the story above, then a headline over its lead
             } else if !first.isFlash {
@@ -202,28 +215,13 @@ private struct Verdicts {
         }
         let unmarked = floating.filter { !isMarked[$0] && !candidates[$0].isPlainQuestion }
         if !marked.isEmpty && !unmarked.isEmpty {
-            // Unmarked candidates counted by the stretch between marked headlines they sit in:
-            // an article with many crossheads is one stretch, not many stories.
-            var stretches = 0
-            var lastStretch = -1
-            var stretch = 0
-            var next = 0
-            for position in unmarked {
-                while next < marked.count && marked[next] < position {
-                    stretch += 1
-                    next += 1
-                }
-                if stretch != lastStretch {
-                    stretches += 1
-                    lastStretch = stretch
-                }
-            }
             // Only separator lines mark so firmly: a file that widens the gap above some
             // headlines (the seed bulletin) may leave others unmarked in one stretch.
             let bySeparator = marked.allSatisfy { position in
                 if case .separator = parts[candidates[position].index - 1] { true } else { false }
             }
-            if marked.count >= (bySeparator ? stretches : unmarked.count) * 2 {
+            // Where separator lines mark the stories, every story boundary has one.
+            if bySeparator || marked.count >= unmarked.count * 2 {
                 for position in unmarked { kept[position] = false }
             } else {
                 let words = marked.map { candidates[$0].words }.sorted()

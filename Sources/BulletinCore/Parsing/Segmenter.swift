@@ -218,9 +218,9 @@ struct BlockMetrics {
 
     private func slice(_ line: TextLine) -> ArraySlice<UInt8> { text.bytes[line.start..<line.end] }
 
-    /// "By …" lines: the first byte decides for nearly every line.
+    /// "By …", "Von …" lines: the first byte decides for most lines.
     private func mayBeByline(_ line: TextLine) -> Bool {
-        !line.isEmpty && text.bytes[line.start] | 0x20 == 0x62
+        !line.isEmpty && line.end - line.start <= 120 && StandaloneLines.mayOpenByline(text.bytes[line.start])
     }
 
     /// `TextShape.isAllCaps`, after the first bytes rule most lines out unsliced.

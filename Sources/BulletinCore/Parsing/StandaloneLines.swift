@@ -20,6 +20,8 @@ enum StandaloneLines {
         return endMarks.contains(word)
     }
 
+    static let sourceLabels: [StaticString] = ["Sources:", "Source:", "Quellen:", "Quelle:", "Fuentes:", "Fuente:"]
+
     static let endMarks: Set<String> = ["-30-", "-0-", "ENDS", "END", "-END-", "(END)", "ENDIT", "###"]
 
     /// Credits agencies but is not body text: "Reuter", "(AP)", "-- AFP", "Source: Interfax",
@@ -37,8 +39,9 @@ enum StandaloneLines {
         {
             return body.count <= 200 ? [] : nil
         }
-        for prefix: StaticString in ["Sources:", "Source:"]
-        where initial == 0x73 && ByteScalars.hasPrefix(body, prefix, caseInsensitive: true) {
+        // "Source:" and the same label as German and Spanish desks write it.
+        for prefix: StaticString in sourceLabels
+        where initial == prefix.utf8Start[0] | 0x20 && ByteScalars.hasPrefix(body, prefix, caseInsensitive: true) {
             // A credit line is a short list of names, not a sentence that starts "Source:".
             guard body.count <= 100 else { return nil }
             let names = ByteScalars.trimmed(body.dropFirst(prefix.utf8CodeUnitCount))
@@ -73,7 +76,8 @@ enum StandaloneLines {
     static func isSignOffLine(_ line: ArraySlice<UInt8>) -> Bool {
         guard let first = line.first else { return false }
         let mayBe =
-            line.count <= 40 || first == 0x28 || first == 0xC2 || first | 0x20 == 0x73 || first | 0x20 == 0x63
+            line.count <= 40 || first == 0x28 || first == 0xC2 || first | 0x20 == 0x63
+            || (line.count <= 100 && (first | 0x20 == 0x73 || first | 0x20 == 0x71 || first | 0x20 == 0x66))
             || (line.count <= 200 && isCreditInitial(first))
         return mayBe && signOff(line) != nil
     }
@@ -139,14 +143,30 @@ enum StandaloneLines {
         return reportingCredit(text[open...]) != nil ? open : nil
     }
 
-    /// "By Jane Smith", "BY JANE SMITH", "By Jane Smith, Associated Press": the name, and
-    /// what follows the first comma (a title or an outlet).
+    /// The words a byline opens with, as desks write them: English "By", German "Von",
+    /// French "Par", Spanish and Portuguese "Por", Italian "Di", Dutch "Door", Scandinavian
+    /// "Av"/"Af", and "Autor:" (Czech, Polish, German).
+    static let bylineLabels: [StaticString] = ["by ", "von ", "par ", "por ", "di ", "door ", "av ", "af ", "autor: "]
+
+    /// Whether a line opening with `byte` may be a byline: one comparison for most lines.
+    @inline(__always)
+    static func mayOpenByline(_ byte: UInt8) -> Bool {
+        switch byte | 0x20 {
+        case 0x62, 0x76, 0x70, 0x64, 0x61: true  // b v p d a
+        default: false
+        }
+    }
+
+    /// "By Jane Smith", "BY JANE SMITH", "By Jane Smith, Associated Press", "Von Beate
+    /// Finken": the name, and what follows the first comma (a title or an outlet).
     static func byline(_ text: ArraySlice<UInt8>) -> (name: String, affiliation: String?)? {
         let body = ByteScalars.trimmed(text)
-        guard body.count <= 120, let first = body.first, first | 0x20 == 0x62,
-            ByteScalars.hasPrefix(body, "by ", caseInsensitive: true)
+        guard body.count <= 120, let first = body.first, mayOpenByline(first),
+            let label = bylineLabels.first(where: {
+                $0.utf8Start[0] == first | 0x20 && ByteScalars.hasPrefix(body, $0, caseInsensitive: true)
+            })
         else { return nil }
-        let rest = ByteScalars.trimmed(body.dropFirst(3))
+        let rest = ByteScalars.trimmed(body.dropFirst(label.utf8CodeUnitCount))
         let comma = rest.firstIndex(of: 0x2C)
         let namePart = ByteScalars.trimmed(rest[..<(comma ?? rest.endIndex)])
         guard isPersonalName(namePart, minimumWords: 1) else { return nil }

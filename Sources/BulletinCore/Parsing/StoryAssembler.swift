@@ -2,6 +2,7 @@
 /// separator or an end byline closes one, text with no open story starts a headless one.
 struct StoryAssembler {
     func stories(from parts: [Part]) -> [Story] {
+        let bylinesUnderStandfirsts = Self.bylinesUnderStandfirsts(parts)
         var assembly = Assembly()
         assembly.stories.reserveCapacity(min(parts.count, 16))  // rather than regrow from one
         for index in parts.indices {
@@ -27,7 +28,11 @@ struct StoryAssembler {
                 if let affiliation, KnownOutlets.isOutlet(affiliation) {
                     assembly.draft.leadingCredits.append(affiliation)
                 }
-                if assembly.draft.hasBody { assembly.draft.isClosed = true }
+                // After text, a byline ends the story; but where the file puts it under a
+                // standfirst, it is the story's own (see `bylinesUnderStandfirsts`).
+                if assembly.draft.hasBody && !(bylinesUnderStandfirsts && Self.isUnderStandfirst(index, in: parts)) {
+                    assembly.draft.isClosed = true
+                }
             case .signOff(let credits):
                 guard assembly.isOpen else { continue }
                 assembly.draft.trailingCredits.append(contentsOf: credits)
@@ -42,6 +47,26 @@ struct StoryAssembler {
         }
         assembly.finish()
         return assembly.stories
+    }
+
+    /// A byline right under a story's first paragraph, with the text still to come: "Headline
+    /// / Summary of the story. / Von Beate Finken / Text". Alone, that is the end byline of a
+    /// one-paragraph story; where a file does it twice or more, it is how the file writes a
+    /// standfirst and a byline above every story's text.
+    private static func isUnderStandfirst(_ index: Int, in parts: [Part]) -> Bool {
+        guard index >= 2, index + 1 < parts.count, case .headline = parts[index - 2], case .paragraph = parts[index - 1]
+        else { return false }
+        return !parts[index + 1].startsStory
+    }
+
+    private static func bylinesUnderStandfirsts(_ parts: [Part]) -> Bool {
+        var count = 0
+        for index in parts.indices {
+            guard case .byline = parts[index], isUnderStandfirst(index, in: parts) else { continue }
+            count += 1
+            if count >= 2 { return true }
+        }
+        return false
     }
 
     /// The stories so far and the one being assembled. The draft is a plain value with an
