@@ -126,9 +126,10 @@ struct Segmenter {
     private func mayStandAlone(_ line: TextLine) -> Bool {
         guard !line.isEmpty, line.end - line.start > 40 else { return true }
         switch text.bytes[line.start] {
-        case 0x2D, 0x2A, 0x23, 0x3D, 0x5F, 0x7E, 0x45, 0x28, 0xC2, 0x53, 0x73, 0x43, 0x63: return true
-        // - * # = _ ~ E ( © S s C c; and the initials of bare credit lines ("Reporting by …")
+        case 0x2D, 0x2A, 0x23, 0x3D, 0x5F, 0x7E, 0x2B, 0x45, 0x28, 0xC2, 0x53, 0x73, 0x43, 0x63: return true
+        // - * # = _ ~ + E ( © S s C c; and the initials of bare credit lines ("Reporting by …")
         case 0x52, 0x72, 0x41, 0x61, 0x57, 0x77, 0x65, 0x54, 0x74: return line.end - line.start <= 200
+        case 0x51, 0x71, 0x46, 0x66: return line.end - line.start <= 100  // "Quelle: …", "Fuente: …"
         default: return false
         }
     }

@@ -1,17 +1,19 @@
 /// Lines that mean something on their own, whatever surrounds them: separators and
 /// end marks, wire sign-offs, and bylines.
 enum StandaloneLines {
-    /// "---", "***", "###", "===", "-30-", "- 0 -", "ENDS", "# # #", "* * *".
+    /// "---", "***", "###", "===", "+++", "— — —", "-30-", "- 0 -", "ENDS", "-ENDS-", "# # #",
+    /// "* * *".
     static func isSeparator(_ line: ArraySlice<UInt8>) -> Bool {
         let text = ByteScalars.trimmed(line)
         guard let first = text.first, text.count <= 80 else { return false }
         switch first {
-        case 0x2D, 0x2A, 0x23, 0x3D, 0x5F, 0x7E: break  // - * # = _ ~
+        case 0x2D, 0x2A, 0x23, 0x3D, 0x5F, 0x7E, 0x2B: break  // - * # = _ ~ +
         case 0x45, 0x28: guard text.count <= 8 else { return false }  // "ENDS", "(END)"
+        case 0xE2: return isDashRule(text)
         default: return false
         }
         let compact = text.filter { $0 != 0x20 }
-        if compact.count >= 3, let first = compact.first, [0x2D, 0x2A, 0x23, 0x3D, 0x5F, 0x7E].contains(first),
+        if compact.count >= 3, let first = compact.first, [0x2D, 0x2A, 0x23, 0x3D, 0x5F, 0x7E, 0x2B].contains(first),
             compact.allSatisfy({ $0 == first })
         {
             return true
@@ -20,9 +22,20 @@ enum StandaloneLines {
         return endMarks.contains(word)
     }
 
+    /// "— — —", "–––", "───": three or more em dashes, en dashes or box-drawing rules.
+    private static func isDashRule(_ text: ArraySlice<UInt8>) -> Bool {
+        let compact = Array(text.filter { $0 != 0x20 })
+        guard compact.count >= 9, compact.count % 3 == 0 else { return false }
+        let unit = compact[0..<3]
+        guard unit.elementsEqual([0xE2, 0x80, 0x94]) || unit.elementsEqual([0xE2, 0x80, 0x93])
+            || unit.elementsEqual([0xE2, 0x94, 0x80])
+        else { return false }
+        return stride(from: 3, to: compact.count, by: 3).allSatisfy { compact[$0..<($0 + 3)].elementsEqual(unit) }
+    }
+
     static let sourceLabels: [StaticString] = ["Sources:", "Source:", "Quellen:", "Quelle:", "Fuentes:", "Fuente:"]
 
-    static let endMarks: Set<String> = ["-30-", "-0-", "ENDS", "END", "-END-", "(END)", "ENDIT", "###"]
+    static let endMarks: Set<String> = ["-30-", "-0-", "ENDS", "END", "-END-", "-ENDS-", "(END)", "ENDIT", "###"]
 
     /// Credits agencies but is not body text: "Reuter", "(AP)", "-- AFP", "Source: Interfax",
     /// "(Reporting by …; Editing by …)", "(c) Copyright …". Nil when the line is not one.
