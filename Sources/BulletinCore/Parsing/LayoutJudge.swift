@@ -144,33 +144,34 @@ private struct Verdicts {
         // own; three or more inside a story's text are a list (fixtures, verses) in it.
         // A wider gap above a line than above the one before it ends a run (what follows the
         // gap starts afresh), unless that one opens a story after a separator or at the top.
-        func continuesRun(_ position: Int) -> Bool {
-            let current = candidates[position]
-            let previous = candidates[position - 1]
-            guard current.index == previous.index + 1 else { return false }
+        // A time line is no headline and does not part the lines around it: "Headline /
+        // Updated 8 January 2020 / Standfirst" is a headline and the line under it.
+        let lines = (0..<count).filter { !candidates[$0].isTimeLine }
+        func continuesRun(_ at: Int) -> Bool {
+            let current = candidates[lines[at]]
+            let previous = candidates[lines[at - 1]]
+            let between = lines[at] - lines[at - 1]  // 2 when a time line stands between them
+            let adjacent =
+                current.index == previous.index + between
+                && (between == 1 || (between == 2 && candidates[lines[at] - 1].isTimeLine))
+            guard adjacent else { return false }
             return previous.anchored || placements[current.index].gapBefore <= placements[previous.index].gapBefore
         }
         var runStart = 0
-        while runStart < count {
+        while runStart < lines.count {
             var runEnd = runStart + 1
-            while runEnd < count && continuesRun(runEnd) { runEnd += 1 }
-            let run = runStart..<runEnd
+            while runEnd < lines.count && continuesRun(runEnd) { runEnd += 1 }
+            let run = lines[runStart..<runEnd]
             runStart = runEnd
             guard run.count >= 2 else { continue }
-            let first = candidates[run.lowerBound]
-            let last = candidates[run.upperBound - 1]
+            let first = candidates[run.first!]
+            let last = candidates[run.last!]
             let insideText = isBody(first.index - 1) && !first.anchored
             if run.count >= 3 {
-                // Inside a story's text, a list; above text, a headline and the lines that go
-                // with it (a standfirst, a time line, a credit); elsewhere (a file of headlines
-                // alone), stories.
-                if insideText {
-                    for position in run { kept[position] = false }
-                } else if isBody(last.index + 1) && !first.isFlash {
-                    for position in run.dropFirst() where !candidates[position].anchored { kept[position] = false }
-                }
+                // Inside a story's text, a list; elsewhere (a file of headlines alone), stories.
+                if insideText { for position in run { kept[position] = false } }
             } else if run.count == 2 && insideText && last.datelineLead && !first.datelineLead {
-                kept[run.lowerBound] = false  // the last line of the story above, then a headline over its lead
+                kept[run.first!] = false  // the last line of the story above, then a headline over its lead
             } else if !first.isFlash {
                 for position in run.dropFirst() where !candidates[position].anchored { kept[position] = false }
             }

@@ -177,7 +177,10 @@ enum StandaloneLines {
         guard body.count <= 120, let first = body.first, mayOpenByline(first),
             let label = bylineLabels.first(where: {
                 $0.utf8Start[0] == first | 0x20 && ByteScalars.hasPrefix(body, $0, caseInsensitive: true)
-            })
+            }),
+            // "by" in any case, as English desks write it; the others with a capital, never
+            // the "von Zigaretten, die …" of a wrapped German sentence.
+            first | 0x20 == 0x62 || first <= 0x5A
         else { return nil }
         let rest = ByteScalars.trimmed(body.dropFirst(label.utf8CodeUnitCount))
         let comma = rest.firstIndex(of: 0x2C)
