@@ -24,7 +24,7 @@ struct PhaseBreakdown {
         var handler = JournalLogHandler(identifier: "bulletind-bench", echoToStandardError: false, echoLevel: .critical)
         handler.logLevel = .info
         let logger = Logger(label: "bench") { _ in handler }
-        let pipeline = try IngestPipeline(configuration: configuration, logger: logger, reportsInBackground: true)
+        let pipeline = try IngestPipeline(configuration: configuration, logger: logger, role: .backfill)
         let sizes = files.map { FileSignature.of($0)?.size ?? 0 }
         await pipeline.expectBulletins(totalling: sizes.reduce(0, +))
         let dedup = await pipeline.dedupConfiguration
@@ -40,7 +40,7 @@ struct PhaseBreakdown {
                     known: known)
             }
             let start = ContinuousClock.now
-            let outcome = await pipeline.commit(loaded, disposition: .leave)
+            let outcome = await pipeline.commit(loaded)
             timer.add(Self.commit, .now - start)
             if case .ingested(let stories, let duplicates) = outcome { lines += stories + duplicates }
         }

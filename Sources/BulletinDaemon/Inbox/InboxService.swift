@@ -188,7 +188,7 @@ struct InboxService: Service {
             }
             let outcome: IngestPipeline.Outcome
             if let loaded {
-                outcome = await pipeline.commit(loaded, disposition: .configured, retrying: attempt + 1 < Self.readAttempts, watchdog: watchdog)
+                outcome = await pipeline.commit(loaded, mayReadAgain: attempt + 1 < Self.readAttempts, watchdog: watchdog)
             } else {
                 outcome = await pipeline.rejectOverTime(name, in: folder, limit: parameters.timeLimit)
             }

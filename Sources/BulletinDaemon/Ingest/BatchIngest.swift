@@ -66,7 +66,7 @@ public enum BatchIngest {
         // that a re-run would not ingest again — at a third of the cost of one per bulletin.
         var groupCommitted = configuration
         if groupCommitted.fsync == .everyBulletin { groupCommitted.fsync = .batch }
-        let pipeline = try IngestPipeline(configuration: groupCommitted, logger: logger, reportsInBackground: true)
+        let pipeline = try IngestPipeline(configuration: groupCommitted, logger: logger, role: .backfill)
         var summary = Summary(skippedFolders: inputs.skippedFolders)
         var state = Progress(filesTotal: inputs.files.count, bytesTotal: inputs.files.reduce(0) { $0 + $1.size })
         await pipeline.expectBulletins(totalling: state.bytesTotal)
@@ -99,7 +99,7 @@ public enum BatchIngest {
     ) async {
         summary.files += 1
         summary.bytes += input.size
-        switch await pipeline.commit(loaded, disposition: .leave) {
+        switch await pipeline.commit(loaded) {
         case .ingested(let stories, let duplicates):
             summary.stories += stories
             summary.duplicates += duplicates
