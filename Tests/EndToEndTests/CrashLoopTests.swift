@@ -72,6 +72,45 @@ import Testing
         #expect(daemon.stop() == 0)
     }
 
+    /// A file found claimed at three starts in a row whose bytes are already in the ledger was
+    /// stored: only its move out failed (here the processed folder is a dangling symbolic link,
+    /// so every move fails), or the kills came between its ledger entry and its move. Taking it
+    /// costs a hash, not a parse, so the guard does not set it aside: it is "already ingested",
+    /// never stored twice, and moved out once the folder is back.
+    @Test func aLoopingFileAlreadyInTheLedgerIsNotSetAside() throws {
+        let state = daemon.folder.appendingPathComponent(".bulletind")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        let nowhere = daemon.folder.appendingPathComponent("gone/processed")
+        try FileManager.default.createSymbolicLink(at: processed, withDestinationURL: nowhere)
+        let seedClaimed = daemon.inbox.appendingPathComponent(".bulletind-claimed/good.txt")
+        try daemon.startReady(environment: ["BULLETIND_STORE_FSYNC": "never"])
+        try daemon.drop(DaemonHarness.seed, as: "good.txt")
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("good.txt: ingested, but could not be moved to the processed folder") })
+        #expect(daemon.lines(for: "good.txt") == 14)
+        #expect(FileManager.default.fileExists(atPath: seedClaimed.path))
+        #expect(daemon.stop(signal: SIGKILL) == 128 + SIGKILL)
+        for start in 1...3 {
+            try daemon.startReady(environment: ["BULLETIND_STORE_FSYNC": "never"])
+            #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("good.txt: already ingested") }, "start \(start)")
+            if start < 3 {
+                #expect(daemon.stderrText().contains("good.txt: still claimed at start (\(start) of 3 starts in a row)"))
+            }
+            #expect(daemon.stop(signal: SIGKILL) == 128 + SIGKILL)
+        }
+        #expect(!daemon.stderrText().contains("rejected good.txt"), "\(daemon.stderrText())")
+        #expect(!FileManager.default.fileExists(atPath: failed.appendingPathComponent("good.txt").path))
+        #expect(try Data(contentsOf: seedClaimed) == Data(contentsOf: DaemonHarness.seed))
+        #expect(daemon.lines(for: "good.txt") == 14)
+        // The folder back: the next start moves the file out, still without storing it again.
+        try FileManager.default.removeItem(at: processed)
+        try daemon.startReady(environment: ["BULLETIND_STORE_FSYNC": "never"])
+        #expect(daemon.waitUntil(within: 10) { FileManager.default.fileExists(atPath: processed.appendingPathComponent("good.txt").path) })
+        #expect(!FileManager.default.fileExists(atPath: seedClaimed.path))
+        #expect(!FileManager.default.fileExists(atPath: failed.appendingPathComponent("good.txt").path))
+        #expect(daemon.lines(for: "good.txt") == 14)
+        #expect(daemon.stop() == 0)
+    }
+
     /// One kill -9 mid-file is a passing cause: the next start ingests the file, exactly once.
     @Test func oneKillMidFileStillIngestsItExactlyOnce() throws {
         try start()
