@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// What `/proc` says about the running daemon, and small tools for the inbox tests.
@@ -111,4 +112,33 @@ extension DaemonHarness {
     }
 
     private static let syllables = ["ka", "lo", "mi", "ren", "tas", "vo", "ul", "esh", "dri", "po", "sun", "gar", "fel", "ni", "zo", "bel"]
+}
+
+/// How long a process's threads have waited, runnable, for a CPU since it was made: the time the
+/// machine's load took from it. The second field of `/proc/PID/task/TID/schedstat` (nanoseconds)
+/// counts per thread, and a thread that ends takes its count with it, so each reading adds what
+/// every thread still there waited since the last one (zero where the kernel keeps no such count).
+final class RunQueueWait: Sendable {
+    let pid: Int32
+    private let state = Mutex<(byThread: [String: Int], total: Int)>(([:], 0))
+
+    init(pid: Int32) {
+        self.pid = pid
+        _ = now()
+    }
+
+    func now() -> Duration {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        var byThread: [String: Int] = [:]
+        for tid in tasks {
+            let fields = ((try? String(contentsOfFile: "/proc/\(pid)/task/\(tid)/schedstat", encoding: .utf8)) ?? "").split(separator: " ")
+            if fields.count >= 2, let waited = Int(fields[1]) { byThread[tid] = waited }
+        }
+        let total = state.withLock { state in
+            for (tid, waited) in byThread { state.total += max(0, waited - (state.byThread[tid] ?? 0)) }
+            state.byThread = byThread
+            return state.total
+        }
+        return .nanoseconds(total)
+    }
 }

@@ -2,12 +2,21 @@ import Foundation
 import Synchronization
 
 /// A stand-in for systemd's notification socket: binds an `AF_UNIX` datagram socket that the
-/// daemon finds in `NOTIFY_SOCKET`, and records every message it sends with the time it came.
+/// daemon finds in `NOTIFY_SOCKET`, and records every message it sends with the time it came
+/// (and, once `sampling` is given, what it returns at that moment).
 final class NotifyListener: Sendable {
+    /// A message as it came.
+    struct Message: Sendable {
+        var time: Date
+        var text: String
+        var sample: Duration?
+    }
+
     let path: String
     private let descriptor: Int32
-    private let received = Mutex<[(Date, String)]>([])
+    private let received = Mutex<[Message]>([])
     private let stopped = Mutex(false)
+    private let sampler = Mutex<(@Sendable () -> Duration)?>(nil)
 
     init(in folder: URL) throws {
         path = folder.appendingPathComponent("notify.sock").path
@@ -27,6 +36,9 @@ final class NotifyListener: Sendable {
 
     func stop() { stopped.withLock { $0 = true } }
 
+    /// From now on each message is recorded with what `sample` returns when it comes.
+    func sampling(_ sample: @escaping @Sendable () -> Duration) { sampler.withLock { $0 = sample } }
+
     private func listen() {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while !stopped.withLock({ $0 }) {
@@ -34,14 +46,18 @@ final class NotifyListener: Sendable {
             guard poll(&poller, 1, 100) > 0 else { continue }
             let count = recv(descriptor, &buffer, buffer.count, 0)
             if count > 0 {
-                let message = String(decoding: buffer[..<count], as: UTF8.self)
-                received.withLock { $0.append((Date(), message)) }
+                let text = String(decoding: buffer[..<count], as: UTF8.self)
+                let message = Message(time: Date(), text: text, sample: sampler.withLock { $0 }?())
+                received.withLock { $0.append(message) }
             }
         }
     }
 
     /// The times of the messages that contain `text`.
-    func times(of text: String) -> [Date] { received.withLock { $0.filter { $0.1.contains(text) }.map(\.0) } }
+    func times(of text: String) -> [Date] { messages(containing: text).map(\.time) }
+
+    /// The messages that contain `text`, in the order they came.
+    func messages(containing text: String) -> [Message] { received.withLock { $0.filter { $0.text.contains(text) } } }
 
     /// The environment that makes the daemon notify here, with a watchdog of `watchdogSeconds`.
     func environment(watchdogSeconds: Double? = nil) -> [String: String] {
