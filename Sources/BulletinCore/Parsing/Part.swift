@@ -55,7 +55,7 @@ struct PartReader {
         if let creditStart = StandaloneLines.trailingCreditStart(bytes) {
             bytes = ByteScalars.trimmed(bytes[..<creditStart])
         }
-        guard bytes.count <= HeadlineShape.maximumBytes else { return .paragraph(joined) }
+        guard HeadlineShape.fitsLength(bytes) else { return .paragraph(joined) }
         let shape = TextShape(bytes)
         // A segment ending a sentence is a paragraph whatever else it looks like: decide
         // that before the costlier shape measures.

@@ -126,3 +126,33 @@ struct OrdinalTests {
         #expect(HeadlineShape.looksLikeHeadline(TextShape(Array(line.utf8)[...])) == isHeadline)
     }
 }
+
+/// A headline's length is counted in characters: in UTF-8 a Cyrillic or Greek letter takes two
+/// bytes, and a byte limit cut such headlines at half an English one's length (a negative of
+/// the multilingual corpus, Tests/LangCorpus: PUD's Russian text).
+@Suite("Headline length in characters")
+struct HeadlineLengthTests {
+    @Test func aLongCyrillicHeadlineIsStillAHeadline() {
+        let line = "Полиция в Британской Колумбии сказала, что ранее у Кляйна, похоже, не было судимости, "
+            + "и сообщила туманные сведения о его последнем местонахождении"
+        #expect(line.utf8.count > 250 && line.unicodeScalars.count < 250)
+        #expect(HeadlineShape.looksLikeHeadline(TextShape(Array(line.utf8)[...])))
+    }
+
+    @Test func moreThanTwoHundredFiftyLettersIsTooLongInAnyAlphabet() {
+        let latin = String(repeating: "Word ", count: 30) + String(repeating: "x", count: 110)
+        let cyrillic = String(repeating: "Слово ", count: 30) + String(repeating: "ж", count: 80)
+        #expect(latin.unicodeScalars.count == 260 && cyrillic.unicodeScalars.count == 260)
+        #expect(!HeadlineShape.fitsLength(Array(latin.utf8)[...]))
+        #expect(!HeadlineShape.fitsLength(Array(cyrillic.utf8)[...]))
+        #expect(HeadlineShape.fitsLength(Array(cyrillic.utf8.prefix(cyrillic.utf8.count - 20))[...]))
+    }
+
+    /// A Chinese or Japanese character says about as much as a short word: 84 of them on one
+    /// line make a paragraph, as UTF-8 bytes already measured it.
+    @Test func aLineOfEightyFourHanCharactersIsTooLong() {
+        let han = String(repeating: "政府繰返主張", count: 14)
+        #expect(!HeadlineShape.fitsLength(Array(han.utf8)[...]))
+        #expect(HeadlineShape.fitsLength(Array(han.utf8.prefix(83 * 3))[...]))
+    }
+}
