@@ -24,7 +24,7 @@ struct PhaseBreakdown {
         var handler = JournalLogHandler(identifier: "bulletind-bench", echoToStandardError: false, echoLevel: .critical)
         handler.logLevel = .info
         let logger = Logger(label: "bench") { _ in handler }
-        let pipeline = try IngestPipeline(configuration: configuration, logger: logger, role: .backfill)
+        let pipeline = try await IngestPipeline.start(configuration: configuration, logger: logger, role: .backfill)
         let sizes = files.map { FileSignature.of($0)?.size ?? 0 }
         await pipeline.expectBulletins(totalling: sizes.reduce(0, +))
         let dedup = await pipeline.dedupConfiguration

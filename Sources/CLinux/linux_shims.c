@@ -1,8 +1,13 @@
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include "linux_shims.h"
 
 int bulletind_rename_noreplace(const char *from, const char *to) {
     return renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE);
+}
+
+int bulletind_name_this_thread(const char *name) {
+    return pthread_setname_np(pthread_self(), name);
 }

@@ -17,6 +17,8 @@ import Testing
             let level: Logger.Level
             let message: String
             let fields: [String: String]
+            /// The name of the thread that logged it.
+            let thread: String?
         }
         private let kept = Mutex<[Entry]>([])
 
@@ -34,7 +36,8 @@ import Testing
             }
             func log(event: LogEvent) {
                 let fields = (event.metadata ?? [:]).mapValues(\.description)
-                journal.kept.withLock { $0.append(Entry(level: event.level, message: event.message.description, fields: fields)) }
+                let thread = Thread.current.name
+                journal.kept.withLock { $0.append(Entry(level: event.level, message: event.message.description, fields: fields, thread: thread)) }
             }
         }
     }
@@ -62,13 +65,13 @@ import Testing
         deinit { try? FileManager.default.removeItem(atPath: folder.string) }
 
         /// For the inbox role, the processed and failed folders are made first, as `Daemon.run` does.
-        func pipeline(_ role: IngestPipeline.Role = .backfill) throws -> IngestPipeline {
+        func pipeline(_ role: IngestPipeline.Role = .backfill) async throws -> IngestPipeline {
             if role == .inbox {
                 for made in [configuration.resolvedProcessedFolder, configuration.resolvedFailedFolder] {
                     try FileManager.default.createDirectory(atPath: made.string, withIntermediateDirectories: true)
                 }
             }
-            return try IngestPipeline(configuration: configuration, logger: journal.logger, role: role)
+            return try await IngestPipeline.start(configuration: configuration, logger: journal.logger, role: role)
         }
 
         /// A bulletin of `stories` stories, written as `name` in `folder` ("drop" unless told).
@@ -106,7 +109,7 @@ import Testing
     @Test func aBulletinIsStoredThenEnteredInTheLedger() async throws {
         let fixture = try Fixture()
         let path = try fixture.write("a.txt", stories: 3)
-        let pipeline = try fixture.pipeline()
+        let pipeline = try await fixture.pipeline()
         let outcome = await pipeline.commit(await fixture.load("a.txt", with: pipeline))
         #expect(outcome == .ingested(stories: 3, duplicates: 0))
         #expect(fixture.storeLines.count == 3)
@@ -126,7 +129,7 @@ import Testing
         try fixture.write("a.txt", stories: 2)
         try FileManager.default.copyItem(
             atPath: fixture.folder.appending("drop/a.txt").string, toPath: fixture.folder.appending("drop/b.txt").string)
-        let pipeline = try fixture.pipeline()
+        let pipeline = try await fixture.pipeline()
         #expect(await pipeline.commit(await fixture.load("a.txt", with: pipeline)) == .ingested(stories: 2, duplicates: 0))
         #expect(await pipeline.commit(await fixture.load("b.txt", with: pipeline)) == .alreadyIngested)
         #expect(fixture.storeLines.count == 2 && fixture.ledgerLines.count == 1)
@@ -139,7 +142,7 @@ import Testing
         let fixture = try Fixture()
         fixture.configuration.identicalFiles = .record
         try fixture.write("a.txt", stories: 2)
-        let pipeline = try fixture.pipeline()
+        let pipeline = try await fixture.pipeline()
         #expect(await pipeline.commit(await fixture.load("a.txt", with: pipeline)) == .ingested(stories: 2, duplicates: 0))
         #expect(await pipeline.commit(await fixture.load("a.txt", with: pipeline)) == .ingested(stories: 0, duplicates: 2))
         #expect(fixture.storeLines.count == 4 && fixture.ledgerLines.count == 2)
@@ -151,7 +154,7 @@ import Testing
         let fixture = try Fixture()
         try fixture.write("good.txt", stories: 1, in: "inbox")
         try Data().write(to: URL(fileURLWithPath: fixture.folder.appending("inbox/empty.txt").string))
-        let pipeline = try fixture.pipeline(.inbox)
+        let pipeline = try await fixture.pipeline(.inbox)
         #expect(await pipeline.commit(await fixture.load("good.txt", in: "inbox", with: pipeline)) == .ingested(stories: 1, duplicates: 0))
         let outcome = await pipeline.commit(await fixture.load("empty.txt", in: "inbox", with: pipeline))
         guard case .rejected(let kind, let reason) = outcome else {
@@ -173,7 +176,7 @@ import Testing
         let fixture = try Fixture()
         let path = fixture.folder.appending("drop/empty.txt")
         try Data().write(to: URL(fileURLWithPath: path.string))
-        let pipeline = try fixture.pipeline()
+        let pipeline = try await fixture.pipeline()
         let outcome = await pipeline.commit(await fixture.load("empty.txt", with: pipeline))
         guard case .rejected(.empty, _) = outcome else {
             Issue.record("an empty file: \(outcome)")
@@ -189,7 +192,7 @@ import Testing
     @Test func aFileChangedWhileReadIsReadAgainUntilTheLastTry() async throws {
         let fixture = try Fixture()
         try fixture.write("a.txt", stories: 1)
-        let pipeline = try fixture.pipeline()
+        let pipeline = try await fixture.pipeline()
         let changed = LoadedFile(name: FileName("a.txt"), folder: fixture.folder.appending("drop"), content: .unreadable(.changedWhileReading))
         #expect(await pipeline.commit(changed, mayReadAgain: true) == .unstable(reason: FileReadFailure.changedWhileReading.description))
         guard case .rejected(.unreadable, _) = await pipeline.commit(changed, mayReadAgain: false) else {
@@ -202,7 +205,7 @@ import Testing
     /// A name that is not plain text is rejected, under the name the journal shows.
     @Test func anUnprintableNameIsRejected() async throws {
         let fixture = try Fixture()
-        let pipeline = try fixture.pipeline()
+        let pipeline = try await fixture.pipeline()
         let loaded = LoadedFile(name: FileName(bytes: Array("bad\u{1}.txt".utf8)), folder: fixture.folder.appending("drop"), content: .unprintableName)
         guard case .rejected(.unprintableName, _) = await pipeline.commit(loaded) else {
             Issue.record("not rejected")
@@ -214,7 +217,7 @@ import Testing
     /// A file gone before it was read: nothing happens, and nothing is counted as rejected.
     @Test func aVanishedFileIsNothingToDo() async throws {
         let fixture = try Fixture()
-        let pipeline = try fixture.pipeline()
+        let pipeline = try await fixture.pipeline()
         #expect(await pipeline.commit(await fixture.load("gone.txt", with: pipeline)) == .vanished)
         #expect(await pipeline.statusLine.hasPrefix("0 stories, 0 duplicates, 0 rejected"))
         #expect(fixture.storeLines.isEmpty)
@@ -226,7 +229,7 @@ import Testing
     static func ingestTwo(_ fixture: Fixture) async throws {
         try fixture.write("a.txt", stories: 2, seed: 1)
         try fixture.write("b.txt", stories: 3, seed: 2)
-        let pipeline = try fixture.pipeline()
+        let pipeline = try await fixture.pipeline()
         for name in ["a.txt", "b.txt"] { _ = await pipeline.commit(await fixture.load(name, with: pipeline)) }
         await pipeline.saveIndex()
     }
@@ -237,7 +240,7 @@ import Testing
         try await Self.ingestTwo(fixture)
         fixture.restart()
         let second = fixture
-        let pipeline = try second.pipeline()
+        let pipeline = try await second.pipeline()
         #expect(await pipeline.storyCount == 5)
         #expect(second.journal.entries(.storeRepaired).isEmpty)
         let loaded = try #require(second.journal.entries.first { $0.message.hasPrefix("state loaded") })
@@ -251,7 +254,7 @@ import Testing
         try FileManager.default.removeItem(atPath: IngestLedger.path(in: fixture.configuration.stateDirectory).string)
         fixture.restart()
         let second = fixture
-        let pipeline = try second.pipeline()
+        let pipeline = try await second.pipeline()
         let repaired = try #require(second.journal.entries(.storeRepaired).first)
         #expect(repaired.fields["LEDGER_ENTRIES_RECOVERED"] == "2")
         #expect(second.ledgerLines.count == 2)
@@ -266,7 +269,7 @@ import Testing
         try Data("bulletind-index 1 0 0:0\ngarbage".utf8).write(to: URL(fileURLWithPath: snapshot.string))
         fixture.restart()
         let second = fixture
-        let pipeline = try second.pipeline()
+        let pipeline = try await second.pipeline()
         let rebuilt = try #require(second.journal.entries(.storeRepaired).first)
         #expect(rebuilt.fields["INDEX_REBUILT"]?.hasPrefix("the snapshot is unusable") == true)
         #expect(rebuilt.fields["STORIES"] == "5")
@@ -285,7 +288,7 @@ import Testing
         try handle.close()
         fixture.restart()
         let second = fixture
-        let pipeline = try second.pipeline()
+        let pipeline = try await second.pipeline()
         let repaired = try #require(second.journal.entries(.storeRepaired).first)
         #expect(repaired.fields["TORN_BYTES"] == "35")
         #expect(second.storeSize == whole)
@@ -307,12 +310,33 @@ import Testing
         try handle.close()
         fixture.restart()
         let second = fixture
-        let pipeline = try second.pipeline()
+        let pipeline = try await second.pipeline()
         let repaired = try #require(second.journal.entries(.storeRepaired).first { $0.fields["LEDGER_REBUILT"] != nil })
         #expect(repaired.fields["LEDGER_REBUILT"] == "true")
         #expect(second.ledgerLines.count == 1)
         #expect(await pipeline.commit(await second.load("b.txt", with: pipeline)) == .ingested(stories: 3, duplicates: 0))
     }
+
+    // MARK: - its thread
+
+    /// The pipeline's work — the recovery at start, the commit, its journal entries — runs on
+    /// its own thread, never on a thread of Swift's cooperative pool (where a blocked `fsync`
+    /// would hold up the inbox watch and the loading of the next files).
+    @Test func thePipelineWorksOnAThreadOfItsOwn() async throws {
+        let fixture = try Fixture()
+        try fixture.write("a.txt", stories: 2, in: "inbox")
+        let pipeline = try await fixture.pipeline(.inbox)
+        #expect(await pipeline.commit(await fixture.load("a.txt", in: "inbox", with: pipeline)) == .ingested(stories: 2, duplicates: 0))
+        let loaded = try #require(fixture.journal.entries.first { $0.message.hasPrefix("state loaded") })
+        #expect(loaded.thread == "ingest-pipeline")
+        let stories = fixture.journal.entries(.storyNew)
+        #expect(stories.count == 2 && stories.allSatisfy { $0.thread == "ingest-pipeline" })
+        #expect(await pipeline.runsOnItsThread())
+        let fromThePool = await Task.detached { (Self.threadName(), pipeline.executor.isCurrent) }.value
+        #expect(fromThePool.0 != "ingest-pipeline" && !fromThePool.1)
+    }
+
+    static func threadName() -> String? { Thread.current.name }
 
     // MARK: - reload
 
@@ -332,4 +356,9 @@ import Testing
         #expect(ReloadPlan(current: current, new: current) == ReloadPlan(current: current, new: current))
         #expect(ReloadPlan(current: current, new: current).needRestart.isEmpty)
     }
+}
+
+extension IngestPipeline {
+    /// Asked of the pipeline, so answered from where its work runs.
+    fileprivate func runsOnItsThread() -> Bool { executor.isCurrent && Thread.current.name == "ingest-pipeline" }
 }

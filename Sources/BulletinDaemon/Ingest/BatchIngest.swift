@@ -66,7 +66,7 @@ public enum BatchIngest {
         // that a re-run would not ingest again — at a third of the cost of one per bulletin.
         var groupCommitted = configuration
         if groupCommitted.fsync == .everyBulletin { groupCommitted.fsync = .batch }
-        let pipeline = try IngestPipeline(configuration: groupCommitted, logger: logger, role: .backfill)
+        let pipeline = try await IngestPipeline.start(configuration: groupCommitted, logger: logger, role: .backfill)
         var summary = Summary(skippedFolders: inputs.skippedFolders)
         var state = Progress(filesTotal: inputs.files.count, bytesTotal: inputs.files.reduce(0) { $0 + $1.size })
         await pipeline.expectBulletins(totalling: state.bytesTotal)

@@ -8,7 +8,8 @@ import SystemPackage
 /// Read → decode → parse → dedup → store → ledger → move, one bulletin at a time.
 ///
 /// An actor: the duplicate index, the ledger and the store have exactly one user, and bulletins
-/// are ingested strictly one after another. The order of the steps is what makes a crash
+/// are ingested strictly one after another — on a thread of the pipeline's own, not on Swift's
+/// cooperative pool, since its calls block (`ThreadExecutor`). The order of the steps is what makes a crash
 /// harmless: the store append comes first (the truth), the ledger entry next (an index of the
 /// store), the file move last — so a bulletin still in the inbox at the next start is either in
 /// the ledger (moved without being ingested again) or not in the store at all.
@@ -68,9 +69,22 @@ package actor IngestPipeline {
     /// How many starts in a row found each file still claimed (`noteClaimsAtStart`).
     var claimRestarts = ClaimRestarts()
 
+    /// The pipeline's own thread: its work blocks (`ThreadExecutor`).
+    nonisolated let executor: ThreadExecutor
+    package nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
     /// Recovers the store, the ledger and the duplicate index (`StoreRecovery`), saying in the
-    /// journal what was repaired, and opens the store for appending.
-    package init(configuration: Configuration, logger: Logger, role: Role) throws {
+    /// journal what was repaired, and opens the store for appending — all on the pipeline's
+    /// own thread, which then runs everything the pipeline does.
+    package static func start(configuration: Configuration, logger: Logger, role: Role) async throws -> IngestPipeline {
+        let executor = ThreadExecutor(name: "ingest-pipeline")
+        return try await executor.run {
+            try IngestPipeline(configuration: configuration, logger: logger, role: role, executor: executor)
+        }
+    }
+
+    private init(configuration: Configuration, logger: Logger, role: Role, executor: ThreadExecutor) throws {
+        self.executor = executor
         self.role = role
         self.configuration = configuration
         reporter = StoryReporter(logger: logger, inBackground: role == .backfill)

@@ -41,7 +41,7 @@ struct DaemonService: Service {
     let notifier = ServiceNotifier()
 
     func run() async throws {
-        let pipeline = try IngestPipeline(configuration: configuration, logger: logger, role: .inbox)
+        let pipeline = try await IngestPipeline.start(configuration: configuration, logger: logger, role: .inbox)
         await pipeline.noteClaimsAtStart()
         var textfile: MetricsTextfile?
         if let path = configuration.metricsTextfile, let metrics {

@@ -5,4 +5,8 @@
 /// behind _GNU_SOURCE. Returns 0, or -1 with errno set (EEXIST when `to` exists).
 int bulletind_rename_noreplace(const char *from, const char *to);
 
+/// pthread_setname_np(pthread_self(), name), also behind _GNU_SOURCE: names the calling thread
+/// (at most 15 bytes) as `top -H` and /proc/PID/task/TID/comm show it. Returns 0 or an error number.
+int bulletind_name_this_thread(const char *name);
+
 #endif
