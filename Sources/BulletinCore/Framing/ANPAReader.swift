@@ -71,11 +71,29 @@ enum ANPAReader {
 
 extension ANPAReader {
     static func looksLikeSlugLine(_ text: String) -> Bool {
+        if let ascii = looksLikeSlugLine(asciiBytesOf: text) { return ascii }
         let first = text.split(separator: ",").first.map(String.init) ?? text
         if first.hasPrefix("BC-") || first.hasPrefix("AP-") || first.hasPrefix("AM-") || first.hasPrefix("PM-") {
             return true
         }
         return first.contains("--") && !first.contains(" _ ")
+    }
+
+    /// The same, read from the bytes of an ASCII line (where a byte is a Character, and the
+    /// searches need no Unicode rules); nil for any other line.
+    private static func looksLikeSlugLine(asciiBytesOf text: String) -> Bool? {
+        var text = text
+        return text.withUTF8 { bytes -> Bool? in
+            guard WordAtATime.isASCII(bytes) else { return nil }
+            // The first piece between commas that holds anything (the whole line if none does).
+            var first = bytes
+            if let start = bytes.firstIndex(where: { $0 != 0x2C }) {
+                let end = bytes[start...].firstIndex(of: 0x2C) ?? bytes.count
+                first = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            }
+            for prefix: StaticString in ["BC-", "AP-", "AM-", "PM-"] where WireFraming.hasPrefix(first, prefix) { return true }
+            return ByteSearch.contains(first, "--") && !ByteSearch.contains(first, " _ ")
+        }
     }
 
     /// "Eds: …", "(Eds: … )", "EDITOR'S NOTE _ …" → the note.
@@ -94,6 +112,18 @@ extension ANPAReader {
     static func stripEndMark(_ text: String) -> String {
         // As in `trimmingSpaces`: a last byte that is none of the marks ends no Character that is.
         if let last = text.utf8.last, last != 0x20, last != 0x3C, last != 0x3D, last != 0x09 { return text.trimmingSpaces }
+        // The marks are ASCII: after an ASCII byte (or none) no Character joins them to what
+        // comes before, and they come off as bytes.
+        var text = text
+        let stripped = text.withUTF8 { bytes -> String? in
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x3C || bytes[end - 1] == 0x3D || bytes[end - 1] == 0x09 {
+                end -= 1
+            }
+            guard end == 0 || bytes[end - 1] < 0x80 else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+        }
+        if let stripped { return stripped.trimmingSpaces }
         var view = Substring(text)
         while let last = view.last, last == " " || last == "<" || last == "=" || last == "\t" { view = view.dropLast() }
         return String(view).trimmingSpaces

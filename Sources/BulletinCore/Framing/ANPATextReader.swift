@@ -86,36 +86,39 @@ extension ANPAReader {
         /// dash, `` and '' curly quotes. Returns where they went.
         mutating func append(_ bytes: ArraySlice<UInt8>) -> Range<Int> {
             let start = text.count
-            var index = bytes.startIndex
-            while index < bytes.endIndex {
-                // A run of bytes that need nothing done goes in at once.
-                var run = index
-                while run < bytes.endIndex, Self.isPlain(bytes[run]) { run += 1 }
-                if run > index {
-                    text.append(contentsOf: bytes[index..<run])
-                    index = run
-                    continue
+            bytes.withUnsafeBufferPointer { bytes in
+                let count = bytes.count
+                var index = 0
+                while index < count {
+                    // A run of bytes that need nothing done goes in at once.
+                    var run = index
+                    while run < count, Self.isPlain(bytes[run]) { run += 1 }
+                    if run > index {
+                        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<run]))
+                        index = run
+                        continue
+                    }
+                    let byte = bytes[index]
+                    let next: UInt8 = index + 1 < count ? bytes[index + 1] : 0
+                    if byte == 0x5F && next == 0x20 && text.count > start && text[text.count - 1] == 0x20 {
+                        text += [0xE2, 0x80, 0x94, 0x20]  // " _ " → " — "
+                        index += 2
+                        continue
+                    } else if byte == 0x60 && next == 0x60 {
+                        text += [0xE2, 0x80, 0x9C]  // “
+                        index += 2
+                        continue
+                    } else if byte == 0x27 && next == 0x27 {
+                        text += [0xE2, 0x80, 0x9D]  // ”
+                        index += 2
+                        continue
+                    } else if byte == 0x10 {
+                        text.append(0x20)
+                    } else if !Self.isControl(byte) {
+                        text.append(byte)
+                    }
+                    index += 1
                 }
-                let byte = bytes[index]
-                let next: UInt8 = index + 1 < bytes.endIndex ? bytes[index + 1] : 0
-                if byte == 0x5F && next == 0x20 && text.count > start && text[text.count - 1] == 0x20 {
-                    text += [0xE2, 0x80, 0x94, 0x20]  // " _ " → " — "
-                    index += 2
-                    continue
-                } else if byte == 0x60 && next == 0x60 {
-                    text += [0xE2, 0x80, 0x9C]  // “
-                    index += 2
-                    continue
-                } else if byte == 0x27 && next == 0x27 {
-                    text += [0xE2, 0x80, 0x9D]  // ”
-                    index += 2
-                    continue
-                } else if byte == 0x10 {
-                    text.append(0x20)
-                } else if !Self.isControl(byte) {
-                    text.append(byte)
-                }
-                index += 1
             }
             return start..<text.count
         }
@@ -134,20 +137,34 @@ extension ANPAReader {
             let firstCell = cells.count
             var cellStart = text.count
             var previousWasSeparator = false
-            for byte in raw {
-                switch byte {
-                case 0x3B, 0x1E, 0x1F:
-                    if byte == 0x3B || !previousWasSeparator {
-                        cells.append(trimmed(cellStart..<text.count, endMarks: false))
-                        cellStart = text.count
+            raw.withUnsafeBufferPointer { raw in
+                var index = 0
+                while index < raw.count {
+                    // Printable bytes other than `;` go in as a run.
+                    var run = index
+                    while run < raw.count, raw[run] > 0x20 && raw[run] != 0x3B && raw[run] != 0x7F { run += 1 }
+                    if run > index {
+                        text.append(contentsOf: UnsafeBufferPointer(rebasing: raw[index..<run]))
+                        previousWasSeparator = false
+                        index = run
+                        continue
                     }
-                    previousWasSeparator = byte != 0x3B
-                    continue
-                case 0x10, 0x09: text.append(0x20)
-                case 0x00..<0x20, 0x7F: break
-                default: text.append(byte)
+                    let byte = raw[index]
+                    index += 1
+                    switch byte {
+                    case 0x3B, 0x1E, 0x1F:
+                        if byte == 0x3B || !previousWasSeparator {
+                            cells.append(trimmed(cellStart..<text.count, endMarks: false))
+                            cellStart = text.count
+                        }
+                        previousWasSeparator = byte != 0x3B
+                        continue
+                    case 0x10, 0x09: text.append(0x20)
+                    case 0x00..<0x20, 0x7F: break
+                    default: text.append(byte)
+                    }
+                    if byte != 0x20 { previousWasSeparator = false }
                 }
-                if byte != 0x20 { previousWasSeparator = false }
             }
             cells.append(trimmed(cellStart..<text.count, endMarks: true))
             if let range = cells[firstCell...].first, !range.isEmpty, text[range.lowerBound] == 0x5E {
@@ -341,26 +358,39 @@ extension ANPAReader {
 /// Widths count Unicode scalars: the same as characters for the tables agencies send, and cheaper.
 enum TableLayout {
     static func lines(_ rows: [Range<Int>], cells: [Range<Int>], text: [UInt8]) -> [ArraySlice<UInt8>] {
-        func width(_ cell: Range<Int>) -> Int { text[cell].lazy.filter { $0 & 0xC0 != 0x80 }.count }
-        var widths: [Int] = []
-        for row in rows {
-            for (column, cell) in cells[row].enumerated() {
-                if column == widths.count { widths.append(0) }
-                widths[column] = max(widths[column], width(cell))
+        guard let lowest = rows.map(\.lowerBound).min(), let highest = rows.map(\.upperBound).max() else { return [] }
+        return text.withUnsafeBufferPointer { text in
+            // Each cell's width, counted once.
+            var cellWidths: [Int] = []
+            cellWidths.reserveCapacity(highest - lowest)
+            for cell in cells[lowest..<highest] {
+                var width = 0
+                for index in cell where text[index] & 0xC0 != 0x80 { width += 1 }
+                cellWidths.append(width)
             }
-        }
-        var out: [UInt8] = []
-        var lines: [Range<Int>] = []
-        for row in rows {
-            let start = out.count
-            for (column, cell) in cells[row].enumerated() {
-                out += text[cell]
-                if column < row.count - 1 { out += repeatElement(0x20, count: widths[column] - width(cell) + 2) }
+            var widths: [Int] = []
+            for row in rows {
+                for (column, cell) in row.enumerated() {
+                    if column == widths.count { widths.append(0) }
+                    widths[column] = max(widths[column], cellWidths[cell - lowest])
+                }
             }
-            // Trailing spaces only: an empty first cell (a heading row's) keeps its width.
-            while out.count > start, out[out.count - 1] == 0x20 { out.removeLast() }
-            if out.count > start { lines.append(start..<out.count) }
+            var out: [UInt8] = []
+            out.reserveCapacity(rows.count * (widths.reduce(0, +) + 2 * widths.count) + cells[lowest..<highest].reduce(0) { $0 + $1.count })
+            var lines: [Range<Int>] = []
+            for row in rows {
+                let start = out.count
+                for (column, cell) in row.enumerated() {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: text[cells[cell]]))
+                    if column < row.count - 1 {
+                        for _ in 0..<(widths[column] - cellWidths[cell - lowest] + 2) { out.append(0x20) }
+                    }
+                }
+                // Trailing spaces only: an empty first cell (a heading row's) keeps its width.
+                while out.count > start, out[out.count - 1] == 0x20 { out.removeLast() }
+                if out.count > start { lines.append(start..<out.count) }
+            }
+            return lines.map { out[$0] }
         }
-        return lines.map { out[$0] }
     }
 }

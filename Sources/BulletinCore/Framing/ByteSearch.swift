@@ -15,3 +15,26 @@ extension ArraySlice where Element == UInt8 {
         }
     }
 }
+
+enum ByteSearch {
+    /// Whether `haystack` holds the bytes of `needle`: `memchr` finds each place its first byte
+    /// occurs (many bytes a step), and only there are the rest compared.
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first else { return true }
+        guard let base = haystack.baseAddress, haystack.count >= needle.count else { return false }
+        let lastStart = haystack.count - needle.count
+        var start = 0
+        while start <= lastStart, let found = memchr(base + start, Int32(first), lastStart - start + 1) {
+            let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            var offset = 1
+            while offset < needle.count && haystack[index + offset] == needle[offset] { offset += 1 }
+            if offset == needle.count { return true }
+            start = index + 1
+        }
+        return false
+    }
+
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { contains(haystack, $0) }
+    }
+}

@@ -35,6 +35,14 @@ enum FiledTime {
     /// IPTC 7901's closing line: "131137 GMT Nov 13" or "211259 Nov 18" (day, hour and
     /// minute, then month and two-digit year); German months too ("Okt", "Mai", "Dez").
     static func iptcTrailer(_ line: String) -> String? {
+        // The stamp is six characters that read as a number: five ASCII digits at least. Most
+        // lines after ETX (blank, DEL) have none, and need no splitting.
+        var digits = 0
+        for byte in line.utf8 where byte &- 0x30 < 10 {
+            digits += 1
+            if digits == 5 { break }
+        }
+        guard digits == 5 else { return nil }
         let fields = line.split(separator: " ").filter { $0 != "GMT" && $0 != "UTC" }
         guard fields.count >= 3, fields[0].count == 6, let stamp = Int(fields[0]),
             let month = month(String(fields[1])), let year = Int(fields[2]), fields[2].count == 2
@@ -144,13 +152,14 @@ enum FiledTime {
     }
 
     static func month(_ name: String) -> Int? {
-        let key = name.lowercased().prefix(3)
-        let months = [
-            "jan": 1, "feb": 2, "mar": 3, "mär": 3, "mrz": 3, "apr": 4, "may": 5, "mai": 5, "jun": 6, "jul": 7,
-            "aug": 8, "sep": 9, "oct": 10, "okt": 10, "nov": 11, "dec": 12, "dez": 12,
-        ]
-        return months[String(key)]
+        months[String(name.lowercased().prefix(3))]
     }
+
+    /// Built once: a dictionary literal inside `month` was built again at every call.
+    private static let months = [
+        "jan": 1, "feb": 2, "mar": 3, "mär": 3, "mrz": 3, "apr": 4, "may": 5, "mai": 5, "jun": 6, "jul": 7,
+        "aug": 8, "sep": 9, "oct": 10, "okt": 10, "nov": 11, "dec": 12, "dez": 12,
+    ]
 
     static func rfc3339(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int = 0) -> String? {
         let monthDays = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]

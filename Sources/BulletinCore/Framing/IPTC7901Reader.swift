@@ -98,25 +98,30 @@ enum IPTC7901Reader {
         var lineStarts: [Int] = []
         var notes: [String] = []
         var section: String?
+        // Whether the open section's lines are notes to keep: judged once a section, not a line.
+        var sectionKeepsNotes = false
         while index < lines.count {
             let raw = lines[index]
             index += 1
             let shown = raw.firstIndex { $0 > 0x20 && $0 != 0x7F }
             if let shown, raw[shown] == 0x23 {  // #
-                section = WireLines.text(raw[shown...]).drop { $0 == "#" || $0 == " " }.lowercased()
+                let heading = WireLines.text(raw[shown...]).drop { $0 == "#" || $0 == " " }.lowercased()
+                section = heading
+                sectionKeepsNotes = keepsNotes(heading)
                 continue
             }
             if let shown, isNotForPublication(raw[shown...]) {
                 section = "not for publication"
+                sectionKeepsNotes = false
                 continue
             }
-            guard let section else {
+            guard section != nil else {
                 lineStarts.append(body.count)
                 WireLines.append(raw, to: &body)
                 body.append(0x0A)
                 continue
             }
-            if section.contains("note to editors") || section.contains("refile") || section.contains("correction") {
+            if sectionKeepsNotes {
                 let note = WireLines.text(raw).trimmingSpaces.drop { $0 == "-" || $0 == " " }
                 if !note.isEmpty { notes.append(String(note)) }
             }
@@ -130,6 +135,12 @@ enum IPTC7901Reader {
         }
         item.appendText(String(decoding: body, as: UTF8.self))
         if !notes.isEmpty { item.metadata.ednote = notes.joined(separator: "; ") }
+    }
+
+    /// A section whose lines are notes to editors: "Note to editors", a refile's or a
+    /// correction's note.
+    static func keepsNotes(_ heading: String) -> Bool {
+        heading.contains("note to editors") || heading.contains("refile") || heading.contains("correction")
     }
 
     /// "The following information is not (intended) for publication".
@@ -147,6 +158,9 @@ enum IPTC7901Reader {
 
     /// "dpa wsz jln npr": the agency and the editors' initials.
     static func isInitialsLine(_ line: String) -> Bool {
+        // The first word must start with "d" or "D" (a paragraph of text seldom does): checked
+        // on the bytes before splitting the line into words.
+        guard let first = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), first | 0x20 == 0x64 else { return false }
         let words = line.trimmingSpaces.split(separator: " ")
         guard words.count >= 2, words[0].lowercased().hasPrefix("dpa") else { return false }
         return words.dropFirst().allSatisfy { $0.count <= 4 && $0.allSatisfy(\.isLowercase) }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// One item a wire framing holds: what its header says, and its body in blocks that the
 /// parser's ordinary reader takes from there. Control characters are gone from every field.
 struct WireItem: Sendable {
@@ -29,20 +33,30 @@ struct WireLines {
     static func lines(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
         var lines: [ArraySlice<UInt8>] = []
         let offset = bytes.startIndex
-        // Read through a pointer: the slice's own subscript checks its bounds at every byte.
         bytes.withUnsafeBufferPointer { buffer in
-            var start = 0
-            var index = 0
-            while index < buffer.count {
-                let byte = buffer[index]
-                if byte == 0x0A || byte == 0x0D {
-                    lines.append(bytes[(offset + start)..<(offset + index)])
-                    if byte == 0x0D, index + 1 < buffer.count, buffer[index + 1] == 0x0A { index += 1 }
-                    start = index + 1
-                }
-                index += 1
+            guard let base = buffer.baseAddress else { return }
+            let count = buffer.count
+            // The next LF and the next CR, each found by `memchr` (many bytes a step) and looked
+            // for again only once passed: a line's end costs no comparison per byte.
+            func next(_ byte: UInt8, from start: Int) -> Int {
+                guard start < count, let found = memchr(base + start, Int32(byte), count - start) else { return count }
+                return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
             }
-            if start < buffer.count { lines.append(bytes[(offset + start)...]) }
+            var nextLF = next(0x0A, from: 0)
+            var nextCR = next(0x0D, from: 0)
+            var start = 0
+            while start < count {
+                if nextLF < start { nextLF = next(0x0A, from: start) }
+                if nextCR < start { nextCR = next(0x0D, from: start) }
+                let end = min(nextLF, nextCR)
+                guard end < count else {
+                    lines.append(bytes[(offset + start)...])
+                    break
+                }
+                lines.append(bytes[(offset + start)..<(offset + end)])
+                start = end + 1
+                if base[end] == 0x0D, start < count, base[start] == 0x0A { start += 1 }
+            }
         }
         return lines
     }
@@ -75,17 +89,7 @@ struct WireLines {
     /// search would compare characters.
     static func contains(_ text: String, _ needle: StaticString) -> Bool {
         var text = text
-        return text.withUTF8 { haystack in
-            needle.withUTF8Buffer { needle in
-                guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
-                var index = 0
-                while index + needle.count <= haystack.count {
-                    if haystack[index] == first, (1..<needle.count).allSatisfy({ haystack[index + $0] == needle[$0] }) { return true }
-                    index += 1
-                }
-                return false
-            }
-        }
+        return text.withUTF8 { haystack in needle.withUTF8Buffer { ByteSearch.contains(haystack, $0) } }
     }
 
     /// Whether `bytes` hold the ASCII `needle`, ignoring ASCII case.
