@@ -27,7 +27,7 @@ extension ANPAReader {
         var agencyHint: String?
         var body: [BodyLine] = []
         /// Clean bytes of the body lines and cells, one after another.
-        var text: [UInt8] = []
+        var text = ByteOutput()
         /// Every row's cells, as ranges of `text`.
         var cells: [Range<Int>] = []
 
@@ -87,40 +87,65 @@ extension ANPAReader {
         mutating func append(_ bytes: ArraySlice<UInt8>) -> Range<Int> {
             let start = text.count
             bytes.withUnsafeBufferPointer { bytes in
-                let count = bytes.count
-                var index = 0
-                while index < count {
-                    // A run of bytes that need nothing done goes in at once.
-                    var run = index
-                    while run < count, Self.isPlain(bytes[run]) { run += 1 }
-                    if run > index {
-                        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<run]))
-                        index = run
-                        continue
-                    }
-                    let byte = bytes[index]
-                    let next: UInt8 = index + 1 < count ? bytes[index + 1] : 0
-                    if byte == 0x5F && next == 0x20 && text.count > start && text[text.count - 1] == 0x20 {
-                        text += [0xE2, 0x80, 0x94, 0x20]  // " _ " → " — "
-                        index += 2
-                        continue
-                    } else if byte == 0x60 && next == 0x60 {
-                        text += [0xE2, 0x80, 0x9C]  // “
-                        index += 2
-                        continue
-                    } else if byte == 0x27 && next == 0x27 {
-                        text += [0xE2, 0x80, 0x9D]  // ”
-                        index += 2
-                        continue
-                    } else if byte == 0x10 {
-                        text.append(0x20)
-                    } else if !Self.isControl(byte) {
-                        text.append(byte)
-                    }
-                    index += 1
+                // A byte becomes at most two (`_ ` four, `` three).
+                text.write(room: 2 * bytes.count + 8) { out, total in
+                    total = Self.clean(bytes, into: out, at: total, lineStart: start)
                 }
             }
             return start..<text.count
+        }
+
+        /// Writes `bytes` clean at `out[written...]`; returns where the writing ended. Eight
+        /// plain ASCII bytes at a time where none needs anything done (most of a line).
+        static func clean(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>, at start: Int, lineStart: Int) -> Int {
+            let count = bytes.count
+            var written = start
+            var index = 0
+            while index < count {
+                if index + 8 <= count {
+                    let word = WordAtATime.load(bytes, at: index)
+                    let special = WordAtATime.nonPrintable(word) | WordAtATime.bytesEqual(word, 0x27) | WordAtATime.bytesEqual(word, 0x5F)
+                        | WordAtATime.bytesEqual(word, 0x60)
+                    if special == 0 {
+                        UnsafeMutableRawPointer(out + written).storeBytes(of: word.littleEndian, as: UInt64.self)
+                        written += 8
+                        index += 8
+                        continue
+                    }
+                }
+                let byte = bytes[index]
+                if isPlain(byte) {
+                    out[written] = byte
+                    written += 1
+                    index += 1
+                    continue
+                }
+                let next: UInt8 = index + 1 < count ? bytes[index + 1] : 0
+                if byte == 0x5F && next == 0x20 && written > lineStart && out[written - 1] == 0x20 {
+                    (out + written).update(from: [0xE2, 0x80, 0x94, 0x20], count: 4)  // " _ " → " — "
+                    written += 4
+                    index += 2
+                    continue
+                } else if byte == 0x60 && next == 0x60 {
+                    (out + written).update(from: [0xE2, 0x80, 0x9C], count: 3)  // “
+                    written += 3
+                    index += 2
+                    continue
+                } else if byte == 0x27 && next == 0x27 {
+                    (out + written).update(from: [0xE2, 0x80, 0x9D], count: 3)  // ”
+                    written += 3
+                    index += 2
+                    continue
+                } else if byte == 0x10 {
+                    out[written] = 0x20
+                    written += 1
+                } else if !isControl(byte) {
+                    out[written] = byte
+                    written += 1
+                }
+                index += 1
+            }
+            return written
         }
 
         /// Printable ASCII other than the bytes of AP's conventions (` ' _), or any byte of a
@@ -135,38 +160,34 @@ extension ANPAReader {
         /// cell ("^;W;L;Pct", a heading row) dropped; empty cells at the end dropped.
         mutating func readRow(_ raw: ArraySlice<UInt8>) {
             let firstCell = cells.count
-            var cellStart = text.count
-            var previousWasSeparator = false
-            raw.withUnsafeBufferPointer { raw in
-                var index = 0
-                while index < raw.count {
-                    // Printable bytes other than `;` go in as a run.
-                    var run = index
-                    while run < raw.count, raw[run] > 0x20 && raw[run] != 0x3B && raw[run] != 0x7F { run += 1 }
-                    if run > index {
-                        text.append(contentsOf: UnsafeBufferPointer(rebasing: raw[index..<run]))
-                        previousWasSeparator = false
-                        index = run
-                        continue
-                    }
-                    let byte = raw[index]
-                    index += 1
+            // The cells as written, trimmed once the row is in.
+            text.write(room: raw.count) { out, total in
+                var count = total
+                defer { total = count }
+                var cellStart = count
+                var previousWasSeparator = false
+                for byte in raw {
                     switch byte {
                     case 0x3B, 0x1E, 0x1F:
                         if byte == 0x3B || !previousWasSeparator {
-                            cells.append(trimmed(cellStart..<text.count, endMarks: false))
-                            cellStart = text.count
+                            cells.append(cellStart..<count)
+                            cellStart = count
                         }
                         previousWasSeparator = byte != 0x3B
                         continue
-                    case 0x10, 0x09: text.append(0x20)
+                    case 0x10, 0x09:
+                        out[count] = 0x20
+                        count += 1
                     case 0x00..<0x20, 0x7F: break
-                    default: text.append(byte)
+                    default:
+                        out[count] = byte
+                        count += 1
                     }
                     if byte != 0x20 { previousWasSeparator = false }
                 }
+                cells.append(cellStart..<count)
             }
-            cells.append(trimmed(cellStart..<text.count, endMarks: true))
+            for index in firstCell..<cells.count { cells[index] = trimmed(cells[index], endMarks: index == cells.count - 1) }
             if let range = cells[firstCell...].first, !range.isEmpty, text[range.lowerBound] == 0x5E {
                 cells[firstCell] = trimmed((range.lowerBound + 1)..<range.upperBound, endMarks: false)
             }
@@ -301,7 +322,7 @@ extension ANPAReader {
                         rows.append(row)
                         index += 1
                     }
-                    preformatted(TableLayout.lines(rows, cells: cells, text: text))
+                    preformatted(TableLayout.lines(rows, cells: cells, text: text.storage))
                 case .paragraph:
                     // Three or more short lines that end no sentence: a list (scores, schedules).
                     var run: [ArraySlice<UInt8>] = []
@@ -375,20 +396,34 @@ enum TableLayout {
                     widths[column] = max(widths[column], cellWidths[cell - lowest])
                 }
             }
-            var out: [UInt8] = []
-            out.reserveCapacity(rows.count * (widths.reduce(0, +) + 2 * widths.count) + cells[lowest..<highest].reduce(0) { $0 + $1.count })
-            var lines: [Range<Int>] = []
+            // Each row's bytes: its cells, and the spaces that pad all but its last.
+            var size = 0
             for row in rows {
-                let start = out.count
                 for (column, cell) in row.enumerated() {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: text[cells[cell]]))
-                    if column < row.count - 1 {
-                        for _ in 0..<(widths[column] - cellWidths[cell - lowest] + 2) { out.append(0x20) }
-                    }
+                    size += cells[cell].count
+                    if column < row.count - 1 { size += widths[column] - cellWidths[cell - lowest] + 2 }
                 }
-                // Trailing spaces only: an empty first cell (a heading row's) keeps its width.
-                while out.count > start, out[out.count - 1] == 0x20 { out.removeLast() }
-                if out.count > start { lines.append(start..<out.count) }
+            }
+            var lines: [Range<Int>] = []
+            let out = [UInt8](unsafeUninitializedCapacity: size) { out, written in
+                for row in rows {
+                    let start = written
+                    for (column, cell) in row.enumerated() {
+                        let bytes = cells[cell]
+                        if !bytes.isEmpty {
+                            (out.baseAddress! + written).initialize(from: text.baseAddress! + bytes.lowerBound, count: bytes.count)
+                            written += bytes.count
+                        }
+                        if column < row.count - 1 {
+                            let padding = widths[column] - cellWidths[cell - lowest] + 2
+                            (out.baseAddress! + written).initialize(repeating: 0x20, count: padding)
+                            written += padding
+                        }
+                    }
+                    // Trailing spaces only: an empty first cell (a heading row's) keeps its width.
+                    while written > start, out[written - 1] == 0x20 { written -= 1 }
+                    if written > start { lines.append(start..<written) }
+                }
             }
             return lines.map { out[$0] }
         }
