@@ -43,7 +43,7 @@ enum FiledTime {
             if digits == 5 { break }
         }
         guard digits == 5 else { return nil }
-        let fields = line.split(separator: " ").filter { $0 != "GMT" && $0 != "UTC" }
+        let fields = WireLines.words(line).filter { $0 != "GMT" && $0 != "UTC" }
         guard fields.count >= 3, fields[0].count == 6, let stamp = Int(fields[0]),
             let month = month(String(fields[1])), let year = Int(fields[2]), fields[2].count == 2
         else { return nil }

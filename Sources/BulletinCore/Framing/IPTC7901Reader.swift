@@ -10,7 +10,7 @@ enum IPTC7901Reader {
         guard let first = WireLines.lines(header).first(where: { !WireLines.text($0).trimmingSpaces.isEmpty }) else {
             return false
         }
-        let tokens = WireLines.text(first).split(separator: " ")
+        let tokens = WireLines.words(WireLines.text(first))
         guard tokens.count >= 4, tokens[0].count >= 4, tokens[0].contains(where: \.isNumber),
             tokens[1].count == 1, let digit = tokens[1].first, ("1"..."6").contains(digit),
             (1...3).contains(tokens[2].count), tokens[2].allSatisfy(\.isLetter)
@@ -28,7 +28,7 @@ enum IPTC7901Reader {
         let headerLines = WireLines.lines(bytes[..<(stx ?? bytes.startIndex)]).map { WireLines.text($0).trimmingSpaces }
             .filter { !$0.isEmpty }
         if let first = headerLines.first {
-            let tokens = first.split(separator: " ").map(String.init)
+            let tokens = WireLines.words(first).map(String.init)
             item.metadata.urgency = Int(tokens[1]).flatMap(Urgency.iptcPriority)
             item.metadata.category = tokens[2]
             if let source = tokens.dropFirst(4).first(where: { $0.first?.isLetter == true && $0.count >= 2 && $0 != tokens[4] })
@@ -140,7 +140,16 @@ enum IPTC7901Reader {
     /// A section whose lines are notes to editors: "Note to editors", a refile's or a
     /// correction's note.
     static func keepsNotes(_ heading: String) -> Bool {
-        heading.contains("note to editors") || heading.contains("refile") || heading.contains("correction")
+        // An ASCII heading is searched among its bytes (the same answer as Foundation's search).
+        var heading = heading
+        if let ascii = heading.withUTF8({ bytes -> Bool? in
+            guard WordAtATime.isASCII(bytes) else { return nil }
+            return ByteSearch.contains(bytes, "note to editors") || ByteSearch.contains(bytes, "refile")
+                || ByteSearch.contains(bytes, "correction")
+        }) {
+            return ascii
+        }
+        return heading.contains("note to editors") || heading.contains("refile") || heading.contains("correction")
     }
 
     /// "The following information is not (intended) for publication".
@@ -161,7 +170,7 @@ enum IPTC7901Reader {
         // The first word must start with "d" or "D" (a paragraph of text seldom does): checked
         // on the bytes before splitting the line into words.
         guard let first = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), first | 0x20 == 0x64 else { return false }
-        let words = line.trimmingSpaces.split(separator: " ")
+        let words = WireLines.words(line.trimmingSpaces)
         guard words.count >= 2, words[0].lowercased().hasPrefix("dpa") else { return false }
         return words.dropFirst().allSatisfy { $0.count <= 4 && $0.allSatisfy(\.isLowercase) }
     }

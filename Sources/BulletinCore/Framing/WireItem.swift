@@ -117,6 +117,28 @@ struct WireLines {
         return ByteScalars.hasPrefix(bytes.suffix(count), suffix, caseInsensitive: true)
     }
 
+    /// `line.split(separator: " ")`, the same words, found among the bytes where the line is
+    /// ASCII without CR (a byte is then a Character): splitting by Characters cost more than
+    /// reading the rest of a header.
+    static func words(_ line: String) -> [Substring] {
+        let utf8 = line.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return line.split(separator: " ") }
+        var words: [Substring] = []
+        var start: String.Index?
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            if utf8[index] == 0x20 {
+                if let open = start { words.append(line[open..<index]) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            index = utf8.index(after: index)
+        }
+        if let open = start { words.append(line[open...]) }
+        return words
+    }
+
     /// The line without its leading spaces and tabs.
     static func unindented(_ text: String) -> Substring {
         Substring(text).drop { $0 == " " || $0 == "\t" }

@@ -55,7 +55,7 @@ enum ZCZCReader {
 
     /// One message, its `ZCZC` line first.
     static func item(_ lines: [ArraySlice<UInt8>]) -> WireItem? {
-        let opening = WireLines.text(lines[0]).split(separator: " ")
+        let opening = WireLines.words(WireLines.text(lines[0]))
         var rest = lines[1...]
         while let first = rest.first, isBlank(first) { rest.removeFirst() }
         if let first = rest.first, KeyValueReader.isField(first.drop { $0 == 0x20 || $0 == 0x09 }, key: nil) {
@@ -149,7 +149,7 @@ enum ZCZCReader {
     }
 
     static func isRoutingLine(_ line: String) -> Bool {
-        let words = line.trimmingSpaces.split(separator: " ")
+        let words = WireLines.words(line.trimmingSpaces)
         guard let first = words.first, first.count == 2, first.allSatisfy(\.isUppercase), words.count <= 8 else {
             return false
         }
@@ -158,7 +158,10 @@ enum ZCZCReader {
 
     /// "AAP RTV", "AAP jm/kt": the agency and the operator's initials.
     static func isOperatorSignOff(_ line: String) -> Bool {
-        let words = line.trimmingSpaces.split(separator: " ")
+        // Only a line that opens with "AAP" can be one: checked before the line is split (the
+        // last line of a message is most often a paragraph).
+        guard line.utf8.drop(while: { $0 == 0x20 || $0 == 0x09 }).starts(with: "AAP".utf8) else { return false }
+        let words = WireLines.words(line.trimmingSpaces)
         guard words.count == 2, words[0] == "AAP" else { return false }
         return words[1].count <= 8 && !words[1].contains(where: \.isNumber)
     }
