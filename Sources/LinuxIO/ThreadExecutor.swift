@@ -69,12 +69,14 @@ private final class JobQueue: @unchecked Sendable {
     func start() {
         var thread = pthread_t()
         let context = Unmanaged.passRetained(self).toOpaque()
-        let created = pthread_create(&thread, nil, { context in
-            let queue = Unmanaged<JobQueue>.fromOpaque(context!).takeRetainedValue()
-            _ = bulletind_name_this_thread(queue.threadName)
-            queue.runUntilStopped()
-            return nil
-        }, context)
+        let created = pthread_create(
+            &thread, nil,
+            { context in
+                let queue = Unmanaged<JobQueue>.fromOpaque(context!).takeRetainedValue()
+                _ = bulletind_name_this_thread(queue.threadName)
+                queue.runUntilStopped()
+                return nil
+            }, context)
         precondition(created == 0, "cannot start the \(threadName) thread: error \(created)")
         pthread_detach(thread)
         condition.withLock { runner = thread }

@@ -48,6 +48,9 @@ func bootstrapLogging(level: Configuration.LogLevel, echoLevel: Logger.Level = .
     LoggingSystem.bootstrap { _ in
         var handler = JournalLogHandler(identifier: "bulletind", echoLevel: echoLevel)
         handler.logLevel = Logger.Level(rawValue: level.rawValue) ?? .info
+        // Every entry has a MESSAGE_ID: the daemon's own give theirs, and this one marks any
+        // other (a library logging through the daemon's logger).
+        handler.metadata["MESSAGE_ID"] = .string(MessageID.other.rawValue)
         return handler
     }
     return Logger(label: "bulletind")

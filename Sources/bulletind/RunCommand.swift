@@ -41,7 +41,7 @@ struct RunCommand: AsyncParsableCommand {
         } catch let error as StateLock.Failure {
             throw fail(error.description)
         } catch {
-            logger.critical("bulletind stopped on an error: \(error)")
+            logger.critical("bulletind stopped on an error: \(error)", metadata: ["MESSAGE_ID": .string(MessageID.stoppedOnError.rawValue)])
             throw fail("\(error)")
         }
     }

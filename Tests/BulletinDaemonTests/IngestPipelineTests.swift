@@ -37,7 +37,9 @@ import Testing
             func log(event: LogEvent) {
                 let fields = (event.metadata ?? [:]).mapValues(\.description)
                 let thread = Thread.current.name
-                journal.kept.withLock { $0.append(Entry(level: event.level, message: event.message.description, fields: fields, thread: thread)) }
+                journal.kept.withLock {
+                    $0.append(Entry(level: event.level, message: event.message.description, fields: fields, thread: thread))
+                }
             }
         }
     }
@@ -193,7 +195,8 @@ import Testing
         let fixture = try Fixture()
         try fixture.write("a.txt", stories: 1)
         let pipeline = try await fixture.pipeline()
-        let changed = LoadedFile(name: FileName("a.txt"), folder: fixture.folder.appending("drop"), content: .unreadable(.changedWhileReading))
+        let changed = LoadedFile(
+            name: FileName("a.txt"), folder: fixture.folder.appending("drop"), content: .unreadable(.changedWhileReading))
         #expect(await pipeline.commit(changed, mayReadAgain: true) == .unstable(reason: FileReadFailure.changedWhileReading.description))
         guard case .rejected(.unreadable, _) = await pipeline.commit(changed, mayReadAgain: false) else {
             Issue.record("not rejected at the last try")
@@ -206,7 +209,8 @@ import Testing
     @Test func anUnprintableNameIsRejected() async throws {
         let fixture = try Fixture()
         let pipeline = try await fixture.pipeline()
-        let loaded = LoadedFile(name: FileName(bytes: Array("bad\u{1}.txt".utf8)), folder: fixture.folder.appending("drop"), content: .unprintableName)
+        let loaded = LoadedFile(
+            name: FileName(bytes: Array("bad\u{1}.txt".utf8)), folder: fixture.folder.appending("drop"), content: .unprintableName)
         guard case .rejected(.unprintableName, _) = await pipeline.commit(loaded) else {
             Issue.record("not rejected")
             return

@@ -102,7 +102,7 @@ struct InboxService: Service {
                         }
                         guard try await rescan(into: &queue) else { break triggers }
                         lastScan = .now
-                        logger.debug("safety rescan of \(inbox) done")
+                        logger.event(.inboxRescanned, .debug, "safety rescan of \(inbox) done", ["INBOX": inbox.string])
                     }
                 case .due:
                     break
@@ -170,7 +170,7 @@ struct InboxService: Service {
             case .take(let from): folder = from
             case .wait(.unsettled(let remaining)): return .park(entry, after: remaining, attempt: 0)
             case .wait(.deferred(let reason)):
-                logger.notice("\(entry.name): \(reason); trying again shortly", metadata: ["BULLETIN_FILE": "\(entry.name)"])
+                logger.event(.fileDeferred, .notice, "\(entry.name): \(reason); trying again shortly", ["BULLETIN_FILE": "\(entry.name)"])
                 return .park(entry, after: Self.backoff(attempt), attempt: attempt + 1)
             case .wait: return .done
             }

@@ -19,7 +19,7 @@ extension IngestPipeline {
     func admit(_ name: FileName) -> Admission {
         let path = name.path(in: configuration.inbox)
         guard let signature = FileSignature.of(path) else {
-            logger.info("\(name): gone before it could be read; nothing to do", metadata: ["BULLETIN_FILE": "\(name)"])
+            logger.event(.fileVanished, .info, "\(name): gone before it could be read; nothing to do", ["BULLETIN_FILE": "\(name)"])
             return .wait(.vanished)
         }
         if signature.isDirectory { return .wait(.vanished) }
@@ -33,14 +33,14 @@ extension IngestPipeline {
             switch try claims.claim(name) {
             case .claimed: return .take(from: claims.path)
             case .vanished:
-                logger.info("\(name): gone before it could be read; nothing to do", metadata: ["BULLETIN_FILE": "\(name)"])
+                logger.event(.fileVanished, .info, "\(name): gone before it could be read; nothing to do", ["BULLETIN_FILE": "\(name)"])
                 return .wait(.vanished)
             case .nameTaken: return .wait(.deferred(reason: "a file named \(name) is still in \(claims.path); it is taken first"))
             }
         } catch {
             // The claim folder may have gone with the inbox: make it again for the next try.
             let reason = "cannot claim \(name): \(error)"
-            do { try claims.prepare() } catch { logger.error("\(reason); \(error)") }
+            do { try claims.prepare() } catch { logger.event(.fileNotMoved, .error, "\(reason); \(error)", ["BULLETIN_FILE": "\(name)"]) }
             return .wait(.deferred(reason: reason))
         }
     }
@@ -78,12 +78,16 @@ extension IngestPipeline {
         do {
             claimRestarts = try ClaimRestarts.count(claimed, stateDirectory: configuration.stateDirectory)
         } catch {
-            logger.error("cannot save how many starts found files still claimed: \(error); a file that crashes the daemon may be read again at every start")
+            logger.event(
+                .stateWriteFailed, .error,
+                "cannot save how many starts found files still claimed: \(error); a file that crashes the daemon may be read again at every start",
+                ["STATE_DIR": configuration.stateDirectory.string])
         }
         for (name, count) in claimRestarts.counts.sorted(by: { $0.key.display < $1.key.display }) where count < ClaimRestarts.limit {
-            logger.warning(
+            logger.event(
+                .claimedAtStart, .warning,
                 "\(name.display): still claimed at start (\(count) of \(ClaimRestarts.limit) starts in a row): the daemon stopped while ingesting it; it is ingested again first",
-                metadata: ["BULLETIN_FILE": "\(name.display)", "CLAIMED_AT_STARTS": "\(count)"])
+                ["BULLETIN_FILE": name.display, "CLAIMED_AT_STARTS": "\(count)"])
         }
     }
 
@@ -103,7 +107,9 @@ extension IngestPipeline {
         let loaded = LoadedFile(name: name, folder: claims.path, content: .vanished)
         return reject(
             loaded, as: name.string ?? name.display, sha256: nil, kind: .crashLoop,
-            reason: "the daemon stopped without finishing this file at \(starts) starts in a row (killed or crashed while ingesting it: over the service's MemoryMax=, the watchdog, a signal); set aside unread so that the inbox moves on. None of its stories is in the store (a bulletin cut short is moved to the store's .quarantine file); move it back into the inbox to try again")
+            reason:
+                "the daemon stopped without finishing this file at \(starts) starts in a row (killed or crashed while ingesting it: over the service's MemoryMax=, the watchdog, a signal); set aside unread so that the inbox moves on. None of its stories is in the store (a bulletin cut short is moved to the store's .quarantine file); move it back into the inbox to try again"
+        )
     }
 
     /// Files claimed and not yet dealt with: after a crash, or when their disposal failed.
@@ -111,7 +117,7 @@ extension IngestPipeline {
         do {
             return try claims.leftovers()
         } catch {
-            logger.error("cannot list \(claims.path): \(error)")
+            logger.event(.fileNotMoved, .error, "cannot list \(claims.path): \(error)", ["INBOX": configuration.inbox.string])
             return []
         }
     }

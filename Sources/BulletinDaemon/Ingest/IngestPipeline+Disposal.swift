@@ -23,9 +23,10 @@ extension IngestPipeline {
                 kept[loaded.name] = loaded.signature
             }
         } catch {
-            logger.error(
+            logger.event(
+                .fileNotMoved, .error,
                 "\(loaded.name.display): ingested, but could not be \(configuration.afterIngest == .move ? "moved to the processed folder" : "deleted"): \(error); it stays in \(loaded.folder) and is tried again at the next rescan",
-                metadata: ["BULLETIN_FILE": "\(loaded.name.display)"])
+                ["BULLETIN_FILE": loaded.name.display])
         }
     }
 
@@ -48,9 +49,10 @@ extension IngestPipeline {
                     let inboxPath = loaded.name.path(in: configuration.inbox)
                     unmovable[inboxPath] = FileSignature.of(inboxPath)
                 }
-                logger.error(
+                logger.event(
+                    .fileNotMoved, .error,
                     "\(shown): could not be moved to the failed folder: \(error); it is left in the inbox and not looked at again until it changes",
-                    metadata: ["BULLETIN_FILE": "\(shown)"])
+                    ["BULLETIN_FILE": shown])
             }
         }
         return .rejected(kind, reason: reason)
@@ -64,9 +66,11 @@ extension IngestPipeline {
     func releaseClaim(_ name: FileName) -> Bool {
         do {
             if try claims.release(name) { return true }
-            logger.warning("\(name.display): a new file of that name is in the inbox; this one stays in \(claims.path)")
+            logger.event(
+                .fileNotMoved, .warning, "\(name.display): a new file of that name is in the inbox; this one stays in \(claims.path)",
+                ["BULLETIN_FILE": name.display])
         } catch {
-            logger.error("cannot put \(name.display) back into the inbox: \(error)")
+            logger.event(.fileNotMoved, .error, "cannot put \(name.display) back into the inbox: \(error)", ["BULLETIN_FILE": name.display])
         }
         return false
     }

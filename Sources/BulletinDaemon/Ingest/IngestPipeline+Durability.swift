@@ -10,13 +10,16 @@ extension IngestPipeline {
     /// (the disk may be full); until it succeeds, no bulletin is processed.
     func rebuildIndex() -> Bool {
         do {
-            let recovery = StoreRecovery(store: configuration.store, stateDirectory: configuration.stateDirectory, dedup: configuration.dedup)
+            let recovery = StoreRecovery(
+                store: configuration.store, stateDirectory: configuration.stateDirectory, dedup: configuration.dedup)
             index = try recovery.currentIndex()
             index.evictExpired(now: Timestamp.now.secondsSinceEpoch)
             indexNeedsRebuild = false
             return true
         } catch {
-            logger.error("cannot re-read the store to rebuild the duplicate index: \(error)")
+            logger.event(
+                .stateWriteFailed, .error, "cannot re-read the store to rebuild the duplicate index: \(error)",
+                ["STORE": configuration.store.string])
             return false
         }
     }
@@ -56,7 +59,9 @@ extension IngestPipeline {
         guard let limit = configuration.rotateSize, store.size >= limit else { return }
         do {
             try store.rotate()
-            logger.notice("store rotated: \(configuration.store) → \(configuration.store).1", metadata: ["STORE": "\(configuration.store)"])
+            logger.event(
+                .storeRotated, .notice, "store rotated: \(configuration.store) → \(configuration.store).1",
+                ["STORE": configuration.store.string])
             saveIndex()
         } catch {
             logger.event(.storeError, .error, "cannot rotate the store: \(error)", ["STORE": configuration.store.string])
@@ -74,7 +79,9 @@ extension IngestPipeline {
             try snapshots.saveNow(index, storeOffset: store.size, storeIdentity: store.identity)
             unsavedStories = 0
         } catch {
-            logger.warning("cannot save the duplicate index: \(error); the next start replays more of the store")
+            logger.event(
+                .stateWriteFailed, .warning, "cannot save the duplicate index: \(error); the next start replays more of the store",
+                ["STATE_FILE": IndexSnapshot.path(in: configuration.stateDirectory).string])
         }
     }
 
@@ -84,8 +91,11 @@ extension IngestPipeline {
         flush()
         index.evictExpired(now: Timestamp.now.secondsSinceEpoch)
         unsavedStories = 0
+        let snapshot = IndexSnapshot.path(in: configuration.stateDirectory)
         snapshots.saveLater(index, storeOffset: store.size, storeIdentity: store.identity) { [logger = reporter.logger] error in
-            logger.warning("cannot save the duplicate index: \(error); the next start replays more of the store")
+            logger.event(
+                .stateWriteFailed, .warning, "cannot save the duplicate index: \(error); the next start replays more of the store",
+                ["STATE_FILE": snapshot.string])
         }
     }
 }

@@ -23,8 +23,13 @@ extension IngestPipeline {
         index.evictExpired(now: Timestamp.now.secondsSinceEpoch)
         if report.recoveredUnfinishedWork { DaemonMetrics.shared.recoveredAtStart() }
         log(report, store: configuration.store, to: logger)
-        logger.info(
-            "state loaded: \(index.count) stories indexed, \(ledger.count) bulletins in the ledger, \(report.linesReplayed) store lines replayed (\(report.timingSummary))")
+        logger.event(
+            .stateLoaded, .info,
+            "state loaded: \(index.count) stories indexed, \(ledger.count) bulletins in the ledger, \(report.linesReplayed) store lines replayed (\(report.timingSummary))",
+            [
+                "STORE": configuration.store.string, "STORIES": String(index.count), "LEDGER_ENTRIES": String(ledger.count),
+                "LINES_REPLAYED": String(report.linesReplayed),
+            ])
         return (ledger, index)
     }
 

@@ -193,7 +193,7 @@ package actor IngestPipeline {
             if isClaimed(loaded), role == .inbox { releaseClaim(loaded.name) }
             throw Settled(.vanished)
         case .vanished:
-            logger.info("\(shown): gone before it could be read; nothing to do", metadata: ["BULLETIN_FILE": "\(shown)"])
+            logger.event(.fileVanished, .info, "\(shown): gone before it could be read; nothing to do", ["BULLETIN_FILE": shown])
             throw Settled(.vanished)
         case .unreadable(let error):
             if mayReadAgain, error.isTransient { throw Settled(.unstable(reason: error.description)) }
@@ -256,7 +256,8 @@ package actor IngestPipeline {
     /// Each record goes to the store as it is decided; the journal's entries wait, without the
     /// stories' text, until every line is stored (a crash never logs a story twice). When the
     /// store refuses (disk full, I/O error), the file stays for another try.
-    private func append(_ decisions: inout StoryDecisions, of bulletin: Bulletin, watchdog: WatchdogPinger?) throws(Settled) -> StoredLines {
+    private func append(_ decisions: inout StoryDecisions, of bulletin: Bulletin, watchdog: WatchdogPinger?) throws(Settled) -> StoredLines
+    {
         var lines = StoredLines()
         do throws(IOFailure) {
             if let left = try store.reopenIfMoved() {
@@ -293,7 +294,10 @@ package actor IngestPipeline {
         do {
             try ledger.record([IngestLedger.Entry(sha256: bulletin.sha256, storeSizeAfter: store.size, storeIdentity: store.identity)])
         } catch {
-            logger.warning("cannot write the ledger: \(error); the entry is written with the next one, or recovered from the store at the next start")
+            logger.event(
+                .stateWriteFailed, .warning,
+                "cannot write the ledger: \(error); the entry is written with the next one, or recovered from the store at the next start",
+                ["STATE_FILE": IngestLedger.path(in: configuration.stateDirectory).string])
         }
         if store.unsynchronized { scheduleFlush() }
     }

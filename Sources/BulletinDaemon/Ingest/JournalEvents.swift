@@ -3,7 +3,7 @@ import LinuxIO
 import Logging
 
 /// The journal's `MESSAGE_ID`s, one per kind of event; documented in `systemd/bulletind.catalog`.
-public enum MessageID: String, Sendable {
+public enum MessageID: String, Sendable, CaseIterable {
     case started = "78a847b2680b41618f7bcf970b736a4c"
     case ready = "5d03b8b80d0842ee8fc06c30e2549564"
     case reloaded = "77a756d8ac634644856992cd8149f9f1"
@@ -25,6 +25,29 @@ public enum MessageID: String, Sendable {
     case storeReopened = "b84555d1c7c64f66bae11ff07df85f10"
     /// A wire framing's service message (copyright fill, "Impressum", a test): no store line.
     case wireServiceMessage = "a0d8f2c6b1e34f7d9c5e2b7a4f1d3c88"
+    /// The state a start found: stories indexed, bulletins in the ledger, lines replayed.
+    case stateLoaded = "b6c4e4bc538547b3bc2ff846262d9ffa"
+    /// A file gone before it could be read: nothing to do.
+    case fileVanished = "09a19cc60bce47c2a088e7e590592cfb"
+    case storeRotated = "ea2903c747504732b87b14feaaf8640b"
+    /// The ledger, the index snapshot or the claim counts could not be written (or the index
+    /// rebuilt): nothing is lost, the next start does more work.
+    case stateWriteFailed = "dfdb8477f28546b9a61f11914d963a11"
+    /// A bulletin could not be claimed, moved to the processed or failed folder, deleted, or put
+    /// back into the inbox: it stays where it is and is tried again.
+    case fileNotMoved = "28eff8f8894a47c5ad39678088cc2ce7"
+    /// A file found still claimed at start: the daemon stopped while ingesting it.
+    case claimedAtStart = "747dad7a787e4bedbd37de851e078478"
+    /// A file that cannot be taken now (its name is still claimed, the claim failed): retried.
+    case fileDeferred = "4aefd95779de43faa72c1b360c61281a"
+    /// A safety rescan of the inbox found nothing amiss (debug).
+    case inboxRescanned = "f15b63027b4c4b4f94e1d71bcdc575c6"
+    /// The metrics file could not be written, or is written again.
+    case metricsFile = "75b37e2b6f274bdf9e613f52de654252"
+    /// The daemon stopped on an error (it exits non-zero; systemd restarts it).
+    case stoppedOnError = "6fc1636a763e48759d43314145541c03"
+    /// Any other entry: one a library logs through the daemon's logger.
+    case other = "e2215645a2704bd0811d835b31ff8931"
 }
 
 extension Logger {

@@ -49,11 +49,11 @@ final class MetricsTextfile: Service, Sendable {
         do {
             try FileMover.writeAtomically(exposition.text(), to: path, permissions: [.ownerReadWrite, .groupRead, .otherRead])
             if failing.withLock({ was in defer { was = false }; return was }) {
-                logger.notice("metrics are written to \(path) again")
+                logger.event(.metricsFile, .notice, "metrics are written to \(path) again", ["METRICS_TEXTFILE": path.string])
             }
         } catch {
             if !failing.withLock({ was in defer { was = true }; return was }) {
-                logger.error("cannot write the metrics file: \(error); retrying every \(interval)", metadata: ["METRICS_TEXTFILE": "\(path)"])
+                logger.event(.metricsFile, .error, "cannot write the metrics file: \(error); retrying every \(interval)", ["METRICS_TEXTFILE": path.string])
             }
         }
     }
