@@ -9,14 +9,14 @@ import SystemPackage
 /// always at the end of a whole bulletin's lines. Should the file be gone (rotated files removed
 /// by hand, the store restored from a copy), the export resumes by time instead: after the
 /// last exported line's `received_at` and `id`.
-public struct ExportPosition: Codable, Equatable, Sendable {
+package struct ExportPosition: Codable, Equatable, Sendable {
     /// `device:inode` of the store file.
-    public var file: String
+    package var file: String
     /// Just after the last line read.
-    public var offset: Int64
+    package var offset: Int64
     /// The last line read: its `received_at` and `id`.
-    public var receivedAt: String?
-    public var id: String?
+    package var receivedAt: String?
+    package var id: String?
 
     enum CodingKeys: String, CodingKey {
         case file, offset, id
@@ -25,17 +25,17 @@ public struct ExportPosition: Codable, Equatable, Sendable {
 }
 
 /// The cursor file: one JSON object, replaced atomically.
-public struct ExportCursor: Sendable {
-    public let path: FilePath
+package struct ExportCursor: Sendable {
+    package let path: FilePath
 
-    public init(path: FilePath) { self.path = path }
+    package init(path: FilePath) { self.path = path }
 
-    public struct Unreadable: Error, CustomStringConvertible {
-        public let description: String
+    package struct Unreadable: Error, CustomStringConvertible {
+        package let description: String
     }
 
     /// The saved position; nil when there is no cursor file yet.
-    public func load() throws(Unreadable) -> ExportPosition? {
+    package func load() throws(Unreadable) -> ExportPosition? {
         let bytes: [UInt8]
         do {
             bytes = try RegularFileReader.read(path, limit: 1 << 16, followingSymbolicLinks: true)
@@ -51,7 +51,7 @@ public struct ExportCursor: Sendable {
         }
     }
 
-    public func save(_ position: ExportPosition) throws(IOFailure) {
+    package func save(_ position: ExportPosition) throws(IOFailure) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data = (try? encoder.encode(position)) ?? Data()

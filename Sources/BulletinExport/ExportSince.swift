@@ -1,10 +1,10 @@
 import BulletinCore
 
 /// Where `export --since` starts: a time given as a person writes it.
-public enum ExportSince {
+package enum ExportSince {
     /// `2026-11-29T18:05:00Z` (any RFC 3339 time, fraction and offset allowed), `2026-11-29`
     /// (midnight UTC), `now`, or a time ago: `90s`, `30m`, `6h`, `7d`.
-    public static func parse(_ text: String, now: Timestamp) -> Timestamp? {
+    package static func parse(_ text: String, now: Timestamp) -> Timestamp? {
         if text == "now" { return now }
         if let ago = duration(text) { return Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch - ago) }
         let bytes = Array(text.utf8)

@@ -4,27 +4,27 @@ import LinuxIO
 import SystemPackage
 
 /// What `bulletind export` is asked for.
-public struct ExportOptions: Sendable {
-    public var store: FilePath
+package struct ExportOptions: Sendable {
+    package var store: FilePath
     /// Only lines received at or after this time.
-    public var since: Timestamp?
+    package var since: Timestamp?
     /// Duplicate lines too (`--all`), as occurrences pointing at their story.
-    public var includingDuplicates = false
+    package var includingDuplicates = false
     /// Keep reading as the store grows and rotates, until killed.
-    public var follow = false
+    package var follow = false
     /// Where the position is kept between runs.
-    public var cursor: FilePath?
+    package var cursor: FilePath?
     /// The longest a follower sleeps between looks at the store (inotify wakes it sooner).
-    public var pollInterval: Duration = .seconds(1)
+    package var pollInterval: Duration = .seconds(1)
     /// Asked between chunks and after every wait: true ends the export cleanly (what was read
     /// is written and the cursor saved), as SIGTERM does to a follower.
-    public var shouldStop: @Sendable () -> Bool = { false }
+    package var shouldStop: @Sendable () -> Bool = { false }
     /// Where the ninjs lines go (standard output); EPIPE from it ends the export quietly.
-    public var output: @Sendable ([UInt8]) throws(IOFailure) -> Void = { bytes throws(IOFailure) in try StandardOutput.write(bytes) }
+    package var output: @Sendable ([UInt8]) throws(IOFailure) -> Void = { bytes throws(IOFailure) in try StandardOutput.write(bytes) }
     /// How much of the store is read at a time (more for a bulletin whose lines are longer).
-    public var readSize = 4 << 20
+    package var readSize = 4 << 20
 
-    public init(store: FilePath) { self.store = store }
+    package init(store: FilePath) { self.store = store }
 }
 
 /// `bulletind export`: the store's files in order, oldest rotated file first, each line mapped
@@ -37,17 +37,17 @@ public struct ExportOptions: Sendable {
 /// neither skips nor repeats a line, unless it was killed between writing lines and saving the
 /// cursor: the cursor is saved at least every second, and at every pause, so a kill repeats at
 /// most the last second's lines.
-public final class StoreExporter {
-    public struct Summary: Sendable, Equatable {
-        public var linesRead = 0
-        public var exported = 0
-        public var malformed = 0
+package final class StoreExporter {
+    package struct Summary: Sendable, Equatable {
+        package var linesRead = 0
+        package var exported = 0
+        package var malformed = 0
     }
 
     private let options: ExportOptions
     private let cursor: ExportCursor?
     private let warn: (String) -> Void
-    private(set) public var summary = Summary()
+    private(set) package var summary = Summary()
     /// ninjs lines not yet written.
     private var output: [UInt8] = []
     /// Files read to their end that will not grow again (rotated away), by identity.
@@ -69,19 +69,19 @@ public final class StoreExporter {
     private var readerGone = false
     private static let flushSize = 1 << 20
 
-    public init(options: ExportOptions, warn: @escaping (String) -> Void) {
+    package init(options: ExportOptions, warn: @escaping (String) -> Void) {
         self.options = options
         cursor = options.cursor.map { ExportCursor(path: $0) }
         self.warn = warn
         since = options.since.map { Array($0.rfc3339.utf8) }
     }
 
-    public enum Failure: Error, CustomStringConvertible {
+    package enum Failure: Error, CustomStringConvertible {
         case io(IOFailure)
         case cursor(ExportCursor.Unreadable)
         case noStore(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .io(let failure): failure.description
             case .cursor(let failure): failure.description
@@ -91,7 +91,7 @@ public final class StoreExporter {
     }
 
     /// Exports until the end of the store, or for ever with `follow`.
-    public func run() throws(Failure) {
+    package func run() throws(Failure) {
         let folder = options.store.removingLastComponent()
         let changes: FolderChanges?
         do {

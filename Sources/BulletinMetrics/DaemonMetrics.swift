@@ -3,7 +3,7 @@ import CoreMetrics
 
 /// Why a file was rejected, in the few words a metric label can carry (a bounded set: the
 /// journal and the `.reason` file have the full sentence).
-public enum RejectionKind: String, Sendable, CaseIterable {
+package enum RejectionKind: String, Sendable, CaseIterable {
     case empty, binary
     case noStories = "no-stories"
     case tooLarge = "too-large"
@@ -21,9 +21,9 @@ public enum RejectionKind: String, Sendable, CaseIterable {
     case crashLoop = "crash-loop"
 
     /// The name `bulletind ingest`'s summary and `bulletind stats` count it under.
-    public var summaryName: String { self == .tooLarge ? "too large" : rawValue }
+    package var summaryName: String { self == .tooLarge ? "too large" : rawValue }
 
-    public init(_ reason: BulletinRejection.Reason) {
+    package init(_ reason: BulletinRejection.Reason) {
         switch reason {
         case .empty: self = .empty
         case .binary: self = .binary
@@ -38,10 +38,10 @@ public enum RejectionKind: String, Sendable, CaseIterable {
 /// The pipeline calls these where things happen; the backend is whatever the executable
 /// bootstrapped: Prometheus when `bulletind run` has `metrics.textfile`, otherwise swift-metrics'
 /// no-op (then `stored` returns before counting anything: a back-fill pays nothing).
-public final class DaemonMetrics: Sendable {
+package final class DaemonMetrics: Sendable {
     /// Made on first use from the process's factory, so `MetricsSystem.bootstrap` must come
     /// first: `bulletind run` does it before the daemon starts.
-    public static let shared = DaemonMetrics(factory: MetricsSystem.factory)
+    package static let shared = DaemonMetrics(factory: MetricsSystem.factory)
 
     private let enabled: Bool
     private let ingested: Counter
@@ -63,7 +63,7 @@ public final class DaemonMetrics: Sendable {
 
     /// Every series is made here, so each shows (at 0) from the first write, before anything happened:
     /// `rate()` and alerts then work from the start.
-    public init(factory: any MetricsFactory) {
+    package init(factory: any MetricsFactory) {
         self.factory = factory
         enabled = !(factory is NOOPMetricsHandler)
         ingested = Counter(label: MetricCatalog.bulletinsIngested.name, factory: factory)
@@ -96,7 +96,7 @@ public final class DaemonMetrics: Sendable {
 
     /// A bulletin's lines are in the store: one ingested bulletin, its lines by kind and match,
     /// and the time of the last ingest.
-    public func stored(_ records: [StoryRecord], at time: Timestamp) {
+    package func stored(_ records: [StoryRecord], at time: Timestamp) {
         var newStories = 0
         var duplicates: [String: Int] = [:]
         for record in records {
@@ -106,7 +106,7 @@ public final class DaemonMetrics: Sendable {
     }
 
     /// A bulletin's lines by count (the daemon streams them and keeps no records to count).
-    public func stored(newStories: Int, duplicatesByMatch: [String: Int], at time: Timestamp) {
+    package func stored(newStories: Int, duplicatesByMatch: [String: Int], at time: Timestamp) {
         guard enabled else { return }
         ingested.increment()
         var counts: [String: Int] = newStories > 0 ? ["story|none": newStories] : [:]
@@ -122,25 +122,25 @@ public final class DaemonMetrics: Sendable {
         lastIngest.record(time.secondsSinceEpoch)
     }
 
-    public func rejected(_ kind: RejectionKind) { rejected[kind]?.increment() }
-    public func alreadyIngested() { alreadyIngestedFiles.increment() }
-    public func read(bytes count: Int) { bytes.increment(by: count) }
-    public func ingestTook(_ duration: Duration) { ingestDuration.recordNanoseconds(duration.nanoseconds) }
-    public func storeFailed() { storeErrors.increment() }
-    public func watchdogPinged() { watchdogPings.increment() }
+    package func rejected(_ kind: RejectionKind) { rejected[kind]?.increment() }
+    package func alreadyIngested() { alreadyIngestedFiles.increment() }
+    package func read(bytes count: Int) { bytes.increment(by: count) }
+    package func ingestTook(_ duration: Duration) { ingestDuration.recordNanoseconds(duration.nanoseconds) }
+    package func storeFailed() { storeErrors.increment() }
+    package func watchdogPinged() { watchdogPings.increment() }
 
     /// At start: when the process started, and when the store last took a bulletin (nil: never).
-    public func started(at time: Timestamp, lastIngest last: Timestamp?) {
+    package func started(at time: Timestamp, lastIngest last: Timestamp?) {
         startTime.record(time.secondsSinceEpoch)
         if let last { lastIngest.record(last.secondsSinceEpoch) }
     }
 
     /// This start found the previous run's work unfinished (a crash, a kill, a power cut) and
     /// recovered it.
-    public func recoveredAtStart() { restartsRecovered.increment() }
+    package func recoveredAtStart() { restartsRecovered.increment() }
 
     /// What is sampled just before each write rather than counted as it happens.
-    public func sample(backlog files: Int, indexStories count: Int, storeSize size: Int64) {
+    package func sample(backlog files: Int, indexStories count: Int, storeSize size: Int64) {
         backlog.record(files)
         indexStories.record(count)
         storeSize.record(size)

@@ -2,20 +2,20 @@ import CoreMetrics
 import Prometheus
 
 /// The Prometheus registry behind swift-metrics, and its text exposition format.
-public final class PrometheusExposition: Sendable {
+package final class PrometheusExposition: Sendable {
     private let registry = PrometheusCollectorRegistry()
 
-    public init() {}
+    package init() {}
 
     /// Makes this registry the process's metrics backend. Once per process, before
     /// `DaemonMetrics.shared` is first used (only the executable calls it).
-    public func bootstrapMetricsSystem() {
+    package func bootstrapMetricsSystem() {
         MetricsSystem.bootstrap(factory)
     }
 
     /// The factory that records into this registry (tests use it without bootstrapping).
-    public var factory: any MetricsFactory { PrometheusCatalogFactory(registry: registry) }
+    package var factory: any MetricsFactory { PrometheusCatalogFactory(registry: registry) }
 
     /// Every metric in the text format (version 0.0.4), as node_exporter's textfile collector reads it.
-    public func text() -> [UInt8] { registry.emitToBuffer() }
+    package func text() -> [UInt8] { registry.emitToBuffer() }
 }

@@ -6,19 +6,19 @@ import SystemPackage
 /// Each `append` is a single `write` on an `O_APPEND` descriptor, so readers never see two
 /// appends interleaved; a short or failed write is cut back off, so the file never keeps half
 /// of an append. Not `Sendable`: it lives inside the actor that serialises appends.
-public final class AppendOnlyFile {
-    public let path: FilePath
+package final class AppendOnlyFile {
+    package let path: FilePath
     private var descriptor: FileDescriptor
     /// The file's size after the last complete append: where a failed append is cut back to.
-    public private(set) var size: Int64
+    package private(set) var size: Int64
     /// Which file this is (`device:inode`): tells a rotated or replaced file from the one an
     /// offset was recorded against.
-    public private(set) var identity: String
+    package private(set) var identity: String
 
     /// The mode a new file is created with (the umask applies).
     private let permissions: FilePermissions
 
-    public init(path: FilePath, permissions: FilePermissions = [.ownerReadWrite, .groupRead, .otherRead]) throws(IOFailure) {
+    package init(path: FilePath, permissions: FilePermissions = [.ownerReadWrite, .groupRead, .otherRead]) throws(IOFailure) {
         self.path = path
         self.permissions = permissions
         (descriptor, size, identity) = try Self.open(path, permissions: permissions)
@@ -42,7 +42,7 @@ public final class AppendOnlyFile {
     }
 
     /// Appends `bytes` in one `write`, or leaves the file exactly as it was and throws.
-    public func append(_ bytes: [UInt8]) throws(IOFailure) {
+    package func append(_ bytes: [UInt8]) throws(IOFailure) {
         guard !bytes.isEmpty else { return }
         let written: Int
         do {
@@ -61,28 +61,28 @@ public final class AppendOnlyFile {
 
     /// Cuts the file back to `offset`, an earlier `size` (a bulletin written in several appends
     /// whose later part failed), and makes that durable.
-    public func truncate(to offset: Int64) throws(IOFailure) {
+    package func truncate(to offset: Int64) throws(IOFailure) {
         try IOFailure.wrap("ftruncate", path.string) { try descriptor.resize(to: offset, retryOnInterrupt: true) }
         size = offset
         try synchronize()
     }
 
     /// Makes every append so far durable.
-    public func synchronize() throws(IOFailure) {
+    package func synchronize() throws(IOFailure) {
         try retryingInterrupts("fsync", path.string) { fsync(descriptor.rawValue) }
     }
 
     /// Whether `path` still names the file appended to (same device and inode): false once the
     /// file was moved away, removed or replaced behind the writer's back. Appends would go on
     /// into the old file (or a deleted one) where nobody looks for them.
-    public var isStillAtPath: Bool {
+    package var isStillAtPath: Bool {
         var status = stat()
         guard path.withPlatformString({ stat($0, &status) }) == 0 else { return false }
         return "\(UInt64(status.st_dev)):\(UInt64(status.st_ino))" == identity
     }
 
     /// Opens the path anew (after an outside rotation, e.g. on SIGHUP).
-    public func reopen() throws(IOFailure) {
+    package func reopen() throws(IOFailure) {
         let (fresh, freshSize, freshIdentity) = try Self.open(path, permissions: permissions)
         try? descriptor.close()
         descriptor = fresh
@@ -98,18 +98,18 @@ public final class AppendOnlyFile {
 extension AppendOnlyFile {
     /// What another thread needs to make the appends so far durable: its own duplicate of the
     /// descriptor, so a reopen (rotation) meanwhile does not close it under the `fsync`.
-    public struct PendingSync: Sendable {
+    package struct PendingSync: Sendable {
         let descriptor: FileDescriptor
         let path: FilePath
 
         /// `fsync`, then closes the duplicate. Call once.
-        public func run() throws(IOFailure) {
+        package func run() throws(IOFailure) {
             defer { try? descriptor.close() }
             try retryingInterrupts("fsync", path.string) { fsync(descriptor.rawValue) }
         }
     }
 
-    public func pendingSync() throws(IOFailure) -> PendingSync {
+    package func pendingSync() throws(IOFailure) -> PendingSync {
         let duplicate = try IOFailure.wrap("dup", path.string) { try descriptor.duplicate() }
         return PendingSync(descriptor: duplicate, path: path)
     }
@@ -117,7 +117,7 @@ extension AppendOnlyFile {
 
 extension AppendOnlyFile {
     /// The `device:inode` identity of the file at `path`, or nil when there is none.
-    public static func identity(of path: FilePath) -> String? {
+    package static func identity(of path: FilePath) -> String? {
         guard let fd = try? FileDescriptor.open(path, .readOnly, options: [.closeOnExec]) else { return nil }
         defer { try? fd.close() }
         guard let status = try? fd.stat() else { return nil }
@@ -128,7 +128,7 @@ extension AppendOnlyFile {
     ///
     /// Run before the file is opened for appending, at start: a crash mid-`write` may have left
     /// part of a line, and JSON Lines readers must never see it.
-    public static func cutTornTail(of path: FilePath) throws(IOFailure) -> Int64 {
+    package static func cutTornTail(of path: FilePath) throws(IOFailure) -> Int64 {
         let fd: FileDescriptor
         do {
             fd = try FileDescriptor.open(path, .readWrite, options: [.closeOnExec], retryOnInterrupt: true)

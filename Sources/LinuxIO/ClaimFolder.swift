@@ -11,23 +11,23 @@ import SystemPackage
 /// and hidden, so scans and patterns pass it by. Only the daemon's user may write to it: made
 /// 0700, and refused when it belongs to someone else or others may write to it. After a crash,
 /// whatever it still holds was claimed and not yet dealt with: the daemon takes it first.
-public struct ClaimFolder: Sendable {
-    public static let name = ".bulletind-claimed"
+package struct ClaimFolder: Sendable {
+    package static let name = ".bulletind-claimed"
 
-    public let inbox: FilePath
+    package let inbox: FilePath
 
-    public init(inbox: FilePath) { self.inbox = inbox }
+    package init(inbox: FilePath) { self.inbox = inbox }
 
-    public var path: FilePath { inbox.appending(Self.name) }
+    package var path: FilePath { inbox.appending(Self.name) }
 
-    public func path(of name: FileName) -> FilePath { name.path(in: path) }
+    package func path(of name: FileName) -> FilePath { name.path(in: path) }
 
     /// Why the folder cannot be used.
-    public struct Refusal: Error, Sendable, CustomStringConvertible {
-        public let description: String
+    package struct Refusal: Error, Sendable, CustomStringConvertible {
+        package let description: String
     }
 
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         case claimed
         /// Nothing by that name in the inbox (any more).
         case vanished
@@ -37,7 +37,7 @@ public struct ClaimFolder: Sendable {
 
     /// Creates the folder (0700) when missing and checks that it is a folder of this user's,
     /// closed to everyone else, on the inbox's file system.
-    public func prepare() throws {
+    package func prepare() throws {
         try retryingInterrupts("mkdir", path.string, tolerating: .fileExists) { path.withPlatformString { mkdir($0, 0o700) } }
         var folder = stat()
         var parent = stat()
@@ -58,7 +58,7 @@ public struct ClaimFolder: Sendable {
     }
 
     /// Renames `name` from the inbox into the folder, never replacing a file there.
-    public func claim(_ name: FileName) throws(IOFailure) -> Outcome {
+    package func claim(_ name: FileName) throws(IOFailure) -> Outcome {
         let from = name.path(in: inbox)
         let to = path(of: name)
         do {
@@ -71,14 +71,14 @@ public struct ClaimFolder: Sendable {
 
     /// Puts a claimed file back into the inbox under its name, unless a file there has taken
     /// it; returns whether it went back.
-    public func release(_ name: FileName) throws(IOFailure) -> Bool {
+    package func release(_ name: FileName) throws(IOFailure) -> Bool {
         let from = path(of: name)
         let to = name.path(in: inbox)
         return try FileMover.renameWithoutReplacing(from, to: to)
     }
 
     /// What the folder holds: files claimed and not yet dealt with (after a crash), in name order.
-    public func leftovers() throws(IOFailure) -> [FileName] {
+    package func leftovers() throws(IOFailure) -> [FileName] {
         guard try FileSignature.lookUp(path) != nil else { return [] }
         return try DirectoryListing.entries(of: path).map(\.name)
     }

@@ -2,15 +2,15 @@ import Glibc
 import SystemPackage
 
 /// One entry of a folder, as `readdir` names it.
-public struct DirectoryEntry: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable { case regular, directory, symbolicLink, other, unknown }
-    public let name: FileName
-    public let kind: Kind
+package struct DirectoryEntry: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable { case regular, directory, symbolicLink, other, unknown }
+    package let name: FileName
+    package let kind: Kind
 }
 
-public enum DirectoryListing {
+package enum DirectoryListing {
     /// The entries of `directory` (without `.` and `..`), sorted by their names' bytes.
-    public static func entries(of directory: FilePath) throws(IOFailure) -> [DirectoryEntry] {
+    package static func entries(of directory: FilePath) throws(IOFailure) -> [DirectoryEntry] {
         let stream = try retryingInterrupts("opendir", directory.string) { directory.withPlatformString { opendir($0) } }
         defer { closedir(stream) }
         var entries: [DirectoryEntry] = []
@@ -37,7 +37,7 @@ public enum DirectoryListing {
 
     /// Creates `directory` and its missing parents: the folder itself with `permissions`, its
     /// parents with 0755 (the umask applies to both). A folder already there is left as it is.
-    public static func createDirectories(_ directory: FilePath, permissions: FilePermissions = [.ownerReadWriteExecute, .groupReadExecute, .otherReadExecute]) throws(IOFailure) {
+    package static func createDirectories(_ directory: FilePath, permissions: FilePermissions = [.ownerReadWriteExecute, .groupReadExecute, .otherReadExecute]) throws(IOFailure) {
         var partial = FilePath(directory.root.map { $0.string } ?? "")
         let components = Array(directory.components)
         for (position, component) in components.enumerated() {

@@ -2,12 +2,12 @@ import CLinux
 import Glibc
 import SystemPackage
 
-public enum FileMover {
+package enum FileMover {
     /// Moves `source` into `folder` under its own name, never replacing a file already there
     /// (`RENAME_NOREPLACE`): a clash gets `name.N.ext`. Returns the destination.
     @discardableResult
     /// `name`: the name to give it there (default: its own).
-    public static func move(_ source: FilePath, into folder: FilePath, as name: String? = nil) throws(IOFailure) -> FilePath {
+    package static func move(_ source: FilePath, into folder: FilePath, as name: String? = nil) throws(IOFailure) -> FilePath {
         let name = name ?? source.lastComponent?.string ?? "bulletin"
         for attempt in 0..<1000 {
             let destination = folder.appending(attempt == 0 ? name : Self.variant(of: name, number: attempt))
@@ -62,7 +62,7 @@ public enum FileMover {
     }
 
     /// How much of a file is in memory at once while it is copied.
-    public static let copyBlockSize = 1 << 20
+    package static let copyBlockSize = 1 << 20
 
     private static func stream(
         from input: FileDescriptor, _ source: FilePath, to output: FileDescriptor, _ destination: FilePath
@@ -88,7 +88,7 @@ public enum FileMover {
     }
 
     /// Writes `text` to `path` atomically (temporary file, fsync, rename).
-    public static func writeAtomically(_ text: String, to path: FilePath) throws(IOFailure) {
+    package static func writeAtomically(_ text: String, to path: FilePath) throws(IOFailure) {
         try writeAtomically(Array(text.utf8), to: path)
     }
 
@@ -98,7 +98,7 @@ public enum FileMover {
     /// The temporary file has a name of its own (`NAME.<16 hex digits>.tmp`), created with
     /// `O_EXCL|O_NOFOLLOW`: a fixed name opened with `O_TRUNC` would follow a symlink planted
     /// under that name by anyone who can write in the folder, and truncate whatever it points at.
-    public static func writeAtomically(_ bytes: [UInt8], to path: FilePath, permissions: FilePermissions? = nil) throws(IOFailure) {
+    package static func writeAtomically(_ bytes: [UInt8], to path: FilePath, permissions: FilePermissions? = nil) throws(IOFailure) {
         let (temporary, fd) = try createTemporary(beside: path)
         do {
             if let permissions { try retryingInterrupts("fchmod", temporary.string) { fchmod(fd.rawValue, permissions.rawValue) } }
@@ -140,7 +140,7 @@ public enum FileMover {
     /// Removes what `writeAtomically(to: path)` may have left behind when the process died
     /// between creating its temporary file and renaming it: `NAME.<16 hex digits>.tmp` (and the
     /// fixed `NAME.tmp` of earlier versions). Call while holding the folder (the state lock).
-    public static func removeLeftoverTemporaries(of path: FilePath) {
+    package static func removeLeftoverTemporaries(of path: FilePath) {
         guard let base = path.lastComponent?.string else { return }
         let parent = path.removingLastComponent()
         let folder = parent.isEmpty ? FilePath(".") : parent
@@ -156,7 +156,7 @@ public enum FileMover {
 
 extension FileMover {
     /// Deletes a file (`unlink`); one already gone is not an error.
-    public static func remove(_ path: FilePath) throws(IOFailure) {
+    package static func remove(_ path: FilePath) throws(IOFailure) {
         try retryingInterrupts("unlink", path.string, tolerating: .noSuchFileOrDirectory) {
             path.withPlatformString { unlink($0) }
         }
@@ -165,7 +165,7 @@ extension FileMover {
 
 extension FileMover {
     /// `rename(2)`, replacing any file at `destination`.
-    public static func rename(_ source: FilePath, to destination: FilePath) throws(IOFailure) {
+    package static func rename(_ source: FilePath, to destination: FilePath) throws(IOFailure) {
         try retryingInterrupts("rename", "\(source.string)' to '\(destination.string)") {
             source.withPlatformString { from in destination.withPlatformString { to in Glibc.rename(from, to) } }
         }
@@ -175,7 +175,7 @@ extension FileMover {
 extension FileMover {
     /// `renameat2(2)` with `RENAME_NOREPLACE`: false, and nothing moved, when a file at
     /// `destination` exists already.
-    public static func renameWithoutReplacing(_ source: FilePath, to destination: FilePath) throws(IOFailure) -> Bool {
+    package static func renameWithoutReplacing(_ source: FilePath, to destination: FilePath) throws(IOFailure) -> Bool {
         try retryingInterrupts("rename", "\(source.string)' to '\(destination.string)", tolerating: .fileExists) {
             source.withPlatformString { from in destination.withPlatformString { to in bulletind_rename_noreplace(from, to) } }
         }

@@ -5,18 +5,18 @@ import SystemPackage
 /// Producers can create any name but `/` and NUL — newlines, escape sequences, invalid UTF-8.
 /// Such a name is never put into a log line or a store record as it is; `display` shows it
 /// with every doubtful byte escaped, and the original bytes still address the file.
-public struct FileName: Sendable, Hashable, CustomStringConvertible {
-    public let bytes: [UInt8]
+package struct FileName: Sendable, Hashable, CustomStringConvertible {
+    package let bytes: [UInt8]
 
-    public init(bytes: some Sequence<UInt8>) { self.bytes = Array(bytes) }
-    public init(_ string: String) { bytes = Array(string.utf8) }
+    package init(bytes: some Sequence<UInt8>) { self.bytes = Array(bytes) }
+    package init(_ string: String) { bytes = Array(string.utf8) }
 
     /// The name as text, when it is valid UTF-8.
-    public var string: String? { String(validating: bytes, as: UTF8.self) }
+    package var string: String? { String(validating: bytes, as: UTF8.self) }
 
     /// Valid UTF-8 without control characters: safe to store as it is, and a bulletin's name
     /// may be one (format characters such as a zero-width non-joiner belong in Persian words).
-    public var isPlainText: Bool {
+    package var isPlainText: Bool {
         guard let string else { return false }
         return !string.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
     }
@@ -26,7 +26,7 @@ public struct FileName: Sendable, Hashable, CustomStringConvertible {
     /// and invalid bytes written `%XX` (and `%` itself as `%25`, so the escaping reads back).
     /// A U+202E RIGHT-TO-LEFT OVERRIDE would otherwise make `report‮txt.exe` read as
     /// `reportexe.txt`, and a zero-width space make two names look the same.
-    public var display: String {
+    package var display: String {
         if bytes.allSatisfy({ (0x20...0x7E).contains($0) }) { return String(decoding: bytes, as: UTF8.self) }
         if let string, !string.unicodeScalars.contains(where: Self.isHidden) { return string }
         var out = ""
@@ -68,10 +68,10 @@ public struct FileName: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String { display }
+    package var description: String { display }
 
     /// The file's path in `directory`, from the original bytes.
-    public func path(in directory: FilePath) -> FilePath {
+    package func path(in directory: FilePath) -> FilePath {
         let joined = Array(directory.string.utf8) + [UInt8(ascii: "/")] + bytes + [0]
         return joined.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { FilePath(platformString: $0.baseAddress!) }

@@ -2,24 +2,24 @@ import Glibc
 import SystemPackage
 
 /// What identifies a file's state cheaply (`lstat`): which file, how long, last changed when.
-public struct FileSignature: Sendable, Hashable {
-    public let device: UInt64
-    public let inode: UInt64
-    public let size: Int64
-    public let modifiedNanoseconds: Int64
+package struct FileSignature: Sendable, Hashable {
+    package let device: UInt64
+    package let inode: UInt64
+    package let size: Int64
+    package let modifiedNanoseconds: Int64
     /// A regular file or a folder, rather than a link, FIFO, socket or device.
-    public let isRegularOrDirectory: Bool
-    public let isDirectory: Bool
+    package let isRegularOrDirectory: Bool
+    package let isDirectory: Bool
 
     /// The signature of `path` (not following a symlink unless asked), or nil when it cannot be
     /// had, for whatever reason (use `lookUp` where "no such file" and "cannot tell" differ).
-    public static func of(_ path: FilePath, followingSymbolicLinks: Bool = false) -> FileSignature? {
+    package static func of(_ path: FilePath, followingSymbolicLinks: Bool = false) -> FileSignature? {
         (try? lookUp(path, followingSymbolicLinks: followingSymbolicLinks)) ?? nil
     }
 
     /// The signature of `path`, nil when there is no such file (ENOENT, or ENOTDIR: a parent is
     /// not a folder); any other failure (EIO, EACCES…) is thrown, never taken for "missing".
-    public static func lookUp(_ path: FilePath, followingSymbolicLinks: Bool = false) throws(IOFailure) -> FileSignature? {
+    package static func lookUp(_ path: FilePath, followingSymbolicLinks: Bool = false) throws(IOFailure) -> FileSignature? {
         var status = stat()
         do {
             try retryingInterrupts(followingSymbolicLinks ? "stat" : "lstat", path.string) {
@@ -36,10 +36,10 @@ public struct FileSignature: Sendable, Hashable {
     }
 
     /// Whether both name the same file (device and inode), whatever its size or age.
-    public func isSameFile(as other: FileSignature) -> Bool { device == other.device && inode == other.inode }
+    package func isSameFile(as other: FileSignature) -> Bool { device == other.device && inode == other.inode }
 
     /// Time since the last change, by the wall clock.
-    public var age: Duration {
+    package var age: Duration {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let nanoseconds = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - modifiedNanoseconds

@@ -4,14 +4,14 @@ import SystemPackage
 /// A file read by descriptor from any offset, as `tail -F` reads a log: once open, a rename
 /// (the store's rotation) or an unlink does not take it away, so whatever was appended before
 /// the rotation can still be read to its end. The one owner of its descriptor.
-public final class FollowedFile {
-    public let path: FilePath
+package final class FollowedFile {
+    package let path: FilePath
     private let descriptor: FileDescriptor
     /// `device:inode`, as `AppendOnlyFile.identity` gives it.
-    public let identity: String
+    package let identity: String
 
     /// Opens `path` for reading; nil when there is no such file.
-    public init?(path: FilePath) throws(IOFailure) {
+    package init?(path: FilePath) throws(IOFailure) {
         self.path = path
         let descriptor: FileDescriptor
         do {
@@ -34,18 +34,18 @@ public final class FollowedFile {
     deinit { try? descriptor.close() }
 
     /// The file's size now.
-    public func size() throws(IOFailure) -> Int64 {
+    package func size() throws(IOFailure) -> Int64 {
         try IOFailure.wrap("fstat", path.string) { try descriptor.stat().size }
     }
 
     /// Reads up to `buffer.count` bytes at `offset`; 0 at the end of the file.
-    public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(IOFailure) -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(IOFailure) -> Int {
         try IOFailure.wrap("read", path.string) { try descriptor.read(fromAbsoluteOffset: offset, into: buffer, retryOnInterrupt: true) }
     }
 
     /// Fills `buffer[..<count]` from `offset` on, as far as the file goes; returns how many
     /// bytes were read (fewer than `count` at the end of the file).
-    public func read(into buffer: inout [UInt8], count: Int, at offset: Int64) throws(IOFailure) -> Int {
+    package func read(into buffer: inout [UInt8], count: Int, at offset: Int64) throws(IOFailure) -> Int {
         precondition(count <= buffer.count)
         var filled = 0
         var failure: IOFailure?
@@ -66,13 +66,13 @@ public final class FollowedFile {
     }
 
     /// Whether `path` still names this file (false after a rotation or a removal).
-    public var isStillAtItsPath: Bool { AppendOnlyFile.identity(of: path) == identity }
+    package var isStillAtItsPath: Bool { AppendOnlyFile.identity(of: path) == identity }
 }
 
 extension LineReader {
     /// The last complete line of the file at `path` (without its `\n`), or nil when it has
     /// none. Reads from the end, doubling its window until the window holds the line's start.
-    public static func lastLine(in path: FilePath) throws(IOFailure) -> [UInt8]? {
+    package static func lastLine(in path: FilePath) throws(IOFailure) -> [UInt8]? {
         guard let file = try FollowedFile(path: path) else { return nil }
         let size = try file.size()
         var window: Int64 = 64 * 1024

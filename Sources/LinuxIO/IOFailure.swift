@@ -2,25 +2,25 @@ import Glibc
 import SystemPackage
 
 /// A failed system call, named the way a person reads it: `open 'inbox/x.txt': Permission denied (EACCES)`.
-public struct IOFailure: Error, Sendable, Hashable, CustomStringConvertible {
-    public let operation: String
-    public let path: String
-    public let errno: Errno
+package struct IOFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    package let operation: String
+    package let path: String
+    package let errno: Errno
 
-    public init(_ operation: String, _ path: String, _ errno: Errno) {
+    package init(_ operation: String, _ path: String, _ errno: Errno) {
         self.operation = operation
         self.path = path
         self.errno = errno
     }
 
-    public var description: String {
+    package var description: String {
         "\(operation) '\(path)': \(String(cString: strerror(errno.rawValue))) (\(errno.symbolicName))"
     }
 }
 
 extension Errno {
     /// The C name of the error (`ENOSPC`), which is what people search for.
-    public var symbolicName: String {
+    package var symbolicName: String {
         switch self {
         case .permissionDenied: "EACCES"
         case .noSuchFileOrDirectory: "ENOENT"

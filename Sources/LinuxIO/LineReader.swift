@@ -3,12 +3,12 @@ import SystemPackage
 
 /// Reads a file's complete lines from a byte offset on, in large chunks, without holding the
 /// file in memory. A last line without its `\n` is not complete and is not returned.
-public enum LineReader {
+package enum LineReader {
     /// Calls `body` with each line's starting offset and its bytes (without the `\n`).
     /// A missing file has no lines. Returns the bytes after the last `\n` (an unterminated
     /// last line), empty when the file ends with a complete line.
     @discardableResult
-    public static func forEachLine(
+    package static func forEachLine(
         in path: FilePath, from offset: Int64 = 0, _ body: (Int64, ArraySlice<UInt8>) throws -> Void
     ) throws -> [UInt8] {
         let fd: FileDescriptor
@@ -42,7 +42,7 @@ public enum LineReader {
     }
 
     /// Cuts the file at `path` back to `size` bytes and makes that durable.
-    public static func truncate(_ path: FilePath, to size: Int64) throws(IOFailure) {
+    package static func truncate(_ path: FilePath, to size: Int64) throws(IOFailure) {
         let fd = try IOFailure.wrap("open", path.string) {
             try FileDescriptor.open(path, .writeOnly, options: [.closeOnExec], retryOnInterrupt: true)
         }

@@ -2,7 +2,7 @@ import Glibc
 import SystemPackage
 
 /// Why a file in the inbox could not be read as a bulletin.
-public enum FileReadFailure: Error, Sendable, Equatable, CustomStringConvertible {
+package enum FileReadFailure: Error, Sendable, Equatable, CustomStringConvertible {
     /// Gone between the event and the read; nothing to do.
     case vanished
     case symbolicLink
@@ -18,14 +18,14 @@ public enum FileReadFailure: Error, Sendable, Equatable, CustomStringConvertible
 
     /// A failure that may pass if the file is read again a little later (the writer finishes,
     /// the other name is removed), rather than a property of the file.
-    public var isTransient: Bool {
+    package var isTransient: Bool {
         switch self {
         case .changedWhileReading, .hardLinked: true
         default: false
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .vanished: "the file disappeared before it could be read"
         case .symbolicLink: "a symbolic link, never followed"
@@ -40,24 +40,24 @@ public enum FileReadFailure: Error, Sendable, Equatable, CustomStringConvertible
 }
 
 /// A regular file's bytes, and which file they came from (its state when it was opened).
-public struct RegularFile: Sendable {
-    public let bytes: [UInt8]
-    public let signature: FileSignature
+package struct RegularFile: Sendable {
+    package let bytes: [UInt8]
+    package let signature: FileSignature
 }
 
-public enum RegularFileReader {
+package enum RegularFileReader {
     /// Reads a whole regular file, refusing anything else without blocking on it.
     ///
     /// `O_NOFOLLOW` refuses a symlink; `O_NONBLOCK` keeps a FIFO from blocking the open; the
     /// type and size checks happen on the opened descriptor, so nothing can be swapped in between.
     /// `followingSymbolicLinks` is for files the admin names (a config file), never for the inbox.
-    public static func read(_ path: FilePath, limit: Int64, followingSymbolicLinks: Bool = false) throws(FileReadFailure) -> [UInt8] {
+    package static func read(_ path: FilePath, limit: Int64, followingSymbolicLinks: Bool = false) throws(FileReadFailure) -> [UInt8] {
         try readFile(path, limit: limit, followingSymbolicLinks: followingSymbolicLinks).bytes
     }
 
     /// `read`, with the signature of the descriptor read (not of whatever the name leads to by
     /// then). `refusingHardLinks`: a file with more than one name is refused (the inbox).
-    public static func readFile(
+    package static func readFile(
         _ path: FilePath, limit: Int64, followingSymbolicLinks: Bool = false, refusingHardLinks: Bool = false
     ) throws(FileReadFailure) -> RegularFile {
         // Look before opening: opening a device can have effects of its own (a tape rewinds, a

@@ -5,12 +5,12 @@ import SystemPackage
 ///
 /// The kernel drops an `flock` when its holder dies, even by `kill -9`, so a stale lock file
 /// never blocks a restart.
-public final class StateLock: Sendable {
-    public enum Failure: Error, Sendable, CustomStringConvertible {
+package final class StateLock: Sendable {
+    package enum Failure: Error, Sendable, CustomStringConvertible {
         case heldBy(pid: Int32?, path: String)
         case io(IOFailure)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .heldBy(let pid?, let path): "another bulletind (PID \(pid)) holds the state folder lock '\(path)'"
             case .heldBy(nil, let path): "another process holds the state folder lock '\(path)'"
@@ -21,7 +21,7 @@ public final class StateLock: Sendable {
 
     private let descriptor: FileDescriptor
 
-    public init(stateDirectory: FilePath) throws(Failure) {
+    package init(stateDirectory: FilePath) throws(Failure) {
         let path = stateDirectory.appending("lock")
         let fd: FileDescriptor
         do {

@@ -6,10 +6,10 @@ import Synchronization
 ///
 /// The handler only sets the flag (all a signal handler may safely do); it is installed without
 /// `SA_RESTART`, so a `poll` waiting for news returns at once and the loop sees the flag.
-public enum TerminationSignals {
+package enum TerminationSignals {
     private static let received = Atomic<Bool>(false)
 
-    public static func install() {
+    package static func install() {
         _ = received.load(ordering: .relaxed)  // initialized before any handler can run
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in TerminationSignals.received.store(true, ordering: .relaxed) }
@@ -19,5 +19,5 @@ public enum TerminationSignals {
         sigaction(SIGINT, &action, nil)
     }
 
-    public static var requested: Bool { received.load(ordering: .relaxed) }
+    package static var requested: Bool { received.load(ordering: .relaxed) }
 }

@@ -1,6 +1,6 @@
 /// What the kernel says about a watched folder (`InotifyWatcher`). A hint only: the folder
 /// itself is the truth.
-public enum WatchEvent: Sendable, Hashable {
+package enum WatchEvent: Sendable, Hashable {
     /// A file was closed after writing, or renamed into the folder.
     case arrived(name: FileName)
     /// Something was created: a regular file is not complete yet (its close comes later), but a

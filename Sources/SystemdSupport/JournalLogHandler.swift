@@ -9,10 +9,10 @@ import Synchronization
 /// leading `_` or digit, at most 64 bytes) — journald silently drops anything else. When no journal
 /// is reachable, or the process was not started by systemd (so its stderr is not the journal),
 /// the same information goes to stderr as one line. `log(event:)` never throws.
-public struct JournalLogHandler: LogHandler {
-    public var metadata: Logger.Metadata = [:]
-    public var metadataProvider: Logger.MetadataProvider?
-    public var logLevel: Logger.Level = .info
+package struct JournalLogHandler: LogHandler {
+    package var metadata: Logger.Metadata = [:]
+    package var metadataProvider: Logger.MetadataProvider?
+    package var logLevel: Logger.Level = .info
     private let identifier: String
     private let echoToStandardError: Bool
     private let echoLevel: Logger.Level
@@ -23,18 +23,18 @@ public struct JournalLogHandler: LogHandler {
     ///   - echoLevel: the least severe entry echoed to stderr (also when no journal is
     ///     reachable). `bulletind ingest` raises it to `warning`: one line per story is noise
     ///     during a back-fill, and the store already holds every story.
-    public init(identifier: String, echoToStandardError: Bool? = nil, echoLevel: Logger.Level = .trace) {
+    package init(identifier: String, echoToStandardError: Bool? = nil, echoLevel: Logger.Level = .trace) {
         self.identifier = identifier
         self.echoToStandardError = echoToStandardError ?? (getenv("JOURNAL_STREAM") == nil)
         self.echoLevel = echoLevel
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         let echoes = event.level >= echoLevel
         // Without journald (a container, a back-fill in CI) an entry below the echo level goes
         // nowhere: skip building it.
@@ -60,7 +60,7 @@ public struct JournalLogHandler: LogHandler {
 
     /// journald's field-name rules: upper-case ASCII letters, digits and `_`, not starting with
     /// `_` (reserved for trusted fields) or a digit, at most 64 bytes.
-    public static func fieldName(_ key: String) -> String {
+    package static func fieldName(_ key: String) -> String {
         if isValidFieldName(key) { return key }  // every name bulletind itself uses
         var name = String(key.uppercased().unicodeScalars.map { scalar in
             ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) ? Character(scalar) : "_"

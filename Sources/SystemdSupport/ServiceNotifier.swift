@@ -3,22 +3,22 @@ import Glibc
 
 /// The service manager's notification protocol (`sd_notify`). Without `NOTIFY_SOCKET` every
 /// call is a no-op, so the daemon behaves the same in a terminal.
-public struct ServiceNotifier: Sendable {
-    public init() {}
+package struct ServiceNotifier: Sendable {
+    package init() {}
 
     /// True when a service manager listens (`NOTIFY_SOCKET` set).
-    public var isSupervised: Bool { getenv("NOTIFY_SOCKET") != nil }
+    package var isSupervised: Bool { getenv("NOTIFY_SOCKET") != nil }
 
     @discardableResult
-    public func send(_ assignments: String) -> Bool { sd_notify(0, assignments) > 0 }
+    package func send(_ assignments: String) -> Bool { sd_notify(0, assignments) > 0 }
 
-    public func ready(status: String? = nil) { send("READY=1" + (status.map { "\nSTATUS=\($0)" } ?? "")) }
-    public func status(_ text: String) { send("STATUS=\(text)") }
-    public func stopping() { send("STOPPING=1") }
-    public func watchdog() { send("WATCHDOG=1") }
+    package func ready(status: String? = nil) { send("READY=1" + (status.map { "\nSTATUS=\($0)" } ?? "")) }
+    package func status(_ text: String) { send("STATUS=\(text)") }
+    package func stopping() { send("STOPPING=1") }
+    package func watchdog() { send("WATCHDOG=1") }
 
     /// `RELOADING=1` with the monotonic time systemd uses to tell one reload from the next.
-    public func reloading() {
+    package func reloading() {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         let microseconds = UInt64(now.tv_sec) * 1_000_000 + UInt64(now.tv_nsec) / 1000
@@ -26,7 +26,7 @@ public struct ServiceNotifier: Sendable {
     }
 
     /// How often to ping the watchdog: half of `WATCHDOG_USEC`, or nil when no watchdog is set.
-    public var watchdogPingInterval: Duration? {
+    package var watchdogPingInterval: Duration? {
         var microseconds: UInt64 = 0
         guard sd_watchdog_enabled(0, &microseconds) > 0, microseconds > 0 else { return nil }
         return .microseconds(Int64(microseconds / 2))

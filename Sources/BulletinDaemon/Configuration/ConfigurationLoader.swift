@@ -2,22 +2,22 @@ import LinuxIO
 import SystemPackage
 
 /// Builds the effective configuration: defaults, then the file, then the environment, then flags.
-public struct ConfigurationLoader: Sendable {
-    public var file: FilePath?
-    public var environment: [String: String]
+package struct ConfigurationLoader: Sendable {
+    package var file: FilePath?
+    package var environment: [String: String]
     /// Flag values by dotted key (`inbox.path`).
-    public var flags: [String: String]
+    package var flags: [String: String]
 
-    public init(file: FilePath?, environment: [String: String], flags: [String: String]) {
+    package init(file: FilePath?, environment: [String: String], flags: [String: String]) {
         self.file = file
         self.environment = environment
         self.flags = flags
     }
 
-    public func load() throws(ConfigurationError) -> Configuration { try loadWithOrigins().configuration }
+    package func load() throws(ConfigurationError) -> Configuration { try loadWithOrigins().configuration }
 
     /// The configuration and, for every key, which layer set it (what `check-config` prints).
-    public func loadWithOrigins() throws(ConfigurationError) -> EffectiveConfiguration {
+    package func loadWithOrigins() throws(ConfigurationError) -> EffectiveConfiguration {
         var configuration = Configuration()
         var origins: [String: ConfigurationOrigin] = [:]
         if let file {

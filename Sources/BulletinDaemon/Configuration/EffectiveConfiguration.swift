@@ -1,11 +1,11 @@
 /// Where a setting's value came from.
-public enum ConfigurationOrigin: Sendable, Equatable, CustomStringConvertible {
+package enum ConfigurationOrigin: Sendable, Equatable, CustomStringConvertible {
     case builtIn
     case file(String, line: Int)
     case environment(String)
     case flag(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .builtIn: "default"
         case .file(let path, let line): "\(path):\(line)"
@@ -26,38 +26,38 @@ public enum ConfigurationOrigin: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// One setting as the user sees it: its names in the file, the environment and on the command line.
-public struct ConfigurationSetting: Sendable, Equatable {
+package struct ConfigurationSetting: Sendable, Equatable {
     /// `store.fsync`
-    public let key: String
+    package let key: String
     /// `store-fsync`, without the dashes.
-    public let flag: String
-    public let environmentVariable: String
-    public let help: String
-    public let valueName: String
+    package let flag: String
+    package let environmentVariable: String
+    package let help: String
+    package let valueName: String
     /// The built-in default, as it would be written in the file.
-    public let defaultValue: String
+    package let defaultValue: String
 
     /// Every setting, in the order of the configuration file.
-    public static let all: [ConfigurationSetting] = ConfigurationKey.all.map { key in
+    package static let all: [ConfigurationSetting] = ConfigurationKey.all.map { key in
         ConfigurationSetting(
             key: key.dotted, flag: key.flag, environmentVariable: key.environmentVariable, help: key.help,
             valueName: key.valueName, defaultValue: key.render(Configuration()))
     }
 
-    public static func named(_ key: String) -> ConfigurationSetting? { all.first { $0.key == key } }
+    package static func named(_ key: String) -> ConfigurationSetting? { all.first { $0.key == key } }
 }
 
 /// The configuration a command will run with, and where each value came from.
-public struct EffectiveConfiguration: Sendable {
-    public let configuration: Configuration
-    public let origins: [String: ConfigurationOrigin]
+package struct EffectiveConfiguration: Sendable {
+    package let configuration: Configuration
+    package let origins: [String: ConfigurationOrigin]
 
-    public struct Entry: Sendable, Equatable {
-        public let key: String
-        public let value: String
-        public let origin: ConfigurationOrigin
+    package struct Entry: Sendable, Equatable {
+        package let key: String
+        package let value: String
+        package let origin: ConfigurationOrigin
 
-        public init(key: String, value: String, origin: ConfigurationOrigin) {
+        package init(key: String, value: String, origin: ConfigurationOrigin) {
             self.key = key
             self.value = value
             self.origin = origin
@@ -65,7 +65,7 @@ public struct EffectiveConfiguration: Sendable {
     }
 
     /// Every key, in the order of the configuration file.
-    public var entries: [Entry] {
+    package var entries: [Entry] {
         ConfigurationKey.all.map { key in
             Entry(key: key.dotted, value: key.render(configuration), origin: origins[key.dotted] ?? .builtIn)
         }

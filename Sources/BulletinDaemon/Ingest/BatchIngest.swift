@@ -9,49 +9,49 @@ import SystemPackage
 /// Resuming is the ledger's work, not this loop's: every bulletin whose bytes are already in the
 /// store is recognised by its digest and skipped, so after an interruption the same command
 /// goes quickly through what was done and carries on with the rest.
-public enum BatchIngest {
-    public struct Summary: Sendable, Equatable {
-        public var files = 0
-        public var bytes: Int64 = 0
-        public var stories = 0
-        public var duplicates = 0
-        public var alreadyIngested = 0
+package enum BatchIngest {
+    package struct Summary: Sendable, Equatable {
+        package var files = 0
+        package var bytes: Int64 = 0
+        package var stories = 0
+        package var duplicates = 0
+        package var alreadyIngested = 0
         /// Rejected files by reason.
-        public var rejected: [String: Int] = [:]
+        package var rejected: [String: Int] = [:]
         /// The rejected files themselves, with their reasons, in the order met.
-        public var rejectedFiles: [RejectedFile] = []
+        package var rejectedFiles: [RejectedFile] = []
         /// Files the store could not take (disk full, I/O error): not ingested, try again.
-        public var failed = 0
+        package var failed = 0
         /// Sub-folders passed over because `--recursive` was not given.
-        public var skippedFolders = 0
+        package var skippedFolders = 0
         /// Stopped by Ctrl-C or SIGTERM before the last file.
-        public var interrupted = false
+        package var interrupted = false
         /// Files not reached because of an interruption.
-        public var remaining = 0
-        public var elapsed: Duration = .zero
+        package var remaining = 0
+        package var elapsed: Duration = .zero
 
-        public var rejectedCount: Int { rejected.values.reduce(0, +) }
+        package var rejectedCount: Int { rejected.values.reduce(0, +) }
     }
 
-    public struct RejectedFile: Sendable, Equatable {
-        public let path: String
-        public let reason: String
+    package struct RejectedFile: Sendable, Equatable {
+        package let path: String
+        package let reason: String
     }
 
     /// Where a back-fill stands, after each file.
-    public struct Progress: Sendable {
-        public var filesDone = 0
-        public var filesTotal = 0
-        public var bytesDone: Int64 = 0
-        public var bytesTotal: Int64 = 0
-        public var stories = 0
-        public var duplicates = 0
-        public var elapsed: Duration = .zero
+    package struct Progress: Sendable {
+        package var filesDone = 0
+        package var filesTotal = 0
+        package var bytesDone: Int64 = 0
+        package var bytesTotal: Int64 = 0
+        package var stories = 0
+        package var duplicates = 0
+        package var elapsed: Duration = .zero
     }
 
     /// Ingests every file under `paths`. `shouldStop` is asked between files; `progress` is told
     /// after each one.
-    public static func run(
+    package static func run(
         paths: [FilePath], recursive: Bool, configuration: Configuration, logger: Logger,
         shouldStop: () -> Bool = { false }, progress: (Progress) -> Void = { _ in }
     ) async throws -> Summary {

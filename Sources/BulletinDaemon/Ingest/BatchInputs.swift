@@ -2,22 +2,22 @@ import LinuxIO
 import SystemPackage
 
 /// What `bulletind ingest PATH...` will read: files as given, folders expanded.
-public struct BatchInputs: Sendable {
-    public struct File: Sendable, Equatable {
-        public let path: FilePath
+package struct BatchInputs: Sendable {
+    package struct File: Sendable, Equatable {
+        package let path: FilePath
         /// Bytes, for the progress bar's rate and ETA.
-        public let size: Int64
+        package let size: Int64
     }
 
-    public var files: [File] = []
+    package var files: [File] = []
     /// Sub-folders passed over because recursion was not asked for.
-    public var skippedFolders = 0
+    package var skippedFolders = 0
 
     /// A folder gives its files in lexicographic name order; with `recursive`, each sub-folder's
     /// files come where the sub-folder's name falls, so an archive laid out by date
     /// (`2013/01/02.txt`) is ingested in date order. A path that does not exist is an error
     /// before anything is ingested, rather than a rejection found in the summary afterwards.
-    public static func expand(_ paths: [FilePath], recursive: Bool) throws(BatchInputError) -> BatchInputs {
+    package static func expand(_ paths: [FilePath], recursive: Bool) throws(BatchInputError) -> BatchInputs {
         var inputs = BatchInputs()
         for path in paths {
             guard let signature = FileSignature.of(path) else { throw BatchInputError(path: path) }
@@ -46,7 +46,7 @@ public struct BatchInputs: Sendable {
 }
 
 /// A path on the command line that is not there.
-public struct BatchInputError: Error, Sendable, CustomStringConvertible {
-    public let path: FilePath
-    public var description: String { "no such file or folder: '\(path)'; check the path (nothing was ingested)" }
+package struct BatchInputError: Error, Sendable, CustomStringConvertible {
+    package let path: FilePath
+    package var description: String { "no such file or folder: '\(path)'; check the path (nothing was ingested)" }
 }

@@ -6,14 +6,14 @@ import UnixSignals
 /// and stops before the next, so the store, the ledger and the index are left consistent and the
 /// next run carries on; a second one exits at once, for someone who really means it (the
 /// store's recovery at the next start cuts any line left half-written).
-public final class IngestInterruption: Sendable {
+package final class IngestInterruption: Sendable {
     private let signals = Mutex(0)
     private let watcher: Mutex<Task<Void, Never>?> = Mutex(nil)
 
-    public init() {}
+    package init() {}
 
     /// Starts trapping SIGINT and SIGTERM.
-    public func start() async {
+    package func start() async {
         let sequence = await UnixSignalsSequence(trapping: .sigint, .sigterm)
         let task = Task {
             for await _ in sequence {
@@ -27,7 +27,7 @@ public final class IngestInterruption: Sendable {
         watcher.withLock { $0 = task }
     }
 
-    public var requested: Bool { signals.withLock { $0 > 0 } }
+    package var requested: Bool { signals.withLock { $0 > 0 } }
 
-    public func stop() { watcher.withLock { $0?.cancel() } }
+    package func stop() { watcher.withLock { $0?.cancel() } }
 }

@@ -3,7 +3,7 @@ import LinuxIO
 import Logging
 
 /// The journal's `MESSAGE_ID`s, one per kind of event; documented in `systemd/bulletind.catalog`.
-public enum MessageID: String, Sendable, CaseIterable {
+package enum MessageID: String, Sendable, CaseIterable {
     case started = "78a847b2680b41618f7bcf970b736a4c"
     case ready = "5d03b8b80d0842ee8fc06c30e2549564"
     case reloaded = "77a756d8ac634644856992cd8149f9f1"

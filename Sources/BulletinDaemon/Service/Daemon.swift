@@ -8,9 +8,9 @@ import SystemPackage
 import UnixSignals
 
 /// `bulletind run`: the daemon in the foreground, as systemd runs it.
-public enum Daemon {
+package enum Daemon {
     /// `metrics`: the registry bootstrapped as the metrics backend, when `metrics.textfile` is set.
-    public static func run(
+    package static func run(
         loader: ConfigurationLoader, configuration: Configuration, logger: Logger, metrics: PrometheusExposition? = nil
     ) async throws {
         let startedAt = Timestamp.now

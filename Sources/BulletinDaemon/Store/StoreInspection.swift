@@ -5,7 +5,7 @@ import LinuxIO
 import SystemPackage
 
 /// Read-only looks at a store (and its rotated files): `verify` and `stats`.
-public enum StoreInspection {
+package enum StoreInspection {
     /// The store's files, oldest first: rotated ones, then the current one.
     static func files(of store: FilePath) -> [FilePath] { StoreRecovery.rotatedFiles(of: store) + [store] }
 
@@ -21,16 +21,16 @@ public enum StoreInspection {
         }
     }
 
-    public struct VerifyResult: Sendable {
-        public let lines: Int
-        public let stories: Int
-        public let duplicates: Int
-        public let files: Int
+    package struct VerifyResult: Sendable {
+        package let lines: Int
+        package let stories: Int
+        package let duplicates: Int
+        package let files: Int
         /// `FILE:LINE: what is wrong`, for the first fault found.
-        public let fault: String?
+        package let fault: String?
     }
 
-    public static func verify(store: FilePath) throws -> VerifyResult {
+    package static func verify(store: FilePath) throws -> VerifyResult {
         guard FileSignature.of(store, followingSymbolicLinks: true) != nil else {
             throw IOFailure("open", store.string, .noSuchFileOrDirectory)
         }
@@ -52,23 +52,23 @@ public enum StoreInspection {
     }
 
     /// What `bulletind stats` shows.
-    public struct Statistics: Sendable, Codable, Equatable {
-        public var store: String
-        public var files = 0
-        public var lines = 0
-        public var stories = 0
-        public var duplicates = 0
-        public var duplicatesByMatch: [String: Int] = [:]
-        public var duplicateRate = 0.0
-        public var bulletins = 0
-        public var rejected = 0
-        public var rejectedByReason: [String: Int] = [:]
-        public var topSources: [Count] = []
-        public var storiesPerDay: [Count] = []
+    package struct Statistics: Sendable, Codable, Equatable {
+        package var store: String
+        package var files = 0
+        package var lines = 0
+        package var stories = 0
+        package var duplicates = 0
+        package var duplicatesByMatch: [String: Int] = [:]
+        package var duplicateRate = 0.0
+        package var bulletins = 0
+        package var rejected = 0
+        package var rejectedByReason: [String: Int] = [:]
+        package var topSources: [Count] = []
+        package var storiesPerDay: [Count] = []
 
-        public struct Count: Sendable, Codable, Equatable {
-            public var name: String
-            public var count: Int
+        package struct Count: Sendable, Codable, Equatable {
+            package var name: String
+            package var count: Int
         }
 
         enum CodingKeys: String, CodingKey {
@@ -81,7 +81,7 @@ public enum StoreInspection {
         }
     }
 
-    public static func statistics(store: FilePath, failedFolder: FilePath?, topSources: Int = 10) throws -> Statistics {
+    package static func statistics(store: FilePath, failedFolder: FilePath?, topSources: Int = 10) throws -> Statistics {
         var stats = Statistics(store: store.string)
         stats.files = files(of: store).count
         var sources: [String: Int] = [:]
@@ -120,7 +120,7 @@ public enum StoreInspection {
     }
 
     /// Why a store could not be read, and what to do about it.
-    public static func unreadable(_ store: FilePath, _ error: any Error) -> String {
+    package static func unreadable(_ store: FilePath, _ error: any Error) -> String {
         "cannot read the store '\(store)': \(error); name the store with --store FILE, or the configuration with --config FILE"
     }
 
