@@ -36,7 +36,7 @@ system-test: build
 build: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product bulletind
 
-## Installs the binary (stripped of its symbols: about 65 MB rather than 105), the man page bulletind(8), bash/zsh/fish completions (generated from the
+## Installs the binary (stripped of its symbols: about 69 MB rather than 109), the man page bulletind(8), bash/zsh/fish completions (generated from the
 ## binary), the unit, sysusers.d, tmpfiles.d, the journal catalog and a default configuration
 ## (never overwriting one). Honours DESTDIR and PREFIX.
 install: $(if $(SKIP_BUILD),,build)
