@@ -10,14 +10,14 @@ import SystemPackage
 /// end of a pipe that thread polls: the hang-up wakes it, and nothing is ever written to a pipe
 /// whose reader may be gone. The stream's buffer is bounded; when it is full the events are
 /// replaced by one `.overflow`, which makes the consumer rescan — nothing is lost, memory stays flat.
-public final class InotifyWatcher: Sendable {
-    public let events: AsyncStream<WatchEvent>
+package final class InotifyWatcher: Sendable {
+    package let events: AsyncStream<WatchEvent>
     /// The pipe's write end, until the watcher is stopped.
     private let wakeWrite: Mutex<FileDescriptor?>
 
-    public static let bufferLimit = 4096
+    package static let bufferLimit = 4096
 
-    public init(directory: FilePath) throws(IOFailure) {
+    package init(directory: FilePath) throws(IOFailure) {
         let fd = try retryingInterrupts("inotify_init1", directory.string) { inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC)) }
         let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
         let added = directory.withPlatformString { inotify_add_watch(fd, $0, mask) }
@@ -47,7 +47,7 @@ public final class InotifyWatcher: Sendable {
     deinit { stop() }
 
     /// Stops the watcher thread; the event stream then finishes. Idempotent.
-    public func stop() {
+    package func stop() {
         wakeWrite.withLock { end in
             if let fd = end { close(fd.rawValue) }
             end = nil
