@@ -17,7 +17,11 @@ package final class InotifyWatcher: Sendable {
 
     package static let bufferLimit = 4096
 
-    package init(directory: FilePath) throws(IOFailure) {
+    /// How the watcher's thread reads the inotify descriptor: `read(2)` (-1 with `errno` set on
+    /// failure). A test passes one that fails, to see the failure reported.
+    package typealias ReadEvents = @Sendable (_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int
+
+    package init(directory: FilePath, readEvents: @escaping ReadEvents = { Glibc.read($0, $1, $2) }) throws(IOFailure) {
         let fd = try retryingInterrupts("inotify_init1", directory.string) { inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC)) }
         let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
         let added = directory.withPlatformString { inotify_add_watch(fd, $0, mask) }
@@ -37,7 +41,8 @@ package final class InotifyWatcher: Sendable {
         let (stream, continuation) = AsyncStream.makeStream(
             of: WatchEvent.self, bufferingPolicy: .bufferingOldest(Self.bufferLimit))
         events = stream
-        let reader = EventReader(inotify: FileDescriptor(rawValue: fd), wake: pipeEnds.readEnd, continuation: continuation)
+        let reader = EventReader(
+            inotify: FileDescriptor(rawValue: fd), wake: pipeEnds.readEnd, continuation: continuation, readEvents: readEvents)
         let thread = Thread { reader.run() }
         thread.name = "inotify \(directory.string)"
         thread.start()
@@ -60,6 +65,7 @@ private struct EventReader: Sendable {
     let inotify: FileDescriptor
     let wake: FileDescriptor
     let continuation: AsyncStream<WatchEvent>.Continuation
+    let readEvents: InotifyWatcher.ReadEvents
 
     func run() {
         Self.nameThisThread("inotify")
@@ -89,7 +95,7 @@ private struct EventReader: Sendable {
             if fds[0].revents != 0 { return }
             if owesOverflow { owesOverflow = !deliver(.overflow) }
             guard fds[1].revents & Int16(POLLIN) != 0 else { continue }
-            let count = read(inotify.rawValue, buffer, capacity)
+            let count = readEvents(inotify.rawValue, buffer, capacity)
             if count == -1 {
                 if Glibc.errno == EAGAIN || Glibc.errno == EINTR { continue }  // poll again
                 continuation.yield(.failed(IOFailure("read", "inotify", Errno(rawValue: Glibc.errno))))
