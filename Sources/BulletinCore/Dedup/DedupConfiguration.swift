@@ -103,6 +103,8 @@ public struct DedupConfiguration: Sendable, Equatable {
 /// `StableHash.word` (they were FNV-1a). 4: a character of Han or kana is a token of its own,
 /// and Arabic and Hebrew optional marks are left out of token hashes (story ids unchanged: the
 /// folded bytes are the same; a version-3 snapshot is rebuilt from the store at the first start).
+/// 5: a Hangul syllable is a token of its own too, and a short first paragraph (6–11 words) is
+/// the lead key by itself (ids unchanged again; a version-4 snapshot is rebuilt from the store).
 enum FeatureVersion {
-    static let current = 4
+    static let current = 5
 }

@@ -84,7 +84,8 @@ extension DuplicateIndex {
             leadNumbersOnlyNew: (fingerprint.leadNumberMask & ~oldLeadNumbers).nonzeroBitCount,
             namesOnlyOld: (oldNames & ~fingerprint.leadNameMask).nonzeroBitCount,
             namesOnlyNew: (fingerprint.leadNameMask & ~oldNames).nonzeroBitCount,
-            sameLead: fingerprint.leadKey != 0 && fingerprint.leadKey == columns.leadKeys[slot])
+            sameLead: fingerprint.leadKey != 0 && fingerprint.leadKey == columns.leadKeys[slot],
+            newIsLead: fingerprint.bodyIsLead)
     }
 }
 
@@ -101,10 +102,15 @@ struct MatchEvidence: Sendable, Equatable {
     var namesOnlyNew: Int
     /// The bodies open with the same words (`StoryFingerprint.leadKey`).
     var sameLead: Bool
+    /// The occurrence's body is no more than the words of its lead key (`StoryFingerprint.bodyIsLead`).
+    var newIsLead: Bool = false
 
     /// Estimated share of the smaller shingle set inside the larger: from J = |A∩B| / |A∪B|,
-    /// |A∩B| = J (|A| + |B|) / (1 + J).
+    /// |A∩B| = J (|A| + |B|) / (1 + J). Known, not estimated, when the occurrence is just the
+    /// lead it shares: a copy cut to a one-sentence lead has a handful of shingles, too few
+    /// for a 60-bin signature to estimate anything of.
     var containment: Double {
+        if sameLead && newIsLead { return 1 }
         let smaller = min(oldShingles, newShingles)
         guard smaller > 0 else { return 0 }
         let shared = resemblance * Double(oldShingles + newShingles) / (1 + resemblance)

@@ -25,7 +25,10 @@ struct FoldedToken: Sendable {
 ///
 /// Scripts written without spaces (Han, kana) make every character a token of its own, with no
 /// space added to `bytes`: shingles are then runs of three characters, and the bytes (so the
-/// story id) are what they were when a whole run was one token. Marks that writers add or drop
+/// story id) are what they were when a whole run was one token. Hangul syllables too: Korean
+/// puts spaces between phrases, each a stem and its particles ("일들을"), so a copy editor's
+/// change of a particle or a syllable would otherwise change a whole phrase and every shingle
+/// around it (syllable n-grams are how Korean text is usually indexed); the spaces stay. Marks that writers add or drop
 /// at will (Arabic harakat and tatweel, Hebrew points) are left out of a token's hash, not of
 /// its bytes: a copy with or without them shingles alike, and ids do not change.
 struct FoldedText: Sendable {
@@ -109,7 +112,7 @@ private struct TokenScanner {
     }
 
     private mutating func consume(_ scalar: Unicode.Scalar, kind: ScalarKind) {
-        if kind == .word, scalar.value >= 0x2E80, Self.isWrittenWithoutSpaces(scalar) {
+        if kind == .word, scalar.value >= 0x2E80, Self.isReadCharacterByCharacter(scalar) {
             consumeCharacterToken(scalar)
             return
         }
@@ -146,7 +149,8 @@ private struct TokenScanner {
         }
     }
 
-    /// A character of a script without spaces: a token of its own, glued to its neighbours.
+    /// A character of a script read character by character: a token of its own, glued to its
+    /// neighbours.
     private mutating func consumeCharacterToken(_ scalar: Unicode.Scalar) {
         if pendingSeparator != 0 {
             pendingSeparator = 0
@@ -161,11 +165,12 @@ private struct TokenScanner {
         glued = true
     }
 
-    /// Han, kana and the CJK blocks around them.
-    static func isWrittenWithoutSpaces(_ scalar: Unicode.Scalar) -> Bool {
+    /// Han, kana and the CJK blocks around them, and Hangul syllables.
+    static func isReadCharacterByCharacter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x2E80...0x2FDF, 0x3005...0x3007, 0x3021...0x3029, 0x3031...0x3035, 0x3038...0x303C, 0x3040...0x30FF,
-            0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF66...0xFF9F, 0x20000...0x3FFFF:
+            0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFF66...0xFF9F,
+            0x20000...0x3FFFF:
             return true
         default:
             return false

@@ -16,6 +16,9 @@ public struct StoryFingerprint: Sendable {
     /// Hash of the body's opening shingles (0 when the body is too short): a second way to find
     /// a trimmed copy, which keeps the lead however much of the rest it drops.
     let leadKey: UInt32
+    /// The body is just the words its lead key hashes: if the key matches another story's,
+    /// this body is that story's opening, wholly inside it, however few shingles say so.
+    let bodyIsLead: Bool
 
     /// The story's stable id (`StoryID(of:)`).
     public var id: String { storyID.hex }
@@ -45,17 +48,32 @@ public struct StoryFingerprint: Sendable {
         numberMask = numbers
         leadNumberMask = leadNumbers
         leadNameMask = names
-        leadKey = Self.leadKey(of: body)
+        let lead = Self.leadWords(of: body)
+        leadKey = Self.leadKey(of: lead)
+        bodyIsLead = lead.count == body.count && !lead.isEmpty
     }
 
-    /// The first `leadKeyWords` words of the body, hashed to 32 bits (never 0); 0 for a body
-    /// of fewer words. A body of just that many words has a key too: a two-sentence brief cut
-    /// to its first sentence keeps no other way to its original.
+    /// The lead key hashes the first `leadKeyWords` words of the body to 32 bits (never 0); a
+    /// body of fewer words has none (0). A body of just that many words has a key too: a
+    /// two-sentence brief cut to its first sentence keeps no other way to its original. A first
+    /// paragraph of `shortLeadWords` to `leadKeyWords` words is the key by itself, whatever
+    /// follows: a brief opening with one short sentence ("Ci sono più di 330 membri
+    /// dell'equipaggio a bordo.") and cut to it is found the same way, and shares too few
+    /// shingles with its original for the bands to find it.
     static let leadKeyWords = 12
-    static func leadKey(of words: [FoldedToken]) -> UInt32 {
-        guard words.count >= leadKeyWords else { return 0 }
+    static let shortLeadWords = 6
+
+    /// The words the lead key hashes; none when the body has no key.
+    static func leadWords(of words: [FoldedToken]) -> ArraySlice<FoldedToken> {
+        let firstParagraph = words.prefix(leadKeyWords).prefix { $0.paragraph == words.first?.paragraph }
+        if firstParagraph.count >= shortLeadWords { return firstParagraph }
+        return words.count >= leadKeyWords ? words.prefix(leadKeyWords) : []
+    }
+
+    static func leadKey(of keyWords: ArraySlice<FoldedToken>) -> UInt32 {
+        guard !keyWords.isEmpty else { return 0 }
         var hash = StableHash.mix(0x6C65_6164)  // "lead"
-        for word in words.prefix(leadKeyWords) { hash = StableHash.combine(hash, word.hash) }
+        for word in keyWords { hash = StableHash.combine(hash, word.hash) }
         return max(1, UInt32(truncatingIfNeeded: hash >> 32))
     }
 

@@ -158,4 +158,17 @@ import Testing
         let windows = Set((0...(words.count - 3)).map { Array(words[$0..<($0 + 3)]) }.filter { !$0.allSatisfy(stopwords.contains) })
         #expect(fingerprint.shingleCount == windows.count)
     }
+
+    /// A first paragraph of six words or more is a lead key by itself; a brief of five has no
+    /// key (too many stories could open so), and a twelve-word lead's key is its first twelve.
+    @Test func aShortFirstParagraphIsALeadKeyFromSixWords() {
+        let fingerprinter = StoryFingerprinter(.default)
+        func key(_ paragraphs: [String]) -> UInt32 { fingerprinter.fingerprint(Story(headline: "Рух", paragraphs: paragraphs)).leadKey }
+        #expect(key(["Рух матерії є категорією абсолютною."]) == 0)
+        let six = "Рух матерії є категорією абсолютною, стійкість."
+        #expect(key([six]) != 0)
+        #expect(key([six, "Три найбільш яскраво виражені ми називаємо метою, зусиллям та досягненням мети."]) == key([six]))
+        let twelve = "one two three four five six seven eight nine ten eleven twelve"
+        #expect(key([twelve + " thirteen"]) == key([twelve, "and more"]))
+    }
 }

@@ -79,6 +79,37 @@ struct ScriptFoldingTests {
         #expect(match == .near)
     }
 
+    /// PUD's Korean news text (Tests/LangCorpus/SOURCES.md), a particle cut as a copy editor might.
+    static let korean = Story(
+        headline: "그러고 나서 광고가 끝났다",
+        paragraphs: ["그들은 대개 많은 일들을 하고 싶어하는 아티스트들이다."])
+
+    @Test("Hangul keeps its bytes (and so its id) while every syllable becomes a token")
+    func hangulSyllablesAreTokens() {
+        #expect(StoryID.normalizedText(of: Self.korean) == "그러고 나서 광고가 끝났다\n\n그들은 대개 많은 일들을 하고 싶어하는 아티스트들이다")
+        let folded = FoldedText(headline: Self.korean.headline, body: Self.korean.bodyText)
+        #expect(folded.headlineTokens.count == 11)
+        #expect(folded.bodyTokens.count == "그들은대개많은일들을하고싶어하는아티스트들이다".count)
+    }
+
+    @Test("a Korean copy with a syllable cut is found")
+    func koreanEditedCopyIsFound() {
+        var index = DuplicateIndex(configuration: .default)
+        let edited = Story(headline: Self.korean.headline, paragraphs: ["그들은 대개 많은 을 하고 싶어하는 아티스트들이다."])
+        let other = Story(
+            headline: "때로는 초능력이 생긴 것 같은 느낌이 든다",
+            paragraphs: ["그것은 후원과 광고를 통해 돈을 버는 수익 구조이다."])
+        guard case .new = index.ingest(Self.korean, receivedAt: 0), case .new = index.ingest(other, receivedAt: 0) else {
+            Issue.record("the first sightings were not new")
+            return
+        }
+        guard case .duplicate(let of, _, _) = index.ingest(edited, receivedAt: 0) else {
+            Issue.record("the edited copy was not found")
+            return
+        }
+        #expect(of == StoryID(of: Self.korean).hex)
+    }
+
     @Test("Arabic harakat and tatweel change the id but not the shingles")
     func arabicOptionalMarksFoldForMatching() {
         let plain = Story(headline: "وزير الخارجية يزور الرياض", paragraphs: ["قال وزير الخارجية إن المحادثات كانت مثمرة وإن البلدين اتفقا على مواصلة الحوار في الأسابيع المقبلة."])
