@@ -6,7 +6,10 @@ as one-sentence paragraphs, as wire copy is written). Bulletins of six stories a
 legacy code pages each language still arrives in (a story's characters that a code page lacks
 are written the way legacy systems wrote them: "--" for a dash, straight quotes), a third of
 the stories open with the dateline and credit of the language's agencies ("МОСКВА, 27 сентября.
-/ТАСС/.", "Berlin (dpa) -", "新華社北京6月1日電"). Then come the copies, one per story, edited
+/ТАСС/.", "Berlin (dpa) -", "新華社北京6月1日電"). A few files are Unicode as Windows writes it (Arabic
+in UTF-8 with a byte order mark, Chinese in UTF-16LE and Japanese in UTF-16BE with one), so every
+encoding the README lists is read here but Windows-1255/1257, ISO-8859-8/13 (no language of the
+sources is written in them). Then come the copies, one per story, edited
 deterministically (an exact re-send in another code page, a new headline, the last paragraph
 dropped, a credit line added, the punctuation restyled and the text re-wrapped, a word cut), mixed
 with hard negatives: new stories that share a paragraph of background with an earlier one.
@@ -28,7 +31,7 @@ SOURCE = os.path.join(os.path.dirname(__file__), "..", "Tests", "LangCorpus", "s
 
 # language: (source file, expected BCP 47 tag, code pages (Python codec, IANA name), CJK)
 LANGUAGES = {
-    "ru": ("pud-ru", "ru", [("koi8_r", "koi8-r"), ("cp1251", "windows-1251"), ("cp866", "ibm866")], False),
+    "ru": ("pud-ru", "ru", [("koi8_r", "koi8-r"), ("cp1251", "windows-1251"), ("cp866", "ibm866"), ("iso8859_5", "iso-8859-5")], False),
     "de": ("pud-de", "de", [("iso8859_15", "iso-8859-15"), ("cp1252", "windows-1252")], False),
     "fr": ("pud-fr", "fr", [("iso8859_15", "iso-8859-15"), ("latin_1", "iso-8859-1"), ("cp1252", "windows-1252")], False),
     "es": ("pud-es", "es", [("cp1252", "windows-1252"), ("latin_1", "iso-8859-1")], False),
@@ -37,14 +40,14 @@ LANGUAGES = {
     "pl": ("pud-pl", "pl", [("cp1250", "windows-1250"), ("iso8859_2", "iso-8859-2")], False),
     "cs": ("pud-cs", "cs", [("cp1250", "windows-1250"), ("iso8859_2", "iso-8859-2")], False),
     "tr": ("pud-tr", "tr", [("cp1254", "windows-1254"), ("iso8859_9", "iso-8859-9")], False),
-    "ar": ("pud-ar", "ar", [("cp1256", "windows-1256"), ("iso8859_6", "iso-8859-6")], False),
-    "zh-Hant": ("pud-zh", "zh-Hant", [("cp950", "big5"), ("gb18030", "gb18030")], True),
+    "ar": ("pud-ar", "ar", [("cp1256", "windows-1256"), ("iso8859_6", "iso-8859-6"), ("utf_8_sig", "utf-8-bom")], False),
+    "zh-Hant": ("pud-zh", "zh-Hant", [("cp950", "big5"), ("gb18030", "gb18030"), ("utf_16_le", "utf-16le")], True),
     "ko": ("pud-ko", "ko", [("cp949", "euc-kr")], True),
     "en": ("pud-en", "en", [("cp1252", "windows-1252"), ("utf_8", "utf-8")], False),
     # Web text of the Leipzig Wortschatz (through lingua-py's test data): three sentences a story.
     "uk": ("leipzig-uk", "uk", [("koi8_u", "koi8-u"), ("cp1251", "windows-1251")], False),
     "el": ("leipzig-el", "el", [("cp1253", "windows-1253"), ("iso8859_7", "iso-8859-7")], False),
-    "ja": ("leipzig-ja", "ja", [("shift_jis", "shift_jis"), ("euc_jp", "euc-jp")], True),
+    "ja": ("leipzig-ja", "ja", [("shift_jis", "shift_jis"), ("euc_jp", "euc-jp"), ("utf_16_be", "utf-16be")], True),
 }
 
 # The way each language's agencies open a story: (prefix of the first paragraph, place, credit).
@@ -242,7 +245,8 @@ def main():
     for language, codec, name, part in originals_files + later_files:
         text = encodable(render(part), codec)
         assert text is not None, (language, codec)
-        data = text.encode(codec)
+        # UTF-16 is written with its byte order mark, as Windows writes it (utf_8_sig adds its own).
+        data = {"utf_16_le": b"\xff\xfe", "utf_16_be": b"\xfe\xff"}.get(codec, b"") + text.encode(codec)
         file = f"{sequence:04d}-{language}-{name}.txt"
         with open(os.path.join(out, "bulletins", file), "wb") as handle:
             handle.write(data)
