@@ -1,34 +1,55 @@
 /// Whether a line, on its own shape, reads as a headline rather than a sentence:
 /// short, no closing full stop, no sentence boundary inside, not starting in lowercase.
 enum HeadlineShape {
-    /// Longest headline, as a width: a character of an alphabet or abugida (Latin, Cyrillic,
-    /// Greek, Arabic, Devanagari…) counts one, as `TextLine.width` counts it; a Chinese, Japanese
-    /// or Korean character counts three, about as much as a short word says (80 of them make a
-    /// long headline). UTF-8 bytes, the former measure, gave a Russian or Greek headline half
-    /// the letters of an English one, and are still what CJK characters count.
+    /// Longest headline, as a width: a character of two UTF-8 bytes (accented Latin, Greek,
+    /// Cyrillic, Hebrew, Arabic) counts one, like an ASCII one; any other counts its bytes, as
+    /// every character did before (a Chinese, Japanese or Korean character says about as much
+    /// as a short word: 84 of them make a paragraph). Bytes alone gave a Russian or Greek
+    /// headline half the letters of an English one.
     static let maximumWidth = 250
     static let maximumWords = 32
 
     /// At most `maximumWidth` wide. Bytes are looked at only when there are more of them than
-    /// that (never, for most lines), and not at all past three bytes a unit of width.
+    /// that, eight at a time, and not at all past two bytes a unit of width.
     static func fitsLength(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard bytes.count > maximumWidth else { return true }
-        guard bytes.count <= 3 * maximumWidth else { return false }
-        var width = 0
-        for byte in bytes where byte & 0xC0 != 0x80 {  // the first byte of each character
-            // U+3000 and above (0xE3…): CJK punctuation, kana, Han, Hangul, fullwidth forms and
-            // the supplementary planes' Han. Below: alphabets, abugidas, general punctuation.
-            width += byte >= 0xE3 ? 3 : 1
+        guard bytes.count <= 2 * maximumWidth else { return false }
+        return bytes.count - bytes.withUnsafeBufferPointer(twoByteCharacters) <= maximumWidth
+    }
+
+    /// `fitsLength` for a part about to be judged: a line of more bytes than `maximumWidth` that
+    /// ends a sentence is a paragraph without measuring its width, since no headline ends so
+    /// (`looksLikeHeadline`, `isPlainQuestion`) and most long lines do.
+    static func mayFit(_ shape: TextShape) -> Bool {
+        guard shape.bytes.count > maximumWidth else { return true }
+        let ending = shape.ending
+        return (ending == .open || ending == .question) && fitsLength(shape.bytes)
+    }
+
+    /// How many characters of two bytes `buffer` holds: lead bytes 110xxxxx.
+    private static func twoByteCharacters(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var index = 0
+        while index + 8 <= buffer.count {
+            let word = WordAtATime.load(buffer, at: index)
+            // Bit 7 of each byte, with bits 6 and 5 of the same byte shifted beside it.
+            count += (word & (word << 1) & ~(word << 2) & WordAtATime.high).nonzeroBitCount
+            index += 8
         }
-        return width <= maximumWidth
+        while index < buffer.count {
+            if buffer[index] & 0xE0 == 0xC0 { count += 1 }
+            index += 1
+        }
+        return count
     }
 
     static func looksLikeHeadline(_ shape: TextShape) -> Bool {
         let bytes = shape.bytes
-        guard !bytes.isEmpty, fitsLength(bytes) else { return false }
+        guard !bytes.isEmpty else { return false }
         // Cheapest and most telling first: most paragraphs end with a full stop.
         let ending = shape.ending
         if ending == .sentence || ending == .clause { return false }
+        guard fitsLength(bytes) else { return false }
         guard !shape.startsLowercase, shape.hasLetter, shape.wordCount <= maximumWords else { return false }
         // A question or exclamation ends a headline in capitals or title case, or in a script
         // without letter case ("أنقذوا ليبيا!"), where case cannot say.

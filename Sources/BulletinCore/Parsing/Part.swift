@@ -55,8 +55,8 @@ struct PartReader {
         if let creditStart = StandaloneLines.trailingCreditStart(bytes) {
             bytes = ByteScalars.trimmed(bytes[..<creditStart])
         }
-        guard HeadlineShape.fitsLength(bytes) else { return .paragraph(joined) }
         let shape = TextShape(bytes)
+        guard HeadlineShape.mayFit(shape) else { return .paragraph(joined) }
         // A segment ending a sentence is a paragraph whatever else it looks like: decide
         // that before the costlier shape measures.
         if segment.lines.count > 1 && BlockMetrics.endsSentence(bytes) { return .paragraph(joined) }
