@@ -5,6 +5,9 @@
 //                                    CORPUS/independent-heldout
 //   ParseEval CORPUS --failures      also every file not cut exactly, with its counts
 //   ParseEval CORPUS --show SPLIT/NAME   the truth and what was found, story by story
+//   ParseEval CORPUS --dump FILE     also what was found in every file, as JSON Lines
+//                                    ({"split", "name", "found": [{"headline", "paragraphs"}]})
+//                                    for scripts that sort the failures into classes
 //
 // A story occurrence is found exactly when the parser returns a story with the same
 // headline and the same paragraphs (spaces collapsed; a preformatted block compared line by
@@ -24,7 +27,7 @@ struct Truth: Decodable {
 }
 
 /// A story reduced to what the score compares.
-struct Cut: Hashable {
+struct Cut: Hashable, Encodable {
     var headline: String
     var paragraphs: [String]
 
@@ -152,6 +155,16 @@ if let index = arguments.firstIndex(of: "--show"), index + 1 < arguments.endInde
     exit(0)
 }
 let listFailures = arguments.contains("--failures")
+struct Dumped: Encodable {
+    var split: String
+    var name: String
+    var found: [Cut]
+}
+var dump: FileHandle?
+if let index = arguments.firstIndex(of: "--dump"), index + 1 < arguments.endIndex {
+    _ = FileManager.default.createFile(atPath: arguments[index + 1], contents: nil)
+    dump = FileHandle(forWritingAtPath: arguments[index + 1])
+}
 // "independent-…": bulletins from other real sources and desk layouts than the tuning corpus
 // (scripts/make-independent-corpus.py), split in two halves by publisher; scored the same
 // way, only when built. Tune on independent-tuning; independent-heldout is only read.
@@ -160,4 +173,10 @@ for split in ["tuning", "heldout", "independent-tuning", "independent-heldout"] 
     if split.hasPrefix("independent") && !FileManager.default.fileExists(atPath: folder.path) { continue }
     let scores = try names(in: folder).map { try score(folder: folder, name: $0) }
     report(split: split, scores: scores, listFailures: listFailures)
+    if let dump {
+        for file in scores {
+            dump.write(try JSONEncoder().encode(Dumped(split: split, name: file.name, found: file.found)))
+            dump.write(Data("\n".utf8))
+        }
+    }
 }
