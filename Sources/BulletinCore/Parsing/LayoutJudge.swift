@@ -27,7 +27,8 @@ struct LayoutJudge {
 
     /// `parts` with the candidates the file's layout rules out turned into paragraphs.
     func judged(_ parts: [Part], placements: [Placement]) -> [Part] {
-        let candidates = parts.indices.filter { if case .headline = parts[$0] { true } else { false } }
+        let parts = Self.promotingLinesAfterWiderGaps(parts, placements: placements)
+        let candidates = parts.indices.filter { Self.candidateText(parts, placements, $0) != nil }
         guard !candidates.isEmpty else { return parts }
         var verdicts = Verdicts(parts: parts, placements: placements, candidates: candidates)
         verdicts.judge()
@@ -35,10 +36,84 @@ struct LayoutJudge {
         guard !demoted.isEmpty else { return parts }
         var result = parts
         for index in demoted {
-            guard case .headline(let headline) = parts[index] else { continue }
-            result[index] = .paragraph(Array(headline.utf8)[...])
+            guard let text = Self.candidateText(parts, placements, index) else { continue }
+            result[index] = .paragraph(Array(text.utf8)[...])
         }
         return result
+    }
+}
+
+extension LayoutJudge {
+    /// The text of a part that may open a story: a headline, or a short name line between
+    /// two paragraphs ("Zur Person", "Der Ballonkredit"), which would otherwise open one
+    /// with the name as its headline. A name line after a story's text and before the next
+    /// story is its byline, for `StoryAssembler`, not a candidate; nor is one with a wider
+    /// gap above it than below, which the file marks as a headline.
+    static func candidateText(_ parts: [Part], _ placements: [Placement], _ index: Int) -> String? {
+        switch parts[index] {
+        case .headline(let headline): return headline
+        case .nameLine(let name)
+        where isBody(parts, index - 1) && isBody(parts, index + 1)
+            && placements[index].gapBefore <= placements[index + 1].gapBefore:
+            return name
+        default: return nil
+        }
+    }
+
+    /// In a file whose stories are marked by a wider gap than its paragraphs, the short line
+    /// right after each such gap is a headline even where its shape alone does not say so
+    /// ("Wie kann ich schnell abnehmen? Der Schlachtplan zum Wunschgewicht"): where every
+    /// wider gap after text (two or more) is followed by a headline candidate or by such a
+    /// line, the line is promoted. One wider gap before ordinary prose, and nothing is.
+    static func promotingLinesAfterWiderGaps(_ parts: [Part], placements: [Placement]) -> [Part] {
+        guard parts.count >= 4, let gap = paragraphGap(parts, placements: placements) else { return parts }
+        var promotable: [Int] = []
+        var widerGaps = 0
+        for index in parts.indices.dropFirst() where placements[index].gapBefore > gap && isBody(parts, index - 1) {
+            widerGaps += 1
+            switch parts[index] {
+            case .headline: continue
+            case .paragraph(let bytes)
+            where bytes.count <= 200 && bytes.last != 0x2E && index + 1 < parts.count && isBody(parts, index + 1):
+                promotable.append(index)
+            case .separator: return parts  // a file marked by separators is judged by them
+            default: return parts
+            }
+        }
+        guard widerGaps >= 2, !promotable.isEmpty else { return parts }
+        var result = parts
+        for index in promotable {
+            guard case .paragraph(let bytes) = parts[index] else { continue }
+            result[index] = .headline(ByteScalars.string(bytes))
+        }
+        return result
+    }
+
+    static func isBody(_ parts: [Part], _ index: Int) -> Bool {
+        guard index >= 0, index < parts.count else { return false }
+        switch parts[index] {
+        case .paragraph, .preformatted: return true
+        default: return false
+        }
+    }
+
+    /// The most common gap above a paragraph that follows a paragraph: how the file
+    /// separates paragraphs (in a file of one-paragraph stories, the gap above paragraphs at
+    /// all). Nil when the file has no paragraph. Gaps of three or more count as three; a tie
+    /// goes to the narrower gap.
+    static func paragraphGap(_ parts: [Part], placements: [Placement]) -> Int? {
+        var counts = [0, 0, 0, 0]
+        for index in parts.indices.dropFirst() where isBody(parts, index) && isBody(parts, index - 1) {
+            counts[min(placements[index].gapBefore, 3)] += 1
+        }
+        if counts == [0, 0, 0, 0] {
+            for index in parts.indices.dropFirst() where isBody(parts, index) {
+                counts[min(placements[index].gapBefore, 3)] += 1
+            }
+        }
+        var best: Int?
+        for gap in counts.indices where counts[gap] > 0 && counts[gap] > (best.map { counts[$0] } ?? 0) { best = gap }
+        return best
     }
 }
 
@@ -78,7 +153,7 @@ private struct Verdicts {
         var measured: [Candidate] = []
         measured.reserveCapacity(candidates.count)
         for index in candidates {
-            guard case .headline(var headline) = parts[index] else { continue }
+            guard var headline = LayoutJudge.candidateText(parts, placements, index) else { continue }
             let facts = headline.withUTF8 { bytes in
                 (
                     Self.isNote(bytes), Self.isFlash(bytes), TimeLine.isTimeLine(bytes), bytes.wordsBetweenSpaces,
@@ -110,32 +185,9 @@ private struct Verdicts {
         return true
     }
 
-    private func isBody(_ index: Int) -> Bool {
-        guard index >= 0, index < parts.count else { return false }
-        switch parts[index] {
-        case .paragraph, .preformatted: return true
-        default: return false
-        }
-    }
+    private func isBody(_ index: Int) -> Bool { LayoutJudge.isBody(parts, index) }
 
-    /// The most common gap above a paragraph that follows a paragraph: how the file
-    /// separates paragraphs (in a file of one-paragraph stories, the gap above paragraphs at
-    /// all). Nil when the file has no paragraph. Gaps of three or more count as three; a tie
-    /// goes to the narrower gap.
-    private var paragraphGap: Int? {
-        var counts = [0, 0, 0, 0]
-        for index in parts.indices.dropFirst() where isBody(index) && isBody(index - 1) {
-            counts[min(placements[index].gapBefore, 3)] += 1
-        }
-        if counts == [0, 0, 0, 0] {
-            for index in parts.indices.dropFirst() where isBody(index) {
-                counts[min(placements[index].gapBefore, 3)] += 1
-            }
-        }
-        var best: Int?
-        for gap in counts.indices where counts[gap] > 0 && counts[gap] > (best.map { counts[$0] } ?? 0) { best = gap }
-        return best
-    }
+    private var paragraphGap: Int? { LayoutJudge.paragraphGap(parts, placements: placements) }
 
     mutating func judge() {
         let count = candidates.count
