@@ -130,9 +130,14 @@ private struct Candidate {
     let isFlash: Bool
     /// "Updated 8 January 2020": a page's time line, never a headline.
     let isTimeLine: Bool
+    /// "Weiterlesen: …", "Foto: …", "Related Stories": a page's furniture, never a headline.
+    let isFurniture: Bool
     let words: Int
     /// The next part opens with a dateline ("LONDON, March 3 - …") or is one on its own line.
     let datelineLead: Bool
+    /// A time line or a byline within the next three parts ("Headline / Standfirst /
+    /// Updated 8 January 2020"): how a web page heads its story.
+    let signed: Bool
     /// A question in sentence case ("Кто они?", "What about the violence?"): a headline in
     /// many languages, but as often a crosshead or an interviewer's question inside a story.
     let isPlainQuestion: Bool
@@ -157,18 +162,19 @@ private struct Verdicts {
             let facts = headline.withUTF8 { bytes in
                 (
                     Self.isNote(bytes), Self.isFlash(bytes), TimeLine.isTimeLine(bytes), bytes.wordsBetweenSpaces,
-                    Self.isPlainQuestion(bytes)
+                    Self.isPlainQuestion(bytes), PageFurniture.isFurniture(bytes)
                 )
             }
             measured.append(
                 Candidate(
                     index: index, anchored: Self.isAnchored(index, in: parts), isNote: facts.0, isFlash: facts.1,
-                    isTimeLine: facts.2, words: facts.3, datelineLead: Self.hasDatelineLead(index, in: parts),
+                    isTimeLine: facts.2, isFurniture: facts.5, words: facts.3,
+                    datelineLead: Self.hasDatelineLead(index, in: parts), signed: Self.isSigned(index, in: parts),
                     isPlainQuestion: facts.4))
         }
         self.candidates = measured
-        // A table's footnote and a page's time line are never headlines.
-        kept = measured.map { !$0.isNote && !$0.isTimeLine }
+        // A table's footnote, a page's time line and its furniture are never headlines.
+        kept = measured.map { !$0.isNote && !$0.isTimeLine && !$0.isFurniture }
     }
 
     var demoted: [Int] { candidates.indices.filter { !kept[$0] }.map { candidates[$0].index } }
@@ -293,6 +299,38 @@ private struct Verdicts {
         if led >= 2 && led * 5 >= survivors * 4 {
             for position in floating where !candidates[position].datelineLead { kept[position] = false }
         }
+
+        // A time line or byline under the file's first headline and under another: the file
+        // heads its stories so, and a candidate without one that the file does not mark with a
+        // separator or a wider gap is a crosshead inside a story.
+        let keptPositions = (0..<count).filter { kept[$0] }
+        if let first = keptPositions.first, candidates[first].signed,
+            keptPositions.count(where: { candidates[$0].signed }) >= 2
+        {
+            for position in floating where !candidates[position].signed && !isMarked[position] {
+                kept[position] = false
+            }
+        }
+    }
+
+    /// Whether a time line or a byline comes within the next three parts, before any other
+    /// headline candidate that is not a time line.
+    private static func isSigned(_ index: Int, in parts: [Part]) -> Bool {
+        var next = index + 1
+        while next < parts.count && next <= index + 3 {
+            switch parts[next] {
+            case .byline: return true
+            case .headline(var text), .nameLine(var text):
+                if text.withUTF8({ TimeLine.isTimeLine($0) }) { return true }
+                return false
+            case .paragraph(let bytes):
+                if bytes.count <= 80, bytes.withUnsafeBufferPointer({ TimeLine.isTimeLine($0) }) { return true }
+            case .separator, .signOff: return false
+            case .preformatted: break
+            }
+            next += 1
+        }
+        return false
     }
 
     private static func isPlainQuestion(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

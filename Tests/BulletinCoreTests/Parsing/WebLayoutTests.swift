@@ -132,4 +132,64 @@ struct WebLayoutTests {
         #expect(StandaloneLines.signOff(Array("Fuente: EFE".utf8)[...]) == ["EFE"])
         #expect(StandaloneLines.signOff(Array("Quelle: die Regierung hat gestern entschieden, dass es so bleibt".utf8)[...]) == nil)
     }
+
+    @Test func pageFurnitureIsNeverAHeadline() {
+        for line in [
+            "Weiterlesen: Vitamin D-Mangel: Mit diesen 4 hilfreichen Tipps tankst du auch im Winter Sonne",
+            "MIRA | Kenji Fujimori: PJ concluye con interrogatorio a testigos", "Related Stories",
+            "También puede leer: Tras escándalo en la Policía", "Fotocredit: Ilze Kitshoff", "图注：奥尔德林的圣餐杯回到了地球上",
+        ] {
+            #expect(PageFurniture.isFurniture(line), "\(line)")
+        }
+        for line in [
+            "Photographers strike over pay", "Mirador del Este reopens", "Related parties in the deal",
+            "Update | Deceased Clarendon crash victims identified", "Kenji Fujimori: juicio continuará el 18 de mayo",
+        ] {
+            #expect(!PageFurniture.isFurniture(line), "\(line)")
+        }
+    }
+
+    @Test func whereTheFileSignsItsHeadlinesWithATimeLineAnUnsignedOneIsACrosshead() throws {
+        let text = """
+            Testing Client-Side Applications with Django Post Mortem
+
+            Updated 8 June 2015
+
+            I had the opportunity to give a webcast for O’Reilly Media during which I encountered a broken demo.
+
+            What Happened
+
+            It was my second webcast and I chose to use the same format for both.
+
+            Tridents’ challenge
+
+            Updated 29 April 2022
+
+            It will be a challenging task for the senior men’s national football team to compete at the highest level.
+            """
+        let stories = try parser.parse(text)
+        #expect(stories.map(\.headline) == ["Testing Client-Side Applications with Django Post Mortem", "Tridents’ challenge"])
+        #expect(stories[0].paragraphs.contains("What Happened"))
+    }
+
+    @Test func aNameLineBetweenParagraphsOfASeparatorMarkedFileIsACrosshead() throws {
+        let text = """
+            Auto leasen oder kaufen: Für wen lohnt sich was
+
+            Rund 83 Prozent der deutschen Haushalte verfügen über ein Auto. Doch der Weg zum eigenen Wagen ist weit.
+
+            Zur Person
+
+            Robin Tschöpe ist ein Experte für Autofinanzierung und schreibt seit Jahren darüber.
+
+            ~~~
+
+            3 verrückte Orte in Berlin
+
+            In Berlin lebe ich nun schon seit 9 Jahren und habe bereits jede Menge Verrücktes erlebt.
+            """
+        let stories = try parser.parse(text)
+        #expect(stories.map(\.headline) == ["Auto leasen oder kaufen: Für wen lohnt sich was", "3 verrückte Orte in Berlin"])
+        #expect(stories[0].paragraphs.contains("Zur Person"))
+    }
 }
