@@ -8,7 +8,7 @@ RELEASE_BIN := .build/release/bulletind
 STAGE := .build-system/stage
 STRIP ?= strip
 
-.PHONY: run test unit-test system-test build deps build-deps install format format-check man security-score clean dedup-eval parse-eval lang-eval bench-dedup bench-startup bench-parser bench-ingest bench-inbox bench-export fuzz
+.PHONY: run test unit-test system-test build deps build-deps install format format-check man security-score clean dedup-eval parse-eval lang-eval bench-dedup bench-startup bench-parser bench-ingest bench-inbox bench-export bench-amplification fuzz
 
 ## Install what building needs and is missing (libsystemd-dev, pkg-config, ICU, uchardet, CLD2;
 ## none of the test tools), build the daemon alone, and start it on its development defaults:
@@ -73,6 +73,12 @@ security-score:
 ## and a 10,000-file burst (files per second, peak memory), on the release build.
 bench-inbox: build
 	python3 scripts/bench-inbox.py $(RELEASE_BIN) $(BENCH_ARGS)
+
+## What one hostile file costs (issue #14): lines, journal entries, store bytes and peak memory
+## for 5 MB and 16 MiB of distinct tiny stories and 5 MB of one story repeated, and what the
+## daemon still holds after a restart (BENCH_ARGS: --cases tiny-5mb,…).
+bench-amplification: build
+	python3 scripts/bench-amplification.py $(RELEASE_BIN) $(BENCH_ARGS)
 
 ## What building and testing need (and, as root, the system tests' tools).
 deps:
