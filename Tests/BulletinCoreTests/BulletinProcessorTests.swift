@@ -44,6 +44,31 @@ import Testing
         #expect(checked > 50)
     }
 
+    @Test("a bulletin of more stories than preparedAtMost, fingerprinted as decided, gives the same records and notices, on every fixture")
+    func storiesFingerprintedAsDecidedGiveTheSameRecords() throws {
+        let processor = BulletinProcessor()
+        let time = Timestamp(millisecondsSinceEpoch: 1_764_000_000_000)
+        let files = try FixtureCorpus.names.map { try FixtureCorpus.bytes($0) } + WireFixtureTests.all.map { try WireFixtureTests.bytes($0) }
+        var stories = 0, notices = 0
+        for bytes in files {
+            let sha256 = BulletinProcessor.sha256Hex(bytes)
+            var eager = DuplicateIndex(), lazy = DuplicateIndex()
+            let prepared = processor.prepare(bytes: bytes, sha256: sha256, dedup: .default)
+            let parsed = processor.prepare(bytes: bytes, sha256: sha256, dedup: .default, preparedAtMost: 0)
+            guard let expected = try? processor.decide(prepared, file: "f.txt", receivedAt: time, index: &eager) else {
+                #expect(parsed.rejection == prepared.rejection)
+                continue
+            }
+            let found = try processor.decide(parsed, file: "f.txt", receivedAt: time, index: &lazy)
+            #expect(found.records == expected.records)
+            #expect(found.notices == expected.notices)
+            #expect(lazy.count == eager.count)
+            stories += found.records.count
+            notices += found.notices.count
+        }
+        #expect(stories > 100 && notices > 0)
+    }
+
     @Test("a bulletin prepared with another dedup configuration is fingerprinted again")
     func aStaleConfigurationIsRedone() throws {
         let processor = BulletinProcessor()

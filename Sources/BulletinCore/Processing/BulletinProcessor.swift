@@ -38,13 +38,22 @@ public struct BulletinProcessor: Sendable {
         return try decide(prepared, file: file, receivedAt: receivedAt, index: &index)
     }
 
+    /// A bulletin of more stories than this is fingerprinted story by story as it is decided,
+    /// not all at once when it is prepared (`PreparedStories`): a bulletin of hostile size, in
+    /// less memory, at the cost of that work on the pipeline (a newsroom's bulletins hold tens).
+    public static let preparedAtMost = 10_000
+
     /// The costly, index-free half of `process` (decoding, parsing, fingerprinting): pure, so a
     /// back-fill prepares the next bulletins on other cores while the index decides on this one.
-    public func prepare(bytes: [UInt8], sha256: String, dedup: DedupConfiguration) -> PreparedBulletin {
+    /// `preparedAtMost`: see `BulletinProcessor.preparedAtMost`.
+    public func prepare(
+        bytes: [UInt8], sha256: String, dedup: DedupConfiguration, preparedAtMost: Int = BulletinProcessor.preparedAtMost
+    ) -> PreparedBulletin {
         let decoded = Swift.Result { () throws(BulletinRejection) in try decoder.decode(bytes) }
-        let parsed = Swift.Result { () throws(BulletinRejection) in
+        let parsed = Swift.Result { () throws(BulletinRejection) -> PreparedStories in
             let fingerprinter = StoryFingerprinter(dedup)
             var stories = try parser.parse(decoded.get().text)
+            if stories.count > preparedAtMost { return .parsed(stories) }
             var prepared: [PreparedStory] = []
             prepared.reserveCapacity(stories.count)
             // Each story's paragraphs go as soon as its joined body is made, rather than all
@@ -53,7 +62,7 @@ public struct BulletinProcessor: Sendable {
                 prepared.append(PreparedStory(stories[position], fingerprinter: fingerprinter))
                 stories[position].paragraphs = []
             }
-            return prepared
+            return .prepared(prepared)
         }
         // A file no reading fits has no encoding to name; it gives no records either.
         let encoding = (try? decoded.get().encoding) ?? .utf8
@@ -85,13 +94,7 @@ public struct BulletinProcessor: Sendable {
         _ prepared: PreparedBulletin, file: String, receivedAt: Timestamp, dedup: DedupConfiguration
     ) throws(BulletinRejection) -> StoryDecisions {
         var stories = try prepared.stories.get()
-        var notices: [WireNotice] = []
-        if stories.contains(where: { $0.wire?.isServiceMessage == true }) {
-            notices = stories.compactMap { story in
-                story.wire.flatMap { $0.isServiceMessage ? WireNotice(headline: story.headline, wire: $0) : nil }
-            }
-            stories.removeAll { $0.wire?.isServiceMessage == true }
-        }
+        let notices = stories.removeServiceMessages()
         // Fingerprints made with another configuration (a reload in between) are made again.
         return StoryDecisions(
             prepared: prepared, stories: stories, notices: notices, file: file, receivedAt: receivedAt,
@@ -142,7 +145,7 @@ public struct BulletinProcessor: Sendable {
 /// record when asked for (`BulletinProcessor.decisions`).
 public struct StoryDecisions {
     let prepared: PreparedBulletin
-    let stories: [PreparedStory]
+    let stories: PreparedStories
     /// The framings' service messages: no record, a journal entry each.
     public let notices: [BulletinProcessor.WireNotice]
     let file: String
@@ -153,7 +156,7 @@ public struct StoryDecisions {
     public private(set) var position = 0
 
     init(
-        prepared: PreparedBulletin, stories: [PreparedStory], notices: [BulletinProcessor.WireNotice], file: String,
+        prepared: PreparedBulletin, stories: PreparedStories, notices: [BulletinProcessor.WireNotice], file: String,
         receivedAt: Timestamp, stale: Bool
     ) {
         self.prepared = prepared
@@ -173,11 +176,19 @@ public struct StoryDecisions {
     /// after the last.
     public mutating func next(index: inout DuplicateIndex) -> StoryRecord? {
         guard position < stories.count else { return nil }
-        let item = stories[position]
+        let item: PreparedStory
+        let fingerprint: StoryFingerprint
+        switch stories {
+        case .prepared(let all):
+            item = all[position]
+            fingerprint = stale ? index.fingerprinter.fingerprint(headline: item.headline, bodyText: item.bodyText) : item.fingerprint
+        case .parsed(let all):
+            item = PreparedStory(all[position], fingerprinter: index.fingerprinter)
+            fingerprint = item.fingerprint
+        }
         let reference = StoryRecord.BulletinReference(
             file: file, sha256: prepared.sha256, index: position, stories: stories.count, encoding: prepared.encoding.rawValue)
         position += 1
-        let fingerprint = stale ? index.fingerprinter.fingerprint(headline: item.headline, bodyText: item.bodyText) : item.fingerprint
         var decision = index.decide(fingerprint)
         var versionOf: String?
         if item.wire != nil {

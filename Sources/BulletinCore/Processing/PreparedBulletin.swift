@@ -7,7 +7,7 @@ public struct PreparedBulletin: Sendable {
     /// The configuration the fingerprints were made with.
     let dedup: DedupConfiguration
     /// The stories, or why the bulletin holds none.
-    let stories: Result<[PreparedStory], BulletinRejection>
+    let stories: Result<PreparedStories, BulletinRejection>
 
     /// How many stories it holds (0 when the parser refused it).
     public var storyCount: Int { (try? stories.get().count) ?? 0 }
@@ -18,6 +18,55 @@ public struct PreparedBulletin: Sendable {
         return nil
     }
 }
+
+/// A bulletin's stories, each fingerprinted when the bulletin was prepared (`prepared`) — or,
+/// in a bulletin of more than `BulletinProcessor.preparedAtMost` stories, kept as parsed and
+/// fingerprinted one at a time as they are decided (`parsed`): a prepared story takes about
+/// twice a parsed one's memory (its body joined, its fingerprint), and a 16 MB file of 600,000
+/// tiny stories held 167 MiB of them while it was decided (issue #14).
+enum PreparedStories: Sendable {
+    case prepared([PreparedStory])
+    case parsed([Story])
+
+    var count: Int {
+        switch self {
+        case .prepared(let stories): stories.count
+        case .parsed(let stories): stories.count
+        }
+    }
+
+    /// The framings' service messages taken out: no record, a journal entry each.
+    mutating func removeServiceMessages() -> [BulletinProcessor.WireNotice] {
+        switch self {
+        case .prepared(var stories):
+            let notices = Self.takeServiceMessages(from: &stories)
+            self = .prepared(stories)
+            return notices
+        case .parsed(var stories):
+            let notices = Self.takeServiceMessages(from: &stories)
+            self = .parsed(stories)
+            return notices
+        }
+    }
+
+    private static func takeServiceMessages<Item: WireItemStory>(from stories: inout [Item]) -> [BulletinProcessor.WireNotice] {
+        guard stories.contains(where: { $0.wire?.isServiceMessage == true }) else { return [] }
+        let notices = stories.compactMap { story in
+            story.wire.flatMap { $0.isServiceMessage ? BulletinProcessor.WireNotice(headline: story.headline, wire: $0) : nil }
+        }
+        stories.removeAll { $0.wire?.isServiceMessage == true }
+        return notices
+    }
+}
+
+/// A story with a headline and, if framed, its wire metadata: what tells a service message.
+protocol WireItemStory {
+    var headline: String { get }
+    var wire: WireMetadata? { get }
+}
+
+extension Story: WireItemStory {}
+extension PreparedStory: WireItemStory {}
 
 /// A story as its record needs it, with what takes a pass over its text computed once.
 ///
