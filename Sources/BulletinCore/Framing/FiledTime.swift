@@ -2,6 +2,7 @@
 enum FiledTime {
     /// AP's trailer: "AP-WF-02-20-16 0337GMT" (month, day, two-digit year, hour and minute).
     static func anpaTrailer(_ line: String) -> String? {
+        if line.utf8.allSatisfy({ $0 < 0x80 }) { return anpaTrailer(ascii: Array(line.utf8)) }
         guard let afterMarker = end(of: "-WF-", in: line) ?? end(of: "-wf-", in: line) else { return nil }
         let fields = line[afterMarker...].split { $0 == "-" || $0 == " " }
         guard fields.count >= 4, let month = Int(fields[0]), let day = Int(fields[1]), let year = Int(fields[2]) else {
@@ -9,6 +10,27 @@ enum FiledTime {
         }
         let clock = fields[3].prefix { $0.isNumber }
         guard clock.count == 4, let hour = Int(clock.prefix(2)), let minute = Int(clock.suffix(2)) else { return nil }
+        return rfc3339(year: 2000 + year, month: month, day: day, hour: hour, minute: minute)
+    }
+
+    /// The same read from the bytes of an ASCII line (a byte is a Character there): the
+    /// Characters of a trailer cost more to walk than the rest of reading the item's end.
+    private static func anpaTrailer(ascii line: [UInt8]) -> String? {
+        func end(of marker: [UInt8]) -> Int? {
+            guard line.count >= marker.count else { return nil }
+            for start in 0...(line.count - marker.count) where line[start..<(start + marker.count)].elementsEqual(marker) {
+                return start + marker.count
+            }
+            return nil
+        }
+        guard let afterMarker = end(of: Array("-WF-".utf8)) ?? end(of: Array("-wf-".utf8)) else { return nil }
+        let fields = line[afterMarker...].split { $0 == 0x2D || $0 == 0x20 }
+        func number(_ field: ArraySlice<UInt8>) -> Int? { Int(String(decoding: field, as: UTF8.self)) }
+        guard fields.count >= 4, let month = number(fields[0]), let day = number(fields[1]), let year = number(fields[2]) else {
+            return nil
+        }
+        let clock = fields[3].prefix { $0 >= 0x30 && $0 <= 0x39 }
+        guard clock.count == 4, let hour = number(clock.prefix(2)), let minute = number(clock.suffix(2)) else { return nil }
         return rfc3339(year: 2000 + year, month: month, day: day, hour: hour, minute: minute)
     }
 

@@ -138,7 +138,30 @@ public enum VersionMarker {
 
     /// Lowercase words of letters and digits.
     static func folded(_ text: String) -> [String] {
-        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        // ASCII text: its letters and digits are the bytes A–Z, a–z and 0–9, found without
+        // asking Unicode's tables for every Character.
+        var text = text
+        if let words = text.withUTF8({ bytes -> [String]? in
+            guard WordAtATime.isASCII(bytes) else { return nil }
+            var words: [String] = []
+            var word: [UInt8] = []
+            for byte in bytes {
+                let lower = byte | 0x20
+                if lower >= 0x61 && lower <= 0x7A {
+                    word.append(lower)
+                } else if byte >= 0x30 && byte <= 0x39 {
+                    word.append(byte)
+                } else if !word.isEmpty {
+                    words.append(String(decoding: word, as: UTF8.self))
+                    word.removeAll(keepingCapacity: true)
+                }
+            }
+            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+            return words
+        }) {
+            return words
+        }
+        return text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
 }
 

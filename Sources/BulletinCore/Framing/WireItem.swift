@@ -73,6 +73,13 @@ struct WireLines {
     /// The same, appended to `out`.
     static func append(_ line: ArraySlice<UInt8>, to out: inout [UInt8]) {
         let start = out.count
+        // Most lines hold no control byte but tabs: looked at through a pointer, and copied at once.
+        let isClean = line.withUnsafeBufferPointer { bytes in !bytes.contains { $0 < 0x20 && $0 != 0x09 || $0 == 0x7F } }
+        if isClean {
+            line.withUnsafeBufferPointer { out.append(contentsOf: $0) }
+            while out.count > start, out[out.count - 1] == 0x20 || out[out.count - 1] == 0x09 { out.removeLast() }
+            return
+        }
         var index = line.startIndex
         while index < line.endIndex {
             var run = index
