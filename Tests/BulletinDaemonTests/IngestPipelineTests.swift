@@ -22,26 +22,17 @@ import Testing
         }
         private let kept = Mutex<[Entry]>([])
 
-        var logger: Logger { Logger(label: "test") { _ in Handler(journal: self) } }
-        var entries: [Entry] { kept.withLock { $0 } }
-        func entries(_ id: MessageID) -> [Entry] { entries.filter { $0.fields["MESSAGE_ID"] == id.rawValue } }
-
-        struct Handler: LogHandler {
-            let journal: Journal
-            var metadata: Logger.Metadata = [:]
-            var logLevel: Logger.Level = .trace
-            subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-                get { metadata[key] }
-                set { metadata[key] = newValue }
-            }
-            func log(event: LogEvent) {
+        var logger: Logger {
+            EventLogHandler.logger { [self] event in
                 let fields = (event.metadata ?? [:]).mapValues(\.description)
                 let thread = Thread.current.name
-                journal.kept.withLock {
+                self.kept.withLock {
                     $0.append(Entry(level: event.level, message: event.message.description, fields: fields, thread: thread))
                 }
             }
         }
+        var entries: [Entry] { kept.withLock { $0 } }
+        func entries(_ id: MessageID) -> [Entry] { entries.filter { $0.fields["MESSAGE_ID"] == id.rawValue } }
     }
 
     /// A state folder, a store, an inbox and a folder of bulletins outside it.

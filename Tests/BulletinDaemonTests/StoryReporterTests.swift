@@ -15,22 +15,11 @@ import Testing
         let received = Mutex<[String]>([])
 
         var logger: Logger {
-            Logger(label: "test") { _ in Handler(journal: self) }
-        }
-
-        struct Handler: LogHandler {
-            let journal: GatedJournal
-            var metadata: Logger.Metadata = [:]
-            var logLevel: Logger.Level = .trace
-            subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-                get { metadata[key] }
-                set { metadata[key] = newValue }
-            }
-            func log(event: LogEvent) {
-                journal.gate.wait()
-                journal.gate.signal()
+            EventLogHandler.logger { [self] event in
+                self.gate.wait()
+                self.gate.signal()
                 let id = event.metadata?["STORY_ID"]?.description ?? "?"
-                journal.received.withLock { $0.append(id) }
+                self.received.withLock { $0.append(id) }
             }
         }
 

@@ -46,19 +46,10 @@ import Testing
 
         let entries = Mutex<[Entry]>([])
 
-        var logger: Logger { Logger(label: "test") { _ in Handler(journal: self) } }
-
-        struct Handler: LogHandler {
-            let journal: Journal
-            var metadata: Logger.Metadata = [:]
-            var logLevel: Logger.Level = .trace
-            subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-                get { metadata[key] }
-                set { metadata[key] = newValue }
-            }
-            func log(event: LogEvent) {
+        var logger: Logger {
+            EventLogHandler.logger { [self] event in
                 let fields = (event.metadata ?? [:]).mapValues(\.description)
-                journal.entries.withLock { $0.append(Entry(level: event.level, message: event.message.description, fields: fields)) }
+                self.entries.withLock { $0.append(Entry(level: event.level, message: event.message.description, fields: fields)) }
             }
         }
 
