@@ -49,7 +49,7 @@ clang++ -c -O1 -g -fsanitize=fuzzer-no-link,address -ISources/CTextDetection/inc
 echo "building $out/parser-fuzz" >&2
 # ld.gold warns about every ASan helper symbol it cannot export; those lines are noise.
 "$swiftc_bin" -sanitize=fuzzer,address -parse-as-library -O -g \
-    -module-name BulletinCoreFuzz -swift-version 6 -warnings-as-errors \
+    -module-name BulletinCoreFuzz -package-name bulletind -swift-version 6 -warnings-as-errors \
     -Xcc -fmodule-map-file="$out/shim/module.modulemap" "$out"/src/*.swift "$out"/shim/*.o \
     -licui18n -licuuc -luchardet -lcld2 -lstdc++ -o "$out/parser-fuzz" 2>&1 | { grep -v "Cannot export local symbol" || true; } >&2
 test "${PIPESTATUS[0]}" -eq 0

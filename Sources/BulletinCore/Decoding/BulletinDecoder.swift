@@ -6,20 +6,20 @@
 /// charset detectors propose (`LegacyReading`). A legacy reading is strict: a byte the code
 /// page does not define rejects that reading, and a file no reading fits is rejected with a
 /// reason (`undecodable`), never turned into mojibake.
-public struct BulletinDecoder: Sendable {
+package struct BulletinDecoder: Sendable {
     /// The encoding every non-Unicode file of this inbox is read in; nil: detect it.
-    public var pinned: SourceEncoding?
+    package var pinned: SourceEncoding?
 
-    public init(pinned: SourceEncoding? = nil) {
+    package init(pinned: SourceEncoding? = nil) {
         self.pinned = pinned
     }
 
     /// `BulletinDecoder().decode(bytes)`: detection, nothing pinned.
-    public static func decode(_ bytes: [UInt8]) throws(BulletinRejection) -> DecodedBulletin {
+    package static func decode(_ bytes: [UInt8]) throws(BulletinRejection) -> DecodedBulletin {
         try BulletinDecoder().decode(bytes)
     }
 
-    public func decode(_ bytes: [UInt8]) throws(BulletinRejection) -> DecodedBulletin {
+    package func decode(_ bytes: [UInt8]) throws(BulletinRejection) -> DecodedBulletin {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return DecodedBulletin(text: String(decoding: bytes[3...], as: UTF8.self), encoding: .utf8BOM)
         }

@@ -1,6 +1,6 @@
 /// The byte encoding a bulletin file was read as, recorded in `bulletin.encoding`, and the
 /// values `inbox.encoding` accepts. Names are the IANA ones, lower case.
-public enum SourceEncoding: String, Sendable, Codable, CaseIterable {
+package enum SourceEncoding: String, Sendable, Codable, CaseIterable {
     case utf8 = "utf-8"
     case utf8BOM = "utf-8-bom"
     case utf16LE = "utf-16le"

@@ -1,57 +1,57 @@
 /// Tuning of `DuplicateIndex`. The defaults are justified by `make dedup-eval` (precision,
 /// recall and F1 on the labeled corpus; `scripts/dedup-eval.sh --sweep` shows each default
 /// against its neighbours) and `DedupBenchmark` (memory, speed).
-public struct DedupConfiguration: Sendable, Equatable {
+package struct DedupConfiguration: Sendable, Equatable {
     // MARK: Layout — part of the snapshot format; a snapshot made with other values is refused.
 
     /// Words per shingle. 3 keeps common phrases from matching while one edited word
     /// disturbs only 3 shingles.
-    public var shingleSize: Int
+    package var shingleSize: Int
     /// MinHash values kept per story (one byte each: b-bit minhash with b = 8), which is also the
     /// number of one-permutation bins (`MinHasher`).
-    public var hashCount: Int
+    package var hashCount: Int
     /// LSH bands (each an open-addressing table of story slots) and rows per band.
     /// `bandCount * rowsPerBand` must not exceed `hashCount`. 20 × 3 finds a candidate with
     /// probability 1 - (1 - J³)²⁰: 0.93 at resemblance 0.5, 0.999 at 0.7 (a trimmed copy that keeps
     /// the lead is also found through the lead key).
-    public var bandCount: Int
-    public var rowsPerBand: Int
+    package var bandCount: Int
+    package var rowsPerBand: Int
     /// Seed of the shingle hashes (the minhash permutation) and of the densification walks;
     /// fixed so ids, signatures and snapshots agree everywhere.
-    public var seed: UInt64
+    package var seed: UInt64
 
     // MARK: Decision — may change between runs without invalidating a snapshot.
 
     /// Estimated Jaccard resemblance of the word-shingle sets at or above which two bodies are
     /// near duplicates.
-    public var resemblanceThreshold: Double
+    package var resemblanceThreshold: Double
     /// Estimated share of the shorter body's shingles found in the longer one at or above which
     /// a trimmed or extended copy is a duplicate…
-    public var containmentThreshold: Double
+    package var containmentThreshold: Double
     /// …provided the resemblance is at least this (a one-paragraph brief is not a "trimmed copy"
     /// of a long feature that happens to quote it).
-    public var containmentMinimumResemblance: Double
+    package var containmentMinimumResemblance: Double
     /// An occurrence that contains the first sighting and has this much more (0.15 = 15 %)
     /// shingles is reported as `.update` instead of `.near`.
-    public var updateGrowth: Double
+    package var updateGrowth: Double
     /// Numbers guard: figures present in each text and absent from the other (a recurring
     /// series with new figures, a corrected toll) keep two stories apart. The value is how many
     /// differing figures each side must have; 0 turns the guard off.
-    public var numberGuardMinimum: Int
+    package var numberGuardMinimum: Int
     /// Names guard: capitalized words of the lead paragraph present in each text and absent
     /// from the other (templated briefs that differ in the company) keep two stories apart.
     /// 0 turns the guard off.
-    public var nameGuardMinimum: Int
+    package var nameGuardMinimum: Int
     /// How many words of the first paragraph count as the lead for the names guard.
-    public var leadWordLimit: Int
+    package var leadWordLimit: Int
     /// At most this many distinct candidates are checked per lookup, so a long-running
     /// templated series cannot make lookups grow with the store.
-    public var maxCandidates: Int
+    package var maxCandidates: Int
     /// Optional time window in seconds: `evictExpired(now:)` drops stories first seen longer
     /// ago than this. nil keeps every story.
-    public var retentionWindow: Double?
+    package var retentionWindow: Double?
 
-    public init(
+    package init(
         shingleSize: Int = 3,
         hashCount: Int = 60,
         bandCount: Int = 20,
@@ -85,7 +85,7 @@ public struct DedupConfiguration: Sendable, Equatable {
         self.retentionWindow = retentionWindow
     }
 
-    public static let `default` = DedupConfiguration()
+    package static let `default` = DedupConfiguration()
 
     /// Identifies everything that shapes stored signatures and tables; written into snapshots.
     var layoutFingerprint: UInt64 {

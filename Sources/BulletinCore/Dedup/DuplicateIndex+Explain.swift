@@ -1,23 +1,23 @@
 /// Diagnostics: why an occurrence did or did not match (for logs, the eval and tuning).
-public struct MatchExplanation: Sendable, Equatable, CustomStringConvertible {
-    public var candidateID: String
-    public var resemblance: Double
-    public var containment: Double
-    public var oldShingles: Int
-    public var newShingles: Int
+package struct MatchExplanation: Sendable, Equatable, CustomStringConvertible {
+    package var candidateID: String
+    package var resemblance: Double
+    package var containment: Double
+    package var oldShingles: Int
+    package var newShingles: Int
     /// Figure bits only in the first sighting / only in the occurrence (numbers guard).
-    public var numbersOnlyOld: Int
-    public var numbersOnlyNew: Int
+    package var numbersOnlyOld: Int
+    package var numbersOnlyNew: Int
     /// The same for the lead's figures alone.
-    public var leadNumbersOnlyOld: Int
-    public var leadNumbersOnlyNew: Int
+    package var leadNumbersOnlyOld: Int
+    package var leadNumbersOnlyNew: Int
     /// Lead-name bits only in the first sighting / only in the occurrence (names guard).
-    public var namesOnlyOld: Int
-    public var namesOnlyNew: Int
+    package var namesOnlyOld: Int
+    package var namesOnlyNew: Int
     /// The verdict under the index's configuration, nil when rejected.
-    public var match: DuplicateMatch?
+    package var match: DuplicateMatch?
 
-    public var description: String {
+    package var description: String {
         "\(candidateID) J=\(resemblance) C=\(containment) shingles \(oldShingles)/\(newShingles) "
             + "numbers -\(numbersOnlyOld)+\(numbersOnlyNew) lead -\(leadNumbersOnlyOld)+\(leadNumbersOnlyNew) names -\(namesOnlyOld)+\(namesOnlyNew) → \(match?.rawValue ?? "rejected")"
     }
@@ -25,7 +25,7 @@ public struct MatchExplanation: Sendable, Equatable, CustomStringConvertible {
 
 extension DuplicateIndex {
     /// Every LSH candidate of `fingerprint` with its evidence and verdict.
-    public func explain(_ fingerprint: StoryFingerprint) -> [MatchExplanation] {
+    package func explain(_ fingerprint: StoryFingerprint) -> [MatchExplanation] {
         candidates(of: fingerprint).map { slot in
             let evidence = evidence(fingerprint, against: slot)
             return MatchExplanation(

@@ -1,7 +1,7 @@
 /// The decision: exact lookup, LSH candidates, then resemblance, containment and guards.
 extension DuplicateIndex {
     /// Decides without inserting (the first half of `ingest`).
-    public func decide(_ fingerprint: StoryFingerprint) -> DedupDecision {
+    package func decide(_ fingerprint: StoryFingerprint) -> DedupDecision {
         if liveSlot(of: fingerprint.storyID) != nil {
             return .duplicate(of: fingerprint.id, match: .exact, similarity: 1)
         }

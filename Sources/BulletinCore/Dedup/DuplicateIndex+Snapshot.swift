@@ -5,7 +5,7 @@
 /// counts), then the record arrays, the exact table, the lead table and each band table, each array prefixed by
 /// its element count, then a 64-bit checksum of everything before it.
 extension DuplicateIndex {
-    public func snapshot() -> [UInt8] {
+    package func snapshot() -> [UInt8] {
         var writer = SnapshotWriter()
         writer.reserve(memoryFootprint + 256)
         writer.append(bytes: SnapshotFormat.magic)
@@ -33,12 +33,12 @@ extension DuplicateIndex {
     /// Loads a snapshot made by `snapshot()`. Throws on corrupt, truncated or foreign bytes, and
     /// on a snapshot made with another layout (shingle size, hash count, bands, seed, feature
     /// version): the daemon then rebuilds from the store.
-    public init(snapshot bytes: [UInt8], configuration: DedupConfiguration) throws {
+    package init(snapshot bytes: [UInt8], configuration: DedupConfiguration) throws {
         try self.init(snapshot: bytes[...], configuration: configuration)
     }
 
     /// The same, from part of a larger buffer (a snapshot file with a header before the index).
-    public init(snapshot bytes: ArraySlice<UInt8>, configuration: DedupConfiguration) throws {
+    package init(snapshot bytes: ArraySlice<UInt8>, configuration: DedupConfiguration) throws {
         self.init(configuration: configuration)
         var reader = try SnapshotReader(bytes)
         guard try reader.bytes(count: SnapshotFormat.magic.count) == SnapshotFormat.magic else {
@@ -92,7 +92,7 @@ extension DuplicateIndex {
 }
 
 /// Why a snapshot was refused.
-public enum DedupSnapshotError: Error, Equatable, Sendable {
+package enum DedupSnapshotError: Error, Equatable, Sendable {
     case notASnapshot
     case unsupportedVersion(Int)
     case foreignByteOrder

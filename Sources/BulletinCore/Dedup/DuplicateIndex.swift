@@ -7,8 +7,8 @@
 /// `maxCandidates` signature comparisons; and a table holds at most `maxCandidates` entries of
 /// one key, each at a home of its own, so thousands of look-alikes sharing keys cannot lengthen
 /// the walks of other lookups (`SlotTable`).
-public struct DuplicateIndex: Sendable {
-    public let configuration: DedupConfiguration
+package struct DuplicateIndex: Sendable {
+    package let configuration: DedupConfiguration
     let fingerprinter: StoryFingerprinter
     let bandKeys: BandKeys
     var columns: IndexColumns
@@ -20,9 +20,9 @@ public struct DuplicateIndex: Sendable {
     var bandTables: [SlotTable]
     var deadCount: Int
     /// Versions of wire stories and their first sightings (`VersionLinking.swift`, #15).
-    public internal(set) var versions = VersionIndex()
+    package internal(set) var versions = VersionIndex()
 
-    public init(configuration: DedupConfiguration = .default) {
+    package init(configuration: DedupConfiguration = .default) {
         self.configuration = configuration
         fingerprinter = StoryFingerprinter(configuration)
         bandKeys = BandKeys(configuration)
@@ -34,25 +34,25 @@ public struct DuplicateIndex: Sendable {
     }
 
     /// Stories currently indexed (first sightings not evicted).
-    public var count: Int { columns.count - deadCount }
+    package var count: Int { columns.count - deadCount }
 
     /// Bytes held by the index's arrays (columns and tables, without spare array capacity).
-    public var memoryFootprint: Int {
+    package var memoryFootprint: Int {
         columns.byteCount + 4 * (exactTable.capacity + leadTable.capacity + bandTables.reduce(0) { $0 + $1.capacity })
     }
 
     /// Featurizes a story with this index's configuration (pure; the costly part of `ingest`).
-    public func fingerprint(_ story: Story) -> StoryFingerprint { fingerprinter.fingerprint(story) }
+    package func fingerprint(_ story: Story) -> StoryFingerprint { fingerprinter.fingerprint(story) }
 
     /// Decide for one story occurrence; if it is new, insert it (so a later occurrence in the
     /// SAME bulletin can match it). `receivedAt` is seconds since the epoch, for the optional
     /// time-window eviction.
-    public mutating func ingest(_ story: Story, receivedAt: Double) -> DedupDecision {
+    package mutating func ingest(_ story: Story, receivedAt: Double) -> DedupDecision {
         ingest(fingerprint(story), receivedAt: receivedAt)
     }
 
     /// `ingest` of a story fingerprinted beforehand, with this index's configuration.
-    public mutating func ingest(_ fingerprint: StoryFingerprint, receivedAt: Double) -> DedupDecision {
+    package mutating func ingest(_ fingerprint: StoryFingerprint, receivedAt: Double) -> DedupDecision {
         let decision = decide(fingerprint)
         if case .new = decision { insert(fingerprint, receivedAt: receivedAt) }
         return decision
@@ -61,20 +61,20 @@ public struct DuplicateIndex: Sendable {
     /// Rebuild from the store: re-insert a first-sighted story with its recorded id (no
     /// decision). Idempotent: an id already indexed is skipped, as is an id that is not 32 hex
     /// digits (it cannot have come from `StoryID(of:)`).
-    public mutating func restore(id: String, headline: String, bodyText: String, receivedAt: Double) {
+    package mutating func restore(id: String, headline: String, bodyText: String, receivedAt: Double) {
         guard let storyID = StoryID(hex: id), liveSlot(of: storyID) == nil else { return }
         let fingerprint = fingerprinter.fingerprint(headline: headline, bodyText: bodyText)
         insert(fingerprint, as: storyID, receivedAt: receivedAt)
     }
 
     /// Inserts a first sighting under its own id without deciding (the second half of `ingest`).
-    public mutating func insert(_ fingerprint: StoryFingerprint, receivedAt: Double) {
+    package mutating func insert(_ fingerprint: StoryFingerprint, receivedAt: Double) {
         insert(fingerprint, as: fingerprint.storyID, receivedAt: receivedAt)
     }
 
     /// Optional window: evict stories older than `olderThan` seconds since the epoch (at
     /// whole-second resolution). Space is reclaimed once a quarter of the slots are evicted.
-    public mutating func evict(olderThan cutoff: Double) {
+    package mutating func evict(olderThan cutoff: Double) {
         let limit = UInt32(storySeconds: cutoff.rounded(.down))
         columns.receivedAt.withUnsafeMutableBufferPointer { times in
             for slot in times.indices where times[slot] < limit {
@@ -86,7 +86,7 @@ public struct DuplicateIndex: Sendable {
     }
 
     /// Applies `configuration.retentionWindow`, if any, relative to `now`.
-    public mutating func evictExpired(now: Double) {
+    package mutating func evictExpired(now: Double) {
         guard let window = configuration.retentionWindow else { return }
         evict(olderThan: now - window)
     }
@@ -156,7 +156,7 @@ public struct DuplicateIndex: Sendable {
     /// Sizes the tables for `additional` more stories now, so that a back-fill which expects
     /// that many rebuilds them once instead of growing each of them every 40 % (each growth
     /// re-reads every slot's signature).
-    public mutating func reserveCapacity(forAdditional additional: Int) {
+    package mutating func reserveCapacity(forAdditional additional: Int) {
         guard SlotTable.capacity(toHold: columns.count + additional) > exactTable.capacity else { return }
         rebuildTables(toHold: columns.count + additional)
     }

@@ -1,5 +1,5 @@
 /// How an occurrence matched the first sighting it duplicates (the store's `match` field).
-public enum DuplicateMatch: String, Sendable, Codable, CaseIterable {
+package enum DuplicateMatch: String, Sendable, Codable, CaseIterable {
     /// Same normalized text (case, whitespace, punctuation, quote, dash and compatibility forms
     /// folded): the ids are equal. `similarity` is 1.
     case exact
@@ -14,7 +14,7 @@ public enum DuplicateMatch: String, Sendable, Codable, CaseIterable {
 }
 
 /// The index's verdict on one story occurrence.
-public enum DedupDecision: Sendable, Equatable {
+package enum DedupDecision: Sendable, Equatable {
     /// First sighting: the story was inserted under `id` (its `StoryID(of:)`).
     case new(id: String)
     /// Seen before: `of` is the id of the first-sighted story.

@@ -1,5 +1,5 @@
 /// Everything the index needs to know about one story, computed once from its text.
-public struct StoryFingerprint: Sendable {
+package struct StoryFingerprint: Sendable {
     /// The exact identity (SHA-256 of the normalized text).
     let storyID: StoryID
     /// Distinct word shingles of the body (the headline stands in when the body is too short);
@@ -21,7 +21,7 @@ public struct StoryFingerprint: Sendable {
     let bodyIsLead: Bool
 
     /// The story's stable id (`StoryID(of:)`).
-    public var id: String { storyID.hex }
+    package var id: String { storyID.hex }
 
     init(headline: String, bodyText: String, configuration: DedupConfiguration, minHasher: MinHasher) {
         let folded = FoldedText(headline: headline, body: bodyText)

@@ -1,15 +1,15 @@
 /// Makes fingerprints with one configuration. A small value: each thread that prepares
 /// bulletins can hold its own.
-public struct StoryFingerprinter: Sendable {
+package struct StoryFingerprinter: Sendable {
     let configuration: DedupConfiguration
     let minHasher: MinHasher
 
-    public init(_ configuration: DedupConfiguration) {
+    package init(_ configuration: DedupConfiguration) {
         self.configuration = configuration
         minHasher = MinHasher(hashCount: configuration.hashCount, seed: configuration.seed)
     }
 
-    public func fingerprint(_ story: Story) -> StoryFingerprint {
+    package func fingerprint(_ story: Story) -> StoryFingerprint {
         fingerprint(headline: story.headline, bodyText: story.bodyText)
     }
 

@@ -3,12 +3,12 @@ import Crypto
 /// A story's stable id, its exact identity: the first 16 bytes of SHA-256 of its normalized
 /// text, held as two words; written as 32 lower-case hex digits (`hex`). The same normalized
 /// text always gets the same id, on any machine.
-public struct StoryID: Sendable, Hashable {
+package struct StoryID: Sendable, Hashable {
     var high: UInt64
     var low: UInt64
 
     /// The id of `story`'s normalized text.
-    public init(of story: Story) {
+    package init(of story: Story) {
         self.init(FoldedText(headline: story.headline, body: story.bodyText))
     }
 
@@ -19,7 +19,7 @@ public struct StoryID: Sendable, Hashable {
     /// The text that exact matching compares: headline + "\n\n" + bodyText, with case,
     /// whitespace, punctuation, quote and dash styles folded (and Unicode compatibility forms,
     /// e.g. NBSP, fullwidth). Pure and stable across machines (see `FoldedText` for the rules).
-    public static func normalizedText(of story: Story) -> String {
+    package static func normalizedText(of story: Story) -> String {
         FoldedText(headline: story.headline, body: story.bodyText).text
     }
 
@@ -58,7 +58,7 @@ public struct StoryID: Sendable, Hashable {
     }
 
     /// 32 lower-case hex digits: the `id` of a store line.
-    public var hex: String {
+    package var hex: String {
         let alphabet = Array("0123456789abcdef".utf8)
         var out = [UInt8](repeating: 0, count: 32)
         for (wordIndex, word) in [high, low].enumerated() {

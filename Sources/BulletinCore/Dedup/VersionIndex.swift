@@ -8,7 +8,7 @@
 /// headline (a kill repeats the headline of the story it kills, "STORY WITHDRAWN - …", and a
 /// government cancellation the title of the alert it ends); else the text, for agencies whose
 /// slugs are cut short (Reuters' 1987 slugs lose their last words to "CORRECTED").
-public struct VersionIndex: Sendable, Equatable {
+package struct VersionIndex: Sendable, Equatable {
     /// Item key (hashed) → the story first sighted under it.
     var firstByKey: [UInt64: StoryID] = [:]
     /// Headline key (hashed) → the latest story that is not a version with that headline.
@@ -17,9 +17,9 @@ public struct VersionIndex: Sendable, Equatable {
     /// another take still links to the first.
     var rootOf: [StoryID: StoryID] = [:]
 
-    public init() {}
+    package init() {}
 
-    public var isEmpty: Bool { firstByKey.isEmpty && firstByHeadline.isEmpty && rootOf.isEmpty }
+    package var isEmpty: Bool { firstByKey.isEmpty && firstByHeadline.isEmpty && rootOf.isEmpty }
 
     /// The first sighting of the story filed under `key`, if any.
     func first(forKey key: String) -> StoryID? { firstByKey[Self.hash(key)] }
@@ -48,13 +48,13 @@ public struct VersionIndex: Sendable, Equatable {
     static func hash(_ key: String) -> UInt64 { StableHash.word(key) }
 
     /// What a story line is found by: its item key and its headline key.
-    public struct Keys: Sendable, Equatable {
-        public var item: String?
-        public var headline: String?
+    package struct Keys: Sendable, Equatable {
+        package var item: String?
+        package var headline: String?
 
         /// The keys of a story line, from the fields the store keeps (so a rebuild from the
         /// store finds what the live index found).
-        public init(wireFormat: String?, slug: String?, headline: String?) {
+        package init(wireFormat: String?, slug: String?, headline: String?) {
             guard let wireFormat else { return }
             // A government product id names a series of notices, not one story: their title does.
             if wireFormat != WireMetadata.Format.governmentNotice.rawValue, let slug, let base = VersionMarker.baseSlug(slug) {

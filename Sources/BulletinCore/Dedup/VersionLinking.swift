@@ -32,7 +32,7 @@ extension DuplicateIndex {
     }
 
     /// Rebuilding from the store: the wire fields of a story line.
-    public mutating func restoreVersion(
+    package mutating func restoreVersion(
         id: String, headline: String, wireFormat: String?, slug: String?, version: String?, versionOf: String?
     ) {
         guard wireFormat != nil, let storyID = StoryID(hex: id) else { return }

@@ -25,13 +25,13 @@
 /// | `ednote` | `ednote`; for a duplicate, what kind of repeat it is, of which story |
 /// | `descriptions` | the version marker as written (`version`), role `version-marker` |
 /// | `altids` | a later version: role `story`, its own story URI; a duplicate: role `duplicate-of`, its story's URI |
-public enum NinjsMapping {
-    public static let standardVersion = "2.2"
-    public static let schemaURI = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
-    public static let storyURIPrefix: StaticString = "urn:bulletind:story:"
-    public static let occurrenceURIPrefix: StaticString = "urn:bulletind:occurrence:"
+package enum NinjsMapping {
+    package static let standardVersion = "2.2"
+    package static let schemaURI = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
+    package static let storyURIPrefix: StaticString = "urn:bulletind:story:"
+    package static let occurrenceURIPrefix: StaticString = "urn:bulletind:occurrence:"
 
-    public enum Skipped: Error, Equatable, Sendable {
+    package enum Skipped: Error, Equatable, Sendable {
         /// A duplicate line, and duplicates were not asked for.
         case duplicate
         /// Not a line export can map: the reason.
@@ -41,7 +41,7 @@ public enum NinjsMapping {
     /// Appends `line` (its bytes in `bytes`) as one ninjs object and a `\n` to `out`; throws,
     /// appending nothing, for a line that is not exported. `version`: which version of its
     /// story a story line is (1 for a first sighting), as the exporter counted them.
-    public static func append(
+    package static func append(
         _ line: StoreLine, of bytes: UnsafeBufferPointer<UInt8>, version: Int = 1, includingDuplicates: Bool,
         to out: inout [UInt8]
     ) throws(Skipped) {

@@ -6,15 +6,15 @@
 /// of thousands of lines a second. The whole line is still checked as JSON (and as UTF-8), so
 /// nothing malformed is copied through. Fields the reader does not know are skipped, as the
 /// contract asks of readers.
-public struct StoreLine {
+package struct StoreLine {
     /// The fields export reads, by their names in the store.
-    public enum Field: Int, CaseIterable, Sendable {
+    package enum Field: Int, CaseIterable, Sendable {
         case schema, kind, id, receivedAt, bulletin, headline, bodyText, byline, dateline, sources, language, wordCount
         case duplicateOf, match, similarity
         // A framed item's wire metadata, and the links between versions of a story.
         case wireFormat, slug, version, urgency, category, ednote, filedAt, versionOf, pubstatus
 
-        public var key: String {
+        package var key: String {
             switch self {
             case .receivedAt: "received_at"
             case .bodyText: "body_text"
@@ -29,45 +29,45 @@ public struct StoreLine {
     }
 
     /// The fields of the line's `bulletin` object that export reads.
-    public enum BulletinField: Int, CaseIterable, Sendable {
+    package enum BulletinField: Int, CaseIterable, Sendable {
         case file, sha256, index, stories
-        public var key: String { "\(self)" }
+        package var key: String { "\(self)" }
     }
 
     /// A value's place in the line: a string's contents without the quotes; a number, literal,
     /// array or object as written.
-    public struct Value: Equatable, Sendable {
-        public enum Kind: Sendable { case string, number, literal, array, object }
-        public let kind: Kind
-        public let range: Range<Int>
+    package struct Value: Equatable, Sendable {
+        package enum Kind: Sendable { case string, number, literal, array, object }
+        package let kind: Kind
+        package let range: Range<Int>
         /// A string with a backslash escape in it (its bytes are not its text as they stand).
-        public let escaped: Bool
+        package let escaped: Bool
     }
 
     private var fields = [Value?](repeating: nil, count: Field.allCases.count)
     private var bulletinFields = [Value?](repeating: nil, count: BulletinField.allCases.count)
 
-    public subscript(field: Field) -> Value? { fields[field.rawValue] }
-    public subscript(field: BulletinField) -> Value? { bulletinFields[field.rawValue] }
+    package subscript(field: Field) -> Value? { fields[field.rawValue] }
+    package subscript(field: BulletinField) -> Value? { bulletinFields[field.rawValue] }
 
     /// A string field's value, or nil when it is absent, `null` or not a string.
-    public func string(_ field: Field) -> Range<Int>? {
+    package func string(_ field: Field) -> Range<Int>? {
         guard let value = self[field], value.kind == .string else { return nil }
         return value.range
     }
 
-    public func string(_ field: BulletinField) -> Range<Int>? {
+    package func string(_ field: BulletinField) -> Range<Int>? {
         guard let value = self[field], value.kind == .string else { return nil }
         return value.range
     }
 
-    public struct Malformed: Error, Equatable, Sendable {
+    package struct Malformed: Error, Equatable, Sendable {
         /// What is wrong and the byte offset in the line.
-        public let message: String
+        package let message: String
     }
 
     /// Reads one line (without its `\n`).
-    public static func read(_ line: UnsafeBufferPointer<UInt8>) throws(Malformed) -> StoreLine {
+    package static func read(_ line: UnsafeBufferPointer<UInt8>) throws(Malformed) -> StoreLine {
         var reader = JSONScanner(line)
         var result = StoreLine()
         guard WordAtATime.isASCII(line) || String(validating: line, as: UTF8.self) != nil else {
@@ -98,7 +98,7 @@ public struct StoreLine {
     }
 
     /// The strings of an array value (the `sources`), as ranges of their contents.
-    public static func strings(inArray value: Value, of line: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    package static func strings(inArray value: Value, of line: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         guard value.kind == .array else { return [] }
         var reader = JSONScanner(line, at: value.range.lowerBound)
         var strings: [Range<Int>] = []
@@ -332,7 +332,7 @@ extension StoreLine {
 
     /// A line's `received_at`, found without reading the rest of the line: the key's quotes
     /// would be escaped inside a string, so the first match is the field.
-    public static func receivedAt(in line: [UInt8]) -> Timestamp? {
+    package static func receivedAt(in line: [UInt8]) -> Timestamp? {
         guard let start = line.firstRange(of: receivedAtKey)?.upperBound, line.count - start >= 24 else { return nil }
         return Timestamp(rfc3339: String(decoding: line[start..<start + 24], as: UTF8.self))
     }

@@ -1,7 +1,7 @@
 /// Version and take markers as agencies write them: AP's `1st Ld-Writethru`, dpa's `1ST LEAD`
 /// and `REFILE`, Reuters' `UPDATE 2-`, `CORRECTED -`, `RPT-`, and kill notices.
-public enum VersionMarker {
-    public enum Kind: String, Sendable, Hashable {
+package enum VersionMarker {
+    package enum Kind: String, Sendable, Hashable {
         /// A new version with new material: a lead, a writethru, an update.
         case update
         /// A substantive error fixed.
@@ -17,7 +17,7 @@ public enum VersionMarker {
 
     /// What a marker, as written, means. Anything not recognized as another kind is an update
     /// (a lead or writethru is the commonest take).
-    public static func kind(_ marker: String) -> Kind {
+    package static func kind(_ marker: String) -> Kind {
         let words = folded(marker)
         if words.contains(where: { killWords.contains($0) }) { return .kill }
         if words.contains(where: { $0.hasPrefix("correct") || $0 == "corr" }) { return .correction }
@@ -28,7 +28,7 @@ public enum VersionMarker {
 
     /// The whole of `text` is a take or version marker ("1ST LEAD", "REFILE", "1stLd-Writethru",
     /// "Kill", "UPDATE 2"): the marker, or nil.
-    public static func takeMarker(_ text: String) -> String? {
+    package static func takeMarker(_ text: String) -> String? {
         guard mayOpenWithMarker(text) else { return nil }
         let trimmed = text.trimmingSpaces.trimmingParentheses
         let words = folded(trimmed)
@@ -41,7 +41,7 @@ public enum VersionMarker {
     /// A marker opening a headline: "CORRECTED - BANKAMERICA …", "(CORRECTED)-IVORY COAST …",
     /// "RPT-INSITUFORM …", "UPDATE 2-Oil prices …", "REFILE-…", "STORY WITHDRAWN - …".
     /// Returns the marker as written and the headline after it.
-    public static func leading(in headline: String) -> (marker: String, rest: String)? {
+    package static func leading(in headline: String) -> (marker: String, rest: String)? {
         // Most headlines open with a word no marker opens with: told from the bytes alone.
         guard mayOpenWithMarker(headline) else { return nil }
         var scalars = Substring(headline.trimmingSpaces)
@@ -76,7 +76,7 @@ public enum VersionMarker {
     /// The slug without its version marker and cycle prefix, folded to lowercase words joined by
     /// "-": "BC-CORRECTED---BANKAMERI" → "bankameri", "BC-US--Ethanol-Losing Grassland,
     /// 1st Ld-Writethru" → "us-ethanol-losing-grassland". Nil when nothing is left.
-    public static func baseSlug(_ slug: String) -> String? {
+    package static func baseSlug(_ slug: String) -> String? {
         var text = Substring(slug)
         if let comma = text.firstIndex(of: ",") { text = text[..<comma] }  // ", 1st Ld-Writethru,1140"
         var words = folded(String(text))

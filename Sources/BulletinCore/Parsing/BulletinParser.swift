@@ -10,10 +10,10 @@
 /// sign-offs or bylines → `.noStories`. A headline with no body is a story with no
 /// paragraphs; a body with no headline gets its first sentence as headline; one huge
 /// line is one paragraph.
-public struct BulletinParser: Sendable {
-    public init() {}
+package struct BulletinParser: Sendable {
+    package init() {}
 
-    public func parse(_ text: String) throws(BulletinRejection) -> [Story] {
+    package func parse(_ text: String) throws(BulletinRejection) -> [Story] {
         // First, before anything normalizes: runs of combining marks cut to UAX #15's limit.
         let text = StreamSafeText.limited(text)
         // Wire framing first: its control bytes would make the text look binary.

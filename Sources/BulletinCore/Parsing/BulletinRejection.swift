@@ -1,6 +1,6 @@
 /// Why a bulletin gave no stories. The daemon records `reason.rawValue`.
-public struct BulletinRejection: Error, Sendable, Equatable {
-    public enum Reason: String, Sendable, Codable, CaseIterable {
+package struct BulletinRejection: Error, Sendable, Equatable {
+    package enum Reason: String, Sendable, Codable, CaseIterable {
         /// No visible character at all: an empty file, blank lines, form feeds, zero-width characters.
         case empty
         /// Contains U+0000, or more than 5% other control characters: not a text file.
@@ -11,16 +11,16 @@ public struct BulletinRejection: Error, Sendable, Equatable {
         case undecodable
     }
 
-    public let reason: Reason
-    public let detail: String
+    package let reason: Reason
+    package let detail: String
 
-    public init(reason: Reason, detail: String) {
+    package init(reason: Reason, detail: String) {
         self.reason = reason
         self.detail = detail
     }
 
     /// The unlabeled form the daemon's first placeholder used.
-    public init(_ reason: Reason, _ detail: String) {
+    package init(_ reason: Reason, _ detail: String) {
         self.init(reason: reason, detail: detail)
     }
 }

@@ -1,20 +1,20 @@
 /// One news story found in a bulletin.
-public struct Story: Sendable, Hashable {
-    public var headline: String
+package struct Story: Sendable, Hashable {
+    package var headline: String
     /// Body blocks in order; a preformatted block (a table) keeps its "\n" line breaks.
-    public var paragraphs: [String]
+    package var paragraphs: [String]
     /// The writer, without "By ": "H. Mustafa", "Jane Smith".
-    public var byline: String?
+    package var byline: String?
     /// The place as written at the start of the first paragraph: "MOSCOW", "UNITED NATIONS".
     /// The paragraph keeps it.
-    public var dateline: String?
+    package var dateline: String?
     /// Agencies and outlets the text credits, as written, de-duplicated, in order of first mention.
-    public var sources: [String]
+    package var sources: [String]
     /// BCP 47 tag; "und" when the guess is unsure.
-    public var language: String
+    package var language: String
     /// What the wire framing said about the item (nil for plain text): slug, version,
     /// urgency, filing time, editors' notes.
-    public var wire: WireMetadata? {
+    package var wire: WireMetadata? {
         get { if case .value(let metadata)? = wireStorage { metadata } else { nil } }
         set { wireStorage = newValue.map(OutOfLine.value) }
     }
@@ -23,12 +23,12 @@ public struct Story: Sendable, Hashable {
     /// a 16 MB file of 600,000 tiny stories held 327 MB of it at the peak (issue #14).
     private var wireStorage: OutOfLine<WireMetadata>?
 
-    public var bodyText: String { paragraphs.joined(separator: "\n\n") }
+    package var bodyText: String { paragraphs.joined(separator: "\n\n") }
 
     /// Words of `bodyText`: runs of characters between whitespace that hold a letter or digit.
-    public var wordCount: Int { WordCounter.count(bodyText) }
+    package var wordCount: Int { WordCounter.count(bodyText) }
 
-    public init(
+    package init(
         headline: String, paragraphs: [String], byline: String? = nil, dateline: String? = nil,
         sources: [String] = [], language: String = "en", wire: WireMetadata? = nil
     ) {
@@ -49,8 +49,8 @@ private indirect enum OutOfLine<Value: Hashable & Sendable>: Hashable, Sendable 
 
 /// The record's `word_count`: pieces of text between spaces, newlines and tabs that hold a
 /// letter or a digit.
-public enum WordCounter {
-    public static func count(_ text: String) -> Int {
+package enum WordCounter {
+    package static func count(_ text: String) -> Int {
         var text = text
         text.makeContiguousUTF8()
         return text.utf8.withContiguousStorageIfAvailable(count) ?? 0

@@ -1,16 +1,16 @@
 /// Which names in the inbox are bulletins.
-public struct BulletinNames: Sendable, Equatable {
-    public var patterns: [String]
+package struct BulletinNames: Sendable, Equatable {
+    package var patterns: [String]
 
-    public init(patterns: [String]) { self.patterns = patterns }
+    package init(patterns: [String]) { self.patterns = patterns }
 
     /// Hidden files and editors' or downloaders' temporary names are someone's work in progress.
-    public static func isTemporary(_ name: String) -> Bool {
+    package static func isTemporary(_ name: String) -> Bool {
         name.hasPrefix(".") || name.hasSuffix(".tmp") || name.hasSuffix(".part") || name.hasSuffix("~")
             || name.hasSuffix(".swp")
     }
 
-    public func accepts(_ name: String) -> Bool {
+    package func accepts(_ name: String) -> Bool {
         !Self.isTemporary(name) && patterns.contains { Self.glob($0, matches: name) }
     }
 

@@ -4,34 +4,34 @@ import Crypto
 ///
 /// Everything here is deterministic given the bytes, the name, the instant and the index, which is
 /// what lets the daemon repeat a bulletin after a crash and get the same lines.
-public struct BulletinProcessor: Sendable {
-    public var parser: BulletinParser
-    public var decoder: BulletinDecoder
+package struct BulletinProcessor: Sendable {
+    package var parser: BulletinParser
+    package var decoder: BulletinDecoder
 
-    public init(parser: BulletinParser = BulletinParser(), decoder: BulletinDecoder = BulletinDecoder()) {
+    package init(parser: BulletinParser = BulletinParser(), decoder: BulletinDecoder = BulletinDecoder()) {
         self.parser = parser
         self.decoder = decoder
     }
 
     /// A bulletin turned into the lines it adds to the store.
-    public struct Result: Sendable {
-        public var sha256: String
-        public var encoding: SourceEncoding
-        public var records: [StoryRecord]
+    package struct Result: Sendable {
+        package var sha256: String
+        package var encoding: SourceEncoding
+        package var records: [StoryRecord]
         /// Service messages of the wire framings (copyright fill, "Impressum", tests): no
         /// store line, a journal entry each.
-        public var notices: [WireNotice] = []
+        package var notices: [WireNotice] = []
     }
 
     /// A framed item that is not a story.
-    public struct WireNotice: Sendable, Equatable {
-        public var headline: String
-        public var wire: WireMetadata
+    package struct WireNotice: Sendable, Equatable {
+        package var headline: String
+        package var wire: WireMetadata
     }
 
     /// Processes one bulletin. New stories are inserted into `index` as they are found, so a story
     /// repeated within the same bulletin is recorded as a duplicate of its first occurrence.
-    public func process(
+    package func process(
         bytes: [UInt8], file: String, receivedAt: Timestamp, index: inout DuplicateIndex
     ) throws(BulletinRejection) -> Result {
         let prepared = prepare(bytes: bytes, sha256: Self.sha256Hex(bytes), dedup: index.configuration)
@@ -41,12 +41,12 @@ public struct BulletinProcessor: Sendable {
     /// A bulletin of more stories than this is fingerprinted story by story as it is decided,
     /// not all at once when it is prepared (`PreparedStories`): a bulletin of hostile size, in
     /// less memory, at the cost of that work on the pipeline (a newsroom's bulletins hold tens).
-    public static let preparedAtMost = 10_000
+    package static let preparedAtMost = 10_000
 
     /// The costly, index-free half of `process` (decoding, parsing, fingerprinting): pure, so a
     /// back-fill prepares the next bulletins on other cores while the index decides on this one.
     /// `preparedAtMost`: see `BulletinProcessor.preparedAtMost`.
-    public func prepare(
+    package func prepare(
         bytes: [UInt8], sha256: String, dedup: DedupConfiguration, preparedAtMost: Int = BulletinProcessor.preparedAtMost
     ) -> PreparedBulletin {
         let decoded = Swift.Result { () throws(BulletinRejection) in try decoder.decode(bytes) }
@@ -72,7 +72,7 @@ public struct BulletinProcessor: Sendable {
     /// The second half of `process`: each story decided against `index` (new ones inserted)
     /// and turned into its record.
     /// `progress` is called every hundred stories (the daemon pings its watchdog there).
-    public func decide(
+    package func decide(
         _ prepared: PreparedBulletin, file: String, receivedAt: Timestamp, index: inout DuplicateIndex,
         progress: () -> Void = {}
     ) throws(BulletinRejection) -> Result {
@@ -90,7 +90,7 @@ public struct BulletinProcessor: Sendable {
     /// the daemon writes each record to the store as it is made, so a bulletin of 200,000 tiny
     /// stories never holds 200,000 records at once. Throws when the bulletin has no stories
     /// (or could not be read as text), before anything is decided.
-    public func decisions(
+    package func decisions(
         _ prepared: PreparedBulletin, file: String, receivedAt: Timestamp, dedup: DedupConfiguration
     ) throws(BulletinRejection) -> StoryDecisions {
         var stories = try prepared.stories.get()
@@ -128,7 +128,7 @@ public struct BulletinProcessor: Sendable {
         return "d" + hex(SHA256.hash(data: Array(key.utf8)).prefix(16))
     }
 
-    public static func sha256Hex(_ bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
+    package static func sha256Hex(_ bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
 
     static func hex(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
@@ -143,17 +143,17 @@ public struct BulletinProcessor: Sendable {
 
 /// A bulletin's stories decided against the index one at a time, each turned into its store
 /// record when asked for (`BulletinProcessor.decisions`).
-public struct StoryDecisions {
+package struct StoryDecisions {
     let prepared: PreparedBulletin
     let stories: PreparedStories
     /// The framings' service messages: no record, a journal entry each.
-    public let notices: [BulletinProcessor.WireNotice]
+    package let notices: [BulletinProcessor.WireNotice]
     let file: String
     let receivedAt: Timestamp
     let time: String
     let stale: Bool
     /// How many stories have been decided.
-    public private(set) var position = 0
+    package private(set) var position = 0
 
     init(
         prepared: PreparedBulletin, stories: PreparedStories, notices: [BulletinProcessor.WireNotice], file: String,
@@ -169,12 +169,12 @@ public struct StoryDecisions {
     }
 
     /// How many stories (and so records) the bulletin has.
-    public var count: Int { stories.count }
+    package var count: Int { stories.count }
 
     /// The next story decided against `index` (a new one inserted, so a story repeated within
     /// the bulletin is a duplicate of its first occurrence) and turned into its record; nil
     /// after the last.
-    public mutating func next(index: inout DuplicateIndex) -> StoryRecord? {
+    package mutating func next(index: inout DuplicateIndex) -> StoryRecord? {
         guard position < stories.count else { return nil }
         let item: PreparedStory
         let fingerprint: StoryFingerprint

@@ -1,19 +1,19 @@
 /// A bulletin taken as far as it can go without the duplicate index: decoded, parsed, and each
 /// story fingerprinted (`BulletinProcessor.prepare`). What is left (`decide`) is cheap and must
 /// run one bulletin at a time, in order.
-public struct PreparedBulletin: Sendable {
-    public let sha256: String
-    public let encoding: SourceEncoding
+package struct PreparedBulletin: Sendable {
+    package let sha256: String
+    package let encoding: SourceEncoding
     /// The configuration the fingerprints were made with.
     let dedup: DedupConfiguration
     /// The stories, or why the bulletin holds none.
     let stories: Result<PreparedStories, BulletinRejection>
 
     /// How many stories it holds (0 when the parser refused it).
-    public var storyCount: Int { (try? stories.get().count) ?? 0 }
+    package var storyCount: Int { (try? stories.get().count) ?? 0 }
 
     /// The parser's rejection, if it refused the bulletin.
-    public var rejection: BulletinRejection? {
+    package var rejection: BulletinRejection? {
         if case .failure(let rejection) = stories { return rejection }
         return nil
     }

@@ -1,6 +1,6 @@
 extension StoryRecord {
     /// The record as one JSON Lines line, `\n` included, with the fields in a fixed, readable order.
-    public func encodedLine() -> String {
+    package func encodedLine() -> String {
         var bytes: [UInt8] = []
         encodeLine(into: &bytes)
         return String(decoding: bytes, as: UTF8.self)
@@ -8,7 +8,7 @@ extension StoryRecord {
 
     /// About the size of the record's line (more when its text needs escapes): enough to
     /// reserve a bulletin's buffer once instead of growing it record by record.
-    public var estimatedLineSize: Int {
+    package var estimatedLineSize: Int {
         headline.utf8.count + (bodyText?.utf8.count ?? 0) + bulletin.file.utf8.count + 512
     }
 
@@ -17,7 +17,7 @@ extension StoryRecord {
     /// Hand-written rather than `JSONEncoder`: it is on the hot path (a back-fill encodes
     /// gigabytes), and the key order and the explicit `null`s (`byline`, `dateline` of a story)
     /// are part of what users see.
-    public func encodeLine(into bytes: inout [UInt8]) {
+    package func encodeLine(into bytes: inout [UInt8]) {
         var json = JSONObjectWriter(appendingTo: &bytes)
         json.field("schema", string: schema)
         json.field("kind", string: kind.rawValue)

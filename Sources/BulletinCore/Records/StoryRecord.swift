@@ -2,22 +2,22 @@
 ///
 /// Field names and meanings are the contract's (`schema/record.schema.json`); the JSON form is
 /// written by `encodedLine()` and read back with `Codable`.
-public struct StoryRecord: Sendable, Equatable, Codable {
-    public static let schemaVersion = "bulletind/1"
+package struct StoryRecord: Sendable, Equatable, Codable {
+    package static let schemaVersion = "bulletind/1"
 
-    public enum Kind: String, Sendable, Codable { case story, duplicate }
+    package enum Kind: String, Sendable, Codable { case story, duplicate }
 
     /// Where an occurrence came from.
-    public struct BulletinReference: Sendable, Equatable, Codable {
-        public var file: String
-        public var sha256: String
-        public var index: Int
+    package struct BulletinReference: Sendable, Equatable, Codable {
+        package var file: String
+        package var sha256: String
+        package var index: Int
         /// How many stories the bulletin holds: lets recovery tell a bulletin cut short by a
         /// crash from a complete one (an addition to the contract's fields).
-        public var stories: Int?
+        package var stories: Int?
         /// The encoding the bytes were read in (an addition to the contract's fields).
-        public var encoding: String?
-        public init(file: String, sha256: String, index: Int, stories: Int? = nil, encoding: String? = nil) {
+        package var encoding: String?
+        package init(file: String, sha256: String, index: Int, stories: Int? = nil, encoding: String? = nil) {
             self.file = file
             self.sha256 = sha256
             self.index = index
@@ -26,39 +26,39 @@ public struct StoryRecord: Sendable, Equatable, Codable {
         }
     }
 
-    public var schema: String = StoryRecord.schemaVersion
-    public var kind: Kind
-    public var id: String
-    public var receivedAt: String
-    public var bulletin: BulletinReference
-    public var headline: String
+    package var schema: String = StoryRecord.schemaVersion
+    package var kind: Kind
+    package var id: String
+    package var receivedAt: String
+    package var bulletin: BulletinReference
+    package var headline: String
     // A story line, and a near duplicate's own text:
-    public var bodyText: String?
-    public var byline: String?
-    public var dateline: String?
-    public var sources: [String]?
-    public var language: String?
-    public var wordCount: Int?
+    package var bodyText: String?
+    package var byline: String?
+    package var dateline: String?
+    package var sources: [String]?
+    package var language: String?
+    package var wordCount: Int?
     // A duplicate line:
-    public var duplicateOf: String?
-    public var match: String?
-    public var similarity: Double?
+    package var duplicateOf: String?
+    package var match: String?
+    package var similarity: Double?
     // A story line of a framed wire item (all optional, written only when known):
     /// The framing: "anpa-1312", "iptc-7901", "zczc", "press-release", "key-value".
-    public var wireFormat: String?
-    public var slug: String?
+    package var wireFormat: String?
+    package var slug: String?
     /// The take or version marker as written: "1st Ld-Writethru", "REFILE", "CORRECTED".
-    public var version: String?
+    package var version: String?
     /// ninjs urgency, 1 (flash) … 9.
-    public var urgency: Int?
-    public var category: String?
-    public var ednote: String?
+    package var urgency: Int?
+    package var category: String?
+    package var ednote: String?
     /// When the agency filed the item, RFC 3339 UTC.
-    public var filedAt: String?
+    package var filedAt: String?
     /// The id of the first sighting of the story this line is a later version of.
-    public var versionOf: String?
+    package var versionOf: String?
     /// ninjs pubstatus: "canceled" for a kill or withdrawal (absent: usable).
-    public var pubstatus: String?
+    package var pubstatus: String?
 
     enum CodingKeys: String, CodingKey {
         case schema, kind, id, bulletin, headline, byline, dateline, sources, language, match, similarity
@@ -72,7 +72,7 @@ public struct StoryRecord: Sendable, Equatable, Codable {
         case duplicateOf = "duplicate_of"
     }
 
-    public init(
+    package init(
         kind: Kind, id: String, receivedAt: String, bulletin: BulletinReference, headline: String,
         bodyText: String? = nil, byline: String? = nil, dateline: String? = nil, sources: [String]? = nil,
         language: String? = nil, wordCount: Int? = nil, duplicateOf: String? = nil, match: String? = nil,

@@ -1,17 +1,17 @@
 /// A wall-clock instant, in milliseconds since the Unix epoch.
-public struct Timestamp: Sendable, Hashable, Comparable {
-    public let millisecondsSinceEpoch: Int64
+package struct Timestamp: Sendable, Hashable, Comparable {
+    package let millisecondsSinceEpoch: Int64
 
-    public init(millisecondsSinceEpoch: Int64) { self.millisecondsSinceEpoch = millisecondsSinceEpoch }
+    package init(millisecondsSinceEpoch: Int64) { self.millisecondsSinceEpoch = millisecondsSinceEpoch }
 
-    public var secondsSinceEpoch: Double { Double(millisecondsSinceEpoch) / 1000 }
+    package var secondsSinceEpoch: Double { Double(millisecondsSinceEpoch) / 1000 }
 
-    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+    package static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         lhs.millisecondsSinceEpoch < rhs.millisecondsSinceEpoch
     }
 
     /// RFC 3339 in UTC with milliseconds, e.g. `2026-11-29T18:05:00.123Z`.
-    public var rfc3339: String {
+    package var rfc3339: String {
         let millis = Int64(millisecondsSinceEpoch).floorMod(1000)
         let seconds = (millisecondsSinceEpoch - millis) / 1000
         let secondOfDay = seconds.floorMod(86_400)
@@ -46,7 +46,7 @@ extension Int64 {
 extension Timestamp {
     /// Parses the store's own form, `YYYY-MM-DDTHH:MM:SS.mmmZ` (milliseconds optional).
     /// Hand-written because it runs once per store line when the store is replayed.
-    public init?(rfc3339 text: String) {
+    package init?(rfc3339 text: String) {
         let bytes = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int64? {
             guard range.upperBound <= bytes.count else { return nil }
