@@ -20,7 +20,7 @@ import Testing
         let time = Timestamp(millisecondsSinceEpoch: 1_764_000_000_000)
         var first = DuplicateIndex(), second = DuplicateIndex()
         let whole = try processor.process(bytes: Self.bytes, file: "a.txt", receivedAt: time, index: &first)
-        let prepared = processor.prepare(bytes: Self.bytes, sha256: BulletinProcessor.sha256Hex(Self.bytes), dedup: second.configuration)
+        let prepared = processor.prepare(bytes: Self.bytes, digest: BulletinDigest(of: Self.bytes), dedup: second.configuration)
         let halves = try processor.decide(prepared, file: "a.txt", receivedAt: time, index: &second)
         #expect(whole.records == halves.records)
         #expect(whole.records.count == 2)
@@ -51,10 +51,10 @@ import Testing
         let files = try FixtureCorpus.names.map { try FixtureCorpus.bytes($0) } + WireFixtureTests.all.map { try WireFixtureTests.bytes($0) }
         var stories = 0, notices = 0
         for bytes in files {
-            let sha256 = BulletinProcessor.sha256Hex(bytes)
+            let digest = BulletinDigest(of: bytes)
             var eager = DuplicateIndex(), lazy = DuplicateIndex()
-            let prepared = processor.prepare(bytes: bytes, sha256: sha256, dedup: .default)
-            let parsed = processor.prepare(bytes: bytes, sha256: sha256, dedup: .default, preparedAtMost: 0)
+            let prepared = processor.prepare(bytes: bytes, digest: digest, dedup: .default)
+            let parsed = processor.prepare(bytes: bytes, digest: digest, dedup: .default, preparedAtMost: 0)
             guard let expected = try? processor.decide(prepared, file: "f.txt", receivedAt: time, index: &eager) else {
                 #expect(parsed.rejection == prepared.rejection)
                 continue
@@ -76,7 +76,7 @@ import Testing
         other.hashCount = 36
         other.bandCount = 12
         var index = DuplicateIndex(configuration: other)
-        let prepared = processor.prepare(bytes: Self.bytes, sha256: BulletinProcessor.sha256Hex(Self.bytes), dedup: .default)
+        let prepared = processor.prepare(bytes: Self.bytes, digest: BulletinDigest(of: Self.bytes), dedup: .default)
         let first = try processor.decide(prepared, file: "a.txt", receivedAt: Timestamp(millisecondsSinceEpoch: 0), index: &index)
         let again = try processor.decide(prepared, file: "b.txt", receivedAt: Timestamp(millisecondsSinceEpoch: 1), index: &index)
         #expect(first.records.map(\.kind) == [.story, .story])
@@ -88,7 +88,7 @@ import Testing
     func aRejectionSurvivesPreparation() {
         let processor = BulletinProcessor()
         let empty: [UInt8] = Array("\n\n  \n".utf8)
-        let prepared = processor.prepare(bytes: empty, sha256: BulletinProcessor.sha256Hex(empty), dedup: .default)
+        let prepared = processor.prepare(bytes: empty, digest: BulletinDigest(of: empty), dedup: .default)
         #expect(prepared.rejection?.reason == .empty)
         var index = DuplicateIndex()
         #expect(throws: BulletinRejection.self) {

@@ -81,6 +81,8 @@ import Testing
             let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
             return ((object?["bulletin"] as? [String: Any])?["sha256"] as? String) ?? ""
         }
+
+        static func digest(of line: [UInt8]) -> BulletinDigest? { BulletinDigest(hex: sha256(of: line)) }
     }
 
     /// No ledger: its entries come back from the store, and nothing is cut.
@@ -109,7 +111,7 @@ import Testing
         #expect(report.quarantine == nil && report.incompleteLinesRemoved == 0)
         #expect(report.damagedLines == 1)
         #expect(report.firstDamagedOffset == Int64(lines.dropLast().reduce(0) { $0 + $1.count }))
-        #expect(ledger.contains(Fixture.sha256(of: fixture.bulletins[2][0])))
+        #expect(ledger.contains(try #require(Fixture.digest(of: fixture.bulletins[2][0]))))
         #expect(ledger.storeOffset == Int64(fixture.storeBytes.count))
     }
 
@@ -134,7 +136,7 @@ import Testing
         let (ledger, report) = try fixture.recover()
         #expect(fixture.storeBytes == Array(lines.joined()))
         #expect(report.quarantine == nil && report.damagedLines == 1)
-        #expect(ledger.contains(Fixture.sha256(of: fixture.bulletins[2][1])))
+        #expect(ledger.contains(try #require(Fixture.digest(of: fixture.bulletins[2][1]))))
     }
 
     /// A true torn tail (a write stopped mid-line) is cut, and only it: no quarantine.
@@ -165,7 +167,7 @@ import Testing
         let moved = try #require(report.quarantine)
         #expect(moved.lines == 1 && moved.storeOffset == Int64(fixture.storeBytes.count) && moved.quarantineOffset == 0)
         #expect(moved.bulletinFile == "b2.txt")
-        #expect(!ledger.contains(Fixture.sha256(of: fixture.bulletins[2][0])))
+        #expect(!ledger.contains(try #require(Fixture.digest(of: fixture.bulletins[2][0]))))
         #expect(ledger.storeOffset == Int64(fixture.storeBytes.count))
 
         // Another one later is appended after the first, never over it.
@@ -265,8 +267,8 @@ import Testing
 
 /// The ledger file on its own: what `read` accepts and what it refuses.
 @Suite struct IngestLedgerTests {
-    static let first = String(repeating: "a1", count: 32)
-    static let second = String(repeating: "b2", count: 32)
+    static let first = BulletinDigest(hex: String(repeating: "a1", count: 32))!
+    static let second = BulletinDigest(hex: String(repeating: "b2", count: 32))!
 
     func state() throws -> FilePath {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-\(UUID().uuidString)")
@@ -291,8 +293,8 @@ import Testing
         let state = try state()
         defer { try? FileManager.default.removeItem(atPath: state.string) }
         let ledger = try IngestLedger(stateDirectory: state, digests: [], storeOffset: 0)
-        try ledger.record([.init(sha256: Self.first, storeSizeAfter: 120, storeIdentity: "7:9")])
-        try ledger.record([.init(sha256: Self.second, storeSizeAfter: 300, storeIdentity: "7:9")])
+        try ledger.record([.init(digest: Self.first, storeSizeAfter: 120, storeIdentity: "7:9")])
+        try ledger.record([.init(digest: Self.second, storeSizeAfter: 300, storeIdentity: "7:9")])
         #expect(ledger.contains(Self.first) && ledger.contains(Self.second) && ledger.storeOffset == 300)
         let read = try #require(IngestLedger.read(stateDirectory: state))
         #expect(read.digests.count == 2 && read.storeOffset == 300 && read.storeIdentity == "7:9")
@@ -302,14 +304,14 @@ import Testing
     @Test func aTornLastEntryIsCutOff() throws {
         let state = try state()
         defer { try? FileManager.default.removeItem(atPath: state.string) }
-        try write("\(Self.first) 120 7:9\n\(Self.second) 3", in: state)
+        try write("\(Self.first.hex) 120 7:9\n\(Self.second.hex) 3", in: state)
         let read = try #require(IngestLedger.read(stateDirectory: state))
         #expect(read.digests.count == 1 && read.storeOffset == 120)
-        #expect(try String(contentsOfFile: IngestLedger.path(in: state).string, encoding: .utf8) == "\(Self.first) 120 7:9\n")
+        #expect(try String(contentsOfFile: IngestLedger.path(in: state).string, encoding: .utf8) == "\(Self.first.hex) 120 7:9\n")
     }
 
     /// A line that is not an entry makes the whole file untrustworthy: recovery rebuilds it.
-    @Test(arguments: ["not a ledger line\n", "\(IngestLedgerTests.first) 120 7:9\nzz\n", "\(IngestLedgerTests.first) many 7:9\n"])
+    @Test(arguments: ["not a ledger line\n", "\(IngestLedgerTests.first.hex) 120 7:9\nzz\n", "\(IngestLedgerTests.first.hex) many 7:9\n"])
     func aLedgerWithALineThatIsNoEntryReadsAsNone(text: String) throws {
         let state = try state()
         defer { try? FileManager.default.removeItem(atPath: state.string) }

@@ -15,7 +15,7 @@ package struct BulletinProcessor: Sendable {
 
     /// A bulletin turned into the lines it adds to the store.
     package struct Result: Sendable {
-        package var sha256: String
+        package var digest: BulletinDigest
         package var encoding: SourceEncoding
         package var records: [StoryRecord]
         /// Service messages of the wire framings (copyright fill, "Impressum", tests): no
@@ -34,7 +34,7 @@ package struct BulletinProcessor: Sendable {
     package func process(
         bytes: [UInt8], file: String, receivedAt: Timestamp, index: inout DuplicateIndex
     ) throws(BulletinRejection) -> Result {
-        let prepared = prepare(bytes: bytes, sha256: Self.sha256Hex(bytes), dedup: index.configuration)
+        let prepared = prepare(bytes: bytes, digest: BulletinDigest(of: bytes), dedup: index.configuration)
         return try decide(prepared, file: file, receivedAt: receivedAt, index: &index)
     }
 
@@ -47,7 +47,7 @@ package struct BulletinProcessor: Sendable {
     /// back-fill prepares the next bulletins on other cores while the index decides on this one.
     /// `preparedAtMost`: see `BulletinProcessor.preparedAtMost`.
     package func prepare(
-        bytes: [UInt8], sha256: String, dedup: DedupConfiguration, preparedAtMost: Int = BulletinProcessor.preparedAtMost
+        bytes: [UInt8], digest: BulletinDigest, dedup: DedupConfiguration, preparedAtMost: Int = BulletinProcessor.preparedAtMost
     ) -> PreparedBulletin {
         let decoded = Swift.Result { () throws(BulletinRejection) in try decoder.decode(bytes) }
         let parsed = Swift.Result { () throws(BulletinRejection) -> PreparedStories in
@@ -66,7 +66,7 @@ package struct BulletinProcessor: Sendable {
         }
         // A file no reading fits has no encoding to name; it gives no records either.
         let encoding = (try? decoded.get().encoding) ?? .utf8
-        return PreparedBulletin(sha256: sha256, encoding: encoding, dedup: dedup, stories: parsed)
+        return PreparedBulletin(digest: digest, encoding: encoding, dedup: dedup, stories: parsed)
     }
 
     /// The second half of `process`: each story decided against `index` (new ones inserted)
@@ -83,7 +83,7 @@ package struct BulletinProcessor: Sendable {
             if decisions.position % 100 == 0 { progress() }
             records.append(record)
         }
-        return Result(sha256: prepared.sha256, encoding: prepared.encoding, records: records, notices: decisions.notices)
+        return Result(digest: prepared.digest, encoding: prepared.encoding, records: records, notices: decisions.notices)
     }
 
     /// The stories of a prepared bulletin, to be decided one at a time (`StoryDecisions.next`):
@@ -128,8 +128,6 @@ package struct BulletinProcessor: Sendable {
         return "d" + hex(SHA256.hash(data: Array(key.utf8)).prefix(16))
     }
 
-    package static func sha256Hex(_ bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
-
     static func hex(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
@@ -151,6 +149,8 @@ package struct StoryDecisions {
     let file: String
     let receivedAt: Timestamp
     let time: String
+    /// The bulletin's digest as its store lines write it, made once for all of them.
+    let sha256: String
     let stale: Bool
     /// How many stories have been decided.
     package private(set) var position = 0
@@ -165,6 +165,7 @@ package struct StoryDecisions {
         self.file = file
         self.receivedAt = receivedAt
         time = receivedAt.rfc3339
+        sha256 = prepared.digest.hex
         self.stale = stale
     }
 
@@ -187,7 +188,7 @@ package struct StoryDecisions {
             fingerprint = item.fingerprint
         }
         let reference = StoryRecord.BulletinReference(
-            file: file, sha256: prepared.sha256, index: position, stories: stories.count, encoding: prepared.encoding.rawValue)
+            file: file, sha256: sha256, index: position, stories: stories.count, encoding: prepared.encoding.rawValue)
         position += 1
         var decision = index.decide(fingerprint)
         var versionOf: String?

@@ -2,7 +2,7 @@
 /// story fingerprinted (`BulletinProcessor.prepare`). What is left (`decide`) is cheap and must
 /// run one bulletin at a time, in order.
 package struct PreparedBulletin: Sendable {
-    package let sha256: String
+    package let digest: BulletinDigest
     package let encoding: SourceEncoding
     /// The configuration the fingerprints were made with.
     let dedup: DedupConfiguration

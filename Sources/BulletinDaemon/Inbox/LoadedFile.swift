@@ -11,7 +11,7 @@ package struct LoadedFile: Sendable {
         /// Decoded, parsed and fingerprinted.
         case prepared(PreparedBulletin)
         /// Its digest was in the ledger when it was read, so it was not prepared.
-        case known(sha256: String, bytes: [UInt8])
+        case known(BulletinDigest, bytes: [UInt8])
         /// The name is not plain text (control characters or invalid UTF-8).
         case unprintableName
         case vanished
@@ -31,8 +31,8 @@ package struct LoadedFile: Sendable {
     func prepared(dedup: DedupConfiguration, decoder: BulletinDecoder) -> PreparedBulletin? {
         switch content {
         case .prepared(let bulletin): bulletin
-        case .known(let sha256, let bytes):
-            BulletinProcessor(decoder: decoder).prepare(bytes: bytes, sha256: sha256, dedup: dedup)
+        case .known(let digest, let bytes):
+            BulletinProcessor(decoder: decoder).prepare(bytes: bytes, digest: digest, dedup: dedup)
         case .unprintableName, .vanished, .directory, .unreadable: nil
         }
     }
@@ -61,12 +61,12 @@ package struct LoadedFile: Sendable {
             return LoadedFile(name: name, folder: folder, content: .unreadable(error))
         }
         DaemonMetrics.shared.read(bytes: file.bytes.count)
-        let sha256 = BulletinProcessor.sha256Hex(file.bytes)
+        let digest = BulletinDigest(of: file.bytes)
         let content: Content
-        if let digest = BulletinDigest(hex: sha256.utf8), known.contains(digest) {
-            content = .known(sha256: sha256, bytes: file.bytes)
+        if known.contains(digest) {
+            content = .known(digest, bytes: file.bytes)
         } else {
-            content = .prepared(BulletinProcessor(decoder: decoder).prepare(bytes: file.bytes, sha256: sha256, dedup: dedup))
+            content = .prepared(BulletinProcessor(decoder: decoder).prepare(bytes: file.bytes, digest: digest, dedup: dedup))
         }
         return LoadedFile(name: name, folder: folder, content: content, signature: file.signature)
     }

@@ -66,7 +66,7 @@ extension IngestPipeline {
         let loaded = LoadedFile(name: name, folder: folder, content: .vanished)
         let seconds = limit.components.seconds
         return reject(
-            loaded, as: name.string ?? name.display, sha256: nil, kind: .timeLimit,
+            loaded, as: name.string ?? name.display, digest: nil, kind: .timeLimit,
             reason: "not read and parsed within the time limit of \(seconds) s (inbox.file_time_limit_s); the daemon moved on")
     }
 
@@ -100,13 +100,13 @@ extension IngestPipeline {
         // Stored already, only not moved out yet (its disposal failed, or the kills came between
         // its ledger entry and its move): taking it costs a hash, not a parse. Not set aside.
         if let file = try? RegularFileReader.readFile(claims.path(of: name), limit: configuration.maxFileSize),
-            ledger.contains(BulletinProcessor.sha256Hex(file.bytes))
+            ledger.contains(BulletinDigest(of: file.bytes))
         {
             return nil
         }
         let loaded = LoadedFile(name: name, folder: claims.path, content: .vanished)
         return reject(
-            loaded, as: name.string ?? name.display, sha256: nil, kind: .crashLoop,
+            loaded, as: name.string ?? name.display, digest: nil, kind: .crashLoop,
             reason:
                 "the daemon stopped without finishing this file at \(starts) starts in a row (killed or crashed while ingesting it: over the service's MemoryMax=, the watchdog, a signal); set aside unread so that the inbox moves on. None of its stories is in the store (a bulletin cut short is moved to the store's .quarantine file); move it back into the inbox to try again"
         )

@@ -32,12 +32,12 @@ extension IngestPipeline {
 
     /// Counts and logs a rejected file and, in the daemon's role, moves it to the failed folder
     /// with its `.reason` file. `name`: what the file is called in the failed folder.
-    func reject(_ loaded: LoadedFile, as name: String, sha256: String?, kind: RejectionKind, reason: String) -> Outcome {
+    func reject(_ loaded: LoadedFile, as name: String, digest: BulletinDigest?, kind: RejectionKind, reason: String) -> Outcome {
         counters.rejected += 1
         DaemonMetrics.shared.rejected(kind)
         let shown = loaded.name.display
         var fields = ["BULLETIN_FILE": shown, "REJECT_REASON": reason]
-        if let sha256 { fields["BULLETIN_SHA256"] = sha256 }
+        if let digest { fields["BULLETIN_SHA256"] = digest.hex }
         logger.event(.rejected, .warning, "rejected \(shown): \(reason)", fields)
         if role == .inbox {
             do {

@@ -149,7 +149,7 @@ package actor IngestPipeline {
             reporter.report(stored.entries, storeEnd: store.size) { watchdog?.pingIfDue() }
             // After the report: a batch that reads its entries back from the store has done so.
             rotateStoreIfDue()
-            for notice in decisions.notices { logger.wireNotice(notice, file: bulletin.shown, sha256: bulletin.sha256) }
+            for notice in decisions.notices { logger.wireNotice(notice, file: bulletin.shown, digest: bulletin.digest) }
             tally(stored, receivedAt: receivedAt)
             dispose(loaded, as: bulletin.name)
             return .ingested(stories: stored.stories, duplicates: stored.duplicates)
@@ -171,7 +171,7 @@ package actor IngestPipeline {
         let name: String
         /// The name in the journal: invisible and direction-changing characters escaped.
         let shown: String
-        let sha256: String
+        let digest: BulletinDigest
     }
 
     /// What was read — or the outcome when nothing was: a name that is not text, a file gone or
@@ -180,7 +180,7 @@ package actor IngestPipeline {
         guard let name = loaded.name.string, !loaded.hasUnprintableName else {
             throw Settled(
                 reject(
-                    loaded, as: loaded.name.display, sha256: nil, kind: .unprintableName,
+                    loaded, as: loaded.name.display, digest: nil, kind: .unprintableName,
                     reason: "the file name is not plain text (control characters or invalid UTF-8); renamed \(loaded.name.display)"))
         }
         let shown = loaded.name.display
@@ -197,22 +197,22 @@ package actor IngestPipeline {
             throw Settled(.vanished)
         case .unreadable(let error):
             if mayReadAgain, error.isTransient { throw Settled(.unstable(reason: error.description)) }
-            throw Settled(reject(loaded, as: name, sha256: nil, kind: error.rejectionKind, reason: error.description))
+            throw Settled(reject(loaded, as: name, digest: nil, kind: error.rejectionKind, reason: error.description))
         case .known(let digest, _):
-            return Bulletin(loaded: loaded, name: name, shown: shown, sha256: digest)
+            return Bulletin(loaded: loaded, name: name, shown: shown, digest: digest)
         case .prepared(let prepared):
-            return Bulletin(loaded: loaded, name: name, shown: shown, sha256: prepared.sha256)
+            return Bulletin(loaded: loaded, name: name, shown: shown, digest: prepared.digest)
         }
     }
 
     /// The same bytes ingested before (`identical_files: skip`): logged and moved on, not stored.
     private func skipIfIngestedBefore(_ bulletin: Bulletin) throws(Settled) {
-        guard configuration.identicalFiles == .skip, ledger.contains(bulletin.sha256) else { return }
+        guard configuration.identicalFiles == .skip, ledger.contains(bulletin.digest) else { return }
         counters.alreadyIngested += 1
         DaemonMetrics.shared.alreadyIngested()
         logger.event(
             .alreadyIngested, .notice, "\(bulletin.shown): already ingested (the same bytes arrived before); not ingested again",
-            ["BULLETIN_FILE": bulletin.shown, "BULLETIN_SHA256": bulletin.sha256])
+            ["BULLETIN_FILE": bulletin.shown, "BULLETIN_SHA256": bulletin.digest.hex])
         dispose(bulletin.loaded, as: bulletin.name)
         throw Settled(.alreadyIngested)
     }
@@ -231,7 +231,7 @@ package actor IngestPipeline {
         } catch {
             throw Settled(
                 reject(
-                    bulletin.loaded, as: bulletin.name, sha256: bulletin.sha256, kind: RejectionKind(error.reason),
+                    bulletin.loaded, as: bulletin.name, digest: bulletin.digest, kind: RejectionKind(error.reason),
                     reason: "\(error.reason.rawValue): \(error.detail)"))
         }
     }
@@ -292,7 +292,7 @@ package actor IngestPipeline {
     /// start). Then the `fsync` is scheduled, with `fsync: batch`.
     private func recordInLedger(_ bulletin: Bulletin) {
         do {
-            try ledger.record([IngestLedger.Entry(sha256: bulletin.sha256, storeSizeAfter: store.size, storeIdentity: store.identity)])
+            try ledger.record([IngestLedger.Entry(digest: bulletin.digest, storeSizeAfter: store.size, storeIdentity: store.identity)])
         } catch {
             logger.event(
                 .stateWriteFailed, .warning,

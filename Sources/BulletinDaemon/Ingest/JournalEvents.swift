@@ -104,8 +104,8 @@ extension Logger {
 
 extension Logger {
     /// A wire service message found in a bulletin: said once, not stored.
-    func wireNotice(_ notice: BulletinProcessor.WireNotice, file: String, sha256: String) {
-        var fields = ["BULLETIN_FILE": file, "BULLETIN_SHA256": sha256, "HEADLINE": notice.headline,
+    func wireNotice(_ notice: BulletinProcessor.WireNotice, file: String, digest: BulletinDigest) {
+        var fields = ["BULLETIN_FILE": file, "BULLETIN_SHA256": digest.hex, "HEADLINE": notice.headline,
                       "WIRE_FORMAT": notice.wire.format.rawValue]
         if let slug = notice.wire.slug { fields["SLUG"] = slug }
         event(.wireServiceMessage, .info, "\(file): wire service message, not a story: \(notice.headline)", fields)

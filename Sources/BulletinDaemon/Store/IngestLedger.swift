@@ -1,42 +1,7 @@
+import BulletinCore
 import Foundation
 import LinuxIO
 import SystemPackage
-
-/// A bulletin's identity: the SHA-256 of its bytes, kept as four words rather than 64 hex
-/// characters so a million of them fit in 40 MB.
-package struct BulletinDigest: Hashable, Sendable {
-    let words: (UInt64, UInt64, UInt64, UInt64)
-
-    init?(hex: some Collection<UInt8>) {
-        guard hex.count == 64 else { return nil }
-        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        var position = 0
-        for byte in hex {
-            let nibble: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = byte - UInt8(ascii: "a") + 10
-            default: return nil
-            }
-            switch position / 16 {
-            case 0: words.0 = words.0 << 4 | UInt64(nibble)
-            case 1: words.1 = words.1 << 4 | UInt64(nibble)
-            case 2: words.2 = words.2 << 4 | UInt64(nibble)
-            default: words.3 = words.3 << 4 | UInt64(nibble)
-            }
-            position += 1
-        }
-        self.words = words
-    }
-
-    init?(hex: String) { self.init(hex: Array(hex.utf8)) }
-
-    package static func == (lhs: Self, rhs: Self) -> Bool { lhs.words == rhs.words }
-    package func hash(into hasher: inout Hasher) {
-        hasher.combine(words.0)
-        hasher.combine(words.1)
-    }
-}
 
 /// Which bulletins (by the SHA-256 of their bytes) are in the store, and up to where.
 ///
@@ -47,10 +12,10 @@ package struct BulletinDigest: Hashable, Sendable {
 /// the last entry was written against another file (the store was rotated since).
 final class IngestLedger {
     struct Entry: Sendable {
-        var sha256: String
+        var digest: BulletinDigest
         var storeSizeAfter: Int64
         var storeIdentity: String
-        var line: String { "\(sha256) \(storeSizeAfter) \(storeIdentity)\n" }
+        var line: String { "\(digest.hex) \(storeSizeAfter) \(storeIdentity)\n" }
     }
 
     private var digests: Set<BulletinDigest>
@@ -109,10 +74,7 @@ final class IngestLedger {
         self.storeOffset = storeOffset
     }
 
-    func contains(_ sha256: String) -> Bool {
-        guard let digest = BulletinDigest(hex: sha256) else { return false }
-        return digests.contains(digest)
-    }
+    func contains(_ digest: BulletinDigest) -> Bool { digests.contains(digest) }
 
     var count: Int { digests.count }
 
@@ -124,9 +86,7 @@ final class IngestLedger {
     /// write is reported by the caller, never fatal.
     func record(_ entries: [Entry]) throws(IOFailure) {
         guard let last = entries.last else { return }
-        for entry in entries {
-            if let digest = BulletinDigest(hex: entry.sha256) { digests.insert(digest) }
-        }
+        for entry in entries { digests.insert(entry.digest) }
         storeOffset = last.storeSizeAfter
         let pending = unwritten + entries
         do {

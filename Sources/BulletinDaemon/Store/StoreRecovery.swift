@@ -229,19 +229,18 @@ struct StoreRecovery {
         /// A bulletin of a rotated file: only what is being rebuilt needs it.
         mutating func takeRotated(_ group: BulletinGroup) {
             if index == .rebuild { StoreRecovery.restore(group, into: &duplicateIndex) }
-            if ledger == .rebuild, let sha = group.first?.bulletin.sha256, let digest = BulletinDigest(hex: sha) {
-                digests.insert(digest)
-            }
+            if ledger == .rebuild, let digest = group.digest { digests.insert(digest) }
         }
 
         /// A bulletin of the current file, ending at `end`.
         mutating func take(_ group: BulletinGroup, endingAt end: Int64) {
             linesReplayed += group.records.count
             if group.startOffset >= index.offset { StoreRecovery.restore(group, into: &duplicateIndex) }
-            guard let sha = group.first?.bulletin.sha256 else { return }
-            if let digest = BulletinDigest(hex: sha) { digests.insert(digest) }
+            // Hex read back from the store: a line edited to another form names no bulletin.
+            guard let digest = group.digest else { return }
+            digests.insert(digest)
             if ledger == .rebuild || group.startOffset >= ledger.offset {
-                entries.append(IngestLedger.Entry(sha256: sha, storeSizeAfter: end, storeIdentity: identity))
+                entries.append(IngestLedger.Entry(digest: digest, storeSizeAfter: end, storeIdentity: identity))
             }
         }
     }
@@ -364,6 +363,9 @@ struct BulletinGroup {
     var damagedLines = 0
 
     var first: StoryRecord? { records.first }
+
+    /// The bulletin's digest, read from its first line.
+    var digest: BulletinDigest? { first.flatMap { BulletinDigest(hex: $0.bulletin.sha256) } }
 
     /// Lines from before `bulletin.stories` existed count as complete on their own.
     var isComplete: Bool {
