@@ -160,7 +160,8 @@ import Testing
         #expect(fixture.exists(configuration.resolvedProcessedFolder.appending("good.txt")))
         #expect(!fixture.exists(configuration.inbox.appending("empty.txt")))
         let reasonFile = configuration.resolvedFailedFolder.appending("empty.txt.reason")
-        #expect((try? String(contentsOfFile: reasonFile.string, encoding: .utf8)) == reason + "\n")
+        // The sentence the journal has, then the kind `stats` counts the file by.
+        #expect((try? String(contentsOfFile: reasonFile.string, encoding: .utf8)) == reason + "\nkind: empty\n")
         #expect(fixture.journal.entries(.rejected).first?.fields["REJECT_REASON"] == reason)
     }
 

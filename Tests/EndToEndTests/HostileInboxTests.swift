@@ -49,6 +49,13 @@ import Testing
         #expect(daemon.waitUntil(within: 5) { left() == [".bulletind-claimed", ".hidden.txt", "partial.txt.part", "sub.txt"] }, "\(left())")
         #expect(daemon.stderrText().components(separatedBy: "REJECT_REASON=").count - 1 == 7)
         #expect(daemon.stop() == 0)
+        // `stats` counts them by the kind the daemon wrote beside each reason, as the metric
+        // labels them, whatever the sentence says.
+        let stats = try daemon.runToEnd(["stats", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        #expect(object["rejected_by_reason"] as? [String: Int] == [
+            "binary": 1, "empty": 1, "not-regular": 2, "too large": 1, "unprintable-name": 2,
+        ])
     }
 
     @Test func deletingAndRecreatingTheInboxKeepsItWatched() throws {

@@ -76,6 +76,25 @@ import Testing
         #expect((object["stories_per_day"] as? [[String: Any]])?.count == 2)
     }
 
+    /// A `.reason` file names its kind on a line of its own: counted by it, whatever the sentence
+    /// says; a file written before that line existed is counted as it always was.
+    @Test func reasonFilesAreCountedByTheirKindLine() throws {
+        let harness = try DaemonHarness()
+        try Self.fixture(harness)
+        let failed = harness.folder.appendingPathComponent(".bulletind/failed")
+        let slow = "not read and parsed within the time limit of 5 s (inbox.file_time_limit_s); the daemon moved on"
+        try Data("\(slow)\nkind: time-limit\n".utf8).write(to: failed.appendingPathComponent("new.txt.reason"))
+        try Data("a symbolic link, never followed\nkind: not-regular\n".utf8).write(to: failed.appendingPathComponent("link.txt.reason"))
+        try Data("\(slow)\n".utf8).write(to: failed.appendingPathComponent("old.txt.reason"))
+        let result = try harness.runToEnd(["stats", "--json"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["rejected"] as? Int == 5)
+        #expect(object["rejected_by_reason"] as? [String: Int] == [
+            "binary": 1, "too large": 1, "time-limit": 1, "not-regular": 1, slow: 1,
+        ])
+    }
+
     @Test func aMissingStoreSaysWhatToDo() throws {
         let harness = try DaemonHarness()
         let result = try harness.runToEnd(["stats", "--store", "nothing.jsonl"])

@@ -31,7 +31,8 @@ extension IngestPipeline {
     }
 
     /// Counts and logs a rejected file and, in the daemon's role, moves it to the failed folder
-    /// with its `.reason` file. `name`: what the file is called in the failed folder.
+    /// with its `.reason` file (`ReasonFile`: the reason, and the kind `stats` counts it by).
+    /// `name`: what the file is called in the failed folder.
     func reject(_ loaded: LoadedFile, as name: String, digest: BulletinDigest?, kind: RejectionKind, reason: String) -> Outcome {
         counters.rejected += 1
         DaemonMetrics.shared.rejected(kind)
@@ -42,7 +43,7 @@ extension IngestPipeline {
         if role == .inbox {
             do {
                 let destination = try FileMover.move(loaded.path, into: configuration.resolvedFailedFolder, as: name)
-                try FileMover.writeAtomically(reason + "\n", to: FilePath(destination.string + ".reason"))
+                try FileMover.writeAtomically(ReasonFile(kind: kind, reason: reason).text, to: FilePath(destination.string + ".reason"))
             } catch {
                 // Back into the inbox (a claimed file), left alone there until it changes.
                 if !isClaimed(loaded) || releaseClaim(loaded.name) {

@@ -1,5 +1,4 @@
 import BulletinCore
-import BulletinMetrics
 import Foundation
 import LinuxIO
 import SystemPackage
@@ -111,9 +110,8 @@ package enum StoreInspection {
         if let failedFolder, let entries = try? DirectoryListing.entries(of: failedFolder) {
             for entry in entries where entry.name.display.hasSuffix(".reason") {
                 let text = (try? RegularFileReader.read(entry.name.path(in: failedFolder), limit: 1 << 16)) ?? []
-                let reason = String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
                 stats.rejected += 1
-                stats.rejectedByReason[reasonClass(reason), default: 0] += 1
+                stats.rejectedByReason[ReasonFile(text: String(decoding: text, as: UTF8.self)).countedName, default: 0] += 1
             }
         }
         return stats
@@ -122,30 +120,5 @@ package enum StoreInspection {
     /// Why a store could not be read, and what to do about it.
     package static func unreadable(_ store: FilePath, _ error: any Error) -> String {
         "cannot read the store '\(store)': \(error); name the store with --store FILE, or the configuration with --config FILE"
-    }
-
-    /// The name a `.reason` file is counted under. The failed folder may hold files of any
-    /// version, so the file's sentence is read, not trusted to carry a kind: a sentence opening
-    /// with a kind's name (`binary: …`) or one of the sentences the daemon writes for a kind
-    /// gives that kind's `summaryName`; any other, its words before a colon.
-    static func reasonClass(_ reason: String) -> String {
-        if let kind = RejectionKind(reasonFile: reason) { return kind.summaryName }
-        if let colon = reason.firstIndex(of: ":"), reason.distance(from: reason.startIndex, to: colon) <= 24 {
-            return String(reason[..<colon])
-        }
-        return reason
-    }
-}
-
-extension RejectionKind {
-    /// The kind a `.reason` file's sentence names, if it names one.
-    init?(reasonFile reason: String) {
-        if let colon = reason.firstIndex(of: ":"), let kind = RejectionKind(rawValue: String(reason[..<colon])) {
-            self = kind
-        } else if reason.contains("over the limit") {
-            self = .tooLarge
-        } else {
-            return nil
-        }
     }
 }
