@@ -12,7 +12,8 @@
 //   false     stories recognised as duplicates of anything but their original (false duplicates)
 //   precision duplicate decisions that were right
 //
-// Usage: LangEval CORPUS_DIR [--show LANGUAGE] (prints that language's mistakes)
+// Usage: LangEval CORPUS_DIR [--show LANGUAGE] (prints that language's mistakes on the tuning
+//        stories; the held-out quarter's are never printed, so nobody tunes on them)
 //        LangEval CORPUS_DIR --failures tune|heldout (counts the mistakes of one split by
 //        language and cause, most common first: what to fix next)
 import BulletinCore
@@ -89,6 +90,10 @@ let folder = URL(fileURLWithPath: arguments[1])
 let show = arguments.firstIndex(of: "--show").map { arguments[$0 + 1] }
 let failuresSplit = arguments.firstIndex(of: "--failures").map { arguments[$0 + 1] }
 var failures = FailureCounts()
+/// Whether `--show` prints a mistake: only of its language, and only of tuning stories.
+func showing(_ language: String, _ splits: [String]) -> Bool {
+    show == language && splits.allSatisfy { $0 == "tune" }
+}
 let labels = try JSONDecoder().decode(Labels.self, from: Data(contentsOf: folder.appendingPathComponent("labels.json")))
 
 var index = DuplicateIndex(configuration: .default)
@@ -115,6 +120,7 @@ for file in labels.files {
     var parsed: [Story] = []
     var decodedRight = false
     let start = clock.now
+    let showFile = showing(file.language, file.stories.map(\.split))
     do {
         let decodeStart = threadCPUSeconds()
         let decoded = try BulletinDecoder.decode(bytes)
@@ -122,7 +128,7 @@ for file in labels.files {
         decodeTime[legacy, default: (0, 0)].files += 1
         decodeTime[legacy, default: (0, 0)].seconds += threadCPUSeconds() - decodeStart
         decodedRight = comparable(decoded.text) == comparable(file.text)
-        if !decodedRight, show == file.language {
+        if !decodedRight, showFile {
             let mine = Array(comparable(decoded.text).unicodeScalars), theirs = Array(comparable(file.text).unicodeScalars)
             let at = zip(mine, theirs).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(mine.count, theirs.count)
             let got = mine[at..<min(at + 12, mine.count)].map(String.init).joined()
@@ -131,7 +137,7 @@ for file in labels.files {
         }
         parsed = try BulletinParser().parse(decoded.text)
     } catch {
-        if show == file.language { print("\(file.file): rejected: \(error.detail)") }
+        if showFile { print("\(file.file): rejected: \(error.detail)") }
     }
     var decisions: [DedupDecision] = []
     for story in parsed {
@@ -142,7 +148,7 @@ for file in labels.files {
     tallies[file.language, default: [:]][split, default: Tally()].files += 1
     if decodedRight { tallies[file.language, default: [:]][split, default: Tally()].decoded += 1 }
     if parsed.count == file.stories.count { tallies[file.language, default: [:]][split, default: Tally()].cutRight += 1 }
-    if parsed.count != file.stories.count, show == file.language {
+    if parsed.count != file.stories.count, showFile {
         print("\(file.file): \(parsed.count) stories, \(file.stories.count) written")
     }
 
@@ -153,6 +159,7 @@ for file in labels.files {
     for expected in file.stories {
         var tally = Tally()
         tally.stories = 1
+        let showStory = showing(file.language, [expected.split])
         // Compared as `comparable`: a wave dash the parser read from Shift_JIS as Windows does
         // is the headline as written.
         let want = normalized(comparable(expected.headline))
@@ -166,29 +173,32 @@ for file in labels.files {
         if match == nil {
             match = parsed.indices.first { !used.contains($0) && normalized(parsed[$0].bodyText).contains(expected.opening) }
         }
-        if match == nil, show == file.language {
+        if match != nil, tally.headlines == 0, showStory, let found = match {
+            print("\(file.file): headline wrong: \(expected.headline)\n    got: \(parsed[found].headline)")
+        }
+        if match == nil, showStory {
             print("\(file.file): headline missed: \(expected.headline)\n    got: \(parsed.map(\.headline))")
         }
         if let match {
             used.insert(match)
             tally.matched = 1
             let story = parsed[match]
-            if show == file.language { parsedStory[expected.id] = story }
+            if showStory { parsedStory[expected.id] = story }
             if story.language == expected.language {
                 tally.languages = 1
-            } else if show == file.language {
+            } else if showStory {
                 print("\(file.file): language \(story.language) for \(expected.headline)")
             }
             if let dateline = expected.dateline {
                 tally.datelines = 1
                 if story.dateline == dateline.place && dateline.sources.allSatisfy(story.sources.contains) {
                     tally.datelinesRight = 1
-                } else if show == file.language {
+                } else if showStory {
                     print("\(file.file): dateline \(story.dateline ?? "nil") \(story.sources), want \(dateline.place) \(dateline.sources)")
                 }
             } else if story.dateline != nil && expected.kind != "copy" {
                 tally.falseDatelines = 1
-                if show == file.language { print("\(file.file): false dateline \(story.dateline!) in \(expected.headline)") }
+                if showStory { print("\(file.file): false dateline \(story.dateline!) in \(expected.headline)") }
             }
             switch decisions[match] {
             case .new(let id):
@@ -203,7 +213,7 @@ for file in labels.files {
                     } else if expected.split == failuresSplit {
                         failures.count(file.language, "copy missed, a parse wrong (\(expected.edit ?? ""))")
                     }
-                    if show == file.language {
+                    if showStory {
                         print("\(file.file): copy missed (\(expected.edit ?? "")): \(expected.headline)")
                         // The copy itself is in the index by now: its own entry is no candidate.
                         let fingerprint = fingerprinter.fingerprint(story)
@@ -229,8 +239,11 @@ for file in labels.files {
                     if expected.kind == "copy" { tally.copies = 1 }
                     tally.falseDuplicates = 1
                     if expected.split == failuresSplit { failures.count(file.language, "false duplicate (\(expected.kind))") }
-                    if show == file.language {
+                    if showStory {
                         print("\(file.file): false duplicate (\(kind.rawValue) \(similarity)) \(expected.kind): \(expected.headline)")
+                        let of = assignedID.first { $0.value == original }?.key ?? "?"
+                        print("    taken for \(of), not \(expected.copy_of ?? expected.id)")
+                        print("    as parsed: \(story.headline) | \(story.bodyText.prefix(300))")
                     }
                 }
             }
