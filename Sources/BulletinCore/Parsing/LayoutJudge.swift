@@ -296,8 +296,15 @@ private struct Verdicts {
             survivors += 1
             if candidates[position].datelineLead { led += 1 }
         }
+        // A candidate without one is a crosshead inside a story when it is much shorter than
+        // the headlines over them; one about as long is a story the desk wrote without a
+        // dateline (a feature, an analysis) among agency copy.
         if led >= 2 && led * 5 >= survivors * 4 {
-            for position in floating where !candidates[position].datelineLead { kept[position] = false }
+            let words = (0..<count).filter { kept[$0] && candidates[$0].datelineLead }.map { candidates[$0].words }.sorted()
+            let median = words[words.count / 2]
+            for position in floating where !candidates[position].datelineLead && candidates[position].words * 2 <= median {
+                kept[position] = false
+            }
         }
 
         // A time line or byline under the file's first headline and under another: the file

@@ -7,13 +7,22 @@ struct TextShape {
 
     init(_ bytes: ArraySlice<UInt8>) { self.bytes = ByteScalars.trimmed(bytes) }
 
-    /// The last mark that matters, looking through closing quotes and brackets.
+    /// The last mark that matters, looking through closing quotes and brackets, and through
+    /// the space French sets before a closing guillemet ("… masculine. »") and the corner
+    /// brackets and fullwidth parentheses of Chinese and Japanese ("…ないの？」").
     var ending: Ending {
         var end = bytes.endIndex
+        var afterClosing = false
         while let (scalar, start) = ByteScalars.lastScalar(in: bytes, before: end) {
             switch scalar {
-            case "\"", "'", "\u{201D}", "\u{2019}", "\u{BB}", ")", "]", "\u{203A}":
+            case "\"", "'", "\u{201D}", "\u{2019}", "\u{BB}", ")", "]", "\u{203A}",
+                "\u{300D}", "\u{300F}", "\u{FF09}", "\u{3011}":  // 」 』 ） 】
                 end = start
+                afterClosing = true
+                continue
+            case " " where afterClosing, "\u{A0}" where afterClosing, "\u{202F}" where afterClosing:
+                end = start
+                afterClosing = false
                 continue
             case ".", "\u{2026}", ";": return endsWithInitialism(before: end) ? .open : .sentence
             case "\u{3002}", "\u{06D4}", "\u{FF0E}": return .sentence  // 。 ۔ ．
