@@ -74,11 +74,11 @@ package final class AppendOnlyFile {
 
     /// Whether `path` still names the file appended to (same device and inode): false once the
     /// file was moved away, removed or replaced behind the writer's back. Appends would go on
-    /// into the old file (or a deleted one) where nobody looks for them.
-    package var isStillAtPath: Bool {
-        var status = stat()
-        guard path.withPlatformString({ stat($0, &status) }) == 0 else { return false }
-        return "\(UInt64(status.st_dev)):\(UInt64(status.st_ino))" == identity
+    /// into the old file (or a deleted one) where nobody looks for them. A `stat` that fails
+    /// otherwise (EIO, EACCES) is thrown: it says nothing about where the file is.
+    package func isStillAtPath() throws(IOFailure) -> Bool {
+        guard let found = try FileSignature.lookUp(path, followingSymbolicLinks: true) else { return false }
+        return "\(found.device):\(found.inode)" == identity
     }
 
     /// Opens the path anew (after an outside rotation, e.g. on SIGHUP).

@@ -26,6 +26,7 @@ extension Errno {
         case .noSuchFileOrDirectory: "ENOENT"
         case .noSpace: "ENOSPC"
         case .tooManySymbolicLinkLevels: "ELOOP"
+        case .fileNameTooLong: "ENAMETOOLONG"
         case .isDirectory: "EISDIR"
         case .notDirectory: "ENOTDIR"
         case .fileExists: "EEXIST"

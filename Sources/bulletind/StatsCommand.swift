@@ -29,9 +29,6 @@ struct StatsCommand: AsyncParsableCommand {
         let configuration = try options.load()
         let stats: StoreInspection.Statistics
         do {
-            guard FileManager.default.fileExists(atPath: configuration.store.string) else {
-                throw IOFailure("open", configuration.store.string, .noSuchFileOrDirectory)
-            }
             stats = try StoreInspection.statistics(store: configuration.store, failedFolder: configuration.resolvedFailedFolder)
         } catch {
             throw fail(StoreInspection.unreadable(configuration.store, error))

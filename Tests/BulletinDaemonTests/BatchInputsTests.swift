@@ -30,6 +30,19 @@ import Testing
         #expect(inputs.skippedFolders == 0)
     }
 
+    /// A path that cannot be looked at (EIO on a failing disk; here ELOOP, through a link to
+    /// itself) is an error that says so, never "no such file".
+    @Test func aPathThatCannotBeLookedAtSaysWhy() throws {
+        let root = try Self.archive()
+        try FileManager.default.createSymbolicLink(atPath: root.appending("loop").string, withDestinationPath: "loop")
+        let path = root.appending("loop/x.txt")
+        #expect {
+            _ = try BatchInputs.expand([path], recursive: false)
+        } throws: { error in
+            "\(error)".hasPrefix("lstat '\(path)': ") && "\(error)".hasSuffix("(ELOOP) (nothing was ingested)")
+        }
+    }
+
     @Test func aPathThatIsNotThereIsAnErrorBeforeAnythingIsIngested() throws {
         let root = try Self.archive()
         #expect {

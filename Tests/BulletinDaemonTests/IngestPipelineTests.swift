@@ -95,6 +95,22 @@ import Testing
         var storeSize: Int { (try? FileManager.default.attributesOfItem(atPath: configuration.store.string)[.size] as? Int) ?? -1 }
     }
 
+    // MARK: - admission
+
+    /// A file that cannot be looked at (EIO on a failing disk; here ENAMETOOLONG, a name the
+    /// kernel refuses) is tried again later, and never said to be gone.
+    @Test func aFileThatCannotBeLookedAtIsDeferredNotGone() async throws {
+        let fixture = try Fixture()
+        let pipeline = try await fixture.pipeline(.inbox)
+        let admission = await pipeline.admit(FileName(String(repeating: "x", count: 300)))
+        guard case .wait(.deferred(let reason)) = admission else {
+            Issue.record("a name lstat refuses: \(admission)")
+            return
+        }
+        #expect(reason.hasPrefix("cannot look at it: lstat '") && reason.hasSuffix("(ENAMETOOLONG)"))
+        #expect(fixture.journal.entries(.fileVanished).isEmpty)
+    }
+
     // MARK: - commit
 
     /// Stored first, then entered in the ledger with the store's size after it; a back-fill

@@ -1,6 +1,8 @@
 import BulletinCore
 @testable import BulletinDaemon
 import Foundation
+import LinuxIO
+import SystemPackage
 import Testing
 
 @Suite struct StoreVerifierTests {
@@ -22,6 +24,32 @@ import Testing
             return nil
         } catch {
             return error
+        }
+    }
+
+    /// A store file that cannot be looked at (EIO on a failing disk; here ELOOP, a link to
+    /// itself) fails as itself: the current file is not "missing", and a rotated one does not
+    /// end the list of files (which would leave it out of `verify`, `stats` and a rebuild).
+    @Test func aStoreFileThatCannotBeLookedAtIsAnErrorOfItsOwn() throws {
+        let folder = FilePath(FileManager.default.temporaryDirectory.path).appending("verify-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: folder.string, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder.string) }
+        let store = folder.appending("stories.jsonl")
+        try Data((Self.story() + "\n").utf8).write(to: URL(fileURLWithPath: store.string))
+        #expect(try StoreInspection.verify(store: store).lines == 1)
+        try FileManager.default.createSymbolicLink(atPath: store.string + ".1", withDestinationPath: "stories.jsonl.1")
+        for inspect in [{ _ = try StoreInspection.verify(store: store) }, { _ = try StoreInspection.statistics(store: store, failedFolder: nil) }] {
+            #expect {
+                try inspect()
+            } throws: { error in
+                (error as? IOFailure)?.errno == .tooManySymbolicLinkLevels
+            }
+        }
+        try FileManager.default.createSymbolicLink(atPath: folder.appending("loop").string, withDestinationPath: "loop")
+        #expect {
+            _ = try StoreInspection.verify(store: folder.appending("loop/stories.jsonl"))
+        } throws: { error in
+            (error as? IOFailure)?.errno == .tooManySymbolicLinkLevels
         }
     }
 

@@ -20,7 +20,9 @@ package struct BatchInputs: Sendable {
     package static func expand(_ paths: [FilePath], recursive: Bool) throws(BatchInputError) -> BatchInputs {
         var inputs = BatchInputs()
         for path in paths {
-            guard let signature = FileSignature.of(path) else { throw BatchInputError(path: path) }
+            let found: FileSignature?
+            do { found = try FileSignature.lookUp(path) } catch { throw BatchInputError(path: path, failure: error) }
+            guard let signature = found else { throw BatchInputError(path: path) }
             if isFolder(path) {
                 inputs.add(folder: path, recursive: recursive)
             } else {
@@ -45,8 +47,14 @@ package struct BatchInputs: Sendable {
     private static func isFolder(_ path: FilePath) -> Bool { (try? DirectoryListing.entries(of: path)) != nil }
 }
 
-/// A path on the command line that is not there.
+/// A path on the command line that is not there, or that cannot be looked at (EIO, EACCES).
 package struct BatchInputError: Error, Sendable, CustomStringConvertible {
     package let path: FilePath
-    package var description: String { "no such file or folder: '\(path)'; check the path (nothing was ingested)" }
+    /// Why it could not be looked at; nil: there is no such file.
+    package var failure: IOFailure? = nil
+
+    package var description: String {
+        if let failure { return "\(failure) (nothing was ingested)" }
+        return "no such file or folder: '\(path)'; check the path (nothing was ingested)"
+    }
 }

@@ -18,7 +18,14 @@ extension IngestPipeline {
     /// `keep` it is read where it is (nothing is moved, so nothing can go astray).
     func admit(_ name: FileName) -> Admission {
         let path = name.path(in: configuration.inbox)
-        guard let signature = FileSignature.of(path) else {
+        let found: FileSignature?
+        do {
+            found = try FileSignature.lookUp(path)
+        } catch {
+            // EIO, EACCES: the file may well be there; tried again, never taken for gone.
+            return .wait(.deferred(reason: "cannot look at it: \(error)"))
+        }
+        guard let signature = found else {
             logger.event(.fileVanished, .info, "\(name): gone before it could be read; nothing to do", ["BULLETIN_FILE": "\(name)"])
             return .wait(.vanished)
         }

@@ -6,11 +6,19 @@ import SystemPackage
 /// Read-only looks at a store (and its rotated files): `verify` and `stats`.
 package enum StoreInspection {
     /// The store's files, oldest first: rotated ones, then the current one.
-    static func files(of store: FilePath) -> [FilePath] { StoreRecovery.rotatedFiles(of: store) + [store] }
+    static func files(of store: FilePath) throws(IOFailure) -> [FilePath] { try StoreRecovery.rotatedFiles(of: store) + [store] }
+
+    /// A store that is not there is an error (a wrong path, most likely), not an empty store; one
+    /// that cannot be looked at (EIO, EACCES) fails as itself, never as missing.
+    static func requireStore(_ store: FilePath) throws(IOFailure) {
+        guard try FileSignature.lookUp(store, followingSymbolicLinks: true) != nil else {
+            throw IOFailure("open", store.string, .noSuchFileOrDirectory)
+        }
+    }
 
     /// Calls `body` with each line of every file and whether it ended with `\n`.
     static func forEachLine(of store: FilePath, _ body: (FilePath, Int, ArraySlice<UInt8>, Bool) throws -> Void) throws {
-        for file in files(of: store) {
+        for file in try files(of: store) {
             var number = 0
             let unterminated = try LineReader.forEachLine(in: file) { _, line in
                 number += 1
@@ -30,9 +38,7 @@ package enum StoreInspection {
     }
 
     package static func verify(store: FilePath) throws -> VerifyResult {
-        guard FileSignature.of(store, followingSymbolicLinks: true) != nil else {
-            throw IOFailure("open", store.string, .noSuchFileOrDirectory)
-        }
+        try requireStore(store)
         var verifier = StoreVerifier()
         var fault: String?
         do {
@@ -47,7 +53,7 @@ package enum StoreInspection {
         } catch is StoreVerifier.Fault {}
         return VerifyResult(
             lines: verifier.lines, stories: verifier.stories, duplicates: verifier.duplicates,
-            files: files(of: store).count, fault: fault)
+            files: try files(of: store).count, fault: fault)
     }
 
     /// What `bulletind stats` shows.
@@ -81,8 +87,9 @@ package enum StoreInspection {
     }
 
     package static func statistics(store: FilePath, failedFolder: FilePath?, topSources: Int = 10) throws -> Statistics {
+        try requireStore(store)
         var stats = Statistics(store: store.string)
-        stats.files = files(of: store).count
+        stats.files = try files(of: store).count
         var sources: [String: Int] = [:]
         var days: [String: Int] = [:]
         var lastGroup = ""

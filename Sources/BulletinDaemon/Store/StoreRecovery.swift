@@ -92,11 +92,12 @@ struct StoreRecovery {
     let stateDirectory: FilePath
     let dedup: DedupConfiguration
 
-    /// The files a full rebuild reads, oldest first: `stories.jsonl.N` … `stories.jsonl.1`.
-    static func rotatedFiles(of store: FilePath) -> [FilePath] {
+    /// The files a full rebuild reads, oldest first: `stories.jsonl.N` … `stories.jsonl.1`. One
+    /// that cannot be looked at (EIO) is an error, not the end of the list.
+    static func rotatedFiles(of store: FilePath) throws(IOFailure) -> [FilePath] {
         var files: [FilePath] = []
         var number = 1
-        while FileSignature.of(FilePath(store.string + ".\(number)"), followingSymbolicLinks: true) != nil {
+        while try FileSignature.lookUp(FilePath(store.string + ".\(number)"), followingSymbolicLinks: true) != nil {
             files.append(FilePath(store.string + ".\(number)"))
             number += 1
         }
@@ -120,9 +121,9 @@ struct StoreRecovery {
         var report = Report()
         var laps = Laps()
         report.tornBytes = try AppendOnlyFile.cutTornTail(of: store)
-        let storeSize = FileSignature.of(store, followingSymbolicLinks: true)?.size ?? 0
+        let storeSize = try FileSignature.lookUp(store, followingSymbolicLinks: true)?.size ?? 0
         let identity = AppendOnlyFile.identity(of: store) ?? ""
-        let rotated = Self.rotatedFiles(of: store)
+        let rotated = try Self.rotatedFiles(of: store)
 
         let saved = IngestLedger.read(stateDirectory: stateDirectory)
         let ledgerResume = Self.ledgerResume(saved, identity: identity, storeSize: storeSize)
@@ -271,7 +272,7 @@ struct StoreRecovery {
             index = loaded
             from = snapshotIdentity == identity ? offset : 0
         } else {
-            for file in Self.rotatedFiles(of: store) {
+            for file in try Self.rotatedFiles(of: store) {
                 _ = try replay(file, from: 0) { group, _ in Self.restore(group, into: &index) }
             }
         }

@@ -128,9 +128,9 @@ final class StoryStore {
     /// without a SIGHUP: a logrotate without `postrotate`, an admin's `mv`), makes what was
     /// written there durable and opens the path anew (a new file if there is none). Returns the
     /// identity (`device:inode`) of the file left behind, or nil when it is still in place.
-    /// One `stat` per bulletin.
+    /// One `stat` per bulletin; a `stat` that fails (EIO) is thrown, not taken for a move.
     func reopenIfMoved() throws(IOFailure) -> String? {
-        guard !file.isStillAtPath else { return nil }
+        guard try !file.isStillAtPath() else { return nil }
         let left = file.identity
         try file.synchronize()
         durableCount.advance(to: appendCount)
@@ -143,7 +143,7 @@ final class StoryStore {
     func rotate() throws(IOFailure) {
         try file.synchronize()
         durableCount.advance(to: appendCount)
-        for number in stride(from: StoreRecovery.rotatedFiles(of: path).count, through: 1, by: -1) {
+        for number in stride(from: try StoreRecovery.rotatedFiles(of: path).count, through: 1, by: -1) {
             try FileMover.rename(FilePath(path.string + ".\(number)"), to: FilePath(path.string + ".\(number + 1)"))
         }
         try FileMover.rename(path, to: FilePath(path.string + ".1"))
