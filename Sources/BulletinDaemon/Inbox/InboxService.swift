@@ -22,6 +22,8 @@ struct InboxService: Service {
     let pipeline: IngestPipeline
     let logger: Logger
     let notifier: ServiceNotifier
+    /// Makes the watch on the inbox (each time it is made again); a test's may fail.
+    var makeWatcher: @Sendable (FilePath) throws -> InotifyWatcher = { try InotifyWatcher(directory: $0) }
 
     /// A file that keeps changing while it is read (or keeps another name) is read again this
     /// many times, a little later each time (0.25 s, doubling: about 8 s in all), then rejected.
@@ -33,16 +35,13 @@ struct InboxService: Service {
         var queue = InboxQueue()
         var announcedReady = false
         var failures = 0
-        let (dues, dueSignal) = AsyncStream.makeStream(of: InboxTrigger.self, bufferingPolicy: .bufferingNewest(1))
-        var alarm = Alarm(signal: dueSignal)
-        defer { alarm.cancel() }
         while !Task.isShuttingDownGracefully {
             let watcher: InotifyWatcher
             let watched: FileSignature?
             do {
                 try DirectoryListing.createDirectories(inbox)
                 try pipeline.claims.prepare()
-                watcher = try InotifyWatcher(directory: inbox)
+                watcher = try makeWatcher(inbox)
                 watched = FileSignature.of(inbox, followingSymbolicLinks: true)
                 try await scan(into: &queue)
                 failures = 0
@@ -58,6 +57,12 @@ struct InboxService: Service {
                 continue
             }
             defer { watcher.stop() }
+            // The alarm's stream is made anew with each watch: leaving the loop below cancels
+            // the merge's wait on it, and a cancelled AsyncStream stays finished — one stream
+            // for the whole run left files parked after a watch was remade with no alarm.
+            let (dues, dueSignal) = AsyncStream.makeStream(of: InboxTrigger.self, bufferingPolicy: .bufferingNewest(1))
+            var alarm = Alarm(signal: dueSignal)
+            defer { alarm.cancel() }
             try await work(&queue, loader, watchdog)
             if !announcedReady {
                 announcedReady = true
