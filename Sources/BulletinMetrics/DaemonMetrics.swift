@@ -17,7 +17,7 @@ package enum RejectionKind: String, Sendable, CaseIterable {
     case timeLimit = "time-limit"
     /// Not Unicode, and no code page reads it as text (or not the inbox's pinned one).
     case undecodable
-    /// Found still claimed at several starts in a row: it crashed or killed the daemon (#14).
+    /// The daemon died three times while reading it: it crashed or killed the daemon (#14).
     case crashLoop = "crash-loop"
 
     /// The name `bulletind ingest`'s summary and `bulletind stats` count it under.

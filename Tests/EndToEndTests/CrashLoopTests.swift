@@ -3,8 +3,9 @@ import Testing
 
 /// Issue #14: a file that crashes the daemon while it is ingested (over the service's
 /// `MemoryMax=`, say) was read again after every restart, forever, and the inbox never moved
-/// on. Now each start counts the files it finds still claimed, durably; the third start in a row
-/// that finds one sets it aside in `failed/`, unread. The real binary, killed with SIGKILL.
+/// on. Now each start counts, durably, a death against each file still claimed that the run before
+/// had begun reading, when that run ended like a crash; the start that finds a file at three deaths
+/// sets it aside in `failed/`, unread. The real binary, killed with SIGKILL.
 @Suite(.serialized) struct CrashLoopTests {
     static let stories = 8000
 
@@ -22,8 +23,19 @@ import Testing
     var failed: URL { daemon.folder.appendingPathComponent(".bulletind/failed") }
     var processed: URL { daemon.folder.appendingPathComponent(".bulletind/processed") }
 
-    func start() throws {
-        try daemon.start(environment: ["BULLETIND_STORE_FSYNC": "never", "BULLETIND_INBOX_FILE_TIME_LIMIT_S": "600"])
+    func start(_ extra: [String: String] = [:]) throws {
+        try daemon.start(environment: ["BULLETIND_STORE_FSYNC": "never", "BULLETIND_INBOX_FILE_TIME_LIMIT_S": "600"].merging(extra) { $1 })
+    }
+
+
+
+    /// Starts the daemon, drops `big.txt` and kills it with SIGKILL while it ingests it.
+    func startAndKillWhileIngestingBig(_ extra: [String: String] = [:]) throws {
+        try start(extra)
+        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready: watching") })
+        try daemon.drop(big, as: "big.txt")
+        #expect(daemon.waitUntil(within: 10) { FileManager.default.fileExists(atPath: claimed.path) })
+        try #require(killWhileIngesting(), "the daemon finished big.txt before it was killed")
     }
 
     /// Lets the daemon work on the claimed file for `ticks` clock ticks of CPU, then kills it
@@ -36,16 +48,12 @@ import Testing
     }
 
     @Test func aFileTheDaemonDiesOnAtThreeStartsIsSetAside() throws {
-        try start()
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready: watching") })
-        try daemon.drop(big, as: "big.txt")
-        #expect(daemon.waitUntil(within: 10) { FileManager.default.fileExists(atPath: claimed.path) })
-        try #require(killWhileIngesting(), "the daemon finished big.txt before it was killed")
+        try startAndKillWhileIngestingBig()
         for restart in 1...2 {
             try start()
             // Counted (durably) before it is read again: that is what a kill -9 must not undo.
             #expect(daemon.waitUntil(within: 30) {
-                daemon.stderrText().contains("big.txt: still claimed at start (\(restart) of 3 starts in a row)")
+                daemon.stderrText().contains("big.txt: still claimed at start; the daemon died while ingesting it (the last run's end is not known: no record from the unit's ExecStopPost=): \(restart) of 3 deaths")
             })
             try #require(killWhileIngesting(), "the daemon finished big.txt at restart \(restart) before it was killed")
         }
@@ -53,8 +61,8 @@ import Testing
         #expect(daemon.waitUntil(within: 30) { daemon.stderrText().contains("ready: watching") })
         let reason = failed.appendingPathComponent("big.txt.reason")
         #expect(FileManager.default.fileExists(atPath: failed.appendingPathComponent("big.txt").path))
-        #expect(((try? String(contentsOf: reason, encoding: .utf8)) ?? "").contains("at 3 starts in a row"))
-        #expect(daemon.stderrText().contains("rejected big.txt: the daemon stopped without finishing this file at 3 starts in a row"))
+        #expect(((try? String(contentsOf: reason, encoding: .utf8)) ?? "").contains("the daemon died while ingesting this file 3 times"))
+        #expect(daemon.stderrText().contains("rejected big.txt: the daemon died while ingesting this file 3 times"))
         #expect(!FileManager.default.fileExists(atPath: claimed.path))
         // The inbox moves on.
         try daemon.drop(DaemonHarness.seed, as: "good.txt")
@@ -93,7 +101,7 @@ import Testing
             try daemon.startReady(environment: ["BULLETIND_STORE_FSYNC": "never"])
             #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("good.txt: already ingested") }, "start \(start)")
             if start < 3 {
-                #expect(daemon.stderrText().contains("good.txt: still claimed at start (\(start) of 3 starts in a row)"))
+                #expect(daemon.stderrText().contains("good.txt: still claimed at start; the daemon died while ingesting it (the last run's end is not known: no record from the unit's ExecStopPost=): \(start) of 3 deaths"))
             }
             #expect(daemon.stop(signal: SIGKILL) == 128 + SIGKILL)
         }
@@ -113,17 +121,72 @@ import Testing
 
     /// One kill -9 mid-file is a passing cause: the next start ingests the file, exactly once.
     @Test func oneKillMidFileStillIngestsItExactlyOnce() throws {
-        try start()
-        #expect(daemon.waitUntil(within: 10) { daemon.stderrText().contains("ready: watching") })
-        try daemon.drop(big, as: "big.txt")
-        #expect(daemon.waitUntil(within: 10) { FileManager.default.fileExists(atPath: claimed.path) })
-        try #require(killWhileIngesting(), "the daemon finished big.txt before it was killed")
+        try startAndKillWhileIngestingBig()
         try start()
         #expect(daemon.waitUntil(within: 120) { FileManager.default.fileExists(atPath: processed.appendingPathComponent("big.txt").path) })
-        #expect(daemon.stderrText().contains("big.txt: still claimed at start (1 of 3 starts in a row)"))
+        #expect(daemon.stderrText().contains("big.txt: still claimed at start; the daemon died while ingesting it (the last run's end is not known: no record from the unit's ExecStopPost=): 1 of 3 deaths"))
         #expect(daemon.lines(for: "big.txt") == Self.stories)
         #expect(Set(daemon.storeLines().compactMap { $0["id"] as? String }).count == Self.stories)
         #expect(!FileManager.default.fileExists(atPath: failed.appendingPathComponent("big.txt").path))
+        #expect(daemon.stop() == 0)
+    }
+
+    /// A file that waited its turn while the daemon died on another is not counted: only a run
+    /// that had begun reading a file can have died of it. Here `good.txt` sits claimed (as a file
+    /// claimed right before a kill would) while three kills come in the middle of `big.txt`, read
+    /// first by name. `big.txt` is set aside at three deaths; `good.txt`, counted once (a file with
+    /// no mark is taken as read by the run that claimed it), is then read and stored. Counting
+    /// every start that found it claimed set it aside unread with `big.txt`.
+    @Test func aFileNotYetReadWhenTheDaemonDiesIsNotCounted() throws {
+        try startAndKillWhileIngestingBig()
+        let goodClaimed = daemon.inbox.appendingPathComponent(".bulletind-claimed/good.txt")
+        try FileManager.default.copyItem(at: DaemonHarness.seed, to: goodClaimed)
+        for restart in 1...2 {
+            try start()
+            #expect(daemon.waitUntil(within: 30) {
+                daemon.stderrText().contains("big.txt: still claimed at start; the daemon died while ingesting it (the last run's end is not known: no record from the unit's ExecStopPost=): \(restart) of 3 deaths")
+            })
+            try #require(killWhileIngesting(), "the daemon finished big.txt at restart \(restart) before it was killed")
+        }
+        #expect(daemon.stderrText().contains("good.txt: still claimed at start; the last run's end is not known: no record from the unit's ExecStopPost=, which does not count against it: 1 of 3 deaths"))
+        try start()
+        #expect(daemon.waitUntil(within: 30) { FileManager.default.fileExists(atPath: processed.appendingPathComponent("good.txt").path) })
+        #expect(FileManager.default.fileExists(atPath: failed.appendingPathComponent("big.txt").path))
+        #expect(!FileManager.default.fileExists(atPath: failed.appendingPathComponent("good.txt").path))
+        #expect(daemon.lines(for: "good.txt") == 14)
+        #expect(daemon.lines(for: "big.txt") == 0)
+        #expect(daemon.stop() == 0)
+    }
+
+    /// Under systemd the unit's `ExecStopPost=` writes how each run ended to
+    /// `$RUNTIME_DIRECTORY/last-exit` (here written as it would). An admin's stop — `success`, or
+    /// `timeout` when systemd's own SIGKILL ended a stop that took too long — does not count
+    /// against the file in hand; `oom-kill` and `watchdog` do. Three deaths of which two count:
+    /// the fourth start reads the file again, and stores it exactly once. Each record is read once.
+    @Test func anAdminsStopDoesNotCountAgainstTheFileButAnOOMKillDoes() throws {
+        let runtime = daemon.folder.appendingPathComponent("run")
+        try FileManager.default.createDirectory(at: runtime, withIntermediateDirectories: true)
+        let record = runtime.appendingPathComponent("last-exit")
+        let environment = ["RUNTIME_DIRECTORY": runtime.path]
+        try startAndKillWhileIngestingBig(environment)
+        let ends = [("oom-kill killed KILL", 1, true), ("timeout killed KILL", 1, false), ("watchdog dumped ABRT", 2, true)]
+        for (number, (end, deaths, counted)) in ends.enumerated() {
+            if number > 0 { try #require(killWhileIngesting(), "the daemon finished big.txt before it was killed (\(end))") }
+            try Data("\(end)\n".utf8).write(to: record)
+            try start(environment)
+            let fields = end.split(separator: " ")
+            let how = "the last run ended with SERVICE_RESULT=\(fields[0]) EXIT_CODE=\(fields[1]) EXIT_STATUS=\(fields[2])"
+            let expected =
+                counted
+                ? "big.txt: still claimed at start; the daemon died while ingesting it (\(how)): \(deaths) of 3 deaths"
+                : "big.txt: still claimed at start; \(how), which does not count against it: \(deaths) of 3 deaths"
+            #expect(daemon.waitUntil(within: 30) { daemon.stderrText().contains(expected) }, "\(daemon.stderrText())")
+            #expect(daemon.waitUntil(within: 10) { !FileManager.default.fileExists(atPath: record.path) }, "the record is read once")
+        }
+        #expect(daemon.waitUntil(within: 120) { FileManager.default.fileExists(atPath: processed.appendingPathComponent("big.txt").path) })
+        #expect(!FileManager.default.fileExists(atPath: failed.appendingPathComponent("big.txt").path))
+        #expect(daemon.lines(for: "big.txt") == Self.stories)
+        #expect(Set(daemon.storeLines().compactMap { $0["id"] as? String }).count == Self.stories)
         #expect(daemon.stop() == 0)
     }
 }

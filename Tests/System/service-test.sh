@@ -17,7 +17,8 @@
 # runtime) are copied in from the host at the same paths, with a note.
 #
 # Needs root, systemd-container, debootstrap (first run: builds the root, 30-60 s), python3.
-# Environment: EXPECT_STORIES (default 14: the seed's stories), NSPAWN_* (lib/nspawn.sh),
+# Environment: EXPECT_STORIES (default 14: the seed's stories), BIG_STORIES (default 100000:
+# the crash-loop checks' bulletin; fewer for a debug build), NSPAWN_* (lib/nspawn.sh),
 # KEEP_WORKDIR=1 keeps the host-side work folder (store and journal copies).
 set -u
 
@@ -379,10 +380,10 @@ rw_metrics=$(nspawn_exec awk '$5 == "/var/lib/prometheus/node-exporter" {print $
 if [[ ",$rw_metrics," == *,rw,* ]]; then ok "mountinfo: node_exporter's textfile folder is writable for the service"; else not_ok "mountinfo: node_exporter's textfile folder is writable for the service ($rw_metrics)"; fi
 # ...and nowhere else: every mount the service may write, outside the kernel's API file systems
 # (/dev, /proc, /sys) and the folder systemd-nspawn adds to every container (/run/host), is one
-# the unit grants (its state folder, the spool, that folder, and the private /tmp and
-# /var/tmp); the folder's parent stays read-only.
+# the unit grants (its state folder, the spool, that folder, its RuntimeDirectory= and the
+# private /tmp and /var/tmp); the folder's parent stays read-only.
 writable=$(nspawn_exec awk '$6 ~ /(^|,)rw(,|$)/ && $5 !~ /^\/(dev|proc|sys|run\/host)(\/|$)/ { print $5 }' "/proc/$main_pid/mountinfo" | LC_ALL=C sort -u | tr '\n' ' ')
-granted="/tmp /var/lib/bulletind /var/lib/prometheus/node-exporter /var/spool/bulletind /var/tmp "
+granted="/run/bulletind /tmp /var/lib/bulletind /var/lib/prometheus/node-exporter /var/spool/bulletind /var/tmp "
 if [ "$writable" = "$granted" ]; then
     ok "mountinfo: the service may write only in $granted"
 else
@@ -542,6 +543,115 @@ if grep -q 'Defined-By: bulletind' <<<"$explained" && grep -q 'Subject: New stor
 else
     not_ok "journalctl -x explains a new-story entry from the installed catalog" "$explained"
 fi
+
+# --- the crash-loop guard under systemd (issue #14) -----------------------------------------
+# The unit's ExecStopPost= writes how each run ended ($SERVICE_RESULT $EXIT_CODE $EXIT_STATUS)
+# to /run/bulletind/last-exit; the next start counts a death against the bulletin it was reading
+# only for an end like a crash (here the watchdog and SIGKILL), not for an admin's stop (here a
+# stop that outlasts TimeoutStopSec=, ended by systemd's own SIGKILL: Result timeout).
+last_exit() { nspawn_exec cat /run/bulletind/last-exit 2>/dev/null; }
+if [ "$(last_exit)" = "success exited 0" ]; then
+    ok "ExecStopPost= recorded the stop in /run/bulletind/last-exit: success exited 0"
+else
+    not_ok "ExecStopPost= recorded the stop in /run/bulletind/last-exit: success exited 0 (got '$(last_exit)')"
+fi
+limits="$(show StartLimitIntervalUSec) $(show StartLimitBurst) $(show RestartPreventExitStatus)"
+if [ "$limits" = "10min 30 64" ]; then
+    ok "start limit 30 starts in 10 min, no restart after exit 64 (StartLimitIntervalUSec StartLimitBurst RestartPreventExitStatus: $limits)"
+else
+    not_ok "start limit 30 starts in 10 min, no restart after exit 64 (got: $limits)"
+fi
+nspawn_exec sh -c "mkdir -p /etc/systemd/system/$UNIT.d && printf '[Service]\nTimeoutStopSec=300ms\n' >/etc/systemd/system/$UNIT.d/40-test-stop.conf" &&
+    nspawn_exec systemctl daemon-reload || not_ok "a drop-in with TimeoutStopSec=300ms"
+big_stories=${BIG_STORIES:-100000}
+big="big-$$.txt"
+python3 - "$work/big.txt" "$big_stories" "$$-$RANDOM" <<'PY'
+import sys
+path, count, tag = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+with open(path, "w") as out:
+    for n in range(count):
+        out.write(f"Loop story {n} of run {tag}\n\nOSLO -- Story {n} number {n * 7919 % 100003} of {count}.\n\n")
+PY
+ingesting_big() { # the bulletin is claimed: the daemon claims a file right before it reads it
+    nspawn_exec test -f "$SPOOL/inbox/.bulletind-claimed/$big"
+}
+claimed_note() { # claimed_note TEXT: the journal has the still-claimed entry with that text
+    sync_journal
+    nspawn_exec journalctl -u "$UNIT" --no-pager -o cat MESSAGE_ID=747dad7a787e4bedbd37de851e078478 | grep -qF -- "$big: still claimed at start; $1"
+}
+reading_begun() { # the restarted daemon has marked the claimed bulletin as begun (durably)
+    nspawn_exec awk '$4 == 1 { found = 1 } END { exit !found }' /var/lib/bulletind/state/claimed-at-start
+}
+journal_tail() { nspawn_exec journalctl -u "$UNIT" --no-pager -n 15 2>&1; }
+nspawn_exec systemctl start "$UNIT" || not_ok "the service starts again"
+main_pid=$(show MainPID)
+drop_bulletin "$work/big.txt" "$big" || not_ok "a bulletin of $big_stories stories dropped"
+# 1. A hang while reading a new bulletin: the watchdog (SIGABRT), Result watchdog: counts. (systemd
+# arms the watchdog once the unit is ready: a bulletin read again at start, before READY=1, is
+# bounded by inbox.file_time_limit_s and TimeoutStartSec= instead.)
+if wait_until 60 ingesting_big; then
+    restarts=$(show NRestarts)
+    nspawn_exec kill -STOP "$main_pid"
+    # SIGABRT, then systemd's SIGKILL if the core dump outlasts TimeoutAbortSec= (here 300 ms).
+    watchdog_note() {
+        claimed_note "the daemon died while ingesting it (the last run ended with SERVICE_RESULT=watchdog EXIT_CODE=dumped EXIT_STATUS=ABRT): 1 of 3 deaths" ||
+            claimed_note "the daemon died while ingesting it (the last run ended with SERVICE_RESULT=watchdog EXIT_CODE=killed EXIT_STATUS=ABRT): 1 of 3 deaths" ||
+            claimed_note "the daemon died while ingesting it (the last run ended with SERVICE_RESULT=watchdog EXIT_CODE=killed EXIT_STATUS=KILL): 1 of 3 deaths"
+    }
+    if wait_until $((watchdog_sec * 5 + 20)) nrestarts_is $((restarts + 1)) && wait_until 30 watchdog_note; then
+        ok "a watchdog kill mid-bulletin is counted against the bulletin (1 of 3)"
+    else
+        not_ok "a watchdog kill mid-bulletin is counted against the bulletin (1 of 3)" "$(journal_tail)"
+    fi
+else
+    not_ok "the daemon was ingesting $big (claimed) when it hung"
+fi
+# 2. SIGKILL while it is read again (systemctl kill -s KILL: systemd cannot tell it from any other
+# SIGKILL): counts.
+if wait_until 60 reading_begun; then
+    restarts=$(show NRestarts)
+    nspawn_exec systemctl kill -s KILL "$UNIT"
+    if wait_until 30 nrestarts_is $((restarts + 1)) && wait_until 30 claimed_note \
+        "the daemon died while ingesting it (the last run ended with SERVICE_RESULT=signal EXIT_CODE=killed EXIT_STATUS=KILL): 2 of 3 deaths"; then
+        ok "SIGKILL while the bulletin is read again: restarted, and the death is counted against it (2 of 3)"
+    else
+        not_ok "SIGKILL while the bulletin is read again: restarted, and the death is counted against it (2 of 3)" "$(journal_tail)"
+    fi
+else
+    not_ok "the restarted daemon marked $big as begun in state/claimed-at-start" "$(nspawn_exec cat /var/lib/bulletind/state/claimed-at-start 2>&1)"
+fi
+# 3. An admin's stop that outlasts TimeoutStopSec=300ms: systemd's SIGKILL, Result timeout: not
+# counted. Under the old count (every start that found it claimed) this start set it aside.
+if wait_until 60 reading_begun; then
+    nspawn_exec systemctl stop "$UNIT"
+    stopped="$(show Result) $(last_exit)"
+    nspawn_exec systemctl start --no-block "$UNIT"
+    if [ "$stopped" = "timeout timeout killed KILL" ] && wait_until 30 claimed_note \
+        "the last run ended with SERVICE_RESULT=timeout EXIT_CODE=killed EXIT_STATUS=KILL, which does not count against it: 2 of 3 deaths"; then
+        ok "a stop that outlasts TimeoutStopSec= (Result timeout) does not count against the bulletin in hand (still 2 of 3)"
+    else
+        not_ok "a stop that outlasts TimeoutStopSec= (Result timeout) does not count against the bulletin in hand (Result and record: $stopped)" "$(journal_tail)"
+    fi
+else
+    not_ok "the restarted daemon marked $big as begun before it was stopped"
+fi
+# Two deaths of three: the bulletin is read again, and stored exactly once.
+big_done() { nspawn_exec test -f "$SPOOL/processed/$big"; }
+if wait_until 180 big_done; then
+    ids=$(store_copy | python3 -c '
+import json, sys
+lines = [json.loads(l) for l in sys.stdin if l.strip()]
+mine = [l for l in lines if l["bulletin"]["file"] == sys.argv[1]]
+print(len(mine), len({l["id"] for l in mine}))' "$big")
+    if [ "$ids" = "$big_stories $big_stories" ]; then
+        ok "after two counted deaths and one admin's stop the bulletin is ingested, exactly once ($big_stories lines, $big_stories ids)"
+    else
+        not_ok "after two counted deaths and one admin's stop the bulletin is ingested, exactly once (lines, ids: $ids)"
+    fi
+else
+    not_ok "the bulletin reached $SPOOL/processed after its restarts" "$(nspawn_exec journalctl -u "$UNIT" --no-pager -n 15 2>&1)"
+fi
+nspawn_exec systemctl stop "$UNIT"
 
 log "service-test took $(($(now_ms) - started_ms)) ms"
 summary

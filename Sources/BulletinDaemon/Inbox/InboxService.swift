@@ -167,7 +167,8 @@ struct InboxService: Service {
     private func take(_ entry: InboxQueue.Entry, attempt: Int, _ loader: BoundedLoader, _ watchdog: WatchdogPinger) async throws -> Turn {
         let folder: FilePath
         if entry.claimed {
-            // A file the daemon died on at several starts in a row is not read again.
+            // A file the daemon died on several times is not read again; any other is marked as
+            // begun before it is read (a death now counts against it).
             if await pipeline.setAsideIfLooping(entry.name) != nil { return .done }
             folder = pipeline.claims.path
         } else {

@@ -77,32 +77,54 @@ extension IngestPipeline {
             reason: "not read and parsed within the time limit of \(seconds) s (inbox.file_time_limit_s); the daemon moved on")
     }
 
-    /// The daemon's start, before any bulletin is read: counts the files found still claimed
-    /// (each was being ingested when the daemon died), durably, so that one that keeps killing
-    /// it is set aside rather than read again forever (`ClaimRestarts`).
-    func noteClaimsAtStart() {
+    /// The daemon's start, before any bulletin is read: counts, durably, a death against each
+    /// file found still claimed that the last run had begun reading, when that run ended like a
+    /// crash (`LastRunEnd`, from the unit's `ExecStopPost=`; without one every end counts), so that
+    /// a file that keeps killing the daemon is set aside rather than read again forever
+    /// (`ClaimRestarts`).
+    func noteClaimsAtStart(lastRunRecord: FilePath? = LastRunEnd.recordPath()) {
+        let lastRun = LastRunEnd.read(lastRunRecord)
         let claimed = claimedLeftovers().compactMap { name in FileSignature.of(claims.path(of: name)).map { (name, $0) } }
         do {
-            claimRestarts = try ClaimRestarts.count(claimed, stateDirectory: configuration.stateDirectory)
+            claimRestarts = try ClaimRestarts.count(
+                claimed, countsDeath: lastRun?.countsDeath ?? true, stateDirectory: configuration.stateDirectory)
+            // Read once: the next start is told how the run it follows ended, or counts it as a crash.
+            if let lastRunRecord { try? FileMover.remove(lastRunRecord) }
         } catch {
             logger.event(
                 .stateWriteFailed, .error,
-                "cannot save how many starts found files still claimed: \(error); a file that crashes the daemon may be read again at every start",
+                "cannot save how many times the daemon died while reading files still claimed: \(error); a file that crashes the daemon may be read again at every start",
                 ["STATE_DIR": configuration.stateDirectory.string])
         }
-        for (name, count) in claimRestarts.counts.sorted(by: { $0.key.display < $1.key.display }) where count < ClaimRestarts.limit {
+        let how = lastRun.map { "the last run ended with \($0)" } ?? "the last run's end is not known: no record from the unit's ExecStopPost="
+        for (name, deaths) in claimRestarts.counts.sorted(by: { $0.key.display < $1.key.display }) where deaths < ClaimRestarts.limit {
+            let counted =
+                claimRestarts.countedNow.contains(name)
+                ? "the daemon died while ingesting it (\(how)): \(deaths) of \(ClaimRestarts.limit) deaths"
+                : "\(how), which does not count against it: \(deaths) of \(ClaimRestarts.limit) deaths"
             logger.event(
                 .claimedAtStart, .warning,
-                "\(name.display): still claimed at start (\(count) of \(ClaimRestarts.limit) starts in a row): the daemon stopped while ingesting it; it is ingested again first",
-                ["BULLETIN_FILE": name.display, "CLAIMED_AT_STARTS": "\(count)"])
+                "\(name.display): still claimed at start; \(counted); it is ingested again first",
+                ["BULLETIN_FILE": name.display, "CLAIMED_AT_STARTS": "\(deaths)", "LAST_EXIT": lastRun?.description ?? "unknown"])
         }
     }
 
-    /// A claimed file found at `ClaimRestarts.limit` starts in a row: rejected unread and moved
-    /// to the failed folder, with the reason. Nil for any other file: read it.
+    /// A claimed file the daemon died on `ClaimRestarts.limit` times while reading it: rejected
+    /// unread and moved to the failed folder, with the reason. Nil for any other file: read it
+    /// (marked first, durably, as begun by this run).
     func setAsideIfLooping(_ name: FileName) -> Outcome? {
-        guard claimRestarts.isLooping(name) else { return nil }
-        let starts = claimRestarts.counts[name] ?? ClaimRestarts.limit
+        guard claimRestarts.isLooping(name) else {
+            do {
+                try claimRestarts.beginReading(name)
+            } catch {
+                logger.event(
+                    .stateWriteFailed, .error,
+                    "cannot note that \(name.display) is being read again: \(error); should the daemon die on it now, that death is not counted",
+                    ["STATE_DIR": configuration.stateDirectory.string, "BULLETIN_FILE": name.display])
+            }
+            return nil
+        }
+        let deaths = claimRestarts.counts[name] ?? ClaimRestarts.limit
         claimRestarts.forget(name)
         // Stored already, only not moved out yet (its disposal failed, or the kills came between
         // its ledger entry and its move): taking it costs a hash, not a parse. Not set aside.
@@ -115,7 +137,7 @@ extension IngestPipeline {
         return reject(
             loaded, as: name.string ?? name.display, digest: nil, kind: .crashLoop,
             reason:
-                "the daemon stopped without finishing this file at \(starts) starts in a row (killed or crashed while ingesting it: over the service's MemoryMax=, the watchdog, a signal); set aside unread so that the inbox moves on. None of its stories is in the store (a bulletin cut short is moved to the store's .quarantine file); move it back into the inbox to try again"
+                "the daemon died while ingesting this file \(deaths) times (killed or crashed while reading it: over the service's MemoryMax=, the watchdog, a signal); set aside unread so that the inbox moves on. None of its stories is in the store (a bulletin cut short is moved to the store's .quarantine file); move it back into the inbox to try again"
         )
     }
 

@@ -66,7 +66,7 @@ package actor IngestPipeline {
     var counters = Counters()
     /// Where the daemon moves a bulletin before reading it (inside the inbox).
     nonisolated let claims: ClaimFolder
-    /// How many starts in a row found each file still claimed (`noteClaimsAtStart`).
+    /// How many times the daemon died while reading each file still claimed (`noteClaimsAtStart`).
     var claimRestarts = ClaimRestarts()
 
     /// The pipeline's own thread: its work blocks (`ThreadExecutor`).

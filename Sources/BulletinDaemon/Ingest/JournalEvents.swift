@@ -36,7 +36,8 @@ package enum MessageID: String, Sendable, CaseIterable {
     /// A bulletin could not be claimed, moved to the processed or failed folder, deleted, or put
     /// back into the inbox: it stays where it is and is tried again.
     case fileNotMoved = "28eff8f8894a47c5ad39678088cc2ce7"
-    /// A file found still claimed at start: the daemon stopped while ingesting it.
+    /// A file found still claimed at start: the daemon stopped while ingesting it (and whether
+    /// that counts against it: `ClaimRestarts`).
     case claimedAtStart = "747dad7a787e4bedbd37de851e078478"
     /// A file that cannot be taken now (its name is still claimed, the claim failed): retried.
     case fileDeferred = "4aefd95779de43faa72c1b360c61281a"
