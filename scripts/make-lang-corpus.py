@@ -222,6 +222,16 @@ def originals_and_copies(language, stories, spare, offset, held_from, splits):
     return labeled, copies
 
 
+def bulletins(language, group, offset):
+    """`group` in bulletins of six stories, each in the next of the language's code pages."""
+    codepages = LANGUAGES[language][2]
+    out = []
+    for start in range(0, len(group), STORIES_PER_FILE):
+        codec, name = codepages[(start // STORIES_PER_FILE + offset) % len(codepages)]
+        out.append((language, codec, name, group[start:start + STORIES_PER_FILE]))
+    return out
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -252,25 +262,18 @@ def main():
             })
         later = copies + negatives
         later.sort(key=lambda s: stable(language, "order", s["id"]))
-        for group, into, offset in ((labeled, originals_files, 0), (later, later_files, 1)):
-            for start in range(0, len(group), STORIES_PER_FILE):
-                part = group[start:start + STORIES_PER_FILE]
-                codec, name = codepages[(start // STORIES_PER_FILE + offset) % len(codepages)]
-                into.append((language, codec, name, part))
+        originals_files += bulletins(language, labeled, 0)
+        later_files += bulletins(language, later, 1)
     grown_originals, grown_copies, grown_counts = [], [], {}
     for language, extra in GROWN.items():
-        codepages = LANGUAGES[language][2]
         stories, spare = stories_of(language)
         more = stories[STORIES_PER_LANGUAGE:STORIES_PER_LANGUAGE + extra]
         grown_counts[language] = len(more)
         labeled, copies = originals_and_copies(
             language, more, spare, STORIES_PER_LANGUAGE, len(more) - len(more) // 4, ("tune+", "heldout+"))
         copies.sort(key=lambda s: stable(language, "order", s["id"]))
-        for group, into, offset in ((labeled, grown_originals, 0), (copies, grown_copies, 1)):
-            for start in range(0, len(group), STORIES_PER_FILE):
-                part = group[start:start + STORIES_PER_FILE]
-                codec, name = codepages[(start // STORIES_PER_FILE + offset) % len(codepages)]
-                into.append((language, codec, name, part))
+        grown_originals += bulletins(language, labeled, 0)
+        grown_copies += bulletins(language, copies, 1)
     sequence = 0
     for language, codec, name, part in originals_files + later_files + grown_originals + grown_copies:
         text = encodable(render(part), codec)
