@@ -88,7 +88,7 @@ enum IPTC7901Reader {
                 item.headline! += " " + content
             }
         }
-        let versions = takes.filter { $0 != "EXTRA" && !$0.contains("Achtung") }
+        let versions = takes.filter { $0 != "EXTRA" && !WireLines.contains($0, literal: "Achtung") }
         if !versions.isEmpty { item.metadata.version = versions.joined(separator: " ") }
         if item.metadata.versionKind == .kill { item.metadata.isWithdrawn = true }
 
@@ -140,16 +140,8 @@ enum IPTC7901Reader {
     /// A section whose lines are notes to editors: "Note to editors", a refile's or a
     /// correction's note.
     static func keepsNotes(_ heading: String) -> Bool {
-        // An ASCII heading is searched among its bytes (the same answer as Foundation's search).
-        var heading = heading
-        if let ascii = heading.withUTF8({ bytes -> Bool? in
-            guard WordAtATime.isASCII(bytes) else { return nil }
-            return ByteSearch.contains(bytes, "note to editors") || ByteSearch.contains(bytes, "refile")
-                || ByteSearch.contains(bytes, "correction")
-        }) {
-            return ascii
-        }
-        return heading.contains("note to editors") || heading.contains("refile") || heading.contains("correction")
+        WireLines.contains(heading, literal: "note to editors") || WireLines.contains(heading, literal: "refile")
+            || WireLines.contains(heading, literal: "correction")
     }
 
     /// "The following information is not (intended) for publication".

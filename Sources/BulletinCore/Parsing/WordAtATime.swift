@@ -61,6 +61,31 @@ enum WordAtATime {
         return (word | ~atLeastSpace | delete) & high
     }
 
+    /// A high bit in each byte of `word` that is a control character (below 0x20, or 0x7F);
+    /// bytes of 0x80 and up (UTF-8) are not. Exact for every byte: no sum carries.
+    @inline(__always)
+    static func controls(_ word: UInt64) -> UInt64 {
+        let low7 = word & ~high
+        let belowSpace = ~(low7 &+ ones &* 0x60)  // high bit set where the low seven bits are below 0x20
+        let delete = low7 &+ ones  // high bit set where they are 0x7F
+        return (belowSpace | delete) & ~word & high
+    }
+
+    /// Whether `buffer` holds a control character other than tab (which wire lines keep).
+    static func containsControlOtherThanTab(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index + 8 <= buffer.count {
+            let word = load(buffer, at: index)
+            if controls(word) & ~bytesEqual(word, 0x09) != 0 { return true }
+            index += 8
+        }
+        while index < buffer.count {
+            if buffer[index] < 0x20 && buffer[index] != 0x09 || buffer[index] == 0x7F { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// The first index at or after `start` whose byte is not printable ASCII.
     static func printableRunEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
