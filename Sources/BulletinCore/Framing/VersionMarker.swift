@@ -48,7 +48,7 @@ package enum VersionMarker {
         let opened = scalars.first == "(" || scalars.first == "<"
         if opened { scalars = scalars.dropFirst() }
         // The marker's words: letters and digits up to a dash, colon or closing bracket.
-        var end = scalars.startIndex
+        var end = asciiWordsEnd(scalars) ?? scalars.startIndex
         while end < scalars.endIndex, scalars[end].isLetter || scalars[end].isNumber || scalars[end] == " " {
             end = scalars.index(after: end)
         }
@@ -71,6 +71,18 @@ package enum VersionMarker {
         let text = afterSpaces.drop { $0 == "-" || $0 == ":" || $0 == "\u{2013}" || $0 == " " }
         guard !text.isEmpty else { return nil }
         return (candidate, String(text))
+    }
+
+    /// Where the opening run of letters, digits and spaces ends in ASCII text (without CR), read
+    /// from the bytes: a byte is then a Character, and asking Unicode's tables of each cost more
+    /// than the rest of a Reuters headline's reading. Nil for other text.
+    private static func asciiWordsEnd(_ text: Substring) -> String.Index? {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        return utf8.firstIndex { byte in
+            let lower = byte | 0x20
+            return !(lower >= 0x61 && lower <= 0x7A || byte >= 0x30 && byte <= 0x39 || byte == 0x20)
+        } ?? utf8.endIndex
     }
 
     /// The slug without its version marker and cycle prefix, folded to lowercase words joined by
