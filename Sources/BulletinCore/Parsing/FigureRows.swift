@@ -21,17 +21,29 @@ struct FigureRows {
         var runs: [Range<Int>] = []
         var start: Int?
         var withFigures = 0
+        // A date opens a table's rows ("Period ended December 31, 1986"), but only over rows
+        // that make a table without it; otherwise it is a page's time line ("Updated 8
+        // January 2020") over the story's first lines, or under its headline.
+        var opensWithDate = false
         func close(at end: Int) {
-            if let first = start, end - first >= 2, withFigures >= 2, withFigures * 2 >= end - first {
+            let dates = opensWithDate ? 1 : 0
+            if let first = start, end - first - dates >= 2, withFigures - dates >= 2,
+                (withFigures - dates) * 2 >= end - first - dates
+            {
                 runs.append(first..<end)
             }
             start = nil
             withFigures = 0
+            opensWithDate = false
         }
         for index in block {
             guard isRow(index, in: block) else {
                 close(at: index)
                 continue
+            }
+            if metrics.isTimeLine(text.lines[index]) {
+                close(at: index)
+                opensWithDate = true
             }
             if start == nil { start = index }
             if hasFigure(text.lines[index]) { withFigures += 1 }

@@ -10,15 +10,22 @@ struct Segmenter {
     /// `widestWrap` than of wrapped length): a two-line block, too short to show a wrap
     /// width by itself, then has a deliberate break too.
     let fileIsUnwrapped: Bool
+    /// The width the file's wrapper filled its lines to, when many lines end close to one
+    /// right margin (`FileWrap`): a typed line wider than that (a headline, a crosshead, a
+    /// time line in the block of its story) does not widen the block's wrap.
+    let fileWrap: Int?
 
     init(text: CleanText) {
         self.text = text
         var wide = 0
         var wrappedLength = 0
+        var widths = FileWrap()
         for line in text.lines {
             if line.width > Self.widestWrap { wide += 1 } else if line.width >= 50 { wrappedLength += 1 }
+            widths.add(line.width)
         }
         fileIsUnwrapped = wide > 0 && wide >= wrappedLength
+        fileWrap = fileIsUnwrapped ? nil : widths.margin
     }
 
     func segments() -> [Segment] {
@@ -50,6 +57,7 @@ struct Segmenter {
         guard block.count >= 3, !fileIsUnwrapped else { return nil }
         var widest = 0
         for index in block { widest = max(widest, text.lines[index].width) }
+        if let fileWrap, widest > fileWrap { widest = fileWrap }
         guard widest <= Self.widestWrap, !PreformattedDetector(text: text).isPreformatted(block) else { return nil }
         return widest
     }
@@ -66,7 +74,8 @@ struct Segmenter {
             result.append(Segment(kind: .preformatted, lines: block))
             return
         }
-        let metrics = BlockMetrics(text: text, block: block, fileIsUnwrapped: fileIsUnwrapped, wrapOfNext: wrapOfNext)
+        let metrics = BlockMetrics(
+            text: text, block: block, fileIsUnwrapped: fileIsUnwrapped, wrapOfNext: wrapOfNext, fileWrap: fileWrap)
         let rowRuns = block.count >= 2 ? FigureRows(text: text, metrics: metrics).runs(in: block) : []
         var nextRun = 0
         var start = block.lowerBound
@@ -149,7 +158,12 @@ struct BlockMetrics {
     /// headline, a short credit line ("عين اليوم – برشلونة") is a line of its own.
     /// A two-line block takes the wrap width of the wrapped block under it (`wrapOfNext`)
     /// when that is wider than its own lines.
-    init(text: CleanText, block: Range<Int>, fileIsUnwrapped: Bool = false, wrapOfNext: Int? = nil) {
+    /// A block wider than the file's wrap (`fileWrap`) holds a typed line: the file's wrap is
+    /// the block's.
+    init(
+        text: CleanText, block: Range<Int>, fileIsUnwrapped: Bool = false, wrapOfNext: Int? = nil,
+        fileWrap: Int? = nil
+    ) {
         self.text = text
         self.block = block
         var base = Int.max
@@ -180,6 +194,7 @@ struct BlockMetrics {
         }
         baseIndent = base
         if block.count == 2, let wrapOfNext, wrapOfNext > widest { widest = wrapOfNext }
+        if let fileWrap, widest > fileWrap { widest = fileWrap }
         wrapWidth = widest <= Segmenter.widestWrap && !(block.count == 2 && fileIsUnwrapped) ? widest : nil
         onePerLine = block.count >= 3 && sentenceEnds * 2 >= block.count - 1
     }
@@ -210,6 +225,8 @@ struct BlockMetrics {
         if text.bytes[next.start] == 0xE2 && ByteScalars.hasPrefix(slice(next), "\u{2022} ") { return true }
         if mayBeByline(line) && StandaloneLines.byline(slice(line)) != nil { return true }
         if mayBeByline(next) && StandaloneLines.byline(slice(next)) != nil { return true }
+        // "Updated 8 January 2020" under a headline and over the text: a page's time line.
+        if isTimeLine(line) || isTimeLine(next) { return true }
         // A wire headline in capitals right above its text.
         if line.width <= 250 && isAllCaps(line) && !isAllCaps(next) { return true }
         if !deliberate(index) { return false }
@@ -222,6 +239,18 @@ struct BlockMetrics {
     /// "By …", "Von …" lines: the first byte decides for most lines.
     private func mayBeByline(_ line: TextLine) -> Bool {
         !line.isEmpty && line.end - line.start <= 120 && StandaloneLines.mayOpenByline(text.bytes[line.start])
+    }
+
+    /// A page's time line standing as a line of its own (`TimeLine`): short, opening with a
+    /// capital and not ending a sentence, unlike the last line of a paragraph that ends on a
+    /// date ("… the ministry said on 8 January 2020.").
+    func isTimeLine(_ line: TextLine) -> Bool {
+        guard line.width <= 48, !line.endsSentence, line.end > line.start else { return false }
+        let first = text.bytes[line.start]
+        guard (first >= 0x41 && first <= 0x5A) || first >= 0xC3 else { return false }
+        return text.bytes.withUnsafeBufferPointer {
+            TimeLine.isTimeLine(UnsafeBufferPointer(rebasing: $0[line.start..<line.end]))
+        }
     }
 
     /// `TextShape.isAllCaps`, after the first bytes rule most lines out unsliced.
@@ -239,8 +268,47 @@ struct BlockMetrics {
         let line = text.lines[index]
         let next = text.lines[index + 1]
         if onePerLine && line.endsSentence { return true }
+        // Wider than the wrapper fills (by more than the file's margin can be misjudged in a
+        // short text): typed, a headline over its text. Not a line too wide for any wrapper,
+        // which a framer may have joined from two ("LONDON, Feb. 1 -- Four engineers …").
+        if line.width > wrapWidth + 2 && line.width <= Segmenter.widestWrap { return true }
         let firstWord = text.bytes[next.start..<next.end].prefix { $0 != 0x20 }
         let wordWidth = firstWord.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         return line.width + 1 + wordWidth <= wrapWidth - 2
+    }
+}
+
+/// The right margin of a hard-wrapped file: a wrapper fills many lines to within a few
+/// columns of its width, while a typed line (a headline, a crosshead) ends where its text
+/// does, and typed lines seldom end within a column or two of each other. The margin is the
+/// widest column at which such a cluster ends: three lines, and at least a sixteenth of the
+/// lines 50 columns or wider, end within three columns. (Narrower lines are a table's rows or
+/// a paragraph's last line, not a wrapper's.)
+struct FileWrap {
+    private var counts = [Int](repeating: 0, count: Segmenter.widestWrap + 1)
+    private var measured = 0
+
+    mutating func add(_ width: Int) {
+        guard width >= 50, width <= Segmenter.widestWrap else { return }
+        counts[width] += 1
+        measured += 1
+    }
+
+    var margin: Int? {
+        let needed = max(3, measured / 16)
+        var window = 0
+        var column = Segmenter.widestWrap
+        while column >= 50 {
+            window += counts[column]
+            if column + 3 <= Segmenter.widestWrap { window -= counts[column + 3] }
+            if window >= needed {
+                // The widest line of the cluster, not the window's top.
+                var widest = min(column + 2, Segmenter.widestWrap)
+                while counts[widest] == 0 { widest -= 1 }
+                return widest
+            }
+            column -= 1
+        }
+        return nil
     }
 }
