@@ -27,7 +27,8 @@ struct LayoutJudge {
 
     /// `parts` with the candidates the file's layout rules out turned into paragraphs.
     func judged(_ parts: [Part], placements: [Placement]) -> [Part] {
-        let parts = Self.promotingLinesAfterWiderGaps(parts, placements: placements)
+        let parts = Self.promotingLinesAfterWiderGaps(
+            Self.promotingLinesAfterSeparators(parts), placements: placements)
         let candidates = parts.indices.filter { Self.candidateText(parts, placements, $0) != nil }
         guard !candidates.isEmpty else { return parts }
         var verdicts = Verdicts(parts: parts, placements: placements, candidates: candidates)
@@ -73,8 +74,7 @@ extension LayoutJudge {
             widerGaps += 1
             switch parts[index] {
             case .headline: continue
-            case .paragraph(let bytes)
-            where bytes.count <= 200 && bytes.last != 0x2E && index + 1 < parts.count && isBody(parts, index + 1):
+            case .paragraph(let bytes) where mayHeadAStory(bytes) && isBody(parts, index + 1):
                 promotable.append(index)
             case .separator: return parts  // a file marked by separators is judged by them
             default: return parts
@@ -87,6 +87,29 @@ extension LayoutJudge {
             result[index] = .headline(ByteScalars.string(bytes))
         }
         return result
+    }
+
+    /// A separator line ends a story: the short line right under it, over the story's text
+    /// or the lines that head it (a standfirst, a byline), heads the next one even where its
+    /// shape alone does not say so ("¿Cuál sería el papel de …?", "gipfelbuch.ch - Outdoornews").
+    static func promotingLinesAfterSeparators(_ parts: [Part]) -> [Part] {
+        var result = parts
+        for index in parts.indices.dropFirst() where index + 1 < parts.count {
+            guard case .separator = parts[index - 1], case .paragraph(let bytes) = parts[index],
+                mayHeadAStory(bytes)
+            else { continue }
+            switch parts[index + 1] {
+            case .separator, .signOff: continue
+            default: break
+            }
+            result[index] = .headline(ByteScalars.string(bytes))
+        }
+        return result
+    }
+
+    /// Short, and no full stop at its end: a line the file's own marks may make a headline.
+    static func mayHeadAStory(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.count <= 200 && bytes.last != 0x2E
     }
 
     static func isBody(_ parts: [Part], _ index: Int) -> Bool {
@@ -279,8 +302,9 @@ private struct Verdicts {
             let bySeparator = marked.allSatisfy { position in
                 if case .separator = parts[candidates[position].index - 1] { true } else { false }
             }
-            // Where separator lines mark the stories, every story boundary has one.
-            if bySeparator || marked.count >= unmarked.count * 2 {
+            // Where separator lines mark the stories, every story boundary has one; so has
+            // every one where the file puts the same wider gap before each of its stories.
+            if bySeparator || marked.count >= unmarked.count * 2 || gapMarksEveryStory(gap) {
                 for position in unmarked { kept[position] = false }
             } else {
                 let words = marked.map { candidates[$0].words }.sorted()
@@ -318,6 +342,26 @@ private struct Verdicts {
                 kept[position] = false
             }
         }
+    }
+
+    /// Whether the file's wider gap is its separator: at least two gaps after text wider than
+    /// between paragraphs, every one of the same width and followed by a headline candidate.
+    /// A file that widens the gap above some of its stories by one line and others by two
+    /// (the seed bulletin) is laid out by hand, and may leave a story's headline unmarked.
+    private func gapMarksEveryStory(_ paragraphGap: Int?) -> Bool {
+        guard let paragraphGap else { return false }
+        var width: Int?
+        var count = 0
+        for index in parts.indices.dropFirst() where placements[index].gapBefore > paragraphGap && isBody(index - 1) {
+            switch parts[index] {
+            case .headline, .nameLine: break
+            default: return false
+            }
+            if let width, width != placements[index].gapBefore { return false }
+            width = placements[index].gapBefore
+            count += 1
+        }
+        return count >= 2
     }
 
     /// Whether a time line or a byline comes within the next three parts, before any other

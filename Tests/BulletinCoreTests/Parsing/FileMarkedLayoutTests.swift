@@ -1,0 +1,101 @@
+import Testing
+
+@testable import BulletinCore
+
+/// Files that mark their stories in one way throughout — a separator line, the same wider gap
+/// — and hard-wrapped files whose headlines sit in the block of their text. The texts are cut
+/// from the independent parse corpus's tuning half (Tests/ParseCorpus/independent/SOURCES.md).
+@Suite("File-marked layouts")
+struct FileMarkedLayoutTests {
+    let parser = BulletinParser()
+
+    @Test func aHeadlineWiderThanTheWrapOverItsTimeLineAndTextIsALineOfItsOwn() throws {
+        let text = """
+            Ciclista guatemalteca competirá contra las mejores del mundo en el Reino Unido
+            Actualizado el 13/04/2022
+                La ciclista guatemalteca Nicole Hacohen está lista para
+            comenzar la temporada de pista con su participación en la Copa de
+            Naciones de Glasgow 2022.
+                La primera competencia de la temporada 2022 llegó para la
+            ciclista Nicole Hacohen, quien tendrá la oportunidad de
+            representar a Guatemala en la Copa de Naciones que se llevará a
+            cabo del 21 al 24 de abril en Glasgow, Reino Unido.
+                Nicole está lista para entregar su máximo esfuerzo en el
+            tercer evento de talla mundial que afronta en su carrera
+            deportiva.
+            """
+        let stories = try parser.parse(text)
+        #expect(stories.map(\.headline) == ["Ciclista guatemalteca competirá contra las mejores del mundo en el Reino Unido"])
+        #expect(stories.first?.paragraphs.count == 4)
+        #expect(stories.first?.paragraphs.first == "Actualizado el 13/04/2022")
+        #expect(stories.first?.paragraphs.last?.hasPrefix("Nicole está lista") == true)
+    }
+
+    @Test func aDateOverFigureRowsOpensTheTableButATimeLineUnderAHeadlineIsNoRow() throws {
+        let text = """
+            11 schöne Ausflugsziele für den Herbst rund um Berlin
+            Aktualisiert am 21.01.2016
+                Zugegeben, wir vermissen den Sommer auch schon wieder, dabei gibt es
+            genügend Dinge, für die wir dem Herbst wirklich dankbar sein können.
+            """
+        let stories = try parser.parse(text)
+        #expect(stories.map(\.headline) == ["11 schöne Ausflugsziele für den Herbst rund um Berlin"])
+        #expect(stories.first?.paragraphs.first == "Aktualisiert am 21.01.2016")
+    }
+
+    @Test func underASeparatorTheShortLineOverTheTextHeadsTheStory() throws {
+        let text = """
+            La voix des nuls
+
+            Faut-il comptabiliser les bulletins blancs dans les suffrages exprimés lors des élections ?
+            * * *
+
+            ¿Cuál sería el papel de “El Chapo” Guzmán en el juicio contra JOH?
+
+            TEGUCIGALPA, HONDURAS.- Tras la extradición del expresidente de Honduras, han comenzado a sonar nombres.
+
+            NEXOS DE JOH CON “EL CHAPO” GUZMÁN
+
+            Cuando “Tony” Hernández fue presentado en el banquillo de los acusados, la Fiscalía habló.
+            """
+        let stories = try parser.parse(text)
+        #expect(stories.map(\.headline) == ["La voix des nuls", "¿Cuál sería el papel de “El Chapo” Guzmán en el juicio contra JOH?"])
+        #expect(stories.last?.paragraphs.count == 3)
+        #expect(stories.last?.paragraphs[1] == "NEXOS DE JOH CON “EL CHAPO” GUZMÁN")
+    }
+
+    @Test func whereTheSameWiderGapOpensEveryStoryACrossheadStaysInside() throws {
+        let text = """
+            DGB: Brückensperrung belegt die Versäumnisse der letzten Jahre
+
+            Die Sperrung der Talbrücke Rahmede hat gravierende Folgen für die Region.
+
+            Schaden für den starken Wirtschaftsraum an der A45
+
+            Die Unternehmen entlang der Autobahn leiden unter den Umwegen.
+
+
+            Luftwaffe hat mit dem Training auf den Hubschraubern begonnen
+
+            Die ersten Besatzungen haben die Ausbildung in Niedersachsen aufgenommen.
+
+            Acht Maschinen für die Ausbildung der Besatzungen
+
+            Die Hubschrauber werden in Bückeburg stationiert.
+
+
+            Heliumkerne in Zinn-Atomen entdeckt
+
+            Forschende haben Alpha-Teilchen an der Oberfläche schwerer Kerne nachgewiesen.
+            """
+        let stories = try parser.parse(text)
+        #expect(
+            stories.map(\.headline) == [
+                "DGB: Brückensperrung belegt die Versäumnisse der letzten Jahre",
+                "Luftwaffe hat mit dem Training auf den Hubschraubern begonnen",
+                "Heliumkerne in Zinn-Atomen entdeckt",
+            ])
+        #expect(stories[0].paragraphs.count == 3)
+        #expect(stories[1].paragraphs[1] == "Acht Maschinen für die Ausbildung der Besatzungen")
+    }
+}
