@@ -153,6 +153,10 @@ struct BlockMetrics {
     let wrapWidth: Int?
     /// Most lines end a sentence: one paragraph per line.
     let onePerLine: Bool
+    /// Lines wider than this are typed (a headline, a crosshead in the block of its text): more
+    /// than two columns wider than both the file's wrap and the block's widest line within it,
+    /// so that a file's margin read a little short from few lines splits no paragraph.
+    let typedAbove: Int?
 
     /// In a file that is not hard-wrapped, the break in a two-line block is typed: under a
     /// headline, a short credit line ("عين اليوم – برشلونة") is a line of its own.
@@ -171,9 +175,11 @@ struct BlockMetrics {
         var widestIndex = block.lowerBound
         var runnerUp = 0
         var sentenceEnds = 0
+        var widestWrapped = 0  // the widest line no wider than the file's wrap allows
         for index in block {
             let line = text.lines[index]
             base = min(base, line.indent)
+            if let fileWrap, line.width <= fileWrap + 2 { widestWrapped = max(widestWrapped, line.width) }
             if line.width > widest {
                 runnerUp = widest
                 widest = line.width
@@ -197,6 +203,7 @@ struct BlockMetrics {
         if let fileWrap, widest > fileWrap { widest = fileWrap }
         wrapWidth = widest <= Segmenter.widestWrap && !(block.count == 2 && fileIsUnwrapped) ? widest : nil
         onePerLine = block.count >= 3 && sentenceEnds * 2 >= block.count - 1
+        typedAbove = fileWrap.map { max($0, widestWrapped) + 2 }
     }
 
     /// Cheap: looks only at the last bytes, through closing quotes.
@@ -268,10 +275,9 @@ struct BlockMetrics {
         let line = text.lines[index]
         let next = text.lines[index + 1]
         if onePerLine && line.endsSentence { return true }
-        // Wider than the wrapper fills (by more than the file's margin can be misjudged in a
-        // short text): typed, a headline over its text. Not a line too wide for any wrapper,
-        // which a framer may have joined from two ("LONDON, Feb. 1 -- Four engineers …").
-        if line.width > wrapWidth + 2 && line.width <= Segmenter.widestWrap { return true }
+        // Wider than the wrapper fills: typed, a headline over its text. Not a line too wide
+        // for any wrapper, which a framer may have joined from two ("LONDON, Feb. 1 -- Four …").
+        if let typedAbove, line.width > typedAbove && line.width <= Segmenter.widestWrap { return true }
         let firstWord = text.bytes[next.start..<next.end].prefix { $0 != 0x20 }
         let wordWidth = firstWord.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         return line.width + 1 + wordWidth <= wrapWidth - 2
@@ -281,27 +287,33 @@ struct BlockMetrics {
 /// The right margin of a hard-wrapped file: a wrapper fills many lines to within a few
 /// columns of its width, while a typed line (a headline, a crosshead) ends where its text
 /// does, and typed lines seldom end within a column or two of each other. The margin is the
-/// widest column at which such a cluster ends: three lines, and at least a sixteenth of the
-/// lines 50 columns or wider, end within three columns. (Narrower lines are a table's rows or
+/// widest column at which such a cluster ends: three lines, at least a sixth of the lines 50
+/// columns or wider and more than end between it and 100 columns, end within three columns. (Narrower lines are a table's rows or
 /// a paragraph's last line, not a wrapper's.)
 struct FileWrap {
     private var counts = [Int](repeating: 0, count: Segmenter.widestWrap + 1)
     private var measured = 0
 
     mutating func add(_ width: Int) {
-        guard width >= 50, width <= Segmenter.widestWrap else { return }
-        counts[width] += 1
+        guard width >= 50 else { return }
         measured += 1
+        if width <= Segmenter.widestWrap { counts[width] += 1 }
     }
 
     var margin: Int? {
-        let needed = max(3, measured / 16)
+        let needed = max(3, measured / 6)
         var window = 0
+        var wider = 0  // lines wider than the window, up to `widestWrap`
         var column = Segmenter.widestWrap
         while column >= 50 {
             window += counts[column]
-            if column + 3 <= Segmenter.widestWrap { window -= counts[column + 3] }
-            if window >= needed {
+            if column + 3 <= Segmenter.widestWrap {
+                window -= counts[column + 3]
+                wider += counts[column + 3]
+            }
+            // A wrapper's lines outnumber the typed lines wider than its margin; lines typed
+            // one a paragraph cluster by chance at most, and have as many wider ones.
+            if window >= needed && window > wider {
                 // The widest line of the cluster, not the window's top.
                 var widest = min(column + 2, Segmenter.widestWrap)
                 while counts[widest] == 0 { widest -= 1 }
