@@ -27,12 +27,13 @@ enum EnglishShortcut {
         ("had", false),
     ]
 
-    /// Open addressing over the words packed eight bits a letter, 128 slots; an entry is the packed word
+    /// Open addressing over the words packed eight bits a letter, the first letter in the low
+    /// byte (as a little-endian load reads them), 128 slots; an entry is the packed word
     /// shifted left by one, its low bit set for an English-only word. 0 is an empty slot.
     private static let table: [UInt64] = {
         var slots = [UInt64](repeating: 0, count: 128)
         for (word, englishOnly) in words {
-            let packed = word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            let packed = word.utf8.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
             var slot = slotOf(packed)
             while slots[slot] != 0 { slot = (slot + 1) & 127 }
             slots[slot] = packed << 1 | (englishOnly ? 1 : 0)
@@ -53,6 +54,17 @@ enum EnglishShortcut {
             if entry >> 1 == packed { return 1 + Int(entry & 1) }
             slot = (slot + 1) & 127
         }
+    }
+
+    /// A high bit in each byte of `word` that is an ASCII letter once lowered (`lowered` is
+    /// `word` with 0x20 set in every byte). Exact for every byte, 0x80 and up included: no
+    /// sum carries into the next byte.
+    @inline(__always)
+    private static func letters(_ word: UInt64, lowered: UInt64) -> UInt64 {
+        let low7 = lowered & ~WordAtATime.high
+        let atLeastA = low7 &+ WordAtATime.ones &* (0x80 - 0x61)
+        let pastZ = low7 &+ WordAtATime.ones &* (0x80 - 0x7B)
+        return atLeastA & ~pastZ & ~word & WordAtATime.high
     }
 
     /// A quarter of the words function words, two of them English-only; or a sixth, three of
@@ -77,22 +89,33 @@ enum EnglishShortcut {
                 let byte = base[index]
                 if (byte | 0x20) &- 0x61 < 26 {
                     // A word: letters to the next byte that is not one. Only words of up to five
-                    // letters can be function words, so only those are packed and looked up.
-                    var packed = UInt64(byte | 0x20)
-                    var end = index + 1
-                    while end < count {
-                        let lower = base[end] | 0x20
-                        guard lower &- 0x61 < 26 else { break }
-                        packed = packed << 8 | UInt64(lower)
-                        end += 1
+                    // letters can be function words, so only those are looked up. Eight bytes
+                    // a step where eight remain: most words end inside the first.
+                    var length = 0
+                    var packed: UInt64 = 0
+                    if index + 8 <= count {
+                        let eight = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                        let lowered = eight | WordAtATime.ones &* 0x20
+                        length = (~letters(eight, lowered: lowered) & WordAtATime.high).trailingZeroBitCount / 8
+                        if length < 8 { packed = lowered & ((1 << (8 * UInt64(length))) &- 1) }
+                    } else {
+                        length = 1
+                    }
+                    if length == 8 || index + 8 > count {
+                        // A long word, or the sample's last bytes: one byte a step from here.
+                        while index + length < count, (base[index + length] | 0x20) &- 0x61 < 26 { length += 1 }
+                        if length <= 5 {
+                            packed = 0
+                            for offset in 0..<length { packed |= UInt64(base[index + offset] | 0x20) << (8 * UInt64(offset)) }
+                        }
                     }
                     words += 1
-                    if end - index <= 5 {
+                    if length <= 5 {
                         let found = kind(packed, table)
                         if found > 0 { functionWords += 1 }
                         if found == 2 { englishOnly += 1 }
                     }
-                    index = end
+                    index += length
                 } else if byte < 0x80 {
                     index += 1
                 } else if byte == 0xE2, index + 2 < count, base[index + 1] == 0x80 || base[index + 1] == 0x81 {
