@@ -25,6 +25,12 @@ enum PageFurniture {
         "siguenos",
     ].map { Array($0.utf8) }
 
+    /// `labels` by their first byte: a candidate is compared only with the few that open
+    /// with its own first letter (most with none), not with all of them.
+    private static let labelsByFirstByte: [[[UInt8]]] = labels.reduce(into: Array(repeating: [], count: 256)) {
+        $0[Int($1[0])].append($1)
+    }
+
     static func isFurniture(_ line: String) -> Bool {
         var line = line
         return line.withUTF8 { isFurniture($0) }
@@ -33,7 +39,7 @@ enum PageFurniture {
     static func isFurniture(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
         let folded = first >= 0x41 && first <= 0x5A ? first | 0x20 : first
-        for label in labels where label[0] == folded {
+        for label in labelsByFirstByte[Int(folded)] {
             guard let end = foldedPrefixEnd(bytes, label) else { continue }
             // "Foto: …", "MIRA | …", "Weiterlesen - …", or the label alone ("Related Stories");
             // not "Photographers strike" nor "Mirador".
