@@ -25,7 +25,7 @@ enum ANPAReader {
         var isTabular = false
         for line in lines {
             // US (0x1F) separates the selector from the service word: "f0754" US "reute".
-            let tokens = line.split { $0 == 0x1F || $0 == 0x20 }.map { WireLines.text($0) }.filter { !$0.isEmpty }
+            let tokens = headerWords(line)
             if tokens.count == 2 || tokens.count == 1, line.contains(0x1F) || tokens.first?.count ?? 0 <= 6 {
                 // Selector and service: "W2870" US "asian", "f0754" US "reute".
                 if tokens.contains(where: { $0.lowercased().hasPrefix("reute") }) { metadata.agency = "Reuters" }
@@ -37,7 +37,7 @@ enum ANPAReader {
             metadata.category = tokens[1]
             var rest = Array(tokens.dropFirst(2))
             // From the end: word count, then MM-DD.
-            if let last = rest.last, last.allSatisfy(\.isNumber) { rest.removeLast() }
+            if let last = rest.last, isNumber(last) { rest.removeLast() }
             if let last = rest.last, last.count == 5, last.dropFirst(2).first == "-" { rest.removeLast() }
             guard let slug = rest.first else { break }
             if metadata.slug == nil { metadata.slug = slug }
@@ -46,6 +46,28 @@ enum ANPAReader {
             break
         }
         return isTabular
+    }
+
+    /// A header line's words (split at US and spaces, control bytes dropped), in one array
+    /// sized at once: growing the arrays of a split, a map and a filter cost more than the rest
+    /// of a Reuters header.
+    private static func headerWords(_ line: ArraySlice<UInt8>) -> [String] {
+        let pieces = line.split { $0 == 0x1F || $0 == 0x20 }
+        var words: [String] = []
+        words.reserveCapacity(pieces.count)
+        for piece in pieces {
+            let word = WireLines.text(piece)
+            if !word.isEmpty { words.append(word) }
+        }
+        return words
+    }
+
+    /// `word.allSatisfy(\.isNumber)`, from the bytes where the word is ASCII (its only numbers
+    /// are then the digits).
+    private static func isNumber(_ word: String) -> Bool {
+        let utf8 = word.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return word.allSatisfy(\.isNumber) }
+        return utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// "1stLd-Writethru", "***URGENT", "1STLD", "APNewsAlert" as a take key.
