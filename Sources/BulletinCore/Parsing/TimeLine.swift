@@ -66,7 +66,9 @@ enum TimeLine {
             return .numericDate
         }
         if groups.count == 2 && separators == [0x3A] && groups.allSatisfy({ $0 <= 2 }) { return .time }
-        guard groups.count == 1 else { return .other }
+        // A day has one or two digits, a year four: a longer run is neither (and its value, a
+        // run of 19 digits or more, would overflow: a fuzz finding that stopped the parser).
+        guard groups.count == 1, groups[0] <= 4 else { return .other }
         let value = token.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         if groups[0] <= 2 && value >= 1 && value <= 31 { return .day }
         if groups[0] == 4 && value >= 1900 && value <= 2099 { return .year }
