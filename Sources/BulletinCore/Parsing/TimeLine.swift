@@ -16,11 +16,14 @@ enum TimeLine {
             while end < bytes.count && bytes[end] != 0x20 { end += 1 }
             if end > start {
                 guard kinds.count < 10 else { return false }
-                kinds.append(token(UnsafeBufferPointer(rebasing: bytes[start..<end])))
+                let kind = token(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                // One token that is neither a date's part nor a word rules the line out: a
+                // table's row ("Shr 43 cts vs 41 cts") is asked too, and stops here.
+                guard kind != .other else { return false }
+                kinds.append(kind)
             }
             start = end
         }
-        if kinds.contains(.other) { return false }
         var dated = kinds.contains(.numericDate)
         for index in kinds.indices where kinds[index] == .month {
             let before = index > 0 ? kinds[index - 1] : nil
@@ -83,7 +86,22 @@ enum TimeLine {
         "déc", "ene", "gen",
     ]
 
+    /// `monthStems` written in ASCII, as byte triples.
+    private static let asciiMonthStems: [(UInt8, UInt8, UInt8)] = monthStems.compactMap { stem in
+        let bytes = Array(stem.utf8)
+        return bytes.count == 3 ? (bytes[0], bytes[1], bytes[2]) : nil
+    }
+
     private static func isMonth<Bytes: Collection<UInt8>>(_ word: Bytes) -> Bool {
+        // Most words are ASCII: judged among bytes, as the String path below would judge them,
+        // without building a String for every word of every line asked.
+        if word.allSatisfy({ $0 < 0x80 }) {
+            guard word.count >= 3, word.count <= 10, word.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A })
+            else { return false }
+            var stem = word.prefix(3).makeIterator()
+            let key = (stem.next()! | 0x20, stem.next()! | 0x20, stem.next()! | 0x20)
+            return asciiMonthStems.contains { $0 == key }
+        }
         let text = ByteScalars.string(word).lowercased()
         guard text.count >= 3, text.count <= 10, text.allSatisfy(\.isLetter) else { return false }
         return monthStems.contains(String(text.prefix(3)))

@@ -18,12 +18,16 @@ struct WebLayoutTests {
             "Updated 8 January 2020", "Published 27 July 2017", "Aktualisiert am 13.12.2022",
             "Veröffentlicht am 02.11.2021", "Mis à jour le 13/01/2014", "Actualizado el 18/02/2020",
             "Aktualizacja: 22.04.2021", "Updated December 29, 2019, 10:32", "2019-04-28",
+            // Month names in capitals and outside ASCII: both readings of a month's name.
+            "UPDATED 8 JANUARY 2020", "Stand: 3. März 2021", "Publié le 3 déc. 2019",
         ] {
             #expect(isTimeLine(line), "\(line)")
         }
         for line in [
             "Tokyo 2020 Olympics postponed", "Storm kills 12 in 2023 floods", "Budget 2020: 5 things to know",
             "Energieversorgung der Zukunft", "The Captain’s Quest 2017 – Contest am 19. August in Dormagen",
+            // A day and a year around a word that is no month's name, in ASCII and not.
+            "Visit 8 Jordan 2020", "Besuch 8 Jördan 2020",
             // A run of digits too long for an Int (the fuzzer's finding: the reading overflowed).
             "Updated 123456789012345678901234567890",
         ] {
