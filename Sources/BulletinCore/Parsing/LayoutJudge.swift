@@ -141,7 +141,7 @@ extension LayoutJudge {
 }
 
 /// What the judgement asks of one candidate, measured once from its bytes.
-private struct Candidate {
+struct Candidate {
     /// Its index in the parts.
     let index: Int
     /// Nothing can rule it out: the top of the file, after a separator, or after a sign-off
@@ -168,7 +168,7 @@ private struct Candidate {
 
 /// The evidence about each candidate and the file's pattern, gathered in a few passes over
 /// flat arrays (a file of a million headlines is judged in linear time, no hashing).
-private struct Verdicts {
+struct Verdicts {
     let parts: [Part]
     let placements: [LayoutJudge.Placement]
     let candidates: [Candidate]
@@ -214,9 +214,9 @@ private struct Verdicts {
         return true
     }
 
-    private func isBody(_ index: Int) -> Bool { LayoutJudge.isBody(parts, index) }
+    func isBody(_ index: Int) -> Bool { LayoutJudge.isBody(parts, index) }
 
-    private var paragraphGap: Int? { LayoutJudge.paragraphGap(parts, placements: placements) }
+    var paragraphGap: Int? { LayoutJudge.paragraphGap(parts, placements: placements) }
 
     mutating func judge() {
         let count = candidates.count
@@ -342,6 +342,8 @@ private struct Verdicts {
                 kept[position] = false
             }
         }
+
+        demotingLinesUnlikeTheFileCapitals(floating: floating)
     }
 
     /// Whether the file's wider gap is its separator: at least two gaps after text wider than
