@@ -70,7 +70,8 @@ extension LayoutJudge {
         guard parts.count >= 4, let gap = paragraphGap(parts, placements: placements) else { return parts }
         var promotable: [Int] = []
         var widerGaps = 0
-        for index in parts.indices.dropFirst() where placements[index].gapBefore > gap && isBody(parts, index - 1) {
+        for index in parts.indices.dropFirst()
+        where placements[index].gapBefore > gap && endsText(parts, placements, before: index, gap: gap) {
             widerGaps += 1
             switch parts[index] {
             case .headline: continue
@@ -110,6 +111,25 @@ extension LayoutJudge {
     /// Short, and no full stop at its end: a line the file's own marks may make a headline.
     static func mayHeadAStory(_ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.count <= 200 && bytes.last != 0x2E
+    }
+
+    /// Whether a story's text ends right above `index`: a paragraph or a table, or a short
+    /// last line under one ("ISSN 2222-2464", "Keep Talking Sports!") at no more than the
+    /// paragraph gap. A headline with a standfirst under it is not text ending: above it is
+    /// a wider gap, a separator or the top of the file. Each walk back stops at the part
+    /// that follows a wider gap, so the walks of a file's gaps never overlap.
+    static func endsText(_ parts: [Part], _ placements: [Placement], before index: Int, gap: Int) -> Bool {
+        var previous = index - 1
+        while previous >= 0 {
+            switch parts[previous] {
+            case .paragraph, .preformatted: return true
+            case .headline, .nameLine:
+                guard placements[previous].gapBefore <= gap else { return false }
+                previous -= 1
+            default: return false
+            }
+        }
+        return false
     }
 
     static func isBody(_ parts: [Part], _ index: Int) -> Bool {
@@ -354,7 +374,10 @@ struct Verdicts {
         guard let paragraphGap else { return false }
         var width: Int?
         var count = 0
-        for index in parts.indices.dropFirst() where placements[index].gapBefore > paragraphGap && isBody(index - 1) {
+        for index in parts.indices.dropFirst()
+        where placements[index].gapBefore > paragraphGap
+            && LayoutJudge.endsText(parts, placements, before: index, gap: paragraphGap)
+        {
             switch parts[index] {
             case .headline, .nameLine: break
             default: return false

@@ -106,4 +106,40 @@ struct FileMarkedLayoutTests {
         #expect(stories[0].paragraphs.count == 3)
         #expect(stories[1].paragraphs[1] == "Acht Maschinen für die Ausbildung der Besatzungen")
     }
+    @Test func aShortLastLineOverTheWiderGapStillEndsItsStory() throws {
+        // A story may end with a short line of its own ("ISSN 2222-2464", "Keep Talking
+        // Sports!"): the wider gap under it is still the file's story boundary.
+        let text = """
+            Lockdown: Gottesdienste bleiben unter strengen Auflagen möglich
+
+            Wien (epdÖ) – Auch während des bundesweiten Lockdowns ab Montag, 22. November, bleiben Gottesdienste unter strengen Auflagen möglich.
+
+            ISSN 2222-2464
+
+
+            Top 10 Women Talking Sports
+
+            A generally accepted myth: Men talk about sports, women don’t.
+
+            Keep Talking Sports!
+
+
+            How does the brain turn unconscious information into conscious thought?
+
+            A new study investigates when the 'a-ha!' moment takes place in the brain, and how similar it is to other brain processes.
+
+            'A-ha' moment similar to making a decision
+
+            However, by applying a mathematical model, the scientists were able to match these subjective decision times to the bounded evidence accumulation process.
+            """
+        let stories = try parser.parse(text)
+        #expect(
+            stories.map(\.headline) == [
+                "Lockdown: Gottesdienste bleiben unter strengen Auflagen möglich", "Top 10 Women Talking Sports",
+                "How does the brain turn unconscious information into conscious thought?",
+            ])
+        #expect(stories.first?.paragraphs.last == "ISSN 2222-2464")
+        #expect(stories.dropFirst().first?.paragraphs.last == "Keep Talking Sports!")
+        #expect(stories.last?.paragraphs[1] == "'A-ha' moment similar to making a decision")
+    }
 }
