@@ -119,7 +119,15 @@ def load(name):
 
 
 def strip_end(sentence):
-    return sentence.rstrip(".。．!！ ")
+    """A sentence as a headline: without its closing full stop (or exclamation mark), also where
+    the stop sits inside the closing quotes of a quoted sentence (`"… reliable."` → `"… reliable"`,
+    `ekledi: "… kaçmamalıdır."` → `… kaçmamalıdır"`), as desks write quotes in headlines; a line
+    ending `."` is a quoted paragraph, a pull quote, not a headline."""
+    sentence = sentence.rstrip(".。．!！ ")
+    quotes = len(sentence) - len(sentence.rstrip('"\'”’»」』'))
+    if quotes and sentence[:-quotes].endswith((".", "。", "．")):
+        sentence = sentence[:-quotes].rstrip(".。．") + sentence[-quotes:]
+    return sentence
 
 
 def stories_of(language):
