@@ -28,7 +28,8 @@ struct LayoutJudge {
     /// `parts` with the candidates the file's layout rules out turned into paragraphs.
     func judged(_ parts: [Part], placements: [Placement]) -> [Part] {
         let parts = Self.promotingLinesAfterWiderGaps(
-            Self.promotingLinesAfterSeparators(parts), placements: placements)
+            Self.promotingLinesAfterSeparators(Self.promotingTrailingOffLinesOverDatelines(parts)),
+            placements: placements)
         let candidates = parts.indices.filter { Self.candidateText(parts, placements, $0) != nil }
         guard !candidates.isEmpty else { return parts }
         var verdicts = Verdicts(parts: parts, placements: placements, candidates: candidates)
@@ -106,6 +107,40 @@ extension LayoutJudge {
             result[index] = .headline(ByteScalars.string(bytes))
         }
         return result
+    }
+
+    /// A dateline opens a story: a short line right above one, after the text of the story
+    /// before, that ends in an ellipsis ("我不知道為什麼我會選她……", "Et maintenant...") trails
+    /// off as a headline does, rather than closing a sentence, and heads the story the dateline
+    /// opens. A line closing with a full stop there stays the last line of the story above.
+    static func promotingTrailingOffLinesOverDatelines(_ parts: [Part]) -> [Part] {
+        var result = parts
+        for index in parts.indices.dropFirst() where index + 1 < parts.count && isBody(parts, index - 1) {
+            guard case .paragraph(let bytes) = parts[index], bytes.count <= 200, endsWithEllipsis(bytes),
+                case .paragraph(let next) = parts[index + 1], Dateline.parse(next) != nil,
+                HeadlineShape.looksLikeHeadline(TextShape(trimmingEllipsis(bytes)))
+            else { continue }
+            result[index] = .headline(ByteScalars.string(bytes))
+        }
+        return result
+    }
+
+    /// "……", "…" or "...", at the end of the line.
+    private static func endsWithEllipsis(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.count >= 3
+            && (bytes.suffix(3).elementsEqual([0xE2, 0x80, 0xA6]) || bytes.suffix(3).elementsEqual([0x2E, 0x2E, 0x2E]))
+    }
+
+    /// The line without the ellipsis at its end, for the shape of the words before it.
+    private static func trimmingEllipsis(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var end = bytes.endIndex
+        while end - bytes.startIndex >= 3
+            && (bytes[(end - 3)..<end].elementsEqual([0xE2, 0x80, 0xA6]) || bytes[(end - 3)..<end].elementsEqual([0x2E, 0x2E, 0x2E]))
+        {
+            end -= 3
+        }
+        while end > bytes.startIndex && bytes[end - 1] == 0x2E { end -= 1 }
+        return bytes[bytes.startIndex..<end]
     }
 
     /// Short, and no full stop at its end: a line the file's own marks may make a headline.
@@ -262,12 +297,19 @@ struct Verdicts {
         while runStart < lines.count {
             var runEnd = runStart + 1
             while runEnd < lines.count && continuesRun(runEnd) { runEnd += 1 }
-            let run = lines[runStart..<runEnd]
+            var run = lines[runStart..<runEnd]
             runStart = runEnd
             guard run.count >= 2 else { continue }
             let first = candidates[run.first!]
-            let last = candidates[run.last!]
             let insideText = isBody(first.index - 1) && !first.anchored
+            // The last of three or more lines inside text, over a dateline lead when none above
+            // it is, heads the story the dateline opens; the lines above it are a run of their own.
+            if run.count >= 3 && insideText && candidates[run.last!].datelineLead
+                && !run.dropLast().contains(where: { candidates[$0].datelineLead })
+            {
+                run = run.dropLast()
+            }
+            let last = candidates[run.last!]
             if run.count >= 3 {
                 // Inside a story's text, a list; elsewhere (a file of headlines alone), stories.
                 if insideText { for position in run { kept[position] = false } }

@@ -81,4 +81,57 @@ struct LocalLayoutTests {
                 "Il serait beaucoup plus prudent de confier le pouvoir à des gardiens soigneusement formés, pensait Platon",
             ])
     }
+
+    @Test(arguments: [
+        ("من أين تستمد كل هذه الطاقة؟ أو ذلك الصوت الذي يخرج قوياً بحيث يحدث موجة صادمة؟", true),
+        ("من يمكن أن يلوم من يتيح المجال لغليندا كي تؤدي بهذا الشكل الرائع؟", false),
+    ])
+    func arabicQuestionMarkBeforeAnotherSentenceIsABoundary(line: String, boundary: Bool) {
+        #expect(TextShape(Array(line.utf8)[...]).containsSentenceBoundary == boundary)
+    }
+
+    /// A quotation left open at its end ("… سيستمر عملنا\"") looks like a headline between two
+    /// headlines; the line over the dateline below still heads the next story.
+    @Test func aLineOverADatelineEndsARunOfHeadlineShapedLines() throws {
+        let text = """
+            قد لا يكون ذلك مهماً بما أنني أنزعج طويلاً من ذلك
+
+            لكن أفعال كوتون الشريرة لم تظهر جراء نوعٍ من الرغبة القاهرة بالقتل.
+
+            في الوقت الراهن, يتردد المحللون في شطب الخدمة بالنسبة إلى الأموات
+
+            قال بارات: "في المدن التي انطلقنا فيها أو التي لا زال فيها عملنا قيد الإنشاء, سيستمر عملنا"
+
+            لا أدري لم اخترتها
+
+            بريدة 17 جمادى الآخرة 1441 هـ الموافق 17 فبراير 2020 م واس بعد ذلك بسنتين, يحاكم جوتينغ, الذي بلغ الحادية والثلاثين من عمره الآن, أمام المحكمة العليا في هونغ كونغ.
+
+            بعد سنتين وفي المحكمة العليا في هونغ كونغ, بدا جوتينغ في غاية الهدوء.
+            """
+        let stories = try parser.parse(text)
+        #expect(
+            stories.map(\.headline) == [
+                "قد لا يكون ذلك مهماً بما أنني أنزعج طويلاً من ذلك",
+                "في الوقت الراهن, يتردد المحللون في شطب الخدمة بالنسبة إلى الأموات",
+                "لا أدري لم اخترتها",
+            ])
+        #expect(stories.last?.dateline == "بريدة")
+    }
+
+    @Test func aLineTrailingOffInAnEllipsisOverADatelineIsAHeadline() throws {
+        let text = """
+            當然，我們對製造東西越來越痴迷，這與可觸產品的流行緊密相關
+
+            倫敦的地標建築南銀大廈聘請了室內設計師瑞秋·溫漢（Rachel Winham）來設計其展覽公寓。
+
+            我不知道為什麼我會選她……
+
+            新華社北京6月27日電 兩年後，31歲的朱婷（Jutting）到香港最高法庭受審，她被指控兩起謀殺罪和一起擾亂合法葬禮罪。
+
+            兩年後，在香港高等法院上，朱婷表現得十分鎮定。
+            """
+        let stories = try parser.parse(text)
+        #expect(stories.map(\.headline) == ["當然，我們對製造東西越來越痴迷，這與可觸產品的流行緊密相關", "我不知道為什麼我會選她……"])
+        #expect(stories.last?.dateline == "北京")
+    }
 }
