@@ -302,9 +302,9 @@ struct Verdicts {
             guard run.count >= 2 else { continue }
             let first = candidates[run.first!]
             let insideText = isBody(first.index - 1) && !first.anchored
-            // The last of three or more lines inside text, over a dateline lead when none above
-            // it is, heads the story the dateline opens; the lines above it are a run of their own.
-            if run.count >= 3 && insideText && candidates[run.last!].datelineLead
+            // The last of three or more lines, over a dateline lead when none above it is, heads
+            // the story the dateline opens; the lines above it are a run of their own.
+            if run.count >= 3 && candidates[run.last!].datelineLead
                 && !run.dropLast().contains(where: { candidates[$0].datelineLead })
             {
                 run = run.dropLast()

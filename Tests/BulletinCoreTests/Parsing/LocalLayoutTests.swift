@@ -134,4 +134,23 @@ struct LocalLayoutTests {
         #expect(stories.map(\.headline) == ["當然，我們對製造東西越來越痴迷，這與可觸產品的流行緊密相關", "我不知道為什麼我會選她……"])
         #expect(stories.last?.dateline == "北京")
     }
+
+    /// At the top of the file too: a question over a question, then a headline over a dateline,
+    /// is one story with a question for its text, then the dateline's story.
+    @Test func aLineOverADatelineEndsARunAtTheTopOfTheFile() throws {
+        let text = """
+            누가 이 오스트레일리아 측을 멈출 수 있는가?
+
+            세계 최고라는 그들의 신성한권리는 더 이상 보장받지못하게 되었나?
+
+            그들은 한 번의 반격으로 영국을 이겼다
+
+            (서울=연합뉴스) 남아프리카는 거의 돌아올 수 없는 강을 건넜고 우리는 그들의 욕망에 필적할수 있어야 한다.
+
+            그는 경기에 대해 진지하게 임하면서도 공을 처리하는솜씨가 유연하다.
+            """
+        let stories = try parser.parse(text)
+        #expect(stories.map(\.headline) == ["누가 이 오스트레일리아 측을 멈출 수 있는가?", "그들은 한 번의 반격으로 영국을 이겼다"])
+        #expect(stories.first?.paragraphs.count == 1)
+    }
 }
