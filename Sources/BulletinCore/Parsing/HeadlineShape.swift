@@ -51,6 +51,7 @@ enum HeadlineShape {
         if ending == .sentence || ending == .clause { return false }
         guard fitsLength(bytes) else { return false }
         guard !shape.startsLowercase, shape.hasLetter, shape.wordCount <= maximumWords else { return false }
+        guard !shape.opensWithClosingBracket else { return false }
         // A question or exclamation ends a headline in capitals or title case, or in a script
         // without letter case ("أنقذوا ليبيا!"), where case cannot say.
         if ending == .question && !(shape.isTitleCase || shape.isAllCaps || shape.isCaseless) { return false }

@@ -43,6 +43,17 @@ struct TextShape {
         return dots >= 2 && word.count <= 8 && !word.contains { $0 >= 0x61 && $0 <= 0x7A }
     }
 
+    /// "」って言ってたけど、「…？": a line opening with a closing corner bracket, white corner
+    /// bracket, lenticular bracket or fullwidth parenthesis goes on with a quotation begun above
+    /// it: text, never a headline.
+    var opensWithClosingBracket: Bool {
+        guard bytes.count >= 3, let first = bytes.first, first == 0xE3 || first == 0xEF else { return false }
+        switch ByteScalars.scalar(in: bytes, at: bytes.startIndex).0 {
+        case "\u{300D}", "\u{300F}", "\u{3011}", "\u{FF09}": return true  // 」 』 】 ）
+        default: return false
+        }
+    }
+
     var startsLowercase: Bool {
         guard !bytes.isEmpty else { return false }
         return ByteScalars.isLowercase(ByteScalars.scalar(in: bytes, at: bytes.startIndex).0)

@@ -153,4 +153,13 @@ struct LocalLayoutTests {
         #expect(stories.map(\.headline) == ["누가 이 오스트레일리아 측을 멈출 수 있는가?", "그들은 한 번의 반격으로 영국을 이겼다"])
         #expect(stories.first?.paragraphs.count == 1)
     }
+
+    @Test(arguments: [
+        ("」って言ってたけど、「・・・引いて帰るんじゃないの？", false),
+        ("「・・・引いて帰るんじゃないの？」", true),
+        ("石などがあるデコボコの地面に", true),
+    ])
+    func aLineOpeningWithAClosingBracketIsNoHeadline(line: String, headline: Bool) {
+        #expect(HeadlineShape.looksLikeHeadline(TextShape(Array(line.utf8)[...])) == headline)
+    }
 }
