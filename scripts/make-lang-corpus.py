@@ -124,7 +124,7 @@ def strip_end(sentence):
     `ekledi: "… kaçmamalıdır."` → `… kaçmamalıdır"`), as desks write quotes in headlines; a line
     ending `."` is a quoted paragraph, a pull quote, not a headline."""
     sentence = sentence.rstrip(".。．!！ ")
-    quotes = len(sentence) - len(sentence.rstrip('"\'”’»」』'))
+    quotes = len(sentence) - len(sentence.rstrip('"\'”’“‘»」』'))  # “ and ‘ close German and Czech quotes
     if quotes and sentence[:-quotes].endswith((".", "。", "．")):
         sentence = sentence[:-quotes].rstrip(".。．") + sentence[-quotes:]
     return sentence
