@@ -293,6 +293,51 @@ import Testing
         #expect(daemon.stop() == 0)
     }
 
+    /// Finding 5: a bulletin is stored a batch of a thousand stories at a time, so a crash can
+    /// leave some of its batches in the store and not the rest. The daemon is made to die
+    /// (SIGKILL, its own fault point) right after the first batch of 12,500 tiny stories is
+    /// written: at the next start those 1,000 lines go to the quarantine file and the file, still
+    /// claimed, is ingested again whole — every story exactly once, its repeats two batches
+    /// after their first occurrence found as exact duplicates of it.
+    @Test func aCrashBetweenBatchesStoresTheBulletinExactlyOnce() throws {
+        let marker = FileManager.default.temporaryDirectory.appendingPathComponent("bulletind-fault-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: marker) }
+        let environment = ["BULLETIND_FAULT_KILL_AT_BATCH": marker.path, "BULLETIND_INBOX_FILE_TIME_LIMIT_S": "600"]
+        let daemon = try DaemonHarness.ready(environment)
+        let count = 12_500
+        let text = (0..<count).map { number in
+            let source = (2_900..<3_000).contains(number) ? number - 1_400 : number
+            return "Flash number \(source) today\n\nThe word \(source) was said in town \(source * 7).\n\n"
+        }.joined()
+        let big = daemon.folder.appendingPathComponent("big")
+        try write(text, to: big)
+        try write("", to: marker)
+        try daemon.drop(big, as: "big.txt")
+        let process = try #require(daemon.process)
+        #expect(daemon.waitUntil(within: 300) { !process.isRunning }, "the fault point was not reached")
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
+        #expect(!FileManager.default.fileExists(atPath: marker.path))
+        #expect(daemon.storeLines().map { ($0["bulletin"] as? [String: Any])?["index"] as? Int } == Array(0..<1_000))
+
+        try daemon.startReady(environment: environment, within: 120)
+        let processed = daemon.folder.appendingPathComponent(".bulletind/processed/big.txt")
+        #expect(daemon.waitUntil(within: 300) { FileManager.default.fileExists(atPath: processed.path) })
+        let lines = daemon.storeLines()
+        let indexes = lines.compactMap { ($0["bulletin"] as? [String: Any])?["index"] as? Int }
+        #expect(indexes == Array(0..<count), "\(indexes.count) lines")
+        #expect(Set(lines.compactMap { $0["received_at"] as? String }).count == 1)
+        let quarantine = daemon.folder.appendingPathComponent("stories.jsonl.quarantine")
+        #expect(ExportTests.lines(of: quarantine).count == 1_000)
+        #expect(daemon.stderrText().contains("moved 1000 lines of a bulletin cut short (big.txt)"))
+        if lines.count == count {
+            for number in 2_900..<3_000 {
+                #expect(lines[number]["match"] as? String == "exact" && lines[number]["duplicate_of"] as? String == lines[number - 1_400]["id"] as? String)
+            }
+        }
+        #expect(daemon.stop() == 0)
+    }
+
     /// Finding 8: a file hard-linked into the inbox was taken while its other name, outside,
     /// could still change it. It is read again a little later (a producer that links, then
     /// unlinks the other name, is served), and rejected if it keeps its other name.

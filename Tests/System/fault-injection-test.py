@@ -20,11 +20,23 @@ an empty inbox), stopped with SIGTERM, and the store is checked against what was
   files is printed;
 - `BINARY verify --store FILE` exits 0, if the binary has that subcommand.
 
+Between the kill phase and the finish, a crash-point phase: BATCH_FILES bulletins of 2,000 to
+3,600 tiny stories each (several of the daemon's batches of 1,000 stories; stories that repeat
+an earlier one of the same file two batches later, and a few of the shared pool) are dropped one
+at a time with the daemon's crash point between batches armed (`BULLETIND_FAULT_KILL_AT_BATCH`
+names a file; the daemon removes it and SIGKILLs itself right after the next batch's lines are
+written): at the first boundary, or at a later one when armed once the bulletin's lines are seen
+in the store. Checked: the daemon died there each time, by SIGKILL, with whole batches of the
+bulletin in the store and no ledger entry for it; then a start without the point armed recovers
+and ingests the file (the store checks above then hold for these files too: each story exactly
+once, repeats across batches as duplicates).
+
 Output: progress notes on stderr ("# ..."), one "ok - ..." / "not ok - ..." line per check on
 stdout, then "N passed, M failed"; exit status 1 on any failure, 64 on bad usage.
 
 Environment: SEED (random seed, default: time-based; printed), KILLS (default 60, minimum 50),
-FILES (default 150), KEEP_WORKDIR=1 keeps the work folder (a failing run always keeps it).
+FILES (default 150), BATCH_FILES (default 4), KEEP_WORKDIR=1 keeps the work folder (a failing
+run always keeps it).
 Python 3 standard library only; needs no root.
 """
 
@@ -148,6 +160,23 @@ class Generator:
         return "\n\n".join(stories) + "\n", count
 
 
+    def batched_bulletin(self):
+        """A bulletin of several of the daemon's batches (1,000 stories each) of tiny stories,
+        some of them (a run of a hundred) repeating, word for word, a story two batches earlier,
+        and a few taken from the shared pool. Returns (text, number of stories)."""
+        rng = self.rng
+        tag = self.token()
+        count = rng.randint(2000, 3600)
+        first_repeat = rng.randint(2000, count - 100)
+        stories = []
+        for number in range(count):
+            source = number - 1500 if first_repeat <= number < first_repeat + 100 else number
+            stories.append("Flash %s %d today\n\nThe word %s %d was said in town %d." % (tag, source, tag, source, source * 7))
+        for _ in range(3):
+            stories[rng.randrange(count)] = rng.choice(self.shared)
+        return "\n\n".join(stories) + "\n", count
+
+
 # ---------------------------------------------------------------------------------------------
 
 
@@ -190,6 +219,9 @@ class DaemonRunner:
                                  "LISTEN_FDS", "LISTEN_PID") and not k.startswith("BULLETIND_")}
         self.env["BULLETIND_INBOX_PROCESSED"] = processed
         self.env["BULLETIND_INBOX_FAILED"] = failed_dir
+        # The crash point between batches: armed only while this file exists.
+        self.fault_marker = os.path.join(work, "kill-at-batch")
+        self.env["BULLETIND_FAULT_KILL_AT_BATCH"] = self.fault_marker
         self.log_path = os.path.join(work, "daemon.stderr")
         self.log = open(self.log_path, "ab")
         self.starts = 0
@@ -305,6 +337,79 @@ def simulate_short_write(store, state, inbox, rng):
     return "%s: store cut to %d of its %d bytes" % (name, cut, len(tail))
 
 
+def store_tail(path, size=4096):
+    """The store's last `size` bytes (empty when there is no store)."""
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(max(0, os.fstat(handle.fileno()).st_size - size))
+            return handle.read()
+    except FileNotFoundError:
+        return b""
+
+
+def crash_between_batches(runner, name, data, expectation, staging, inbox, processed, store, state, rng):
+    """Drops `name` with the crash point between batches armed, waits for the daemon to die
+    there, checks what it left, then starts it again (the point disarmed) until the file is in
+    the processed folder. Returns a problem, or None."""
+    sha, count, _ = expectation
+    runner.start()
+    if not wait_until(runner.ready, DRAIN_TIMEOUT_S):
+        runner.kill()
+        return "%s: the daemon did not get ready before the drop" % name
+    later = rng.random() < 0.5
+    if not later:
+        open(runner.fault_marker, "wb").close()
+    staged = os.path.join(staging, name)
+    with open(staged, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.rename(staged, os.path.join(inbox, name))
+    if later:
+        # Armed once the bulletin's first lines are in the store: the daemon dies at a later
+        # boundary (or, if the store was written past the last one already, not at all).
+        wait_until(lambda: sha.encode() in store_tail(store), DRAIN_TIMEOUT_S, interval_s=0.001, max_interval_s=0.002)
+        open(runner.fault_marker, "wb").close()
+    process = runner.process
+    wait_until(lambda: process.poll() is not None or os.path.exists(os.path.join(processed, name)), DRAIN_TIMEOUT_S)
+    status = process.poll()
+    problem = None
+    if status is None:
+        if later and os.path.exists(os.path.join(processed, name)):
+            os.unlink(runner.fault_marker)
+            runner.stop()
+            return None  # stored past its last boundary before the point was armed: nothing to check
+        problem = "%s: the daemon did not die at the crash point" % name
+        runner.kill()
+    elif status != -signal.SIGKILL:
+        problem = "%s: the daemon ended with status %s, not SIGKILL" % (name, status)
+        runner.process = None
+    else:
+        runner.process = None
+    if os.path.exists(runner.fault_marker):
+        os.unlink(runner.fault_marker)
+        problem = problem or "%s: the crash point was not reached" % name
+    if problem is None:
+        with open(store, "rb") as handle:
+            indexes = [json.loads(line)["bulletin"]["index"] for line in handle.read().split(b"\n")[:-1]
+                       if sha.encode() in line]
+        batches = len(indexes) // 1000
+        if indexes != list(range(len(indexes))) or len(indexes) % 1000 or not 0 < batches < (count + 999) // 1000:
+            problem = "%s: at the crash point the store held its lines %s…%s (%d), not whole batches of 1,000" % (
+                name, indexes[:1], indexes[-1:], len(indexes))
+        with open(os.path.join(state, "ledger"), "rb") as handle:
+            if sha.encode() in handle.read():
+                problem = problem or "%s: in the ledger before it was stored whole" % name
+        runner.log.write(("# crash point: %s died after %d of its %d stories\n" % (name, len(indexes), count)).encode())
+        runner.log.flush()
+    runner.start()
+    done = wait_until(lambda: os.path.exists(os.path.join(processed, name)), DRAIN_TIMEOUT_S)
+    runner.stop()
+    if not done:
+        problem = problem or "%s: not ingested after the crash" % name
+    return problem
+
+
 def has_subcommand(binary, name):
     try:
         result = subprocess.run([binary, "--help"], stdin=subprocess.DEVNULL, capture_output=True,
@@ -339,6 +444,7 @@ def main():
     seed = int(os.environ.get("SEED", str(int(time.time() * 1000) % 1_000_000_007)))
     kills_wanted = max(MIN_KILLS, int(os.environ.get("KILLS", "60")))
     file_count = int(os.environ.get("FILES", "150"))
+    batch_file_count = int(os.environ.get("BATCH_FILES", "4"))
     rng = random.Random(seed)
     note("seed %d (SEED=%d reproduces the bulletins and the random delays)" % (seed, seed))
 
@@ -367,6 +473,14 @@ def main():
         name = "b%04d_%s.txt" % (number, sha[:8])
         expected[name] = (sha, count, data)
         bulletins.append((name, data))
+    batched = []
+    for number in range(batch_file_count):
+        text, count = generator.batched_bulletin()
+        data = text.encode("utf-8")
+        sha = hashlib.sha256(data).hexdigest()
+        name = "m%04d_%s.txt" % (number, sha[:8])
+        expected[name] = (sha, count, data)
+        batched.append((name, data))
     total_occurrences = sum(count for _, count, _ in expected.values())
     note("%d bulletins, %d story occurrences, %d bytes in all"
          % (len(bulletins), total_occurrences, sum(len(d) for _, d in bulletins)))
@@ -427,6 +541,17 @@ def main():
         check("the daemon never exited by itself during the kill phase",
               not runner.unexpected_exits,
               ["start %d exited with status %s" % exit for exit in runner.unexpected_exits[:10]])
+
+        # --- the crash points between batches: one multi-batch bulletin at a time.
+        crash_points = []
+        for name, data in batched:
+            crash_points.append(crash_between_batches(runner, name, data, expected[name], staging, inbox,
+                                                      processed, store, state, rng))
+        problems = [problem for problem in crash_points if problem]
+        check("every armed crash point between batches killed the daemon there, with whole batches of the "
+              "bulletin stored and no ledger entry, and the next start ingested the file (%d bulletins of "
+              "%s stories)" % (len(batched), ", ".join(str(expected[name][1]) for name, _ in batched)),
+              not problems, problems[:10])
 
         # --- the finish: one last run, left alone until it is ready (READY comes after the
         # files already in the inbox are ingested) and the inbox is empty.

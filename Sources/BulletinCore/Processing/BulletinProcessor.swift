@@ -50,10 +50,12 @@ package struct BulletinProcessor: Sendable {
         bytes: [UInt8], digest: BulletinDigest, dedup: DedupConfiguration, preparedAtMost: Int = BulletinProcessor.preparedAtMost
     ) -> PreparedBulletin {
         let decoded = Swift.Result { () throws(BulletinRejection) in try decoder.decode(bytes) }
+        var notices: [WireNotice] = []
         let parsed = Swift.Result { () throws(BulletinRejection) -> PreparedStories in
             let fingerprinter = StoryFingerprinter(dedup)
             var stories = try parser.parse(decoded.get().text)
-            if stories.count > preparedAtMost { return .parsed(stories) }
+            notices = PreparedStories.takeServiceMessages(from: &stories)
+            if stories.count > preparedAtMost { return .parsed(StoryBatches(stories)) }
             var prepared: [PreparedStory] = []
             prepared.reserveCapacity(stories.count)
             // Each story's paragraphs go as soon as its joined body is made, rather than all
@@ -66,7 +68,7 @@ package struct BulletinProcessor: Sendable {
         }
         // A file no reading fits has no encoding to name; it gives no records either.
         let encoding = (try? decoded.get().encoding) ?? .utf8
-        return PreparedBulletin(digest: digest, encoding: encoding, dedup: dedup, stories: parsed)
+        return PreparedBulletin(digest: digest, encoding: encoding, dedup: dedup, stories: parsed, notices: notices)
     }
 
     /// The second half of `process`: each story decided against `index` (new ones inserted)
@@ -93,11 +95,10 @@ package struct BulletinProcessor: Sendable {
     package func decisions(
         _ prepared: PreparedBulletin, file: String, receivedAt: Timestamp, dedup: DedupConfiguration
     ) throws(BulletinRejection) -> StoryDecisions {
-        var stories = try prepared.stories.get()
-        let notices = stories.removeServiceMessages()
+        let stories = try prepared.stories.get()
         // Fingerprints made with another configuration (a reload in between) are made again.
         return StoryDecisions(
-            prepared: prepared, stories: stories, notices: notices, file: file, receivedAt: receivedAt,
+            prepared: prepared, stories: stories, notices: prepared.notices, file: file, receivedAt: receivedAt,
             stale: prepared.dedup != dedup)
     }
 
@@ -140,8 +141,15 @@ package struct BulletinProcessor: Sendable {
 }
 
 /// A bulletin's stories decided against the index one at a time, each turned into its store
-/// record when asked for (`BulletinProcessor.decisions`).
+/// record when asked for (`BulletinProcessor.decisions`), in batches of `batchSize`: a large
+/// bulletin's parsed stories are fingerprinted a batch at a time, and each batch is let go
+/// once decided (`StoryBatches`).
 package struct StoryDecisions {
+    /// Stories fingerprinted, decided and stored at a time (the pipeline writes the store at
+    /// the end of each): a batch's records, lines and fingerprints are what a bulletin holds
+    /// beyond its parsed stories, however many stories it has.
+    package static let batchSize = 1_000
+
     let prepared: PreparedBulletin
     let stories: PreparedStories
     /// The framings' service messages: no record, a journal entry each.
@@ -154,6 +162,9 @@ package struct StoryDecisions {
     let stale: Bool
     /// How many stories have been decided.
     package private(set) var position = 0
+    /// The batch of a parsed bulletin being decided, fingerprinted, from `batchStart` on.
+    private var batch: [PreparedStory] = []
+    private var batchStart = 0
 
     init(
         prepared: PreparedBulletin, stories: PreparedStories, notices: [BulletinProcessor.WireNotice], file: String,
@@ -172,9 +183,13 @@ package struct StoryDecisions {
     /// How many stories (and so records) the bulletin has.
     package var count: Int { stories.count }
 
+    /// Whether the last story decided ended a batch and more follow: where the pipeline makes
+    /// the batch's lines part of the store before the next batch is fingerprinted.
+    package var atBatchBoundary: Bool { position % Self.batchSize == 0 && position > 0 && position < count }
+
     /// The next story decided against `index` (a new one inserted, so a story repeated within
-    /// the bulletin is a duplicate of its first occurrence) and turned into its record; nil
-    /// after the last.
+    /// the bulletin, in the same batch or an earlier one, is a duplicate of its first
+    /// occurrence) and turned into its record; nil after the last.
     package mutating func next(index: inout DuplicateIndex) -> StoryRecord? {
         guard position < stories.count else { return nil }
         let item: PreparedStory
@@ -183,8 +198,16 @@ package struct StoryDecisions {
         case .prepared(let all):
             item = all[position]
             fingerprint = stale ? index.fingerprinter.fingerprint(headline: item.headline, bodyText: item.bodyText) : item.fingerprint
-        case .parsed(let all):
-            item = PreparedStory(all[position], fingerprinter: index.fingerprinter)
+        case .parsed(let batches):
+            if position == batchStart + batch.count {
+                // The batch decided is let go before the next one is fingerprinted.
+                batch = []
+                batchStart = position
+                let parsed = batches.takeNext() ?? []
+                precondition(!parsed.isEmpty, "a bulletin's parsed stories are decided once")
+                batch = parsed.map { PreparedStory($0, fingerprinter: index.fingerprinter) }
+            }
+            item = batch[position - batchStart]
             fingerprint = item.fingerprint
         }
         let reference = StoryRecord.BulletinReference(

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A bulletin taken as far as it can go without the duplicate index: decoded, parsed, and each
 /// story fingerprinted (`BulletinProcessor.prepare`). What is left (`decide`) is cheap and must
 /// run one bulletin at a time, in order.
@@ -8,9 +10,18 @@ package struct PreparedBulletin: Sendable {
     let dedup: DedupConfiguration
     /// The stories, or why the bulletin holds none.
     let stories: Result<PreparedStories, BulletinRejection>
+    /// The framings' service messages (copyright fill, tests): no record, a journal entry each.
+    let notices: [BulletinProcessor.WireNotice]
 
     /// How many stories it holds (0 when the parser refused it).
     package var storyCount: Int { (try? stories.get().count) ?? 0 }
+
+    /// A large bulletin's batches of parsed stories not yet decided; nil when its stories were
+    /// all fingerprinted as it was prepared (or it has none).
+    package var batchesWaiting: Int? {
+        guard case .success(.parsed(let batches)) = stories else { return nil }
+        return batches.batchesWaiting
+    }
 
     /// The parser's rejection, if it refused the bulletin.
     package var rejection: BulletinRejection? {
@@ -20,36 +31,24 @@ package struct PreparedBulletin: Sendable {
 }
 
 /// A bulletin's stories, each fingerprinted when the bulletin was prepared (`prepared`) — or,
-/// in a bulletin of more than `BulletinProcessor.preparedAtMost` stories, kept as parsed and
-/// fingerprinted one at a time as they are decided (`parsed`): a prepared story takes about
-/// twice a parsed one's memory (its body joined, its fingerprint), and a 16 MB file of 600,000
-/// tiny stories held 167 MiB of them while it was decided (issue #14).
+/// in a bulletin of more than `BulletinProcessor.preparedAtMost` stories, kept as parsed, in
+/// batches fingerprinted one at a time as they are decided and freed once they are (`parsed`):
+/// a prepared story takes about twice a parsed one's memory (its body joined, its fingerprint),
+/// and a 16 MB file of 600,000 tiny stories held 167 MiB of them while it was decided (issue #14).
+/// The framings' service messages are taken out beforehand (`notices`).
 enum PreparedStories: Sendable {
     case prepared([PreparedStory])
-    case parsed([Story])
+    case parsed(StoryBatches)
 
     var count: Int {
         switch self {
         case .prepared(let stories): stories.count
-        case .parsed(let stories): stories.count
+        case .parsed(let batches): batches.count
         }
     }
 
-    /// The framings' service messages taken out: no record, a journal entry each.
-    mutating func removeServiceMessages() -> [BulletinProcessor.WireNotice] {
-        switch self {
-        case .prepared(var stories):
-            let notices = Self.takeServiceMessages(from: &stories)
-            self = .prepared(stories)
-            return notices
-        case .parsed(var stories):
-            let notices = Self.takeServiceMessages(from: &stories)
-            self = .parsed(stories)
-            return notices
-        }
-    }
-
-    private static func takeServiceMessages<Item: WireItemStory>(from stories: inout [Item]) -> [BulletinProcessor.WireNotice] {
+    /// The framings' service messages taken out of `stories`: no record, a journal entry each.
+    static func takeServiceMessages(from stories: inout [Story]) -> [BulletinProcessor.WireNotice] {
         guard stories.contains(where: { $0.wire?.isServiceMessage == true }) else { return [] }
         let notices = stories.compactMap { story in
             story.wire.flatMap { $0.isServiceMessage ? BulletinProcessor.WireNotice(headline: story.headline, wire: $0) : nil }
@@ -59,14 +58,36 @@ enum PreparedStories: Sendable {
     }
 }
 
-/// A story with a headline and, if framed, its wire metadata: what tells a service message.
-protocol WireItemStory {
-    var headline: String { get }
-    var wire: WireMetadata? { get }
-}
+/// A large bulletin's parsed stories in batches of `StoryDecisions.batchSize`, which its
+/// decisions take one at a time: each batch is fingerprinted, decided, stored and freed before
+/// the next, so the stories' fingerprints, records and lines never live all at once, and the
+/// parsed stories shrink as the bulletin is stored.
+///
+/// A reference, taken once: the loaded file that holds it is still held by whoever loaded it
+/// while the pipeline decides it, and a value would be copied, not freed. A bulletin is decided
+/// once (a file the store refused is read again for its next try).
+final class StoryBatches: Sendable {
+    /// How many stories, in all the batches.
+    let count: Int
+    /// The batches not yet taken, the next one last.
+    private let waiting: Mutex<[[Story]]>
 
-extension Story: WireItemStory {}
-extension PreparedStory: WireItemStory {}
+    init(_ stories: [Story], batchSize: Int = StoryDecisions.batchSize) {
+        count = stories.count
+        var batches: [[Story]] = []
+        batches.reserveCapacity((stories.count + batchSize - 1) / batchSize)
+        for start in stride(from: 0, to: stories.count, by: batchSize).reversed() {
+            batches.append(Array(stories[start..<min(start + batchSize, stories.count)]))
+        }
+        waiting = Mutex(batches)
+    }
+
+    /// How many batches are still waiting to be decided.
+    var batchesWaiting: Int { waiting.withLock { $0.count } }
+
+    /// The next batch, now the caller's alone; nil after the last.
+    func takeNext() -> [Story]? { waiting.withLock { $0.popLast() } }
+}
 
 /// A story as its record needs it, with what takes a pass over its text computed once.
 ///

@@ -48,6 +48,8 @@ package actor IngestPipeline {
         return reporter.logger
     }
     private let processor = BulletinProcessor()
+    /// Where the fault-injection tests make the daemon die (`FaultPoints`); none otherwise.
+    private let faultPoints = FaultPoints()
     let store: StoryStore
     let ledger: IngestLedger
     var index: DuplicateIndex
@@ -253,9 +255,13 @@ package actor IngestPipeline {
         }
     }
 
-    /// Each record goes to the store as it is decided; the journal's entries wait, without the
-    /// stories' text, until every line is stored (a crash never logs a story twice). When the
-    /// store refuses (disk full, I/O error), the file stays for another try.
+    /// The stories go to the store a batch at a time (`StoryDecisions.batchSize`: fingerprinted,
+    /// decided, written, let go), each record encoded as it is decided; the journal's entries
+    /// wait, without the stories' text, until every line is stored (a crash never logs a story
+    /// twice). A crash between batches leaves the bulletin cut short at the store's tail, with
+    /// no ledger entry: the next start moves its lines to the quarantine file and ingests the
+    /// file, still claimed, again, whole (`StoreRecovery`). When the store refuses (disk full,
+    /// I/O error), what the bulletin wrote is cut back and the file stays for another try.
     private func append(_ decisions: inout StoryDecisions, of bulletin: Bulletin, watchdog: WatchdogPinger?) throws(Settled) -> StoredLines
     {
         var lines = StoredLines()
@@ -272,6 +278,10 @@ package actor IngestPipeline {
                 if decisions.position % 100 == 0 { watchdog?.pingIfDue() }
                 lines.add(record)
                 try store.add(record, to: &append) { watchdog?.pingIfDue() }
+                if decisions.atBatchBoundary {
+                    try store.writeGathered(&append)
+                    faultPoints.batchStored()
+                }
             }
             try store.finish(&append)
         } catch {

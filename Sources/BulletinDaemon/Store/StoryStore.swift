@@ -59,6 +59,13 @@ final class StoryStore {
         progress()
     }
 
+    /// Writes the lines gathered so far: at the end of each batch of a bulletin's stories
+    /// (`StoryDecisions.batchSize`), so that the next batch starts with nothing held.
+    func writeGathered(_ append: inout Append) throws(IOFailure) {
+        guard !append.bytes.isEmpty else { return }
+        try write(&append)
+    }
+
     /// Writes the rest of the bulletin's lines and makes them durable as configured.
     func finish(_ append: inout Append) throws(IOFailure) {
         try write(&append)
