@@ -1,8 +1,15 @@
 /// Appends integers and integer arrays as raw bytes, then a checksum.
 struct SnapshotWriter {
     private(set) var bytes: [UInt8] = []
+    /// Where the snapshot begins in `bytes`, after a header of the file's: the checksum is its own.
+    private var start = 0
 
-    mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
+    init(header: [UInt8] = []) {
+        bytes = header
+        start = header.count
+    }
+
+    mutating func reserve(_ count: Int) { bytes.reserveCapacity(start + count) }
 
     mutating func append(bytes more: [UInt8]) { bytes.append(contentsOf: more) }
 
@@ -16,7 +23,7 @@ struct SnapshotWriter {
     }
 
     mutating func appendChecksum() {
-        append(SnapshotChecksum.of(bytes[...]))
+        append(SnapshotChecksum.of(bytes[start...]))
     }
 }
 

@@ -45,7 +45,7 @@ enum IndexSnapshot {
 
     /// Saves atomically: a crash mid-save leaves the previous snapshot in place.
     static func save(_ index: DuplicateIndex, storeOffset: Int64, storeIdentity: String, stateDirectory: FilePath) throws(IOFailure) {
-        let bytes = Array("bulletind-index 1 \(storeOffset) \(storeIdentity)\n".utf8) + index.snapshot()
+        let bytes = index.snapshot(after: Array("bulletind-index 1 \(storeOffset) \(storeIdentity)\n".utf8))
         try FileMover.writeAtomically(bytes, to: path(in: stateDirectory), permissions: .ownerReadWrite)
     }
 }

@@ -29,6 +29,19 @@ struct SnapshotTests {
         }
     }
 
+    /// The state file's header goes first in the same buffer (issue #14: joined afterwards, a
+    /// large snapshot was in memory twice); the bytes are those of the header and the snapshot
+    /// joined, so files written before read the same, and the checksum is the snapshot's alone.
+    @Test("a snapshot made after a header is the header and the snapshot, and loads from after it")
+    func snapshotAfterAHeader() throws {
+        let index = filledIndex()
+        let header = Array("bulletind-index 1 4096 8:1\n".utf8)
+        let bytes = index.snapshot(after: header)
+        #expect(bytes == header + index.snapshot())
+        let loaded = try DuplicateIndex(snapshot: bytes[header.count...], configuration: .default)
+        #expect(loaded.count == index.count)
+    }
+
     @Test("an empty index round-trips")
     func emptyRoundTrip() throws {
         let loaded = try DuplicateIndex(snapshot: DuplicateIndex().snapshot(), configuration: .default)
