@@ -210,6 +210,60 @@ import Testing
         #expect(ledger.count == 3)
     }
 
+    /// A bulletin of more lines than `BulletinGroup.heldRecords` (a file of tiny stories, cut
+    /// short between two of its batches, or whole) is not held decoded while it is replayed:
+    /// its lines are read again when they go into the index. The answers are those of a small
+    /// bulletin: whole, with a damaged line past the held ones, all its stories back in the
+    /// index but that line's and a ledger entry recovered; cut short with no ledger entry, its
+    /// lines in the quarantine file; cut short but in the ledger, kept and in the index.
+    @Test func aBulletinOfMoreLinesThanAreHeldIsReadAgainNotHeld() throws {
+        let fixture = try Fixture()
+        let count = BulletinGroup.heldRecords + 300
+        var index = DuplicateIndex(configuration: .default)
+        let text = (0..<count).map { "Flash number \($0) today\n\nThe word \($0) was said in town \($0 * 7).\n\n" }.joined()
+        let big = try BulletinProcessor().process(
+            bytes: Array(text.utf8), file: "big.txt", receivedAt: Timestamp(millisecondsSinceEpoch: 1_700_000_600_000), index: &index)
+        let bigLines = big.records.map { record in
+            var line: [UInt8] = []
+            record.encodeLine(into: &line)
+            return line
+        }
+        let smallStories = fixture.allLines.count  // each a new story
+        let damagedAt = BulletinGroup.heldRecords + 100
+        let damagedStory = big.records[damagedAt].kind == .story ? 1 : 0
+
+        var whole = bigLines
+        whole[damagedAt] = fixture.damaged(whole[damagedAt])
+        try fixture.writeStore(fixture.allLines + whole)
+        let (ledger, rebuilt, report) = try StoreRecovery(store: fixture.store, stateDirectory: fixture.state, dedup: .default).recover()
+        #expect(report.damagedLines == 1 && report.quarantine == nil)
+        #expect(report.linesReplayed == smallStories + count - 1)
+        #expect(rebuilt.count == smallStories + big.records.count { $0.kind == .story } - damagedStory)
+        #expect(ledger.count == 4 && ledger.storeOffset == Int64(fixture.storeBytes.count))
+
+        let short = Array(bigLines.prefix(count - 300))
+        try FileManager.default.removeItem(atPath: fixture.ledger.string)
+        try fixture.writeStore(fixture.allLines + short)
+        try fixture.writeLedger(bulletins: 3)
+        let (cutLedger, cutIndex, cut) = try StoreRecovery(store: fixture.store, stateDirectory: fixture.state, dedup: .default).recover()
+        #expect(cut.quarantine?.lines == count - 300 && cut.quarantine?.bulletinFile == "big.txt")
+        #expect(fixture.quarantineBytes == Array(short.joined()))
+        #expect(fixture.storeBytes == Array(fixture.allLines.joined()))
+        #expect(cutLedger.count == 3 && cutIndex.count == smallStories)
+
+        try fixture.writeStore(fixture.allLines + short)
+        let end = fixture.storeBytes.count
+        var ledgerText = try String(contentsOfFile: fixture.ledger.string, encoding: .utf8)
+        let identity = try #require(AppendOnlyFile.identity(of: fixture.store))
+        ledgerText += "\(Fixture.sha256(of: short[0])) \(end) \(identity)\n"
+        try Data(ledgerText.utf8).write(to: URL(fileURLWithPath: fixture.ledger.string))
+        try? FileManager.default.removeItem(atPath: IndexSnapshot.path(in: fixture.state).string)
+        let (keptLedger, keptIndex, kept) = try StoreRecovery(store: fixture.store, stateDirectory: fixture.state, dedup: .default).recover()
+        #expect(kept.quarantine == nil && kept.shortBulletinLinesKept == count - 300)
+        #expect(keptIndex.count == smallStories + big.records.prefix(count - 300).count { $0.kind == .story })
+        #expect(keptLedger.count == 4)
+    }
+
     /// The index snapshot: used from where it stops; rebuilt from the store, every story known
     /// again, when it is damaged, missing, or says the store is longer than it is.
     @Test(arguments: ["damaged", "missing", "ahead of the store"])

@@ -139,11 +139,11 @@ struct StoreRecovery {
         // A full rebuild of either starts with the rotated files, which are complete and final.
         if ledgerResume == .rebuild || indexResume == .rebuild {
             for file in rotated {
-                report.note(try replay(file, from: 0) { group, _ in replayed.takeRotated(group) })
+                report.note(try replay(file, from: 0) { group, _ in try replayed.takeRotated(group) })
             }
         }
         // Then the current file, from where the ledger or the snapshot stopped.
-        let end = try replay(store, from: min(ledgerResume.offset, indexResume.offset)) { replayed.take($0, endingAt: $1) }
+        let end = try replay(store, from: min(ledgerResume.offset, indexResume.offset)) { try replayed.take($0, endingAt: $1) }
         report.timings.append(laps.lap("store replay"))
         report.note(end)
         var finalSize = storeSize
@@ -202,8 +202,8 @@ struct StoreRecovery {
         identity: String, storeSize: Int64, into replayed: inout Replayed, report: inout Report
     ) throws -> Int64 {
         if let saved, saved.storeIdentity == identity, saved.storeOffset >= short.endOffset {
-            replayed.take(short, endingAt: short.endOffset)
-            report.shortBulletinLinesKept = short.records.count
+            try replayed.take(short, endingAt: short.endOffset)
+            report.shortBulletinLinesKept = short.lineCount
             return storeSize
         }
         let quarantine = StoreQuarantine(store: store)
@@ -228,15 +228,15 @@ struct StoreRecovery {
         var linesReplayed = 0
 
         /// A bulletin of a rotated file: only what is being rebuilt needs it.
-        mutating func takeRotated(_ group: BulletinGroup) {
-            if index == .rebuild { StoreRecovery.restore(group, into: &duplicateIndex) }
+        mutating func takeRotated(_ group: BulletinGroup) throws {
+            if index == .rebuild { try StoreRecovery.restore(group, into: &duplicateIndex) }
             if ledger == .rebuild, let digest = group.digest { digests.insert(digest) }
         }
 
         /// A bulletin of the current file, ending at `end`.
-        mutating func take(_ group: BulletinGroup, endingAt end: Int64) {
-            linesReplayed += group.records.count
-            if group.startOffset >= index.offset { StoreRecovery.restore(group, into: &duplicateIndex) }
+        mutating func take(_ group: BulletinGroup, endingAt end: Int64) throws {
+            linesReplayed += group.lineCount
+            if group.startOffset >= index.offset { try StoreRecovery.restore(group, into: &duplicateIndex) }
             // Hex read back from the store: a line edited to another form names no bulletin.
             guard let digest = group.digest else { return }
             digests.insert(digest)
@@ -273,15 +273,16 @@ struct StoreRecovery {
             from = snapshotIdentity == identity ? offset : 0
         } else {
             for file in try Self.rotatedFiles(of: store) {
-                _ = try replay(file, from: 0) { group, _ in Self.restore(group, into: &index) }
+                _ = try replay(file, from: 0) { group, _ in try Self.restore(group, into: &index) }
             }
         }
-        _ = try replay(store, from: from) { group, _ in Self.restore(group, into: &index) }
+        _ = try replay(store, from: from) { group, _ in try Self.restore(group, into: &index) }
         return index
     }
 
-    private static func restore(_ group: BulletinGroup, into index: inout DuplicateIndex) {
-        for record in group.records where record.kind == .story {
+    private static func restore(_ group: BulletinGroup, into index: inout DuplicateIndex) throws {
+        try group.forEachRecord { record in
+            guard record.kind == .story else { return }
             index.restore(
                 id: record.id, headline: record.headline, bodyText: record.bodyText ?? "",
                 receivedAt: Timestamp(rfc3339: record.receivedAt)?.secondsSinceEpoch ?? 0)
@@ -307,9 +308,9 @@ struct StoreRecovery {
     /// A damaged line (not a store line) counts among the lines of the bulletin it sits in: after
     /// a line of a bulletin still short of its count, or before a bulletin's line number k when
     /// it is one of the k lines just before it. Damaged or not, a bulletin's lines are all there.
-    private func replay(_ file: FilePath, from offset: Int64, _ complete: (BulletinGroup, Int64) -> Void) throws -> ReplayEnd {
+    private func replay(_ file: FilePath, from offset: Int64, _ complete: (BulletinGroup, Int64) throws -> Void) throws -> ReplayEnd {
         let decoder = JSONDecoder()
-        var group = BulletinGroup()
+        var group = BulletinGroup(file: file)
         var end = ReplayEnd()
         // Damaged lines no bulletin has taken, since the last good line: their offsets.
         var loose: [Int64] = []
@@ -318,7 +319,7 @@ struct StoreRecovery {
             guard let record = try? decoder.decode(StoryRecord.self, from: Data(line)) else {
                 end.damagedLines += 1
                 if end.firstDamagedOffset == nil { end.firstDamagedOffset = lineOffset }
-                if !group.records.isEmpty, !group.isComplete {
+                if group.lineCount > 0, !group.isComplete {
                     group.damagedLines += 1
                     group.endOffset = lineEnd
                 } else {
@@ -326,27 +327,27 @@ struct StoreRecovery {
                 }
                 return
             }
-            if !group.records.isEmpty {
+            if group.lineCount > 0 {
                 if group.accepts(record) {
-                    group.records.append(record)
+                    group.add(record)
                     group.endOffset = lineEnd
                     return
                 }
-                complete(group, group.endOffset)
+                try complete(group, group.endOffset)
             }
-            group = BulletinGroup(startOffset: lineOffset)
+            group = BulletinGroup(file: file, startOffset: lineOffset)
             let adopted = min(max(record.bulletin.index, 0), loose.count)
             if adopted > 0 {
                 group.startOffset = loose[loose.count - adopted]
                 group.damagedLines = adopted
             }
             loose.removeAll()
-            group.records.append(record)
+            group.add(record)
             group.endOffset = lineEnd
         }
-        if group.records.isEmpty { return end }
+        if group.lineCount == 0 { return end }
         if group.isComplete {
-            complete(group, group.endOffset)
+            try complete(group, group.endOffset)
         } else {
             end.incomplete = group
         }
@@ -355,15 +356,61 @@ struct StoreRecovery {
 }
 
 /// The consecutive lines of one bulletin occurrence in the store.
+///
+/// Its records are held while there are at most `heldRecords` of them; a larger bulletin's (a
+/// file of 600,000 tiny stories is one bulletin) are read again from the file when they are
+/// needed (`forEachRecord`), so a start after a crash between two of its batches does not hold
+/// all its lines, decoded, at once (issue #14).
 struct BulletinGroup {
+    static let heldRecords = 10_000
+
+    /// The store file its lines are in.
+    let file: FilePath
     var startOffset: Int64 = 0
     /// Just after its last line.
     var endOffset: Int64 = 0
-    var records: [StoryRecord] = []
+    /// Its first line's record: the bulletin it names.
+    private(set) var first: StoryRecord?
+    /// Its lines that read as store lines.
+    private(set) var lineCount = 0
+    /// Those lines' records, while there are at most `heldRecords`.
+    private var records: [StoryRecord] = []
     /// Its lines that no longer read as store lines.
     var damagedLines = 0
 
-    var first: StoryRecord? { records.first }
+    init(file: FilePath, startOffset: Int64 = 0) {
+        self.file = file
+        self.startOffset = startOffset
+    }
+
+    /// Takes its next line's record.
+    mutating func add(_ record: StoryRecord) {
+        if first == nil { first = record }
+        lineCount += 1
+        if lineCount <= Self.heldRecords {
+            records.append(record)
+        } else if !records.isEmpty {
+            records = []
+        }
+    }
+
+    /// Calls `body` with each of its records, in order: those held, or those read again from
+    /// its lines in the file (the damaged ones, which read as no record, passed over).
+    func forEachRecord(_ body: (StoryRecord) throws -> Void) throws {
+        guard lineCount > Self.heldRecords else {
+            try records.forEach(body)
+            return
+        }
+        let decoder = JSONDecoder()
+        do {
+            try LineReader.forEachLine(in: file, from: startOffset) { offset, line in
+                guard offset < endOffset else { throw PastTheEnd() }
+                if let record = try? decoder.decode(StoryRecord.self, from: Data(line)) { try body(record) }
+            }
+        } catch is PastTheEnd {}
+    }
+
+    private struct PastTheEnd: Error {}
 
     /// The bulletin's digest, read from its first line.
     var digest: BulletinDigest? { first.flatMap { BulletinDigest(hex: $0.bulletin.sha256) } }
@@ -371,7 +418,7 @@ struct BulletinGroup {
     /// Lines from before `bulletin.stories` existed count as complete on their own.
     var isComplete: Bool {
         guard let first else { return false }
-        return records.count + damagedLines >= (first.bulletin.stories ?? records.count)
+        return lineCount + damagedLines >= (first.bulletin.stories ?? lineCount)
     }
 
     func accepts(_ record: StoryRecord) -> Bool {
