@@ -20,7 +20,7 @@ an empty inbox), stopped with SIGTERM, and the store is checked against what was
   files is printed;
 - `BINARY verify --store FILE` exits 0, if the binary has that subcommand.
 
-Between the kill phase and the finish, a crash-point phase: BATCH_FILES bulletins of 2,000 to
+Between the kill phase and the finish, a crash-point phase: BATCH_FILES bulletins of 2,200 to
 3,600 tiny stories each (several of the daemon's batches of 1,000 stories; stories that repeat
 an earlier one of the same file two batches later, and a few of the shared pool) are dropped one
 at a time with the daemon's crash point between batches armed (`BULLETIND_FAULT_KILL_AT_BATCH`
@@ -166,7 +166,7 @@ class Generator:
         and a few taken from the shared pool. Returns (text, number of stories)."""
         rng = self.rng
         tag = self.token()
-        count = rng.randint(2000, 3600)
+        count = rng.randint(2200, 3600)
         first_repeat = rng.randint(2000, count - 100)
         stories = []
         for number in range(count):
@@ -402,6 +402,8 @@ def crash_between_batches(runner, name, data, expectation, staging, inbox, proce
                 problem = problem or "%s: in the ledger before it was stored whole" % name
         runner.log.write(("# crash point: %s died after %d of its %d stories\n" % (name, len(indexes), count)).encode())
         runner.log.flush()
+        note("crash point: %s died after %d of its %d stories (armed %s)"
+             % (name, len(indexes), count, "once its lines were seen" if later else "before the drop"))
     runner.start()
     done = wait_until(lambda: os.path.exists(os.path.join(processed, name)), DRAIN_TIMEOUT_S)
     runner.stop()
