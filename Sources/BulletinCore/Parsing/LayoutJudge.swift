@@ -27,10 +27,8 @@ struct LayoutJudge {
 
     /// `parts` with the candidates the file's layout rules out turned into paragraphs.
     func judged(_ parts: [Part], placements: [Placement]) -> [Part] {
-        let parts = Self.judgingByTightHeadlines(
-            Self.promotingLinesAfterWiderGaps(
-                Self.promotingLinesAfterSeparators(Self.promotingTrailingOffLinesOverDatelines(parts)),
-                placements: placements),
+        let parts = Self.promotingLinesAfterWiderGaps(
+            Self.promotingLinesAfterSeparators(Self.promotingTrailingOffLinesOverDatelines(parts)),
             placements: placements)
         let candidates = parts.indices.filter { Self.candidateText(parts, placements, $0) != nil }
         guard !candidates.isEmpty else { return parts }
@@ -442,9 +440,6 @@ struct Verdicts {
             case .byline: return true
             case .headline(var text), .nameLine(var text):
                 if text.withUTF8({ TimeLine.isTimeLine($0) }) { return true }
-                // A standfirst in a headline's shape right under it: "Disfunctions.de / Das Blog
-                // der gnadenlosen Fehlfunktionen! / Von Matthias Hille".
-                if next == index + 1 { break }
                 return false
             case .paragraph(let bytes):
                 if bytes.count <= 80, bytes.withUnsafeBufferPointer({ TimeLine.isTimeLine($0) }) { return true }
