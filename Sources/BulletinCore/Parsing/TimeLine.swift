@@ -8,22 +8,41 @@
 enum TimeLine {
     static func isTimeLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count <= 80, bytes.contains(where: ByteScalars.isDigit) else { return false }
-        var kinds: [Token] = []
+        // At most ten tokens, kept on the stack: the figure-row finder asks this of every short
+        // table row, and a growing array cost a few allocations a row.
+        return withUnsafeTemporaryAllocation(of: Token.self, capacity: maximumTokens) { kinds in
+            guard let count = tokens(bytes, into: kinds) else { return false }
+            return isDated(UnsafeBufferPointer(rebasing: kinds[..<count]))
+        }
+    }
+
+    private static let maximumTokens = 10
+
+    /// The kinds of the line's tokens written into `kinds`, and how many; nil when a token is
+    /// neither a date's part nor a word, or there are more than `kinds` holds.
+    private static func tokens(_ bytes: UnsafeBufferPointer<UInt8>, into kinds: UnsafeMutableBufferPointer<Token>) -> Int? {
+        var count = 0
         var start = 0
         while start < bytes.count {
             while start < bytes.count && bytes[start] == 0x20 { start += 1 }
             var end = start
             while end < bytes.count && bytes[end] != 0x20 { end += 1 }
             if end > start {
-                guard kinds.count < 10 else { return false }
+                guard count < kinds.count else { return nil }
                 let kind = token(UnsafeBufferPointer(rebasing: bytes[start..<end]))
                 // One token that is neither a date's part nor a word rules the line out: a
                 // table's row ("Shr 43 cts vs 41 cts") is asked too, and stops here.
-                guard kind != .other else { return false }
-                kinds.append(kind)
+                guard kind != .other else { return nil }
+                kinds.initializeElement(at: count, to: kind)
+                count += 1
             }
             start = end
         }
+        return count
+    }
+
+    /// A numeric date, or a month's name with a day and a year beside it, and at most four words.
+    private static func isDated(_ kinds: UnsafeBufferPointer<Token>) -> Bool {
         var dated = kinds.contains(.numericDate)
         for index in kinds.indices where kinds[index] == .month {
             let before = index > 0 ? kinds[index - 1] : nil
@@ -32,7 +51,8 @@ enum TimeLine {
             // "29 December 2019", "December 29, 2019"
             if (before == .day && after == .year) || (after == .day && afterNext == .year) { dated = true }
         }
-        let words = kinds.filter { $0 == .word }.count
+        var words = 0
+        for kind in kinds where kind == .word { words += 1 }
         return dated && words <= 4
     }
 
@@ -48,33 +68,42 @@ enum TimeLine {
         guard token.contains(where: ByteScalars.isDigit) else {
             return isMonth(token) ? .month : .word
         }
-        // Digit groups and what separates them.
-        var groups: [Int] = []
-        var separators: [UInt8] = []
+        // The digit groups, counted as they close (no array a token: every row of a table is
+        // asked): how many, whether one is 2 or 4 digits long, whether all are at most 2, the
+        // first one's length, and how many colons separate them.
+        var groups = 0
+        var firstLength = 0
+        var hasTwoOrFour = false
+        var allShort = true
+        var colons = 0
         var length = 0
+        func closeGroup() {
+            groups += 1
+            if groups == 1 { firstLength = length }
+            if length == 2 || length == 4 { hasTwoOrFour = true }
+            if length > 2 { allShort = false }
+            length = 0
+        }
         for byte in token {
             if ByteScalars.isDigit(byte) {
                 length += 1
             } else if byte == 0x2E || byte == 0x2F || byte == 0x2D || byte == 0x3A, length > 0 {
-                groups.append(length)
-                separators.append(byte)
-                length = 0
+                closeGroup()
+                if byte == 0x3A { colons += 1 }
             } else {
                 return .other
             }
         }
         guard length > 0 else { return .other }
-        groups.append(length)
-        if groups.count == 3 && separators.allSatisfy({ $0 != 0x3A }) && groups.contains(where: { $0 == 4 || $0 == 2 }) {
-            return .numericDate
-        }
-        if groups.count == 2 && separators == [0x3A] && groups.allSatisfy({ $0 <= 2 }) { return .time }
+        closeGroup()
+        if groups == 3 && colons == 0 && hasTwoOrFour { return .numericDate }
+        if groups == 2 && colons == 1 && allShort { return .time }
         // A day has one or two digits, a year four: a longer run is neither (and its value, a
         // run of 19 digits or more, would overflow: a fuzz finding that stopped the parser).
-        guard groups.count == 1, groups[0] <= 4 else { return .other }
+        guard groups == 1, firstLength <= 4 else { return .other }
         let value = token.reduce(0) { $0 * 10 + Int($1 - 0x30) }
-        if groups[0] <= 2 && value >= 1 && value <= 31 { return .day }
-        if groups[0] == 4 && value >= 1900 && value <= 2099 { return .year }
+        if firstLength <= 2 && value >= 1 && value <= 31 { return .day }
+        if firstLength == 4 && value >= 1900 && value <= 2099 { return .year }
         return .other
     }
 
@@ -86,10 +115,17 @@ enum TimeLine {
         "déc", "ene", "gen",
     ]
 
-    /// `monthStems` written in ASCII, as byte triples.
-    private static let asciiMonthStems: [(UInt8, UInt8, UInt8)] = monthStems.compactMap { stem in
+    /// `monthStems` written in ASCII, each packed into an integer (`asciiKey`): one comparison a
+    /// stem, where comparing byte triples cost some 500 instructions a word of every row asked.
+    private static let asciiMonthStems: [UInt32] = monthStems.compactMap { stem in
         let bytes = Array(stem.utf8)
-        return bytes.count == 3 ? (bytes[0], bytes[1], bytes[2]) : nil
+        return bytes.count == 3 ? asciiKey(bytes[0], bytes[1], bytes[2]) : nil
+    }
+
+    /// Three ASCII letters, lower-cased, in one integer.
+    @inline(__always)
+    private static func asciiKey(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> UInt32 {
+        UInt32(first | 0x20) << 16 | UInt32(second | 0x20) << 8 | UInt32(third | 0x20)
     }
 
     private static func isMonth<Bytes: Collection<UInt8>>(_ word: Bytes) -> Bool {
@@ -98,9 +134,8 @@ enum TimeLine {
         if word.allSatisfy({ $0 < 0x80 }) {
             guard word.count >= 3, word.count <= 10, word.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A })
             else { return false }
-            var stem = word.prefix(3).makeIterator()
-            let key = (stem.next()! | 0x20, stem.next()! | 0x20, stem.next()! | 0x20)
-            return asciiMonthStems.contains { $0 == key }
+            var stem = word.makeIterator()
+            return asciiMonthStems.contains(asciiKey(stem.next()!, stem.next()!, stem.next()!))
         }
         let text = ByteScalars.string(word).lowercased()
         guard text.count >= 3, text.count <= 10, text.allSatisfy(\.isLetter) else { return false }
