@@ -64,7 +64,7 @@ enum ANPAReader {
 
     /// `word.allSatisfy(\.isNumber)`, from the bytes where the word is ASCII (its only numbers
     /// are then the digits).
-    private static func isNumber(_ word: String) -> Bool {
+    static func isNumber(_ word: String) -> Bool {
         let utf8 = word.utf8
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return word.allSatisfy(\.isNumber) }
         return utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
