@@ -42,6 +42,10 @@ enum StandaloneLines {
     static func signOff(_ text: ArraySlice<UInt8>) -> [String]? {
         var body = ByteScalars.trimmed(text)
         guard body.count <= 200 || body.first == 0x28 else { return nil }
+        // Past 30 bytes only a credit, a copyright line or a source label can be one, and each
+        // opens with one of a few bytes: most sentences and table rows are ruled out here (the
+        // figure-row finder, the segmenter and the part reader ask this of every short line).
+        if body.count > 30, let first = body.first, !mayOpenLongSignOff(first) { return nil }
         if let inner = reportingCredit(body) { return inner }
         if isBareCredit(body) { return [] }
         guard let first = body.first else { return nil }
@@ -83,6 +87,18 @@ enum StandaloneLines {
         guard KnownOutlets.mayBeSignOffAgency(body) else { return nil }
         let name = ByteScalars.string(body)
         return KnownOutlets.isSignOffAgency(name, parenthesized: parenthesized) ? [name] : nil
+    }
+
+    /// A first byte that a sign-off longer than a lone agency's name may open with: "(" (a
+    /// credit or "(c)"), "©"'s lead byte, a credit opener's initial (also "copyright"'s), or a
+    /// source label's ("Source:", "Quelle:", "Fuente:"), in either case.
+    @inline(__always)
+    private static func mayOpenLongSignOff(_ byte: UInt8) -> Bool {
+        if byte == 0x28 || byte == 0xC2 { return true }
+        switch byte | 0x20 {
+        case 0x73, 0x71, 0x66: return true  // s q f
+        default: return isCreditInitial(byte)
+        }
     }
 
     /// A whole line that is a sign-off; cheap for the long lines of text, which never are.
