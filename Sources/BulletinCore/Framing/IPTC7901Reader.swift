@@ -95,6 +95,8 @@ enum IPTC7901Reader {
         // The text, up to the editors' sections; their notes become the ednote. The text's
         // lines go into one buffer, where each starts (to take closing lines off again).
         var body: [UInt8] = []
+        // Room for every remaining line and its LF at once, rather than growing line by line.
+        body.reserveCapacity(lines[index...].reduce(0) { $0 + $1.count + 1 })
         var lineStarts: [Int] = []
         var notes: [String] = []
         var section: String?
