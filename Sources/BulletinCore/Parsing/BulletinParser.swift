@@ -44,7 +44,10 @@ package struct BulletinParser: Sendable {
         let segments = Segmenter(text: clean).segments()
         let placed = PartReader(text: clean).placedParts(segments)
         let parts = LayoutJudge(text: clean).judged(placed.parts, placements: placed.placements)
-        let stories = StoryAssembler().stories(from: parts)
+        let marks = LayoutJudge.markedParagraphGap(parts, placements: placed.placements).map {
+            StoryAssembler.Marks(placements: placed.placements, paragraphGap: $0)
+        }
+        let stories = StoryAssembler().stories(from: parts, marks: marks)
         guard !stories.isEmpty else {
             throw BulletinRejection(reason: .noStories, detail: "text found, but only separators, bylines or sign-offs")
         }

@@ -366,7 +366,7 @@ struct Verdicts {
             }
             // Where separator lines mark the stories, every story boundary has one; so has
             // every one where the file puts the same wider gap before each of its stories.
-            if bySeparator || marked.count >= unmarked.count * 2 || gapMarksEveryStory(gap) {
+            if bySeparator || marked.count >= unmarked.count * 2 || LayoutJudge.gapMarksEveryStory(parts, placements, paragraphGap: gap) {
                 for position in unmarked { kept[position] = false }
             } else {
                 let words = marked.map { candidates[$0].words }.sorted()
@@ -406,29 +406,6 @@ struct Verdicts {
         }
 
         demotingLinesUnlikeTheFileCapitals(floating: floating)
-    }
-
-    /// Whether the file's wider gap is its separator: at least two gaps after text wider than
-    /// between paragraphs, every one of the same width and followed by a headline candidate.
-    /// A file that widens the gap above some of its stories by one line and others by two
-    /// (the seed bulletin) is laid out by hand, and may leave a story's headline unmarked.
-    private func gapMarksEveryStory(_ paragraphGap: Int?) -> Bool {
-        guard let paragraphGap else { return false }
-        var width: Int?
-        var count = 0
-        for index in parts.indices.dropFirst()
-        where placements[index].gapBefore > paragraphGap
-            && LayoutJudge.endsText(parts, placements, before: index, gap: paragraphGap)
-        {
-            switch parts[index] {
-            case .headline, .nameLine: break
-            default: return false
-            }
-            if let width, width != placements[index].gapBefore { return false }
-            width = placements[index].gapBefore
-            count += 1
-        }
-        return count >= 2
     }
 
     /// Whether a time line or a byline comes within the next three parts, before any other

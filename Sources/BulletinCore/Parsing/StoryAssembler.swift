@@ -1,7 +1,14 @@
 /// Walks the parts in order and groups them into stories: a headline opens a story, a
 /// separator or an end byline closes one, text with no open story starts a headless one.
 struct StoryAssembler {
-    func stories(from parts: [Part]) -> [Story] {
+    /// In a file that marks every story (`LayoutJudge.markedParagraphGap`), each part's gap
+    /// above it and the file's paragraph gap: only the file's mark ends a story there.
+    struct Marks {
+        let placements: [LayoutJudge.Placement]
+        let paragraphGap: Int
+    }
+
+    func stories(from parts: [Part], marks: Marks? = nil) -> [Story] {
         let bylinesUnderStandfirsts = Self.bylinesUnderStandfirsts(parts)
         var assembly = Assembly()
         assembly.stories.reserveCapacity(min(parts.count, 16))  // rather than regrow from one
@@ -29,14 +36,20 @@ struct StoryAssembler {
                     assembly.draft.leadingCredits.append(affiliation)
                 }
                 // After text, a byline ends the story; but where the file puts it under a
-                // standfirst, it is the story's own (see `bylinesUnderStandfirsts`).
-                if assembly.draft.hasBody && !(bylinesUnderStandfirsts && Self.isUnderStandfirst(index, in: parts)) {
+                // standfirst, it is the story's own (see `bylinesUnderStandfirsts`), and so it
+                // is where the file marks its stories and text follows it unmarked ("Headline
+                // / Summary. / Por Agencia EFE / Text" in a file of separators).
+                if assembly.draft.hasBody && !(bylinesUnderStandfirsts && Self.isUnderStandfirst(index, in: parts))
+                    && !Self.textFollowsUnmarked(index, in: parts, marks: marks)
+                {
                     assembly.draft.isClosed = true
                 }
             case .signOff(let credits):
                 guard assembly.isOpen else { continue }
                 assembly.draft.trailingCredits.append(contentsOf: credits)
-                if assembly.draft.hasBody { assembly.draft.isClosed = true }
+                if assembly.draft.hasBody && !Self.textFollowsUnmarked(index, in: parts, marks: marks) {
+                    assembly.draft.isClosed = true
+                }
             case .paragraph(let bytes):
                 assembly.openIfNeeded()
                 assembly.draft.append(.prose(bytes))
@@ -57,6 +70,16 @@ struct StoryAssembler {
         guard index >= 2, index + 1 < parts.count, case .headline = parts[index - 2], case .paragraph = parts[index - 1]
         else { return false }
         return !parts[index + 1].startsStory
+    }
+
+    /// Text right under the part at no more than the paragraph gap, in a file that marks its
+    /// stories: the same story goes on.
+    private static func textFollowsUnmarked(_ index: Int, in parts: [Part], marks: Marks?) -> Bool {
+        guard let marks, index + 1 < parts.count else { return false }
+        switch parts[index + 1] {
+        case .paragraph, .preformatted: return marks.placements[index + 1].gapBefore <= marks.paragraphGap
+        default: return false
+        }
     }
 
     private static func bylinesUnderStandfirsts(_ parts: [Part]) -> Bool {

@@ -142,4 +142,34 @@ struct FileMarkedLayoutTests {
         #expect(stories.dropFirst().first?.paragraphs.last == "Keep Talking Sports!")
         #expect(stories.last?.paragraphs[1] == "'A-ha' moment similar to making a decision")
     }
+    @Test func whereSeparatorsMarkTheStoriesABylineWithTextUnderItStaysInItsStory() throws {
+        // Once in the file, "Headline / Standfirst / Par … / Text" would read as a one-paragraph
+        // story signed at its end; but the file marks its stories with a rule, and no rule
+        // stands under the byline.
+        let text = """
+            Turpitude et architecture
+
+            Un roman, noir de pessimisme, où malgré tout l’amitié et l’entraide occupent une grande place.
+            -- -- --
+            La fin des trottinettes en libre-service à Montréal
+
+            L’administration Plante justifie sa décision par le taux élevé de délinquance chez les utilisateurs.
+
+            Par Jeanne Corriveau
+
+            En raison du taux élevé de délinquance chez les utilisateurs des trottinettes en libre-service, l’administration de Valérie Plante a décidé de ne pas autoriser ces véhicules dans les rues de la ville en 2020.
+            -- -- --
+            Glyphosate: radiographie d’une intoxication collective
+
+            Un jugement ne fait pas une vérité scientifique.
+            """
+        let stories = try parser.parse(text)
+        #expect(
+            stories.map(\.headline) == [
+                "Turpitude et architecture", "La fin des trottinettes en libre-service à Montréal",
+                "Glyphosate: radiographie d’une intoxication collective",
+            ])
+        #expect(stories[1].byline == "Jeanne Corriveau")
+        #expect(stories[1].paragraphs.count == 2)
+    }
 }
