@@ -41,6 +41,7 @@ struct StoryAssembler {
                 // / Summary. / Por Agencia EFE / Text" in a file of separators).
                 if assembly.draft.hasBody && !(bylinesUnderStandfirsts && Self.isUnderStandfirst(index, in: parts))
                     && !Self.textFollowsUnmarked(index, in: parts, marks: marks)
+                    && !Self.timeLineFollows(index, in: parts)
                 {
                     assembly.draft.isClosed = true
                 }
@@ -80,6 +81,16 @@ struct StoryAssembler {
         case .paragraph, .preformatted: return marks.placements[index + 1].gapBefore <= marks.paragraphGap
         default: return false
         }
+    }
+
+    /// A time line right under the byline ("Von Adrian Padeanu / Aktualisiert am 03.11.2021"):
+    /// it dates the story it stands in and never opens one, so the byline above it heads
+    /// that story's text rather than signing off a one-paragraph story.
+    private static func timeLineFollows(_ index: Int, in parts: [Part]) -> Bool {
+        guard index + 1 < parts.count, case .paragraph(let next) = parts[index + 1], next.count <= 80 else {
+            return false
+        }
+        return next.withUnsafeBufferPointer { TimeLine.isTimeLine($0) }
     }
 
     private static func bylinesUnderStandfirsts(_ parts: [Part]) -> Bool {
