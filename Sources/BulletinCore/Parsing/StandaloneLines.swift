@@ -201,9 +201,18 @@ enum StandaloneLines {
         let rest = ByteScalars.trimmed(body.dropFirst(label.utf8CodeUnitCount))
         let comma = rest.firstIndex(of: 0x2C)
         let namePart = ByteScalars.trimmed(rest[..<(comma ?? rest.endIndex)])
-        guard isPersonalName(namePart, minimumWords: 1) else { return nil }
+        guard isPersonalName(namePart, minimumWords: 1) || isListOfNames(namePart) else { return nil }
         let affiliation = comma.map { ByteScalars.string(ByteScalars.trimmed(rest[($0 + 1)...])) }
         return (ByteScalars.string(namePart), affiliation?.isEmpty == false ? affiliation : nil)
+    }
+
+    /// "AFP; The Local", "SWR Sport; Julius Richter", "Ibtisam Mahdi; Ruwaida Kamal Amer": a
+    /// page's authors and outlets as its byline lists them, two to four, each a name.
+    private static func isListOfNames(_ text: ArraySlice<UInt8>) -> Bool {
+        guard text.contains(0x3B) else { return false }
+        let names = text.split(separator: 0x3B, omittingEmptySubsequences: false)
+        return (2...4).contains(names.count)
+            && names.allSatisfy { isPersonalName(ByteScalars.trimmed($0), minimumWords: 1) }
     }
 
     /// "H. Mustafa", "Jane Smith", "J.R. de la Cruz", "Ahmed al-Hassan", "JANE SMITH":

@@ -28,4 +28,37 @@ struct BylineAndJoinTests {
         #expect(stories.first?.paragraphs.count == 4)
         #expect(stories.first?.paragraphs[1] == "Aktualisiert am 03.11.2021")
     }
+
+    /// thelocal.se/20200428/meet-the-swede-who-tattooed-a-state-epidemiologists-face-on-his-arm
+    /// and swr.de's stuttgart-ohne-rivers-im-finale-100.html (webnews.jsonl): a page's byline
+    /// lists its agency, outlet and authors with semicolons. Under each standfirst, as the
+    /// file does twice, it is the story's own byline.
+    @Test func aBylineListingNamesWithSemicolonsIsTheStorysByline() throws {
+        let text = """
+            Meet the Swede who tattooed a state epidemiologist's face on his arm
+
+            Whether you're for or against Sweden's softer approach to coronavirus lockdowns, there is no denying state epidemiologist Anders Tegnell has become a household name in the country during the crisis.
+
+            By AFP; The Local
+
+            Strange tattoos are plentiful around the world, but you'd probably still be hard pressed to find one of a state epidemiologist.
+
+            But on Monday, 32-year-old admirer Gustav Lloyd Agerblad from Stockholm had a portrait of Tegnell's stern-looking face permanently inked on his left arm.
+
+
+            Hiobsbotschaft für Allianz MTV Stuttgart: Top-Angreiferin Krystal Rivers fällt aus
+
+            Die Stuttgarter Volleyballerinnen müssen im vierten Spiel der Finalserie um die deutsche Meisterschaft gegen den Dresdner SC auf Krystal Rivers verzichten. Die US-Amerikanerin hat gesundheitliche Probleme.
+
+            Von SWR Sport; Julius Richter
+
+            "Sie ist nicht zu ersetzen", so Renkema geknickt.
+            """
+        let stories = try parser.parse(text)
+        #expect(stories.count == 2)
+        #expect(stories.map(\.byline) == ["AFP; The Local", "SWR Sport; Julius Richter"])
+        #expect(stories.map(\.paragraphs.count) == [3, 2])
+        // A sentence with a semicolon is no list of names.
+        #expect(StandaloneLines.byline(Array("By Monday; the talks had ended".utf8)[...]) == nil)
+    }
 }
