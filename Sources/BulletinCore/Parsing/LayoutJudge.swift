@@ -66,7 +66,8 @@ extension LayoutJudge {
     /// right after each such gap is a headline even where its shape alone does not say so
     /// ("Wie kann ich schnell abnehmen? Der Schlachtplan zum Wunschgewicht"): where every
     /// wider gap after text (two or more) is followed by a headline candidate or by such a
-    /// line, the line is promoted. One wider gap before ordinary prose, and nothing is.
+    /// line over the story's text or the lines that head it (`headsText`), the line is
+    /// promoted. One wider gap before ordinary prose, and nothing is.
     static func promotingLinesAfterWiderGaps(_ parts: [Part], placements: [Placement]) -> [Part] {
         guard parts.count >= 4, let gap = paragraphGap(parts, placements: placements) else { return parts }
         var promotable: [Int] = []
@@ -76,7 +77,7 @@ extension LayoutJudge {
             widerGaps += 1
             switch parts[index] {
             case .headline: continue
-            case .paragraph(let bytes) where mayHeadAStory(bytes) && isBody(parts, index + 1):
+            case .paragraph(let bytes) where mayHeadAStory(bytes) && headsText(parts, placements, index, gap: gap):
                 promotable.append(index)
             case .separator: return parts  // a file marked by separators is judged by them
             default: return parts
