@@ -115,6 +115,8 @@ if let bands = option("--bands", arguments) {
 if let value = option("--resemblance", arguments) { configuration.resemblanceThreshold = value }
 if let value = option("--containment", arguments) { configuration.containmentThreshold = value }
 if let value = option("--containment-min-resemblance", arguments) { configuration.containmentMinimumResemblance = value }
+if let value = option("--lead-headline-containment", arguments) { configuration.sameLeadAndHeadlineContainment = value }
+if let value = option("--short-body-bits", arguments) { configuration.shortBodyChangedBits = Int(value) }
 if let value = option("--number-guard", arguments) { configuration.numberGuardMinimum = Int(value) }
 if let value = option("--name-guard", arguments) { configuration.nameGuardMinimum = Int(value) }
 
@@ -133,6 +135,12 @@ if arguments.contains("--sweep") {
     }
     for value in [0.1, 0.2, 0.3, 0.4, 0.5] {
         var c = configuration; c.containmentMinimumResemblance = value; row("containmentMinimumResemblance \(value)", c)
+    }
+    for value in [0.3, 0.4, 0.5, 0.6, 0.7] {
+        var c = configuration; c.sameLeadAndHeadlineContainment = value; row("sameLeadAndHeadlineContainment \(value)", c)
+    }
+    for value in [0, 2, 4, 6, 8] {
+        var c = configuration; c.shortBodyChangedBits = value; row("shortBodyChangedBits \(value)", c)
     }
     for value in [0, 1, 2, 3] {
         var c = configuration; c.numberGuardMinimum = value; row("numberGuardMinimum \(value)", c)

@@ -31,6 +31,14 @@ package struct DedupConfiguration: Sendable, Equatable {
     /// …provided the resemblance is at least this (a one-paragraph brief is not a "trimmed copy"
     /// of a long feature that happens to quote it).
     package var containmentMinimumResemblance: Double
+    /// Containment enough when the bodies open with the same words under the same headline: a
+    /// copy trimmed to a short body has few shingles, whose estimate of being inside the
+    /// original comes out low (0.61 for a two-paragraph story cut to its first sentence).
+    package var sameLeadAndHeadlineContainment: Double
+    /// Two short bodies (`StoryFingerprint.shortBodyShingles`) under the same headline are near
+    /// duplicates when their word masks (two bits a word) differ in at most this many bits: a
+    /// word cut (up to 2) or changed (up to 4); the guards still apply. 0 turns this off.
+    package var shortBodyChangedBits: Int
     /// An occurrence that contains the first sighting and has this much more (0.15 = 15 %)
     /// shingles is reported as `.update` instead of `.near`.
     package var updateGrowth: Double
@@ -60,6 +68,8 @@ package struct DedupConfiguration: Sendable, Equatable {
         resemblanceThreshold: Double = 0.6,
         containmentThreshold: Double = 0.7,
         containmentMinimumResemblance: Double = 0.3,
+        sameLeadAndHeadlineContainment: Double = 0.5,
+        shortBodyChangedBits: Int = 4,
         updateGrowth: Double = 0.15,
         numberGuardMinimum: Int = 1,
         nameGuardMinimum: Int = 1,
@@ -77,6 +87,8 @@ package struct DedupConfiguration: Sendable, Equatable {
         self.resemblanceThreshold = resemblanceThreshold
         self.containmentThreshold = containmentThreshold
         self.containmentMinimumResemblance = containmentMinimumResemblance
+        self.sameLeadAndHeadlineContainment = sameLeadAndHeadlineContainment
+        self.shortBodyChangedBits = shortBodyChangedBits
         self.updateGrowth = updateGrowth
         self.numberGuardMinimum = numberGuardMinimum
         self.nameGuardMinimum = nameGuardMinimum
@@ -105,6 +117,8 @@ package struct DedupConfiguration: Sendable, Equatable {
 /// folded bytes are the same; a version-3 snapshot is rebuilt from the store at the first start).
 /// 5: a Hangul syllable is a token of its own too, and a short first paragraph (6–11 words) is
 /// the lead key by itself (ids unchanged again; a version-4 snapshot is rebuilt from the store).
+/// 6: a short body's headline key and word mask are kept (ids unchanged; a version-5 snapshot
+/// has no such columns and is rebuilt from the store).
 enum FeatureVersion {
-    static let current = 5
+    static let current = 6
 }

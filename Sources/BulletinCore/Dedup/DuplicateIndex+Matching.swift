@@ -19,8 +19,8 @@ extension DuplicateIndex {
                           similarity: best.verdict.similarity)
     }
 
-    /// Live slots sharing the lead key or at least one LSH band with the fingerprint, at most
-    /// `maxCandidates`.
+    /// Live slots sharing the lead key, a short body's headline key or at least one LSH band with
+    /// the fingerprint, at most `maxCandidates`.
     func candidates(of fingerprint: StoryFingerprint) -> [Int] {
         var found: [Int] = []
         let limit = configuration.maxCandidates
@@ -36,6 +36,16 @@ extension DuplicateIndex {
                     let seed = keys.seed
                     leadTable.forEachSlot(of: Self.leadHash(fingerprint.leadKey, seed: seed), rehash: { Self.leadHash(leadKeys[$0], seed: seed) }) { slot in
                         if leadKeys[slot] == fingerprint.leadKey, columns.isLive(slot), !found.contains(slot) {
+                            found.append(slot)
+                        }
+                        return found.count < limit
+                    }
+                }
+                if fingerprint.headlineKey != 0, fingerprint.isShortBody, found.count < limit {
+                    let headlineKeys = columns.headlineKeys
+                    let seed = keys.seed
+                    headlineTable.forEachSlot(of: Self.leadHash(fingerprint.headlineKey, seed: seed), rehash: { Self.leadHash(headlineKeys[$0], seed: seed) }) { slot in
+                        if headlineKeys[slot] == fingerprint.headlineKey, columns.isLive(slot), !found.contains(slot) {
                             found.append(slot)
                         }
                         return found.count < limit
@@ -85,7 +95,11 @@ extension DuplicateIndex {
             namesOnlyOld: (oldNames & ~fingerprint.leadNameMask).nonzeroBitCount,
             namesOnlyNew: (fingerprint.leadNameMask & ~oldNames).nonzeroBitCount,
             sameLead: fingerprint.leadKey != 0 && fingerprint.leadKey == columns.leadKeys[slot],
-            newIsLead: fingerprint.bodyIsLead)
+            newIsLead: fingerprint.bodyIsLead,
+            sameHeadline: fingerprint.headlineKey != 0 && fingerprint.headlineKey == columns.headlineKeys[slot],
+            bothShort: fingerprint.isShortBody && columns.shortBodyWords[slot] != 0,
+            shortBodyWordsOnlyOld: (columns.shortBodyWords[slot] & ~fingerprint.shortBodyWords).nonzeroBitCount,
+            shortBodyWordsOnlyNew: (fingerprint.shortBodyWords & ~columns.shortBodyWords[slot]).nonzeroBitCount)
     }
 }
 
@@ -104,6 +118,13 @@ struct MatchEvidence: Sendable, Equatable {
     var sameLead: Bool
     /// The occurrence's body is no more than the words of its lead key (`StoryFingerprint.bodyIsLead`).
     var newIsLead: Bool = false
+    /// The headlines fold to the same words (`StoryFingerprint.headlineKey`).
+    var sameHeadline: Bool = false
+    /// Both bodies are short (`StoryFingerprint.isShortBody`); then the bits of each body's
+    /// word mask the other lacks.
+    var bothShort: Bool = false
+    var shortBodyWordsOnlyOld: Int = 0
+    var shortBodyWordsOnlyNew: Int = 0
 
     /// Estimated share of the smaller shingle set inside the larger: from J = |A∩B| / |A∪B|,
     /// |A∩B| = J (|A| + |B|) / (1 + J). Known, not estimated, when the occurrence is just the
@@ -127,9 +148,17 @@ struct NearVerdict: Sendable, Equatable {
     init?(_ evidence: MatchEvidence, _ configuration: DedupConfiguration) {
         let resemblance = evidence.resemblance
         let containment = evidence.containment
-        let resembles = resemblance >= configuration.resemblanceThreshold
-        // The same opening words vouch for a copy cut down to its lead, however short.
-        let contained = containment >= configuration.containmentThreshold
+        // Two short bodies under the same headline that differ in a word or two: the headline
+        // vouches for what so few shingles cannot ("… mediante el patrocinio …" copied as
+        // "… mediante patrocinio …" keeps 5 of 8).
+        let shortUnderItsHeadline = configuration.shortBodyChangedBits > 0 && evidence.sameHeadline && evidence.bothShort
+            && evidence.shortBodyWordsOnlyOld + evidence.shortBodyWordsOnlyNew <= configuration.shortBodyChangedBits
+        let resembles = resemblance >= configuration.resemblanceThreshold || shortUnderItsHeadline
+        // The same opening words vouch for a copy cut down to its lead, however short; under the
+        // same headline too, for a lower estimate of containment.
+        let containmentNeeded = evidence.sameLead && evidence.sameHeadline
+            ? configuration.sameLeadAndHeadlineContainment : configuration.containmentThreshold
+        let contained = containment >= containmentNeeded
             && (resemblance >= configuration.containmentMinimumResemblance || evidence.sameLead)
         guard resembles || contained else { return nil }
         if Self.differs(evidence.numbersOnlyOld, evidence.numbersOnlyNew, minimum: configuration.numberGuardMinimum)
@@ -144,7 +173,7 @@ struct NearVerdict: Sendable, Equatable {
             similarity = containment
         } else {
             match = .near
-            similarity = resembles ? resemblance : containment
+            similarity = resemblance >= configuration.resemblanceThreshold || !contained ? resemblance : containment
         }
     }
 

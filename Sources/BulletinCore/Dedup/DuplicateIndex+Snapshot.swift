@@ -2,8 +2,9 @@
 /// loading a million stories is a few large copies and one checksum pass, not a rebuild.
 ///
 /// Layout: header (magic "BLTNDDUP", format version, layout fingerprint of the configuration,
-/// counts), then the record arrays, the exact table, the lead table and each band table, each array prefixed by
-/// its element count, then a 64-bit checksum of everything before it.
+/// counts), then the record arrays, the exact table, the lead table, the headline table and each
+/// band table, each array prefixed by its element count, then a 64-bit checksum of everything
+/// before it.
 extension DuplicateIndex {
     /// `header`: bytes of the file's own before the snapshot (not covered by its checksum), so
     /// that the file is made in one buffer: joined afterwards, a large index's snapshot was
@@ -24,7 +25,9 @@ extension DuplicateIndex {
         writer.append(array: columns.numberMasks)
         writer.append(array: columns.nameMasks)
         writer.append(array: columns.leadKeys)
-        for table in [exactTable, leadTable] + bandTables {
+        writer.append(array: columns.headlineKeys)
+        writer.append(array: columns.shortBodyWords)
+        for table in [exactTable, leadTable, headlineTable] + bandTables {
             writer.append(UInt64(table.count))
             writer.append(array: table.entries)
         }
@@ -48,11 +51,10 @@ extension DuplicateIndex {
             throw DedupSnapshotError.notASnapshot
         }
         let version: UInt32 = try reader.read()
-        // Version 1 had no version links (no store line had wire fields before version 2).
-        // Version 2 had no headline table: such a snapshot is refused, and the index rebuilt
-        // from the store, which has every headline. The tables of 1 and 3 may hold thousands of
-        // entries of one key in one run (issue #14): they are rebuilt from the columns below.
-        guard version == SnapshotFormat.version || version == 3 || version == 1 else {
+        // Versions 1–4 had no headline keys or short bodies' words, which only the texts can give: such a
+        // snapshot is refused, and the index rebuilt from the store, which has every headline
+        // (their layout fingerprints, of feature version 5 or older, would refuse them anyway).
+        guard version == SnapshotFormat.version else {
             throw DedupSnapshotError.unsupportedVersion(Int(version))
         }
         let byteOrder: UInt32 = try reader.read()
@@ -71,8 +73,10 @@ extension DuplicateIndex {
         loaded.numberMasks = try reader.readArray(expectedCount: 3 * slotCount)
         loaded.nameMasks = try reader.readArray(expectedCount: slotCount)
         loaded.leadKeys = try reader.readArray(expectedCount: slotCount)
+        loaded.headlineKeys = try reader.readArray(expectedCount: slotCount)
+        loaded.shortBodyWords = try reader.readArray(expectedCount: slotCount)
         var tables: [SlotTable] = []
-        for _ in 0..<(2 + configuration.bandCount) {
+        for _ in 0..<(3 + configuration.bandCount) {
             let count = Int(try reader.read() as UInt64)
             let table = SlotTable(entries: try reader.readArray(expectedCount: nil), count: count)
             guard table.capacity >= SlotTable.minimumCapacity, table.isConsistent(slotCount: slotCount) else {
@@ -80,7 +84,7 @@ extension DuplicateIndex {
             }
             tables.append(table)
         }
-        if version >= 3 { versions = try VersionIndex(reading: &reader) }
+        versions = try VersionIndex(reading: &reader)
         try reader.verifyChecksumAndEnd()
         guard loaded.receivedAt.lazy.filter({ $0 == IndexColumns.deadMark }).count == dead else {
             throw DedupSnapshotError.inconsistent
@@ -89,8 +93,8 @@ extension DuplicateIndex {
         deadCount = dead
         exactTable = tables[0]
         leadTable = tables[1]
-        bandTables = Array(tables.dropFirst(2))
-        if version < 4 { rebuildTables() }
+        headlineTable = tables[2]
+        bandTables = Array(tables.dropFirst(3))
     }
 }
 
@@ -109,7 +113,9 @@ enum SnapshotFormat {
     static let magic: [UInt8] = Array("BLTNDDUP".utf8)
     /// 2: the version links follow the band tables. 3: and the headline table among them.
     /// 4: a table holds at most `maxCandidates` entries of one key (`SlotTable`); the layout of 3.
-    static let version = 4
+    /// 5: the headline keys and short bodies' word masks follow the lead keys, and the headline
+    /// table (of short bodies) the lead table.
+    static let version = 5
     /// Written in the machine's byte order: reads back as this value only on a machine of the
     /// same order.
     static let byteOrderMark: UInt32 = 0x0102_0304

@@ -16,6 +16,8 @@ package struct DuplicateIndex: Sendable {
     var exactTable: SlotTable
     /// Lead key → slots (`StoryFingerprint.leadKey`).
     var leadTable: SlotTable
+    /// Headline key → slots of short bodies (`StoryFingerprint.headlineKey`, `isShortBody`).
+    var headlineTable: SlotTable
     /// One table per LSH band: band key → slots.
     var bandTables: [SlotTable]
     var deadCount: Int
@@ -29,6 +31,7 @@ package struct DuplicateIndex: Sendable {
         columns = IndexColumns(hashCount: configuration.hashCount)
         exactTable = SlotTable()
         leadTable = SlotTable()
+        headlineTable = SlotTable()
         bandTables = Array(repeating: SlotTable(), count: configuration.bandCount)
         deadCount = 0
     }
@@ -38,7 +41,7 @@ package struct DuplicateIndex: Sendable {
 
     /// Bytes held by the index's arrays (columns and tables, without spare array capacity).
     package var memoryFootprint: Int {
-        columns.byteCount + 4 * (exactTable.capacity + leadTable.capacity + bandTables.reduce(0) { $0 + $1.capacity })
+        columns.byteCount + 4 * (exactTable.capacity + leadTable.capacity + headlineTable.capacity + bandTables.reduce(0) { $0 + $1.capacity })
     }
 
     /// Featurizes a story with this index's configuration (pure; the costly part of `ingest`).
@@ -118,6 +121,13 @@ package struct DuplicateIndex: Sendable {
                 Self.leadHash(leadKeys[$0], seed: seed)
             }
         }
+        if fingerprint.headlineKey != 0, fingerprint.isShortBody {
+            let keys = columns.headlineKeys
+            let seed = configuration.seed
+            headlineTable.insert(slot: slot, hash: Self.leadHash(fingerprint.headlineKey, seed: seed), cap: configuration.maxCandidates) {
+                Self.leadHash(keys[$0], seed: seed)
+            }
+        }
         guard fingerprint.shingleCount > 0 else { return }
         let signatures = columns.signatures
         let keys = bandKeys
@@ -131,6 +141,7 @@ package struct DuplicateIndex: Sendable {
         }
     }
 
+    /// The table hash of a 32-bit key (a lead key, or a short body's headline key).
     @inline(__always)
     static func leadHash(_ leadKey: UInt32, seed: UInt64) -> UInt64 {
         StableHash.mix(UInt64(leadKey) ^ (seed << 1))
@@ -172,11 +183,20 @@ package struct DuplicateIndex: Sendable {
         let leadKeys = columns.leadKeys
         let seed = configuration.seed
         leadTable = SlotTable(capacity: capacity)
+        headlineTable = SlotTable(capacity: capacity)
+        let headlineKeys = columns.headlineKeys
+        let shortBodyWords = columns.shortBodyWords
         for slot in 0..<columns.count {
             exactTable.insert(slot: slot, hash: idWords[2 * slot]) { idWords[2 * $0] }
             let leadKey = leadKeys[slot]
             if leadKey != 0 {
                 leadTable.insert(slot: slot, hash: Self.leadHash(leadKey, seed: seed), cap: cap) { Self.leadHash(leadKeys[$0], seed: seed) }
+            }
+            let headlineKey = headlineKeys[slot]
+            if headlineKey != 0, shortBodyWords[slot] != 0 {
+                headlineTable.insert(slot: slot, hash: Self.leadHash(headlineKey, seed: seed), cap: cap) {
+                    Self.leadHash(headlineKeys[$0], seed: seed)
+                }
             }
         }
         let keys = bandKeys

@@ -1,5 +1,5 @@
 /// The per-story data the index keeps (its columns; not `StoryRecord`, a store line), as parallel arrays of integers (no texts, no objects):
-/// about 130 bytes a story with the default 72-byte signature.
+/// about 130 bytes a story with the default 60-byte signature.
 struct IndexColumns: Sendable, Equatable {
     /// Marks an evicted slot in `receivedAt` until the next compaction removes it.
     static let deadMark = UInt32.max
@@ -20,6 +20,9 @@ struct IndexColumns: Sendable, Equatable {
     var nameMasks: [UInt64] = []
     /// `StoryFingerprint.leadKey`, to find the slot again when the lead table grows.
     var leadKeys: [UInt32] = []
+    /// `StoryFingerprint.headlineKey` and `shortBodyWords` (not 0 only for a short body).
+    var headlineKeys: [UInt32] = []
+    var shortBodyWords: [UInt64] = []
 
     init(hashCount: Int) {
         self.hashCount = hashCount
@@ -38,6 +41,8 @@ struct IndexColumns: Sendable, Equatable {
         numberMasks.append(fingerprint.leadNumberMask)
         nameMasks.append(fingerprint.leadNameMask)
         leadKeys.append(fingerprint.leadKey)
+        headlineKeys.append(fingerprint.headlineKey)
+        shortBodyWords.append(fingerprint.shortBodyWords)
         return receivedAt.count - 1
     }
 
@@ -58,6 +63,8 @@ struct IndexColumns: Sendable, Equatable {
         kept.numberMasks.reserveCapacity(3 * slots.count)
         kept.nameMasks.reserveCapacity(slots.count)
         kept.leadKeys.reserveCapacity(slots.count)
+        kept.headlineKeys.reserveCapacity(slots.count)
+        kept.shortBodyWords.reserveCapacity(slots.count)
         for slot in slots {
             kept.idWords.append(contentsOf: idWords[(2 * slot)..<(2 * slot + 2)])
             kept.signatures.append(contentsOf: signatures[(hashCount * slot)..<(hashCount * slot + hashCount)])
@@ -66,6 +73,8 @@ struct IndexColumns: Sendable, Equatable {
             kept.numberMasks.append(contentsOf: numberMasks[(3 * slot)..<(3 * slot + 3)])
             kept.nameMasks.append(nameMasks[slot])
             kept.leadKeys.append(leadKeys[slot])
+            kept.headlineKeys.append(headlineKeys[slot])
+            kept.shortBodyWords.append(shortBodyWords[slot])
         }
         return kept
     }
@@ -74,6 +83,7 @@ struct IndexColumns: Sendable, Equatable {
     var byteCount: Int {
         idWords.count * 8 + signatures.count + receivedAt.count * 4 + shingleCounts.count * 2
             + numberMasks.count * 8 + nameMasks.count * 8 + leadKeys.count * 4
+            + headlineKeys.count * 4 + shortBodyWords.count * 8
     }
 }
 

@@ -19,6 +19,13 @@ package struct StoryFingerprint: Sendable {
     /// The body is just the words its lead key hashes: if the key matches another story's,
     /// this body is that story's opening, wholly inside it, however few shingles say so.
     let bodyIsLead: Bool
+    /// Hash of the folded headline's words (0 for a headline of none): with the lead key, what
+    /// vouches for a copy trimmed to a few shingles; with `shortBodyWords`, for a short body.
+    let headlineKey: UInt32
+    /// A short body (`isShortBody`) is found under its headline too and judged by its words: a
+    /// one-sentence story copied with one word cut keeps too few of its shingles for the bands
+    /// or the estimates. Two bits of each of its words; 0 for any other body.
+    let shortBodyWords: UInt64
 
     /// The story's stable id (`StoryID(of:)`).
     package var id: String { storyID.hex }
@@ -51,6 +58,31 @@ package struct StoryFingerprint: Sendable {
         let lead = Self.leadWords(of: body)
         leadKey = Self.leadKey(of: lead)
         bodyIsLead = lead.count == body.count && !lead.isEmpty
+        headlineKey = Self.headlineKey(of: folded.headlineTokens)
+        var bodyWords: UInt64 = 0
+        if body.count >= Self.shortBodyMinimumWords, shingleCount < Self.shortBodyShingles {
+            for token in body { bodyWords |= FeatureMask.twoBits(token.hash) }
+        }
+        shortBodyWords = bodyWords
+    }
+
+    /// A body of `shortBodyMinimumWords` words or more and fewer distinct shingles than
+    /// `shortBodyShingles` is short: one word cut from a sentence of under 18 words leaves less
+    /// than 60 % of its shingles in common, and so few shingles fill few of the signature's
+    /// bins, which makes every estimate coarse. Below six words one word is too much of a body
+    /// to say anything by.
+    static let shortBodyShingles = 16
+    static let shortBodyMinimumWords = 6
+
+    /// Whether the body is short (its word mask is kept: a body of six words sets bits).
+    var isShortBody: Bool { shortBodyWords != 0 }
+
+    /// The folded headline's words hashed to 32 bits (never 0); 0 for a headline of no words.
+    static func headlineKey(of words: [FoldedToken]) -> UInt32 {
+        guard !words.isEmpty else { return 0 }
+        var hash = StableHash.mix(0x6865_6164)  // "head"
+        for word in words { hash = StableHash.combine(hash, word.hash) }
+        return max(1, UInt32(truncatingIfNeeded: hash >> 32))
     }
 
     /// The lead key hashes the first `leadKeyWords` words of the body to 32 bits (never 0); a
