@@ -28,7 +28,8 @@ struct LayoutJudge {
     /// `parts` with the candidates the file's layout rules out turned into paragraphs.
     func judged(_ parts: [Part], placements: [Placement]) -> [Part] {
         let parts = Self.promotingLinesAfterWiderGaps(
-            Self.promotingLinesAfterSeparators(Self.promotingTrailingOffLinesOverDatelines(parts)),
+            Self.promotingLinesAfterSeparators(
+                Self.promotingLinesOverSignatures(Self.promotingTrailingOffLinesOverDatelines(parts), placements: placements)),
             placements: placements)
         let candidates = parts.indices.filter { Self.candidateText(parts, placements, $0) != nil }
         guard !candidates.isEmpty else { return parts }
@@ -144,9 +145,11 @@ extension LayoutJudge {
         return bytes[bytes.startIndex..<end]
     }
 
-    /// Short, and no full stop at its end: a line the file's own marks may make a headline.
+    /// Short, and no full stop at its end: a line the file's own marks may make a headline. Three
+    /// dots at its end trail off as a headline does ("Sommer-Must-have Strohtasche! Darum lieben
+    /// wir sie ..."), they close no sentence.
     static func mayHeadAStory(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.count <= 200 && bytes.last != 0x2E
+        bytes.count <= 200 && (bytes.last != 0x2E || endsWithEllipsis(bytes))
     }
 
     /// Whether a story's text ends right above `index`: a paragraph or a table, or a short

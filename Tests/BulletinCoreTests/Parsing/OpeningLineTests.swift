@@ -72,4 +72,83 @@ struct OpeningLineTests {
         #expect(stories.map(\.headline).last == "بارتوميو رئيساً لبرشلونة حتى 2021")
         #expect(stories.last?.paragraphs.count == 3)
     }
+
+    /// independent-tuning/0116 (tageswoche.ch, see Tests/ParseCorpus/independent/SOURCES.md):
+    /// the file's first line holds two sentences, so its shape says paragraph; the time line
+    /// under it says headline.
+    @Test func aFirstLineOverATimeLineIsTheHeadlineThoughItHoldsTwoSentences() throws {
+        let text = """
+            Wir sind dann mal weg (und dieser Titel muss auch weg! Oder?)
+            Aktualisiert am 16.11.2018
+                Sportredaktor Samuel ist es nach etwas Dramatik. «Time to say goodbye …»,
+            singt er halblaut, aber mit Leidenschaft hinter seinem Bildschirm.
+                In ihren letzten Tagen wandelt sich die TagesWoche zum Loriot-Sketch.
+            Alltag ad absurdum.
+            """
+        let stories = try parser.parse(text)
+        #expect(stories.map(\.headline) == ["Wir sind dann mal weg (und dieser Titel muss auch weg! Oder?)"])
+        #expect(stories.first?.paragraphs.first == "Aktualisiert am 16.11.2018")
+    }
+
+    /// independent-tuning/0051 (rp.pl, eawag.ch): in the middle of a file, a two-sentence line
+    /// set apart from the list above it and tight on the time line under it heads a story.
+    @Test func aLineTightOnATimeLineAndApartFromTheTextAboveHeadsAStory() throws {
+        let text = """
+            Elektronentransfer mit UV-Licht sichtbar gemacht
+
+            Die Studie beschreibt nur einen kleinen Schritt in der mikrobiellen Atmung. Doch er ist zentral in vielen Prozessen.
+
+            * Eawag
+            * ETHZ
+            * SNF
+
+            Unijne fundusze coraz bliżej. Sejm zagłosował "za"
+            Aktualizacja: 05.05.2021
+
+            – To jest moment fundamentalny. Nie ma miejsca na kłótnie. To jest przełomowy moment.
+
+            Ostatecznie 290 posłów głosowało za rządowym projektem ustawy w tej sprawie, przeciwko było tylko 33.
+            """
+        let stories = try parser.parse(text)
+        #expect(stories.map(\.headline) == ["Elektronentransfer mit UV-Licht sichtbar gemacht", "Unijne fundusze coraz bliżej. Sejm zagłosował \"za\""])
+        #expect(stories.last?.paragraphs.count == 3)
+    }
+
+    /// independent-tuning/0096 (instyle.com, gofeminin.de, tmz.com): three blank lines between
+    /// stories, one between paragraphs; a line ending in "..." after the wider gap trails off
+    /// as a headline does, it closes no sentence.
+    @Test func aLineEndingInThreeDotsAfterAWiderGapHeadsAStory() throws {
+        let text = """
+            Black Women Battling Breast Cancer Deserve More Wig Options, According to Coils to Locs Founder Dianne Austin
+
+            When Dianne Austin decided to ditch her relaxer and transition back to her natural hair in 2011, she had no idea that four years later she would be hit with the heartbreaking news of a breast cancer diagnosis.
+
+            That's why in 2019, she created Coils to Locs alongside natural hair blogger Pamela Shaddock.
+
+
+
+            Sommer-Must-have Strohtasche! Darum lieben wir sie ...
+
+            Auch wenn das Wetter mancherorts noch nicht so ganz nach Sommer aussieht, es wird in den nächsten Tagen bestimmt auch bei euch warm.
+
+            Was so alles in eine XXL-Strohtasche passt
+
+            Ein Strandtag steht bevor, und wir fragen uns: Habe ich die Sonnencreme eingepackt? Was kann ich als Lunch-Paket vorbereiten?
+
+
+
+            Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!
+
+            Lupita Nyong'o's now-famous Oscar dress -- adorned in pearls -- was stolen right out of her hotel room ... TMZ has learned.
+
+            Our sources say Lupita told cops it was taken from her room sometime between 8 AM and 9 PM Wednesday ... while she was gone.
+            """
+        let stories = try parser.parse(text)
+        #expect(
+            stories.map(\.headline) == [
+                "Black Women Battling Breast Cancer Deserve More Wig Options, According to Coils to Locs Founder Dianne Austin",
+                "Sommer-Must-have Strohtasche! Darum lieben wir sie ...", "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!",
+            ])
+        #expect(stories[1].paragraphs.count == 3)
+    }
 }
