@@ -319,6 +319,8 @@ struct Verdicts {
                 if insideText { for position in run { kept[position] = false } }
             } else if run.count == 2 && insideText && last.datelineLead && !first.datelineLead {
                 kept[run.first!] = false  // the last line of the story above, then a headline over its lead
+            } else if run.count == 2 && insideText && questionEndsTheStoryAbove(first, last) {
+                kept[run.first!] = false  // the question closing the story above, then a headline
             } else if !first.isFlash {
                 for position in run.dropFirst() where !candidates[position].anchored { kept[position] = false }
             }

@@ -118,6 +118,44 @@ struct LocalLayoutTests {
         #expect(stories.last?.dateline == "بريدة")
     }
 
+    /// Leipzig's Greek web text (Tests/LangCorpus/SOURCES.md), as make-lang-corpus.py lays it out:
+    /// a question closes a story, and the headline of the next stands right under it.
+    @Test func aQuestionClosingAStoryDoesNotTakeTheHeadlineUnderIt() throws {
+        let text = """
+            Καλή τύχη δύναμη, γερό να ναι κι όλα τα άλλα παλεύονται
+
+            ΑΘΗΝΑ (ΑΠΕ-ΜΠΕ) - Και αυτό δεν έχει να κάνει με ειδικά εφέ, πολύ κόσμο κλπ.
+
+            Η ομάδα και η διοίκηση θέλει να παρουσιάσει ένα σοβαρό πρόσωπο και δεν θα ανεχθούμε ακρότητες από τον οποιοδήποτε
+
+            Παράλληλα, να γίνει και πάλι η χώρα εξαγωγέας, κορυφαίας ποιότητας δημητριακών, φέρνοντας και πολύτιμο συνάλλαγμα στον τόπο.
+
+            Και υπάρχουν τεχνικές για να μην παθαίνουν όλοι όσοι αναλαμβάνουν τέτοιους ρόλους, αυτό που έπαθε η νεαρή μπαλαρίνα του Αρονόφσκυ.
+
+            Δοκίμασες να τις αναμέιξεις με κάτι άλλο που της αρέσει?
+
+            Τα μιμίδια, είναι το ‘πνευματικό’ αντίστοιχο των γονιδίων
+
+            Ο 53χρονος Ινδός κροίσος επιχειρηματίας Mukesh Ambani βρίσκεται στη λίστα με τους πιο πλούσιους ανθρώπους του κόσμου.
+
+            Αυτό θα αρχίσει στις 26 Οκτωβρίου και θα διεξαχθεί σε τέσσερις ομίλους.
+            """
+        let stories = try parser.parse(text)
+        #expect(
+            stories.map(\.headline) == [
+                "Καλή τύχη δύναμη, γερό να ναι κι όλα τα άλλα παλεύονται",
+                "Η ομάδα και η διοίκηση θέλει να παρουσιάσει ένα σοβαρό πρόσωπο και δεν θα ανεχθούμε ακρότητες από τον οποιοδήποτε",
+                "Τα μιμίδια, είναι το ‘πνευματικό’ αντίστοιχο των γονιδίων",
+            ])
+        #expect(stories[1].paragraphs.last == "Δοκίμασες να τις αναμέιξεις με κάτι άλλο που της αρέσει?")
+    }
+
+    /// The same run under a question in a script without case is left as it was: such a question
+    /// is a headline in Arabic news as often as not ("اقتصادنا إلى أين ؟").
+    @Test func aQuestionInAScriptWithoutCaseIsNotJudgedSo() {
+        #expect(!HeadlineShape.isPlainQuestion(TextShape(Array("من يمكن أن يلوم من يتيح المجال لغليندا كي تؤدي بهذا الشكل الرائع؟".utf8)[...])))
+    }
+
     @Test func aLineTrailingOffInAnEllipsisOverADatelineIsAHeadline() throws {
         let text = """
             當然，我們對製造東西越來越痴迷，這與可觸產品的流行緊密相關
