@@ -29,6 +29,7 @@ package enum RejectionKind: String, Sendable, CaseIterable {
         case .binary: self = .binary
         case .noStories: self = .noStories
         case .undecodable: self = .undecodable
+        case .tooLarge: self = .tooLarge
         }
     }
 }

@@ -9,11 +9,26 @@
 /// only → `.empty`; U+0000 or >5% control characters → `.binary`; only separators,
 /// sign-offs or bylines → `.noStories`. A headline with no body is a story with no
 /// paragraphs; a body with no headline gets its first sentence as headline; one huge
-/// line is one paragraph.
+/// line is one paragraph. Text over `largestText` bytes → `.tooLarge`.
 package struct BulletinParser: Sendable {
-    package init() {}
+    /// The most UTF-8 bytes of text the parser takes: its lines are kept as 32-bit offsets and
+    /// columns (`TextLine`), and a tab expands to at most 8 columns, normalization and the
+    /// stream-safe limit any other byte to fewer (512 MiB; the daemon's default
+    /// `inbox.max_file_size` is 16 MiB).
+    package static let largestText = (Int(UInt32.max) - 1) / 8
+
+    let largestText: Int
+
+    /// `largestText`: below `BulletinParser.largestText`, for tests of the limit.
+    package init(largestText: Int = BulletinParser.largestText) {
+        self.largestText = min(largestText, Self.largestText)
+    }
 
     package func parse(_ text: String) throws(BulletinRejection) -> [Story] {
+        guard text.utf8.count <= largestText else {
+            throw BulletinRejection(
+                reason: .tooLarge, detail: "\(text.utf8.count) bytes of text, over the parser's \(largestText)")
+        }
         // First, before anything normalizes: runs of combining marks cut to UAX #15's limit.
         let text = StreamSafeText.limited(text)
         // Wire framing first: its control bytes would make the text look binary.
@@ -41,8 +56,7 @@ package struct BulletinParser: Sendable {
         guard clean.lines.contains(where: { !$0.isFormFeed }) else {
             throw BulletinRejection(reason: .empty, detail: "no visible text")
         }
-        let segments = Segmenter(text: clean).segments()
-        let placed = PartReader(text: clean).placedParts(segments)
+        let placed = PartReader(text: clean).placedParts(Segmenter(text: clean))
         let parts = LayoutJudge(text: clean).judged(placed.parts, placements: placed.placements)
         let marks = LayoutJudge.markedParagraphGap(parts, placements: placed.placements).map {
             StoryAssembler.Marks(placements: placed.placements, paragraphGap: $0)

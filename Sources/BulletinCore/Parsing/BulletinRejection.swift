@@ -9,6 +9,10 @@ package struct BulletinRejection: Error, Sendable, Equatable {
         case noStories = "no-stories"
         /// Not Unicode, and no code page reads it as text (or not the inbox's pinned one).
         case undecodable
+        /// Over `BulletinParser.largestText` bytes of text: more than the parser's 32-bit line
+        /// offsets can address once tabs are expanded (the daemon's own `inbox.max_file_size`,
+        /// 16 MiB by default, refuses such files long before).
+        case tooLarge = "too-large"
     }
 
     package let reason: Reason

@@ -200,9 +200,15 @@ extension LayoutJudge {
 }
 
 /// What the judgement asks of one candidate, measured once from its bytes.
+///
+/// 16 bytes, not 32: a file of tiny stories has a candidate for every other line, all held
+/// while the file is judged (issue #14). Index and word count are kept in 32 bits (a text
+/// holds fewer than `BulletinParser.largestText` of either).
 struct Candidate {
+    private let storedIndex: UInt32
+    private let storedWords: UInt32
     /// Its index in the parts.
-    let index: Int
+    var index: Int { Int(storedIndex) }
     /// Nothing can rule it out: the top of the file, after a separator, or after a sign-off
     /// or end byline that closed the story before.
     let anchored: Bool
@@ -214,7 +220,7 @@ struct Candidate {
     let isTimeLine: Bool
     /// "Weiterlesen: …", "Foto: …", "Related Stories": a page's furniture, never a headline.
     let isFurniture: Bool
-    let words: Int
+    var words: Int { Int(storedWords) }
     /// The next part opens with a dateline ("LONDON, March 3 - …") or is one on its own line.
     let datelineLead: Bool
     /// A time line or a byline within the next three parts ("Headline / Standfirst /
@@ -223,6 +229,22 @@ struct Candidate {
     /// A question in sentence case ("Кто они?", "What about the violence?"): a headline in
     /// many languages, but as often a crosshead or an interviewer's question inside a story.
     let isPlainQuestion: Bool
+
+    init(
+        index: Int, anchored: Bool, isNote: Bool, isFlash: Bool, isTimeLine: Bool, isFurniture: Bool, words: Int,
+        datelineLead: Bool, signed: Bool, isPlainQuestion: Bool
+    ) {
+        storedIndex = UInt32(truncatingIfNeeded: index)
+        storedWords = UInt32(truncatingIfNeeded: words)
+        self.anchored = anchored
+        self.isNote = isNote
+        self.isFlash = isFlash
+        self.isTimeLine = isTimeLine
+        self.isFurniture = isFurniture
+        self.datelineLead = datelineLead
+        self.signed = signed
+        self.isPlainQuestion = isPlainQuestion
+    }
 }
 
 /// The evidence about each candidate and the file's pattern, gathered in a few passes over

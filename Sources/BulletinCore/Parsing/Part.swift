@@ -22,16 +22,18 @@ enum Part {
 struct PartReader {
     let text: CleanText
 
-    func parts(_ segments: [Segment]) -> [Part] { placedParts(segments).parts }
+    func parts(_ segments: [Segment]) -> [Part] { segments.compactMap(part) }
 
-    /// The parts, each with the blank lines above it (what `LayoutJudge` weighs).
-    func placedParts(_ segments: [Segment]) -> (parts: [Part], placements: [LayoutJudge.Placement]) {
+    /// The parts of `segmenter`'s segments, read as it makes them, each with the blank lines
+    /// above it (what `LayoutJudge` weighs).
+    func placedParts(_ segmenter: Segmenter) -> (parts: [Part], placements: [LayoutJudge.Placement]) {
         var parts: [Part] = []
         var placements: [LayoutJudge.Placement] = []
-        parts.reserveCapacity(segments.count)
-        placements.reserveCapacity(segments.count)
-        for segment in segments {
-            guard let part = part(segment) else { continue }
+        // A block is one part, nearly always: sized once rather than regrown (issue #14).
+        parts.reserveCapacity(segmenter.blockCount)
+        placements.reserveCapacity(segmenter.blockCount)
+        segmenter.forEachSegment { segment in
+            guard let part = part(segment) else { return }
             parts.append(part)
             placements.append(LayoutJudge.Placement(gapBefore: text.lines[segment.lines.lowerBound].blankLinesBefore))
         }

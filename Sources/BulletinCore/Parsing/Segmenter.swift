@@ -14,16 +14,24 @@ struct Segmenter {
     /// right margin (`FileWrap`): a typed line wider than that (a headline, a crosshead, a
     /// time line in the block of its story) does not widen the block's wrap.
     let fileWrap: Int?
+    /// How many blocks (runs of lines between blank lines and form feeds) the file has: at
+    /// least one segment each, what a reader of the segments sizes its arrays by.
+    let blockCount: Int
 
     init(text: CleanText) {
         self.text = text
         var wide = 0
         var wrappedLength = 0
         var widths = FileWrap()
+        var blocks = 0
+        var afterFormFeed = true
         for line in text.lines {
             if line.width > Self.widestWrap { wide += 1 } else if line.width >= 50 { wrappedLength += 1 }
             widths.add(line.width)
+            if afterFormFeed || line.blankLinesBefore > 0 || line.isFormFeed { blocks += 1 }
+            afterFormFeed = line.isFormFeed
         }
+        blockCount = blocks
         fileIsUnwrapped = wide > 0 && wide >= wrappedLength
         fileWrap = fileIsUnwrapped ? nil : widths.margin
     }
@@ -31,22 +39,38 @@ struct Segmenter {
     func segments() -> [Segment] {
         var result: [Segment] = []
         result.reserveCapacity(min(text.lines.count, 64))  // rather than regrow from one
-        var blocks: [Range<Int>] = []
-        var blockStart = 0
-        let lines = text.lines
-        for index in lines.indices where index > blockStart {
-            if lines[index].blankLinesBefore > 0 || lines[index].isFormFeed || lines[index - 1].isFormFeed {
-                blocks.append(blockStart..<index)
-                blockStart = index
-            }
-        }
-        if blockStart < lines.count { blocks.append(blockStart..<lines.count) }
-        for position in blocks.indices {
-            let block = blocks[position]
-            let next = position + 1 < blocks.count && block.count == 2 ? blocks[position + 1] : nil
-            appendBlock(block, wrapOfNext: next.flatMap(wrapWidth(of:)), to: &result)
-        }
+        forEachSegment { result.append($0) }
         return result
+    }
+
+    /// The segments in order, made a block at a time and handed on: neither the file's blocks
+    /// nor its segments are ever all held (a file of tiny stories has one of each a line, and
+    /// they lived beside every line and part of it: issue #14).
+    func forEachSegment(_ body: (Segment) -> Void) {
+        var blockSegments: [Segment] = []
+        var block = self.block(from: 0)
+        while !block.isEmpty {
+            let next = self.block(from: block.upperBound)
+            let wrapOfNext = block.count == 2 && !next.isEmpty ? wrapWidth(of: next) : nil
+            blockSegments.removeAll(keepingCapacity: true)
+            appendBlock(block, wrapOfNext: wrapOfNext, to: &blockSegments)
+            for segment in blockSegments { body(segment) }
+            block = next
+        }
+    }
+
+    /// The block of lines from `start`: up to the next line after a blank line, or a form
+    /// feed, which is a block of its own. Empty at the end of the lines.
+    private func block(from start: Int) -> Range<Int> {
+        let lines = text.lines
+        guard start < lines.count else { return start..<start }
+        var end = start + 1
+        while end < lines.count && lines[end].blankLinesBefore == 0 && !lines[end].isFormFeed
+            && !lines[end - 1].isFormFeed
+        {
+            end += 1
+        }
+        return start..<end
     }
 
     /// The widest line of a block of wrapped prose of three lines or more: how wide the

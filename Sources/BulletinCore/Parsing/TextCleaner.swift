@@ -10,6 +10,9 @@ enum TextCleaner {
         // Output never outgrows the input except where a tab becomes spaces; the space
         // after each line takes the place of its line break (the last one, of the +1).
         let capacity = input.count + tabs * (tabStop - 1) + 1
+        // `TextLine` keeps offsets and columns in 32 bits: `BulletinParser.largestText` keeps
+        // every text it parses under this.
+        precondition(capacity <= Int(UInt32.max), "text too large for 32-bit line offsets")
         var lines: [TextLine] = []
         let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { output, initializedCount in
             var builder = LineBuilder(output: output.baseAddress!)
