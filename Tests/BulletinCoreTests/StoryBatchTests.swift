@@ -1,4 +1,4 @@
-import BulletinCore
+@testable import BulletinCore
 import Testing
 
 /// A bulletin's stories are decided in batches of `StoryDecisions.batchSize` (issue #14,
@@ -63,6 +63,18 @@ import Testing
         #expect(boundaries == [1_000, 2_000])
         #expect(waiting == [1: 2, 1_000: 2, 1_001: 1, 2_001: 0, 2_500: 0])
         #expect(decisions.position == 2_500)
+    }
+
+    /// The parser's array is cut into batches as they are taken, in order, each once.
+    @Test func batchesAreCutInOrderAsTheyAreTaken() {
+        let stories = (0..<7).map { Story(headline: "Flash \($0)", paragraphs: ["Word \($0)."]) }
+        let batches = StoryBatches(stories, batchSize: 3)
+        #expect(batches.count == 7 && batches.batchesWaiting == 3)
+        #expect(batches.takeNext()?.map(\.headline) == ["Flash 0", "Flash 1", "Flash 2"])
+        #expect(batches.batchesWaiting == 2)
+        #expect(batches.takeNext() == Array(stories[3..<6]))
+        #expect(batches.takeNext() == [stories[6]])
+        #expect(batches.batchesWaiting == 0 && batches.takeNext() == nil && batches.count == 7)
     }
 
     /// A bulletin fingerprinted whole has its batch boundaries too (the store is written there).

@@ -24,40 +24,27 @@ package struct BulletinParser: Sendable {
         self.largestText = min(largestText, Self.largestText)
     }
 
-    package func parse(_ text: String) throws(BulletinRejection) -> [Story] {
+    /// `text` is taken: the parser lets it go once it is cleaned, so a caller that passes it
+    /// with `consume` does not hold a bulletin's text through the whole parse (issue #14).
+    package func parse(_ text: consuming String) throws(BulletinRejection) -> [Story] {
         guard text.utf8.count <= largestText else {
             throw BulletinRejection(
                 reason: .tooLarge, detail: "\(text.utf8.count) bytes of text, over the parser's \(largestText)")
         }
         // First, before anything normalizes: runs of combining marks cut to UAX #15's limit.
-        let text = StreamSafeText.limited(text)
+        let limited = StreamSafeText.limited(consume text)
         // Wire framing first: its control bytes would make the text look binary.
-        if let framed = WireFraming.frame(text) {
-            let stories = FramedStoryReader.stories(framed, plain: parsePlain)
+        if let framed = WireFraming.frame(limited) {
+            let stories = FramedStoryReader.stories(framed, plain: { text throws(BulletinRejection) in try parsePlain(text) })
             if !stories.isEmpty { return stories }
         }
-        return try parsePlain(text)
+        return try parsePlain(consume limited)
     }
 
     /// Text without wire framing: screen, clean, segment, read parts, assemble stories.
-    func parsePlain(_ text: String) throws(BulletinRejection) -> [Story] {
-        var text = text
-        let screened: CleanText? = text.withUTF8 { bytes in
-            let verdict = TextScreening.screen(bytes)
-            if verdict.isBinary { return nil }
-            guard !verdict.linesToNormalize.isEmpty else { return TextCleaner.clean(bytes, tabs: verdict.tabs) }
-            // NFC leaves tabs alone: the count still holds.
-            let normalized = TextScreening.normalized(bytes, lines: verdict.linesToNormalize)
-            return normalized.withUnsafeBufferPointer { TextCleaner.clean($0, tabs: verdict.tabs) }
-        }
-        guard let clean = screened else {
-            throw BulletinRejection(reason: .binary, detail: "the text holds NUL or too many control characters")
-        }
-        guard clean.lines.contains(where: { !$0.isFormFeed }) else {
-            throw BulletinRejection(reason: .empty, detail: "no visible text")
-        }
-        let placed = PartReader(text: clean).placedParts(Segmenter(text: clean))
-        let parts = LayoutJudge(text: clean).judged(placed.parts, placements: placed.placements)
+    func parsePlain(_ text: consuming String) throws(BulletinRejection) -> [Story] {
+        let placed = try Self.placedParts(consume text)
+        let parts = LayoutJudge().judged(placed.parts, placements: placed.placements)
         let marks = LayoutJudge.markedParagraphGap(parts, placements: placed.placements).map {
             StoryAssembler.Marks(placements: placed.placements, paragraphGap: $0)
         }
@@ -66,5 +53,30 @@ package struct BulletinParser: Sendable {
             throw BulletinRejection(reason: .noStories, detail: "text found, but only separators, bylines or sign-offs")
         }
         return stories
+    }
+
+    /// Screen, clean, segment and read parts, in a scope of its own: the text, its cleaned
+    /// lines and its segments are let go here, before the layout is judged; the parts keep
+    /// only the slices of the cleaned bytes they read (issue #14: a file of tiny stories has
+    /// a 24-byte line every 11 bytes of text).
+    private static func placedParts(_ text: consuming String) throws(BulletinRejection) -> (
+        parts: [Part], placements: [LayoutJudge.Placement]
+    ) {
+        let screened: CleanText? = text.withUTF8 { bytes in
+            let verdict = TextScreening.screen(bytes)
+            if verdict.isBinary { return nil }
+            guard !verdict.linesToNormalize.isEmpty else { return TextCleaner.clean(bytes, tabs: verdict.tabs) }
+            // NFC leaves tabs alone: the count still holds.
+            let normalized = TextScreening.normalized(bytes, lines: verdict.linesToNormalize)
+            return normalized.withUnsafeBufferPointer { TextCleaner.clean($0, tabs: verdict.tabs) }
+        }
+        _ = consume text  // cleaned: the bytes read from here on are the clean ones
+        guard let clean = screened else {
+            throw BulletinRejection(reason: .binary, detail: "the text holds NUL or too many control characters")
+        }
+        guard clean.lines.contains(where: { !$0.isFormFeed }) else {
+            throw BulletinRejection(reason: .empty, detail: "no visible text")
+        }
+        return PartReader(text: clean).placedParts(Segmenter(text: clean))
     }
 }

@@ -23,8 +23,6 @@ struct LayoutJudge {
         var gapBefore: Int
     }
 
-    let text: CleanText
-
     /// `parts` with the candidates the file's layout rules out turned into paragraphs.
     func judged(_ parts: [Part], placements: [Placement]) -> [Part] {
         let parts = Self.promotingLinesAfterWiderGaps(

@@ -11,7 +11,9 @@ struct StoryAssembler {
     func stories(from parts: [Part], marks: Marks? = nil) -> [Story] {
         let bylinesUnderStandfirsts = Self.bylinesUnderStandfirsts(parts)
         var assembly = Assembly()
-        assembly.stories.reserveCapacity(min(parts.count, 16))  // rather than regrow from one
+        // Sized once for the stories the headlines open (a file of tiny stories has one every 20
+        // bytes, and regrowing held the array twice over at the parse's peak: issue #14).
+        assembly.stories.reserveCapacity(Self.headlineCount(parts) + 1)
         for index in parts.indices {
             switch parts[index] {
             case .separator:
@@ -61,6 +63,14 @@ struct StoryAssembler {
         }
         assembly.finish()
         return assembly.stories
+    }
+
+    private static func headlineCount(_ parts: [Part]) -> Int {
+        var count = 0
+        for part in parts {
+            if case .headline = part { count += 1 }
+        }
+        return count
     }
 
     /// A byline right under a story's first paragraph, with the text still to come: "Headline

@@ -46,16 +46,32 @@ package struct BulletinProcessor: Sendable {
     /// The costly, index-free half of `process` (decoding, parsing, fingerprinting): pure, so a
     /// back-fill prepares the next bulletins on other cores while the index decides on this one.
     /// `preparedAtMost`: see `BulletinProcessor.preparedAtMost`.
+    /// `bytes` is taken: once decoded they are let go, before the parse, and the text once the
+    /// parser has cleaned it, so a caller that passes them with `consume` holds neither through
+    /// the parse (issue #14).
     package func prepare(
-        bytes: [UInt8], digest: BulletinDigest, dedup: DedupConfiguration, preparedAtMost: Int = BulletinProcessor.preparedAtMost
+        bytes: consuming [UInt8], digest: BulletinDigest, dedup: DedupConfiguration,
+        preparedAtMost: Int = BulletinProcessor.preparedAtMost
     ) -> PreparedBulletin {
-        let decoded = Swift.Result { () throws(BulletinRejection) in try decoder.decode(bytes) }
+        var text: String?
+        // A file no reading fits has no encoding to name; it gives no records either.
+        var encoding = SourceEncoding.utf8
+        var undecodable: BulletinRejection?
+        do {
+            let decoded = try decoder.decode(bytes)
+            text = decoded.text
+            encoding = decoded.encoding
+        } catch {
+            undecodable = error
+        }
+        _ = consume bytes
         var notices: [WireNotice] = []
         let parsed = Swift.Result { () throws(BulletinRejection) -> PreparedStories in
+            guard let decodedText = text.take() else { throw undecodable! }
             let fingerprinter = StoryFingerprinter(dedup)
-            var stories = try parser.parse(decoded.get().text)
+            var stories = try parser.parse(consume decodedText)
             notices = PreparedStories.takeServiceMessages(from: &stories)
-            if stories.count > preparedAtMost { return .parsed(StoryBatches(stories)) }
+            if stories.count > preparedAtMost { return .parsed(StoryBatches(consume stories)) }
             var prepared: [PreparedStory] = []
             prepared.reserveCapacity(stories.count)
             // Each story's paragraphs go as soon as its joined body is made, rather than all
@@ -66,8 +82,6 @@ package struct BulletinProcessor: Sendable {
             }
             return .prepared(prepared)
         }
-        // A file no reading fits has no encoding to name; it gives no records either.
-        let encoding = (try? decoded.get().encoding) ?? .utf8
         return PreparedBulletin(digest: digest, encoding: encoding, dedup: dedup, stories: parsed, notices: notices)
     }
 

@@ -72,7 +72,7 @@ final class StoryBatches: Sendable {
     /// The batches not yet taken, the next one last.
     private let waiting: Mutex<[[Story]]>
 
-    init(_ stories: [Story], batchSize: Int = StoryDecisions.batchSize) {
+    init(_ stories: consuming [Story], batchSize: Int = StoryDecisions.batchSize) {
         count = stories.count
         var batches: [[Story]] = []
         batches.reserveCapacity((stories.count + batchSize - 1) / batchSize)

@@ -62,12 +62,16 @@ package struct LoadedFile: Sendable {
         }
         DaemonMetrics.shared.read(bytes: file.bytes.count)
         let digest = BulletinDigest(of: file.bytes)
+        let signature = file.signature
+        let bytes = file.bytes
+        _ = consume file
         let content: Content
         if known.contains(digest) {
-            content = .known(digest, bytes: file.bytes)
+            content = .known(digest, bytes: bytes)
         } else {
-            content = .prepared(BulletinProcessor(decoder: decoder).prepare(bytes: file.bytes, digest: digest, dedup: dedup))
+            // Handed over: `prepare` lets the file's bytes go once they are decoded (issue #14).
+            content = .prepared(BulletinProcessor(decoder: decoder).prepare(bytes: consume bytes, digest: digest, dedup: dedup))
         }
-        return LoadedFile(name: name, folder: folder, content: content, signature: file.signature)
+        return LoadedFile(name: name, folder: folder, content: content, signature: signature)
     }
 }
