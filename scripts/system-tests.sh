@@ -15,9 +15,10 @@ root=false
 [ "$(id -u)" -eq 0 ] && root=true
 
 passed=() failed=() skipped=()
-for test in fault-injection full-disk journal metrics memory-limit service; do
+for test in fault-injection full-disk journal metrics memory-limit bulletin-memory service; do
     case $test in
         fault-injection) command=(python3 "$top/Tests/System/fault-injection-test.py" "$binary") ;;
+        bulletin-memory) command=(python3 "$top/Tests/System/bulletin-memory-test.py" "$binary") ;;
         service) command=(bash "$top/Tests/System/service-test.sh" "$binary" "$stage") ;;
         *) command=(bash "$top/Tests/System/$test-test.sh" "$binary") ;;
     esac
