@@ -92,6 +92,7 @@ struct PartReader {
                 && text.bytes[previous.end - 2] != 0x20 && text.bytes[previous.end - 2] != 0x2D
                 && text.bytes[line.start] >= 0x61
                 && text.bytes[line.start] <= 0x7A
+                && !Self.opensWithConjunction(text.bytes[line.start..<line.end])
             {
                 return nil  // "Russian-" + "backed": joined without the space
             }
@@ -115,6 +116,7 @@ struct PartReader {
                         let hyphenated =
                             out[count - 1] == 0x2D && count >= 2 && out[count - 2] != 0x20 && out[count - 2] != 0x2D
                             && first >= 0x61 && first <= 0x7A
+                            && !Self.opensWithConjunction(text.bytes[line.start..<line.end])
                         if !hyphenated {
                             out[count] = 0x20
                             count += 1
@@ -131,6 +133,27 @@ struct PartReader {
             }
         }
     }
+
+    /// A line opening with "und", "oder", "and", "or"…, as a whole word: the hyphen above it
+    /// ends the first half of a pair ("Beige-" + "oder anderen Rotnuancen", "Sonnen-" + "und
+    /// Windstrom"), which keeps its space, rather than a word broken across the line end.
+    /// Asked only where a line ending in a hyphen meets one opening in lowercase.
+    static func opensWithConjunction(_ line: ArraySlice<UInt8>) -> Bool {
+        var end = line.startIndex
+        while end < line.endIndex && end - line.startIndex <= 5 && line[end] >= 0x61 && line[end] <= 0x7A { end += 1 }
+        let word = line[line.startIndex..<end]
+        if end < line.endIndex && line[end] == 0x2E { return ByteScalars.hasPrefix(word, "bzw") && word.count == 3 }
+        // "rock-" + "and-roll" is one word.
+        guard end == line.endIndex || line[end] == 0x20 else { return false }
+        return Vocabulary.contains(pairConjunctions, word)
+    }
+
+    /// Words joining the two halves of a pair whose first half is cut short with a hyphen:
+    /// German, English, French, Spanish, Portuguese, Italian, Polish ("bzw." with its stop).
+    /// Not "to": "lean-" + "to" is one word.
+    private static let pairConjunctions: [StaticString] = [
+        "und", "oder", "sowie", "bis", "and", "or", "nor", "et", "ou", "y", "o", "e", "u", "i", "lub", "oraz",
+    ]
 
     /// Copies `line`, turning each run of spaces into one; returns the bytes written.
     private static func copyCollapsingSpaces(_ line: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>)

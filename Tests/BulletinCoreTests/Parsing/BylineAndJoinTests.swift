@@ -61,4 +61,31 @@ struct BylineAndJoinTests {
         // A sentence with a semicolon is no list of names.
         #expect(StandaloneLines.byline(Array("By Monday; the talks had ended".utf8)[...]) == nil)
     }
+
+    /// decohome.de/farbe-des-jahres-2023-viva-magenta/ and scinexx.de's ammoniak-spaltung-durch-
+    /// leds-statt-hitze (webnews.jsonl), hard-wrapped: a line ending in the first half of a pair
+    /// ("Beige-", "Sonnen-") over "oder"/"und" keeps its space; a word broken at its own hyphen
+    /// ("Russian-" + "backed"), and one such as "rock-" + "and-roll", is joined without one.
+    @Test func aHyphenBeforeALineOpeningWithAConjunctionKeepsTheSpace() throws {
+        let text = """
+            Viva Magenta: Eine unkonventionelle Farbe
+
+            Für die Kombination mit anderen Tönen eignen sich vor allem Beige-
+            oder anderen Rotnuancen, aber auch helles Blau und Grün. Wasserstoff
+            kann klimafreundlich durch Elektrolyse von Wasser mithilfe von Sonnen-
+            und Windstrom gewonnen werden, sagte der Russian-
+            backed rock-
+            and-roll singer.
+            """
+        let stories = try parser.parse(text)
+        #expect(
+            stories.first?.paragraphs == [
+                "Für die Kombination mit anderen Tönen eignen sich vor allem Beige- oder anderen Rotnuancen, aber auch "
+                    + "helles Blau und Grün. Wasserstoff kann klimafreundlich durch Elektrolyse von Wasser mithilfe von "
+                    + "Sonnen- und Windstrom gewonnen werden, sagte der Russian-backed rock-and-roll singer."
+            ])
+        // Without a word to join, the lines are read where they stand in the cleaned text.
+        let pairOnly = try parser.parse("Viva Magenta\n\nFür die Kombination eignen sich vor allem Beige-\noder anderen Rotnuancen.")
+        #expect(pairOnly.first?.paragraphs == ["Für die Kombination eignen sich vor allem Beige- oder anderen Rotnuancen."])
+    }
 }
