@@ -237,6 +237,12 @@ struct BlockMetrics {
             switch line[index] {
             case 0x22, 0x27, 0x29, 0x5D: index -= 1  // " ' ) ]
             case 0x9D where index >= line.startIndex + 2 && line[index - 2] == 0xE2: index -= 3  // ”
+            case 0x9C where index >= line.startIndex + 2 && line[index - 2] == 0xE2 && line[index - 1] == 0x80:
+                index -= 3  // “, German „…“
+            case 0xBB where index >= line.startIndex + 1 && line[index - 1] == 0xC2:  // », French "… parti. »"
+                index -= 2
+                if index >= line.startIndex && line[index] == 0x20 { index -= 1 }
+            case 0xAB where index >= line.startIndex + 1 && line[index - 1] == 0xC2: index -= 2  // « (German »…«)
             case 0x99 where index >= line.startIndex + 2 && line[index - 2] == 0xE2: index -= 3  // ’
             case 0xA6 where index >= line.startIndex + 2 && line[index - 2] == 0xE2: return true  // …
             case 0x2E, 0x21, 0x3F, 0x3A: return true  // . ! ? :

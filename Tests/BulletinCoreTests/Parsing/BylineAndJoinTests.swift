@@ -88,4 +88,24 @@ struct BylineAndJoinTests {
         let pairOnly = try parser.parse("Viva Magenta\n\nFür die Kombination eignen sich vor allem Beige-\noder anderen Rotnuancen.")
         #expect(pairOnly.first?.paragraphs == ["Für die Kombination eignen sich vor allem Beige- oder anderen Rotnuancen."])
     }
+
+    /// kinzig.news/23578/das-steckt-dahinter-nachhaltigkeit-bei-der-spessart-tourismus-gmbh
+    /// (webnews.jsonl), one paragraph a line: a German answer ends „….“ — the closing “ after
+    /// the full stop ends the sentence, and the line, as ” does.
+    @Test func aFullStopInsideAGermanClosingQuoteEndsTheLine() throws {
+        let text = """
+            Das steckt dahinter: Nachhaltigkeit bei der Spessart Tourismus GmbH
+
+            Lohnt sich der Aufwand, sich damit zu beschäftigen, auch wirtschaftlich?
+            Weber: „Das wirtschaftliche ist dabei genauso wichtig, wie Umwelt und Soziales. Das regt oft zum Umdenken an. Also ob wir auch über einen anderen Weg an unser Ziel kommen.“
+            Mosbacher: „Wenn wir herausfinden, dass wir beispielsweise bei dem Druck unserer Magazine Papier einsparen müssen, dann ist das auch eine wirtschaftliche Dimension, um Kosten zu sparen. Dann müssen wir eben mehr online machen.“
+            Also ist das nachhaltige Denken auch eine Chance, die eigenen Arbeitsabläufe und Strukturen zu überdenken?
+            """
+        let stories = try parser.parse(text)
+        #expect(stories.count == 1)
+        #expect(stories.first?.paragraphs.count == 4)
+        #expect(BlockMetrics.endsSentence(Array("kommen.“".utf8)))
+        #expect(BlockMetrics.endsSentence(Array("« Il est parti. »".utf8)))
+        #expect(!BlockMetrics.endsSentence(Array("Sie sagte „".utf8)))
+    }
 }
