@@ -140,6 +140,13 @@ struct Segmenter {
                 // "REUTER", "-- AFP", "Source: Interfax", "(c) 2013 …" under the last line of text.
                 if StandaloneLines.isSignOffLine(line) {
                     if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
+                    // A wrapped one goes on under it, as does a paragraph that opens like one
+                    // ("© 2022, BreakingBelizeNews.com. This article is the copyrighted" over
+                    // the rest): the part reader judges the whole.
+                    if metrics.wrapsOn(index, in: block) {
+                        start = index
+                        continue
+                    }
                     result.append(Segment(kind: .prose, lines: index..<(index + 1)))
                     start = index + 1
                     continue
@@ -296,6 +303,11 @@ struct BlockMetrics {
             TextShape.mayBeAllCaps(UnsafeBufferPointer(rebasing: $0[line.start..<line.end]))
         }
         return mayBe && TextShape(slice(line)).isAllCaps
+    }
+
+    /// A line of the block whose text goes on under it: the wrapper, not the writer, broke it.
+    func wrapsOn(_ index: Int, in block: Range<Int>) -> Bool {
+        wrapWidth != nil && index + 1 < block.upperBound && !deliberate(index)
     }
 
     /// The break after `index` was typed, not made by a wrapper: the next line's first word

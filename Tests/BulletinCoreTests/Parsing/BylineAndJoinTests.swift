@@ -108,4 +108,26 @@ struct BylineAndJoinTests {
         #expect(BlockMetrics.endsSentence(Array("« Il est parti. »".utf8)))
         #expect(!BlockMetrics.endsSentence(Array("Sie sagte „".utf8)))
     }
+
+    /// breakingbelizenews.com's PAHO story (webnews.jsonl, hard::breakingbelizenews.com-paho.html),
+    /// hard-wrapped: a copyright paragraph opens like a sign-off line ("© 2022, …"), but the
+    /// wrapper broke its first line, so the paragraph is read whole, not cut after that line.
+    @Test func aWrappedParagraphOpeningWithACopyrightSignIsReadWhole() throws {
+        let text = """
+            Americas at risk of further COVID-19 wave as cases surge in other regions, PAHO Director warns
+
+            Dr Etienne also warned that some countries and territories have scaled
+            back public health measures prematurely, highlighting that data “is
+            our eyes and ears into this pandemic.”
+
+            © 2022, BreakingBelizeNews.com. This article is the copyrighted
+            property of Breaking Belize News. Written permission must be obtained
+            before reprint in online or print media. REPRINTING CONTENT WITHOUT
+            PERMISSION AND/OR PAYMENT IS THEFT AND PUNISHABLE BY LAW.
+            """
+        let stories = try parser.parse(text)
+        #expect(stories.count == 1)
+        #expect(stories.first?.paragraphs.last?.hasPrefix("© 2022, BreakingBelizeNews.com. This article is the copyrighted property") == true)
+        #expect(stories.first?.paragraphs.count == 2)
+    }
 }
