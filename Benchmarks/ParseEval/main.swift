@@ -13,6 +13,12 @@
 // headline and the same paragraphs (spaces collapsed; a preformatted block compared line by
 // line, so a table must come back as one block with its rows). A file is cut exactly when
 // its stories, in order, are exactly the truth's.
+//
+// Invisible format characters (soft hyphen U+00AD, zero-width and bidi marks, word joiner,
+// byte-order mark) are left out on both sides before comparing: the parser's cleaner drops
+// them on purpose (a stored story is searched and compared as the text a reader sees), while
+// the truth keeps the page's text as it was; neither can mark where a story or a paragraph
+// is cut, so a story that differs only in them is the same story.
 import BulletinCore
 import Foundation
 
@@ -37,7 +43,17 @@ struct Cut: Hashable, Encodable {
     }
 
     static func collapsed<S: StringProtocol>(_ text: S) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+        let visible = String(String.UnicodeScalarView(text.unicodeScalars.filter { !isInvisibleFormat($0) }))
+        return visible.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+    }
+
+    /// The characters `TextCleaner` drops as invisible: U+00AD, U+200B–U+200F, U+202A–U+202E,
+    /// U+2060–U+2064, U+2066–U+206F, U+FEFF.
+    static func isInvisibleFormat(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xAD, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF: true
+        default: false
+        }
     }
 
     /// Prose: one line, spaces collapsed. A block with line breaks: each line collapsed,
