@@ -207,12 +207,51 @@ enum StandaloneLines {
     }
 
     /// "AFP; The Local", "SWR Sport; Julius Richter", "Ibtisam Mahdi; Ruwaida Kamal Amer": a
-    /// page's authors and outlets as its byline lists them, two to four, each a name.
+    /// page's authors and outlets as its byline lists them, two to four, each a name or a
+    /// listed name (`isListedName`).
     private static func isListOfNames(_ text: ArraySlice<UInt8>) -> Bool {
         guard text.contains(0x3B) else { return false }
         let names = text.split(separator: 0x3B, omittingEmptySubsequences: false)
         return (2...4).contains(names.count)
-            && names.allSatisfy { isPersonalName(ByteScalars.trimmed($0), minimumWords: 1) }
+            && names.allSatisfy {
+                let name = ByteScalars.trimmed($0)
+                return isPersonalName(name, minimumWords: 1) || isListedName(name)
+            }
+    }
+
+    /// An outlet's or a place's name as a semicolon list has it: "Cooperativa cl", "Frankfurt a
+    /// M", "Bayerische Landesanstalt für Wald". Capitalized first, then capitalized words or
+    /// short lowercase ones (at most three letters: "a", "cl", "für"); at most six words, no
+    /// sentence's punctuation. Only inside such a list, whose semicolons already say "names".
+    private static func isListedName(_ text: ArraySlice<UInt8>) -> Bool {
+        guard !text.isEmpty, text.count <= 60, ByteScalars.isUppercase(ByteScalars.scalar(in: text, at: text.startIndex).0)
+        else { return false }
+        var words = 0
+        for word in text.split(separator: 0x20) {
+            words += 1
+            guard words <= 6 else { return false }
+            let (initial, _) = ByteScalars.scalar(in: word, at: word.startIndex)
+            if ByteScalars.isUppercase(initial) {
+                var index = word.startIndex
+                while index < word.endIndex {
+                    let (scalar, length) = ByteScalars.scalar(in: word, at: index)
+                    guard ByteScalars.isLetter(scalar) || scalar == "." || scalar == "-" else { return false }
+                    index += length
+                }
+                continue
+            }
+            // A short lowercase word: letters only, at most three of them.
+            var letters = 0
+            var index = word.startIndex
+            while index < word.endIndex {
+                let (scalar, length) = ByteScalars.scalar(in: word, at: index)
+                guard ByteScalars.isLetter(scalar), !ByteScalars.isUppercase(scalar) else { return false }
+                letters += 1
+                index += length
+            }
+            guard letters <= 3 else { return false }
+        }
+        return true
     }
 
     /// "H. Mustafa", "Jane Smith", "J.R. de la Cruz", "Ahmed al-Hassan", "JANE SMITH":

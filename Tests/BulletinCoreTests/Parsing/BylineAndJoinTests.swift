@@ -130,4 +130,29 @@ struct BylineAndJoinTests {
         #expect(stories.first?.paragraphs.last?.hasPrefix("© 2022, BreakingBelizeNews.com. This article is the copyrighted property") == true)
         #expect(stories.first?.paragraphs.count == 2)
     }
+
+    /// cooperativa.cl's presidente-boric-vuelve-a-su-casa (2022-05-04) and giromatch.com's
+    /// online-kredit/1000-euro-kredit (webnews.jsonl): inside a semicolon list, an outlet or a
+    /// place may carry a short lowercase word ("Cooperativa cl", "Frankfurt a M").
+    @Test func aSemicolonListMayNameOutletsWithShortLowercaseWords() throws {
+        func name(_ line: String) -> String? { StandaloneLines.byline(Array(line.utf8)[...])?.name }
+        #expect(name("Por Cooperativa cl; EFE") == "Cooperativa cl; EFE")
+        #expect(name("Von GIROMATCH; Frankfurt a M; Germany") == "GIROMATCH; Frankfurt a M; Germany")
+        #expect(name("Von Bayerische Landesanstalt für Wald; Forstwirtschaft") != nil)
+        // Outside a list a lowercase word still rules a name out, and a list of words is no list of names.
+        #expect(name("Por Cooperativa cl") == nil)
+        #expect(name("Von Montag bis Freitag; Sonntag geschlossen") == nil)
+        let text = """
+            Presidente Boric vuelve a su casa, Magallanes: Este miércoles realiza su segunda visita a regiones
+
+            El Mandatario se reunirá, en Punta Arenas, con las autoridades locales, y luego se trasladará hasta Puerto Natales.
+
+            Por Cooperativa cl; EFE
+
+            El Presidente Gabriel Boric, quien vive uno de los momentos políticos más difíciles desde que asumiera el mando hace dos meses, viaja este miércoles a su región natal de Magallanes.
+            """
+        let stories = try parser.parse(text)
+        #expect(stories.first?.byline == "Cooperativa cl; EFE")
+        #expect(stories.first?.paragraphs.contains("Por Cooperativa cl; EFE") == false)
+    }
 }
