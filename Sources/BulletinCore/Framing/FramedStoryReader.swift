@@ -62,7 +62,7 @@ enum FramedStoryReader {
             return normalized.withUnsafeBufferPointer { TextCleaner.clean($0, tabs: verdict.tabs) }
         }
         guard let clean else { return }
-        let parts = PartReader(text: clean).parts(Segmenter(text: clean).segments())
+        let parts = PartReader(text: clean).bodyParts(Segmenter(text: clean).segments())
         for part in parts {
             switch part {
             case .separator: continue

@@ -22,7 +22,19 @@ enum Part {
 struct PartReader {
     let text: CleanText
 
-    func parts(_ segments: [Segment]) -> [Part] { segments.compactMap(part) }
+    func parts(_ segments: [Segment]) -> [Part] { segments.compactMap { part($0, oneStory: false) } }
+
+    /// The parts of a text that stays one story whatever it holds (a framed wire item's
+    /// body): there a headline, a name line and a paragraph all become the same prose, so a
+    /// segment that would read the same as each is a paragraph without its shape measured.
+    func bodyParts(_ segments: [Segment]) -> [Part] {
+        var parts: [Part] = []
+        parts.reserveCapacity(segments.count)
+        for segment in segments {
+            if let part = part(segment, oneStory: true) { parts.append(part) }
+        }
+        return parts
+    }
 
     /// The parts of `segmenter`'s segments, read as it makes them, each with the blank lines
     /// above it (what `LayoutJudge` weighs).
@@ -33,14 +45,14 @@ struct PartReader {
         parts.reserveCapacity(segmenter.blockCount)
         placements.reserveCapacity(segmenter.blockCount)
         segmenter.forEachSegment { segment in
-            guard let part = part(segment) else { return }
+            guard let part = part(segment, oneStory: false) else { return }
             parts.append(part)
             placements.append(LayoutJudge.Placement(gapBefore: text.lines[segment.lines.lowerBound].blankLinesBefore))
         }
         return (parts, placements)
     }
 
-    private func part(_ segment: Segment) -> Part? {
+    private func part(_ segment: Segment, oneStory: Bool) -> Part? {
         switch segment.kind {
         case .separator: return .separator
         case .preformatted: return .preformatted(preformattedText(segment.lines))
@@ -56,6 +68,8 @@ struct PartReader {
         // "… an ounce. (Reporting by …)": the credit is dropped later; judge the text before it.
         if let creditStart = StandaloneLines.trailingCreditStart(bytes) {
             bytes = ByteScalars.trimmed(bytes[..<creditStart])
+        } else if oneStory && readsAlikeAsAnyProse(bytes) {
+            return .paragraph(joined)
         }
         let shape = TextShape(bytes)
         guard HeadlineShape.mayFit(shape) else { return .paragraph(joined) }
@@ -70,6 +84,15 @@ struct PartReader {
             return .headline(ByteScalars.string(bytes))
         }
         return .paragraph(joined)
+    }
+
+    /// Whether `bytes` (a segment with no inline credit) become the same prose of a story as a
+    /// headline (`bytes` themselves), a name line (`StandaloneLines.endByline`: the text
+    /// trimmed and without a leading dash) and a paragraph (`bytes`): a story's prose makes no
+    /// difference between them.
+    private func readsAlikeAsAnyProse(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        return first != 0x2D && first != 0x20 && first != 0xE2 && last != 0x20
     }
 
     /// Lines joined by one space, inner runs of spaces collapsed; a word hyphenated across
