@@ -52,6 +52,7 @@ enum ANPAReader {
     /// sized at once: growing the arrays of a split, a map and a filter cost more than the rest
     /// of a Reuters header.
     private static func headerWords(_ line: ArraySlice<UInt8>) -> [String] {
+        if let words = printableHeaderWords(line) { return words }
         let pieces = line.split { $0 == 0x1F || $0 == 0x20 }
         var words: [String] = []
         words.reserveCapacity(pieces.count)
@@ -59,6 +60,25 @@ enum ANPAReader {
             let word = WireLines.text(piece)
             if !word.isEmpty { words.append(word) }
         }
+        return words
+    }
+
+    /// The same words of a line of printable ASCII, spaces and US, as most header lines are
+    /// (a word then has no byte for `WireLines.text` to drop or trim): taken in one pass, with
+    /// no array of pieces in between; nil for any other line.
+    private static func printableHeaderWords(_ line: ArraySlice<UInt8>) -> [String]? {
+        var words: [String] = []
+        words.reserveCapacity(8)
+        var start = line.startIndex
+        for index in line.indices {
+            let byte = line[index]
+            guard byte == 0x1F || byte >= 0x20 && byte < 0x7F else { return nil }
+            if byte == 0x1F || byte == 0x20 {
+                if index > start { words.append(String(decoding: line[start..<index], as: UTF8.self)) }
+                start = index + 1
+            }
+        }
+        if line.endIndex > start { words.append(String(decoding: line[start...], as: UTF8.self)) }
         return words
     }
 
