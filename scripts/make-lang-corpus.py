@@ -12,7 +12,8 @@ encoding the README lists is read here but Windows-1255/1257, ISO-8859-8/13 (no 
 sources is written in them). Then come the copies, one per story, edited
 deterministically (an exact re-send in another code page, a new headline, the last paragraph
 dropped, a credit line added, the punctuation restyled and the text re-wrapped, a word cut), mixed
-with hard negatives: new stories that share a paragraph of background with an earlier one.
+with hard negatives: new stories that share a paragraph of background with an earlier one (one
+of two paragraphs or more: a story's only paragraph is all of it, and holding all of it is an update).
 
 The last quarter of each language's stories (and their copies) is the held-out set, kept aside
 while tuning. Arabic, Chinese and Turkish are grown by 60 more stories each (splits "tune+" and
@@ -197,6 +198,18 @@ def cut_two_characters(text):
     return text[:middle] + text[middle + 2:]
 
 
+def background_for(labeled, draw):
+    """The story a hard negative shares a paragraph of background with: the drawn one, or the next
+    after it that has at least two paragraphs. A one-paragraph story's last paragraph is the whole
+    story, and a later story holding all of an earlier one and adding more is what the product
+    documents as an update of it (README, `match`), not a different story."""
+    for step in range(len(labeled)):
+        story = labeled[(draw + step) % len(labeled)]
+        if len(story["paragraphs"]) >= 2:
+            return story
+    return labeled[draw % len(labeled)]
+
+
 def render(stories):
     blocks = []
     for story in stories:
@@ -270,7 +283,7 @@ def main():
         labeled, copies = originals_and_copies(language, stories, spare, 0, held_from, ("tune", "heldout"))
         negatives = []
         for number, item in enumerate(spare[len(stories) % 7: len(stories) % 7 + 10]):
-            background = labeled[stable(language, "background", number) % len(labeled)]
+            background = background_for(labeled, stable(language, "background", number))
             text = "\n".join([item["headline"]] + item["paragraphs"])
             if any(encodable(text, codec) is None for codec, _ in codepages):
                 continue
