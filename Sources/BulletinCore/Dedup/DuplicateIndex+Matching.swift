@@ -31,25 +31,21 @@ extension DuplicateIndex {
             var touched: UInt32 = 0
             for band in 0..<keys.bandCount { touched |= bandTables[band].touch(hash: bandHashes[band]) }
             columns.signatures.withUnsafeBufferPointer { stored in
-                if fingerprint.leadKey != 0 {
-                    let leadKeys = columns.leadKeys
+                // A key table (lead key, or a short body's headline key) files slots by a key column.
+                func collect(_ key: UInt32, in table: SlotTable, keyColumn: [UInt32]) {
                     let seed = keys.seed
-                    leadTable.forEachSlot(of: Self.leadHash(fingerprint.leadKey, seed: seed), rehash: { Self.leadHash(leadKeys[$0], seed: seed) }) { slot in
-                        if leadKeys[slot] == fingerprint.leadKey, columns.isLive(slot), !found.contains(slot) {
+                    table.forEachSlot(of: Self.leadHash(key, seed: seed), rehash: { Self.leadHash(keyColumn[$0], seed: seed) }) { slot in
+                        if keyColumn[slot] == key, columns.isLive(slot), !found.contains(slot) {
                             found.append(slot)
                         }
                         return found.count < limit
                     }
                 }
+                if fingerprint.leadKey != 0 {
+                    collect(fingerprint.leadKey, in: leadTable, keyColumn: columns.leadKeys)
+                }
                 if fingerprint.headlineKey != 0, fingerprint.isShortBody, found.count < limit {
-                    let headlineKeys = columns.headlineKeys
-                    let seed = keys.seed
-                    headlineTable.forEachSlot(of: Self.leadHash(fingerprint.headlineKey, seed: seed), rehash: { Self.leadHash(headlineKeys[$0], seed: seed) }) { slot in
-                        if headlineKeys[slot] == fingerprint.headlineKey, columns.isLive(slot), !found.contains(slot) {
-                            found.append(slot)
-                        }
-                        return found.count < limit
-                    }
+                    collect(fingerprint.headlineKey, in: headlineTable, keyColumn: columns.headlineKeys)
                 }
                 // Every home entry empty: no band has a candidate (and the reads above are used).
                 for band in 0..<keys.bandCount where found.count < limit && touched != 0 {
