@@ -387,9 +387,7 @@ struct Verdicts {
         if !marked.isEmpty && !unmarked.isEmpty {
             // Only separator lines mark so firmly: a file that widens the gap above some
             // headlines (the seed bulletin) may leave others unmarked in one stretch.
-            let bySeparator = marked.allSatisfy { position in
-                if case .separator = parts[candidates[position].index - 1] { true } else { false }
-            }
+            let bySeparator = marked.allSatisfy { isHeadedBySeparator(candidates[$0].index) }
             // Where separator lines mark the stories, every story boundary has one; so has
             // every one where the file puts the same wider gap before each of its stories.
             if bySeparator || marked.count >= unmarked.count * 2 || LayoutJudge.gapMarksEveryStory(parts, placements, paragraphGap: gap) {
