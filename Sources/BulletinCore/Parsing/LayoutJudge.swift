@@ -353,6 +353,7 @@ struct Verdicts {
             if !candidate.anchored && isBody(candidate.index - 1) && endsStory(candidate.index + 1) {
                 kept[position] = false
             }
+            if closesUnderAName(candidate.index) { kept[position] = false }
         }
 
         let floating = (0..<count).filter { kept[$0] && !candidates[$0].anchored }

@@ -28,6 +28,10 @@ struct StoryAssembler {
                 if assembly.isOpen, draft.hasBody, draft.byline == nil, !draft.isClosed, nextStartsStory {
                     assembly.draft.byline = name
                     assembly.draft.isClosed = true
+                } else if assembly.isOpen, draft.hasBody, !draft.isClosed,
+                    Self.isNameInsideText(index, in: parts, marks: marks)
+                {
+                    assembly.draft.append(.prose(Array(name.utf8)[...]))
                 } else {
                     assembly.open(headline: name)
                 }
@@ -91,6 +95,15 @@ struct StoryAssembler {
         case .paragraph, .preformatted: return marks.placements[index + 1].gapBefore <= marks.paragraphGap
         default: return false
         }
+    }
+
+    /// A name line between lines of a story's text, in a file that marks its stories, with
+    /// no wider gap above or under it ("Actualizado el 03/05/2022 / Página Siete Digital /
+    /// El inspector general…", "About the author / Scott Cunningham / Senior Vice President
+    /// …"): only the file's mark opens a story there, so the name is a line of the text.
+    private static func isNameInsideText(_ index: Int, in parts: [Part], marks: Marks?) -> Bool {
+        guard let marks, marks.placements[index].gapBefore <= marks.paragraphGap else { return false }
+        return textFollowsUnmarked(index, in: parts, marks: marks)
     }
 
     /// A time line right under the byline ("Von Adrian Padeanu / Aktualisiert am 03.11.2021"):

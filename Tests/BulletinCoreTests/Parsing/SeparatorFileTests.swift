@@ -43,4 +43,66 @@ struct SeparatorFileTests {
         #expect(stories.last?.paragraphs.count == 5)
         #expect(stories.last?.paragraphs.contains(crosshead) == true)
     }
+
+    /// paginasiete.bo "Policía anuncia coordinación con Carabineros…" (independent-tuning/0054):
+    /// the publisher's name under the time line is a line of the story, not a story of its own.
+    @Test func aNameLineBetweenLinesOfTextStaysInItsStory() throws {
+        let text = """
+            El último obstáculo sería un soborno, al cual denominan “tranca”, que consiste en pagar entre 50 a 300 dólares para poder sacar del país un motorizado robado en Chile.
+
+            -- -- --
+            Policía anuncia coordinación con Carabineros para investigar otros casos de robo de vehículos
+            En ese marco, el inspector general de la Policía, Álvaro Álvarez, ha garantizado la “transparencia” del proceso de investigación.
+
+            Actualizado el 03/05/2022
+
+            Página Siete Digital
+
+            El inspector general de la Policía, Álvaro Álvarez, anunció la noche de este martes una coordinación con Carabineros de Chile para investigar otros casos de robo de vehículos además del reciente escándalo que ha derivado en la investigación a dos exjefes policiales.
+
+            En ese marco, el funcionario policial ha garantizado “transparencia” en el proceso de investigación.
+
+            -- -- --
+            """
+        let stories = try parser.parse(text)
+        #expect(
+            stories.map(\.headline).dropFirst() == [
+                "Policía anuncia coordinación con Carabineros para investigar otros casos de robo de vehículos"
+            ])
+        #expect(stories.last?.paragraphs.count == 5)
+        #expect(stories.last?.paragraphs.contains("Página Siete Digital") == true)
+    }
+
+    /// iab.com "Getting LEAN with Digital Ad UX" (independent-tuning/0013): the story ends with
+    /// its author's name and title, then a separator; neither opens a story.
+    @Test func anAuthorsNameAndTitleOverASeparatorEndTheStory() throws {
+        let text = """
+            Getting LEAN with Digital Ad UX
+            The consumer is demanding these actions, challenging us to do better, and we must respond.
+            That is user experience.
+            IAB Tech Lab Members can join the IAB Tech Lab Ad Blocking Working Group, please email adblocking@iab.com for more information.
+            Read more about ad blocking here.
+            About the author
+            Scott Cunningham
+            Senior Vice President of Technology and Ad Operations at IAB, and General Manager of the IAB Tech Lab
+
+            ________
+            LÍDER DO GRUPO DE SEQUESTRADORES QUE TINHA PMS FOI MORTO EM CONFRONTO POLICIAL
+
+            Publicado em 04/05/2022
+            Uma das lideranças da organização que contava com PMs para cometer crimes de extorsão mediante sequestro, e que teve três integrantes preso nesta terça-feira (3) na operação "Só Rasteira", morreu em confronto com policiais civis e militares em fevereiro do ano passado, no bairro da Sete Portas, em Salvador.
+
+            ________
+            """
+        let stories = try parser.parse(text)
+        #expect(
+            stories.map(\.headline) == [
+                "Getting LEAN with Digital Ad UX", "LÍDER DO GRUPO DE SEQUESTRADORES QUE TINHA PMS FOI MORTO EM CONFRONTO POLICIAL",
+            ])
+        #expect(
+            stories.first?.paragraphs.suffix(3) == [
+                "About the author", "Scott Cunningham",
+                "Senior Vice President of Technology and Ad Operations at IAB, and General Manager of the IAB Tech Lab",
+            ])
+    }
 }
