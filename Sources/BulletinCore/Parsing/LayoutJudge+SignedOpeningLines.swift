@@ -24,7 +24,9 @@ extension LayoutJudge {
             if opening {
                 promoted = isSignature(parts[index + 1]) || (isBody(parts, index + 1) && index + 2 < parts.count && isSignature(parts[index + 2]))
             } else {
-                promoted = isSignature(parts[index + 1]) && placements[index].gapBefore > placements[index + 1].gapBefore
+                promoted =
+                    (isSignature(parts[index + 1]) && placements[index].gapBefore > placements[index + 1].gapBefore)
+                    || headsBylinedText(parts, placements, index)
             }
             if promoted { result[index] = .headline(ByteScalars.string(bytes)) }
         }
@@ -32,7 +34,7 @@ extension LayoutJudge {
     }
 
     /// A byline, or a time line ("Aktualisiert am 16.11.2018") whatever part it was read as.
-    private static func isSignature(_ part: Part) -> Bool {
+    static func isSignature(_ part: Part) -> Bool {
         switch part {
         case .byline: return true
         case .headline(var text), .nameLine(var text): return text.withUTF8 { TimeLine.isTimeLine($0) }
