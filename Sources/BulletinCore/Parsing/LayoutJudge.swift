@@ -222,8 +222,9 @@ struct Candidate {
     /// The next part opens with a dateline ("LONDON, March 3 - …") or is one on its own line.
     let datelineLead: Bool
     /// A time line or a byline within the next three parts ("Headline / Standfirst /
-    /// Updated 8 January 2020"): how a web page heads its story.
-    let signed: Bool
+    /// Updated 8 January 2020"): how a web page heads its story. Also set on the first of two
+    /// headline-shaped lines over one (`Verdicts.signingRunOverSignature`).
+    var signed: Bool
     /// A question in sentence case ("Кто они?", "What about the violence?"): a headline in
     /// many languages, but as often a crosshead or an interviewer's question inside a story.
     let isPlainQuestion: Bool
@@ -250,7 +251,7 @@ struct Candidate {
 struct Verdicts {
     let parts: [Part]
     let placements: [LayoutJudge.Placement]
-    let candidates: [Candidate]
+    var candidates: [Candidate]
     /// Whether each candidate (by position in `candidates`) still opens a story.
     var kept: [Bool]
 
@@ -332,6 +333,8 @@ struct Verdicts {
                 && !run.dropLast().contains(where: { candidates[$0].datelineLead })
             {
                 run = run.dropLast()
+            } else if insideText && lastHeadsSignedStory(run) {
+                run = run.dropLast()
             }
             let last = candidates[run.last!]
             if run.count >= 3 {
@@ -341,7 +344,10 @@ struct Verdicts {
                 kept[run.first!] = false  // the last line of the story above, then a headline over its lead
             } else if run.count == 2 && insideText && questionEndsTheStoryAbove(first, last) {
                 kept[run.first!] = false  // the question closing the story above, then a headline
+            } else if run.count == 2 && insideText && headsItsStandfirstAndSignature(first, last) {
+                kept[run.first!] = false  // the last line of the story above, then a headline
             } else if !first.isFlash {
+                if run.count == 2 { signingRunOverSignature(run) }
                 for position in run.dropFirst() where !candidates[position].anchored { kept[position] = false }
             }
         }
