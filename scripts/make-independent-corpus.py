@@ -123,6 +123,22 @@ def list_rows(text, layout):
     return [layout.marker + row for row in rows]
 
 
+def is_byline_line(text, lang):
+    """A short line opening with the language's byline word ("Por Agencia EFE", "By Nada
+    Tawfik, BBC News, New York"), not a sentence."""
+    word = BYLINE_WORD.get(lang)
+    return bool(word) and len(text) <= 60 and text.startswith(word + ' ') and not text.rstrip().endswith('.')
+
+
+def without_byline_word(byline, lang):
+    """The name alone: a page's byline field that already holds the word ("Par Attac France")
+    is not written "Par Par Attac France"."""
+    word = BYLINE_WORD.get(lang)
+    if word and byline.startswith(word + ' '):
+        return byline[len(word) + 1:]
+    return byline
+
+
 def render_story(article, layout):
     """The story's lines (no trailing gap) and its truth."""
     headline = article['headline']
@@ -148,14 +164,20 @@ def render_story(article, layout):
         add(wrap(article['standfirst'], layout, True), article['standfirst'], 'standfirst')
     byline = None
     if layout.byline and article.get('byline') and article['lang'] in BYLINE_WORD:
-        byline = article['byline']
+        byline = without_byline_word(article['byline'], article['lang'])
         add([f"{BYLINE_WORD[article['lang']]} {byline}"], None, 'byline')
     stamp = date_line(article, layout)
     if stamp:
         add([stamp], stamp, 'time')
     credits = []
-    for block in article['blocks']:
+    for position, block in enumerate(article['blocks']):
         kind, text = block['kind'], block['text']
+        # A page that sets its byline as the text's first line ("Por Agencia EFE"): by the rule
+        # above it is the story's byline, not a paragraph, when the layout wrote none.
+        if byline is None and position == 0 and kind == 'prose' and is_byline_line(text, article['lang']):
+            byline = without_byline_word(text, article['lang'])
+            add([text], None, 'byline')
+            continue
         if kind == 'credit' or (kind == 'prose' and is_credit_line(text)):
             credits.append(text)
             continue
