@@ -40,7 +40,7 @@ struct TextShape {
         let wordStart = (bytes[..<end].lastIndex(of: 0x20) ?? (bytes.startIndex - 1)) + 1
         let word = bytes[wordStart..<end]
         let dots = word.reduce(0) { $0 + ($1 == 0x2E ? 1 : 0) }
-        return dots >= 2 && word.count <= 8 && !word.contains { $0 >= 0x61 && $0 <= 0x7A }
+        return dots >= 2 && word.count <= 8 && !word.contains { $0 >= 0x61 && $0 <= 0x7A } && !Self.isDottedNumber(word)
     }
 
     /// "」って言ってたけど、「…？": a line opening with a closing corner bracket, white corner

@@ -1,0 +1,41 @@
+import Testing
+
+@testable import BulletinCore
+
+/// Where a sentence ends, as other languages mark it: a date's dots.
+/// The text is the news of the Parallel Universal Dependencies
+/// treebanks (CC BY-SA 3.0) and Leipzig Ukrainian web sentences (Tests/LangCorpus/SOURCES.md),
+/// laid out as `make lang-eval`'s bulletins are.
+@Suite("Sentence marks outside English")
+struct SentenceMarkTests {
+    let parser = BulletinParser()
+
+    @Test(arguments: [
+        ("2010) Проект Закону про енергетичну ефективність будівель (проект н. д. Ю. Одарченка вручено 01.06.", TextShape.Ending.sentence),
+        ("Talks resume in the U.S.", .open),
+    ])
+    func aSentenceEndsAfterADate(line: String, ending: TextShape.Ending) {
+        #expect(TextShape(Array(line.utf8)[...]).ending == ending)
+    }
+
+    @Test func aParagraphEndingOnADateIsNoHeadline() throws {
+        let text = """
+            Ліля почала займатись перекладами ще в юності
+
+            Крім того, виділяється ще внутрішнє гальмування (умовне гальмування).
+
+            2010) Проект Закону про енергетичну ефективність будівель (проект н. д. Ю. Одарченка вручено 01.06.
+
+            Активізація українського національно-визвольного руху викликала хвилю доносів
+
+            У 1867 р. у Росії за 6,7 млн дол. був куплена Аляска, кожен гектар землі якої обійшовся лише в розмірі 5 центів.
+            """
+        let stories = try parser.parse(text)
+        #expect(
+            stories.map(\.headline) == [
+                "Ліля почала займатись перекладами ще в юності",
+                "Активізація українського національно-визвольного руху викликала хвилю доносів",
+            ])
+        #expect(stories.first?.paragraphs.count == 2)
+    }
+}
