@@ -29,6 +29,10 @@ struct TextShape {
             case "!", "?", "\u{061F}", "\u{FF1F}", "\u{FF01}": return .question  // ؟ ？ ！
             case ",", ":", "-", "\u{2013}", "\u{2014}", "\u{060C}", "\u{FF0C}", "\u{3001}", "\u{FF1A}":
                 return .clause  // ، ， 、 ：
+            case "\u{201C}":  // “ closing a German or Czech quotation: „… als du.“
+                end = start
+                afterClosing = true
+                continue
             default: return .open
             }
         }

@@ -2,7 +2,7 @@ import Testing
 
 @testable import BulletinCore
 
-/// Where a sentence ends, as other languages mark it: a date's dots.
+/// Where a sentence ends, as other languages mark it: a date's dots, the German closing quote.
 /// The text is the news of the Parallel Universal Dependencies
 /// treebanks (CC BY-SA 3.0) and Leipzig Ukrainian web sentences (Tests/LangCorpus/SOURCES.md),
 /// laid out as `make lang-eval`'s bulletins are.
@@ -13,8 +13,10 @@ struct SentenceMarkTests {
     @Test(arguments: [
         ("2010) Проект Закону про енергетичну ефективність будівель (проект н. д. Ю. Одарченка вручено 01.06.", TextShape.Ending.sentence),
         ("Talks resume in the U.S.", .open),
+        ("Über eine Zeile in einem ihrer vielen trauernden Facebook Posts hätte Chris sehr gefreut: „Ich kenne niemanden, der afrikanischer ist als du.“", .sentence),
+        ("Jeden z mnoha jejich truchlivých příspěvků na Facebooku obsahuje výrok, který by Chris miloval: „Neznám nikoho afričtějšího než Tebe.“", .sentence),
     ])
-    func aSentenceEndsAfterADate(line: String, ending: TextShape.Ending) {
+    func aSentenceEndsAfterADateAndInsideAGermanClosingQuote(line: String, ending: TextShape.Ending) {
         #expect(TextShape(Array(line.utf8)[...]).ending == ending)
     }
 
@@ -35,6 +37,27 @@ struct SentenceMarkTests {
             stories.map(\.headline) == [
                 "Ліля почала займатись перекладами ще в юності",
                 "Активізація українського національно-визвольного руху викликала хвилю доносів",
+            ])
+        #expect(stories.first?.paragraphs.count == 2)
+    }
+
+    @Test func aQuotationClosedTheGermanWayEndsItsStory() throws {
+        let text = """
+            Er arbeitete ein Jahrzent für die BBC
+
+            Danach verbrachte er vier Jahre beim Radiosender BBC World Service im Bush House.
+
+            Über eine Zeile in einem ihrer vielen trauernden Facebook Posts hätte Chris sehr gefreut: „Ich kenne niemanden, der afrikanischer ist als du.“
+
+            Eine Analyse zeigte, dass riesige Datenmengen benutzt wurden, um die Störung zu verursachen
+
+            „Leider ist es wieder so, dass es ein paar wenige für alle ruinieren“, schrieb Jesse LaBrocca, Gründer von Hack Forums, in einer Nachricht, in der er erklärte, warum der Bereich geschlossen wurde.
+            """
+        let stories = try parser.parse(text)
+        #expect(
+            stories.map(\.headline) == [
+                "Er arbeitete ein Jahrzent für die BBC",
+                "Eine Analyse zeigte, dass riesige Datenmengen benutzt wurden, um die Störung zu verursachen",
             ])
         #expect(stories.first?.paragraphs.count == 2)
     }
