@@ -139,7 +139,8 @@ struct TextShape {
     /// ". " followed by a capital after a real word: "He left. Then…". Initials ("H."),
     /// initialisms ("U.S.") and titles ("Dr.") do not end sentences. In a script without
     /// letter case (Arabic, Hebrew…) a letter of it after ". " starts the next sentence, as
-    /// one after Arabic's own question mark does ("من أين …؟ أو ذلك …").
+    /// one after Arabic's own question mark does ("من أين …؟ أو ذلك …"). A mark inside a
+    /// quotation that closes later on the line is the quote's (`isInsideQuotation`).
     var containsSentenceBoundary: Bool {
         var index = bytes.startIndex
         while index + 2 < bytes.endIndex {
@@ -151,10 +152,14 @@ struct TextShape {
                     let word = bytes[wordStart..<index]
                     // A one-letter word is an initial in any script: "H.", "É.", Arabic "د." (Dr).
                     let initial = !word.isEmpty && ByteScalars.scalar(in: word, at: word.startIndex).1 == word.count
-                    if byte != 0x2E || !(initial || Vocabulary.isAbbreviation(word) || Self.isOrdinal(word, in: bytes)) { return true }
+                    if byte != 0x2E || !(initial || Vocabulary.isAbbreviation(word) || Self.isOrdinal(word, in: bytes)),
+                        !Self.isInsideQuotation(bytes, at: index)
+                    {
+                        return true
+                    }
                 }
             } else if byte == 0xD8 && bytes[index + 1] == 0x9F && index + 3 < bytes.endIndex && bytes[index + 2] == 0x20
-                && Self.isCaselessLetter(ByteScalars.scalar(in: bytes, at: index + 3).0)
+                && Self.isCaselessLetter(ByteScalars.scalar(in: bytes, at: index + 3).0) && !Self.isInsideQuotation(bytes, at: index)
             {
                 return true  // "؟ " and a letter: Arabic's question mark ends a sentence as "?" does
             }

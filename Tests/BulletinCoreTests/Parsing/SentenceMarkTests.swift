@@ -2,8 +2,8 @@ import Testing
 
 @testable import BulletinCore
 
-/// Where a sentence ends, as other languages mark it: a date's dots, the German closing quote.
-/// The text is the news of the Parallel Universal Dependencies
+/// Where a sentence ends, as other languages mark it: a date's dots, the German closing quote,
+/// a quotation's own exclamations. The text is the news of the Parallel Universal Dependencies
 /// treebanks (CC BY-SA 3.0) and Leipzig Ukrainian web sentences (Tests/LangCorpus/SOURCES.md),
 /// laid out as `make lang-eval`'s bulletins are.
 @Suite("Sentence marks outside English")
@@ -18,6 +18,40 @@ struct SentenceMarkTests {
     ])
     func aSentenceEndsAfterADateAndInsideAGermanClosingQuote(line: String, ending: TextShape.Ending) {
         #expect(TextShape(Array(line.utf8)[...]).ending == ending)
+    }
+
+    @Test(arguments: [
+        ("Amerikalı, \"Andy'yi tebrik etmek zorundayım! Dünyada bir numara olmak, bu inanılmaz bir başarı!\" dedi", false),
+        // The same words without the quotation marks: two sentences of the line's own.
+        ("Amerikalı, Andy'yi tebrik etmek zorundayım! Dünyada bir numara olmak, bu inanılmaz bir başarı! dedi", true),
+    ])
+    func aQuotationsOwnMarksAreNotTheLinesBoundary(line: String, boundary: Bool) {
+        #expect(TextShape(Array(line.utf8)[...]).containsSentenceBoundary == boundary)
+    }
+
+    @Test func aHeadlineQuotingExclamationsHeadsItsStory() throws {
+        let text = """
+            Ancak, iş yeri sohbet araçlarındaki yenilikler, teknoloji şirketlerinden gelen daha büyük bir eğilimin parçası
+
+            Microsoft, Çarşamba günü sanayinin sevgilisi Slack'i tahtından etmeye hazırlanan yeni bir iş yeri sohbet aracını duyurdu.
+
+            Hareket, şirketin kullanıcılarını ürünlerini sadece verimlilik araçları olarak görmekten vazgeçirme isteğini vurguladı.
+
+            Amerikalı, "Andy'yi tebrik etmek zorundayım! Dünyada bir numara olmak, bu inanılmaz bir başarı!" dedi
+
+            ANKARA (AA) - En iyi tenis oyunlarından bazılarını bir sette dengelediği ve karar vermeye zorladığı maçlarda sergileyen Isner, borcunu da ödedi.
+
+            Brisbane Nine News "Şaka olsun diye Kuzey Kore golf turnuvasına katıldılar" diye yazdı
+
+            Kendilerine göre golfte çok kötü olan iki Avustralyalı, herkesi kandırarak Kuzey Kore'nin önde gelen golf turnuvalarından birine katılmayı başardı.
+            """
+        let stories = try parser.parse(text)
+        #expect(
+            stories.map(\.headline) == [
+                "Ancak, iş yeri sohbet araçlarındaki yenilikler, teknoloji şirketlerinden gelen daha büyük bir eğilimin parçası",
+                "Amerikalı, \"Andy'yi tebrik etmek zorundayım! Dünyada bir numara olmak, bu inanılmaz bir başarı!\" dedi",
+                "Brisbane Nine News \"Şaka olsun diye Kuzey Kore golf turnuvasına katıldılar\" diye yazdı",
+            ])
     }
 
     @Test func aParagraphEndingOnADateIsNoHeadline() throws {
