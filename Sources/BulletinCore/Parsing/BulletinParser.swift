@@ -27,6 +27,25 @@ package struct BulletinParser: Sendable {
     /// `text` is taken: the parser lets it go once it is cleaned, so a caller that passes it
     /// with `consume` does not hold a bulletin's text through the whole parse (issue #14).
     package func parse(_ text: consuming String) throws(BulletinRejection) -> [Story] {
+        switch try stories(consume text, assembledAtOnce: .max) {
+        case .all(let stories): return stories
+        case .streamed(var stream): return stream.next(.max)
+        }
+    }
+
+    /// A parse's stories for a caller that stores them as it goes (the daemon): all of them, or,
+    /// for a plain-text file of more than `assembledAtOnce` parts, its `StoryStream`.
+    package enum Stories: Sendable {
+        case all([Story])
+        case streamed(StoryStream)
+    }
+
+    /// `parse`, for a caller that stores stories as it goes: a plain-text file of more than
+    /// `assembledAtOnce` parts (and so possibly more stories) is read and its layout judged
+    /// whole, but its stories are assembled a batch at a time as the caller asks for them, so
+    /// they are never all held at once (issue #14: a file of tiny stories held 88 bytes a story
+    /// and its paragraphs besides). The stories are those `parse` gives, in the same order.
+    package func stories(_ text: consuming String, assembledAtOnce: Int) throws(BulletinRejection) -> Stories {
         guard text.utf8.count <= largestText else {
             throw BulletinRejection(
                 reason: .tooLarge, detail: "\(text.utf8.count) bytes of text, over the parser's \(largestText)")
@@ -36,22 +55,41 @@ package struct BulletinParser: Sendable {
         // Wire framing first: its control bytes would make the text look binary.
         if let framed = WireFraming.frame(limited) {
             let stories = FramedStoryReader.stories(framed, plain: { text throws(BulletinRejection) in try parsePlain(text) })
-            if !stories.isEmpty { return stories }
+            if !stories.isEmpty { return .all(stories) }
         }
-        return try parsePlain(consume limited)
+        let judged = try Self.judgedParts(consume limited)
+        guard judged.parts.count > assembledAtOnce else {
+            return .all(try Self.nonEmpty(StoryAssembler.stories(from: judged.parts, marks: judged.marks)))
+        }
+        let stream = StoryStream(StoryAssembler(parts: judged.parts, marks: judged.marks))
+        guard stream.count > 0 else { throw Self.noStories }
+        return .streamed(stream)
     }
 
     /// Text without wire framing: screen, clean, segment, read parts, assemble stories.
     func parsePlain(_ text: consuming String) throws(BulletinRejection) -> [Story] {
+        let judged = try Self.judgedParts(consume text)
+        return try Self.nonEmpty(StoryAssembler.stories(from: judged.parts, marks: judged.marks))
+    }
+
+    /// The parts of text without wire framing, its layout judged, and the marks its stories
+    /// are assembled by.
+    private static func judgedParts(_ text: consuming String) throws(BulletinRejection) -> (
+        parts: [Part], marks: StoryAssembler.Marks?
+    ) {
         let placed = try Self.placedParts(consume text)
         let parts = LayoutJudge().judged(placed.parts, placements: placed.placements)
         let marks = LayoutJudge.markedParagraphGap(parts, placements: placed.placements).map {
             StoryAssembler.Marks(placements: placed.placements, paragraphGap: $0)
         }
-        let stories = StoryAssembler().stories(from: parts, marks: marks)
-        guard !stories.isEmpty else {
-            throw BulletinRejection(reason: .noStories, detail: "text found, but only separators, bylines or sign-offs")
-        }
+        return (parts, marks)
+    }
+
+    private static let noStories = BulletinRejection(
+        reason: .noStories, detail: "text found, but only separators, bylines or sign-offs")
+
+    private static func nonEmpty(_ stories: [Story]) throws(BulletinRejection) -> [Story] {
+        guard !stories.isEmpty else { throw noStories }
         return stories
     }
 
@@ -78,5 +116,28 @@ package struct BulletinParser: Sendable {
             throw BulletinRejection(reason: .empty, detail: "no visible text")
         }
         return PartReader(text: clean).placedParts(Segmenter(text: clean))
+    }
+}
+
+/// A plain-text file's stories, assembled a batch at a time (`BulletinParser.stories`): it
+/// holds the file's judged parts (the slices of its cleaned bytes they read), never more than
+/// a batch of its stories.
+package struct StoryStream: Sendable {
+    /// How many stories the file gives in all (counted by a walk that makes none of them).
+    package let count: Int
+    /// How many have been taken.
+    package private(set) var taken = 0
+    private var assembler: StoryAssembler
+
+    init(_ assembler: StoryAssembler) {
+        count = StoryAssembler.count(from: assembler.parts, marks: assembler.marks)
+        self.assembler = assembler
+    }
+
+    /// The next stories, at most `limit` of them, in order; empty after the last.
+    package mutating func next(_ limit: Int) -> [Story] {
+        let stories = assembler.next(limit)
+        taken += stories.count
+        return stories
     }
 }

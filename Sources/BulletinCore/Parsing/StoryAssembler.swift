@@ -1,5 +1,8 @@
 /// Walks the parts in order and groups them into stories: a headline opens a story, a
 /// separator or an end byline closes one, text with no open story starts a headless one.
+///
+/// Resumable (`next(_:)`): a file of hundreds of thousands of tiny stories is assembled a batch
+/// at a time as its stories are stored, so they are never all held at once (issue #14).
 struct StoryAssembler {
     /// In a file that marks every story (`LayoutJudge.markedParagraphGap`), each part's gap
     /// above it and the file's paragraph gap: only the file's mark ends a story there.
@@ -8,65 +11,103 @@ struct StoryAssembler {
         let paragraphGap: Int
     }
 
-    func stories(from parts: [Part], marks: Marks? = nil) -> [Story] {
-        let bylinesUnderStandfirsts = Self.bylinesUnderStandfirsts(parts)
-        var assembly = Assembly()
+    let parts: [Part]
+    let marks: Marks?
+    private let bylinesUnderStandfirsts: Bool
+    /// The next part to take.
+    private var index = 0
+    private var assembly = Assembly()
+
+    init(parts: [Part], marks: Marks? = nil) {
+        self.parts = parts
+        self.marks = marks
+        bylinesUnderStandfirsts = Self.bylinesUnderStandfirsts(parts)
+    }
+
+    /// All the stories of `parts`.
+    static func stories(from parts: [Part], marks: Marks? = nil) -> [Story] {
+        var assembler = StoryAssembler(parts: parts, marks: marks)
         // Sized once for the stories the headlines open (a file of tiny stories has one every 20
         // bytes, and regrowing held the array twice over at the parse's peak: issue #14).
-        assembly.stories.reserveCapacity(Self.headlineCount(parts) + 1)
-        for index in parts.indices {
-            switch parts[index] {
-            case .separator:
-                assembly.finish()
-            case .headline(let headline):
-                assembly.open(headline: headline)
-            case .nameLine(let name):
-                // "H. Mustafa" after a story's text and before the next story signs that story.
-                // Only this case looks ahead: copying every next part would cost every part.
-                let nextStartsStory = index + 1 < parts.count ? parts[index + 1].startsStory : true
-                let draft = assembly.draft
-                if assembly.isOpen, draft.hasBody, draft.byline == nil, !draft.isClosed, nextStartsStory {
-                    assembly.draft.byline = name
-                    assembly.draft.isClosed = true
-                } else if assembly.isOpen, draft.hasBody, !draft.isClosed,
-                    Self.isNameInsideText(index, in: parts, marks: marks)
-                {
-                    assembly.draft.append(.prose(Array(name.utf8)[...]))
-                } else {
-                    assembly.open(headline: name)
-                }
-            case .byline(let name, let affiliation):
-                assembly.openIfNeeded()
-                if assembly.draft.byline == nil { assembly.draft.byline = name }
-                if let affiliation, KnownOutlets.isOutlet(affiliation) {
-                    assembly.draft.leadingCredits.append(affiliation)
-                }
-                // After text, a byline ends the story; but where the file puts it under a
-                // standfirst, it is the story's own (see `bylinesUnderStandfirsts`), and so it
-                // is where the file marks its stories and text follows it unmarked ("Headline
-                // / Summary. / Por Agencia EFE / Text" in a file of separators).
-                if assembly.draft.hasBody && !(bylinesUnderStandfirsts && Self.isUnderStandfirst(index, in: parts))
-                    && !Self.textFollowsUnmarked(index, in: parts, marks: marks)
-                    && !Self.timeLineFollows(index, in: parts)
-                {
-                    assembly.draft.isClosed = true
-                }
-            case .signOff(let credits):
-                guard assembly.isOpen else { continue }
-                assembly.draft.trailingCredits.append(contentsOf: credits)
-                if assembly.draft.hasBody && !Self.textFollowsUnmarked(index, in: parts, marks: marks) {
-                    assembly.draft.isClosed = true
-                }
-            case .paragraph(let bytes):
-                assembly.openIfNeeded()
-                assembly.draft.append(.prose(bytes))
-            case .preformatted(let text):
-                assembly.openIfNeeded()
-                assembly.draft.append(.preformatted(text))
-            }
+        assembler.assembly.stories.reserveCapacity(Self.headlineCount(parts) + 1)
+        return assembler.next(.max)
+    }
+
+    /// How many stories `parts` make, without making them: the same walk, each finished draft
+    /// only asked whether it would make a story.
+    static func count(from parts: [Part], marks: Marks? = nil) -> Int {
+        var assembler = StoryAssembler(parts: parts, marks: marks)
+        assembler.assembly.counting = true
+        while assembler.index < parts.count { assembler.take() }
+        assembler.assembly.finish()
+        return assembler.assembly.count
+    }
+
+    /// The next stories, at most `limit`; empty once every part is taken.
+    mutating func next(_ limit: Int) -> [Story] {
+        while index < parts.count && assembly.stories.count < limit { take() }
+        if index == parts.count { assembly.finish() }
+        guard assembly.stories.count > limit else {
+            defer { assembly.stories = [] }
+            return assembly.stories
         }
-        assembly.finish()
-        return assembly.stories
+        // The last part's story past the limit waits for the next call.
+        defer { assembly.stories.removeFirst(limit) }
+        return Array(assembly.stories[..<limit])
+    }
+
+    /// Takes the part at `index` into the assembly.
+    private mutating func take() {
+        defer { index += 1 }
+        switch parts[index] {
+        case .separator:
+            assembly.finish()
+        case .headline(let headline):
+            assembly.open(headline: headline)
+        case .nameLine(let name):
+            // "H. Mustafa" after a story's text and before the next story signs that story.
+            // Only this case looks ahead: copying every next part would cost every part.
+            let nextStartsStory = index + 1 < parts.count ? parts[index + 1].startsStory : true
+            let draft = assembly.draft
+            if assembly.isOpen, draft.hasBody, draft.byline == nil, !draft.isClosed, nextStartsStory {
+                assembly.draft.byline = name
+                assembly.draft.isClosed = true
+            } else if assembly.isOpen, draft.hasBody, !draft.isClosed,
+                Self.isNameInsideText(index, in: parts, marks: marks)
+            {
+                assembly.draft.append(.prose(Array(name.utf8)[...]))
+            } else {
+                assembly.open(headline: name)
+            }
+        case .byline(let name, let affiliation):
+            assembly.openIfNeeded()
+            if assembly.draft.byline == nil { assembly.draft.byline = name }
+            if let affiliation, KnownOutlets.isOutlet(affiliation) {
+                assembly.draft.leadingCredits.append(affiliation)
+            }
+            // After text, a byline ends the story; but where the file puts it under a
+            // standfirst, it is the story's own (see `bylinesUnderStandfirsts`), and so it
+            // is where the file marks its stories and text follows it unmarked ("Headline
+            // / Summary. / Por Agencia EFE / Text" in a file of separators).
+            if assembly.draft.hasBody && !(bylinesUnderStandfirsts && Self.isUnderStandfirst(index, in: parts))
+                && !Self.textFollowsUnmarked(index, in: parts, marks: marks)
+                && !Self.timeLineFollows(index, in: parts)
+            {
+                assembly.draft.isClosed = true
+            }
+        case .signOff(let credits):
+            guard assembly.isOpen else { return }
+            assembly.draft.trailingCredits.append(contentsOf: credits)
+            if assembly.draft.hasBody && !Self.textFollowsUnmarked(index, in: parts, marks: marks) {
+                assembly.draft.isClosed = true
+            }
+        case .paragraph(let bytes):
+            assembly.openIfNeeded()
+            assembly.draft.append(.prose(bytes))
+        case .preformatted(let text):
+            assembly.openIfNeeded()
+            assembly.draft.append(.preformatted(text))
+        }
     }
 
     private static func headlineCount(_ parts: [Part]) -> Int {
@@ -132,9 +173,18 @@ struct StoryAssembler {
         var stories: [Story] = []
         var draft = StoryDraft()
         var isOpen = false
+        /// Counting (`StoryAssembler.count`): finished drafts are counted, not made into stories.
+        var counting = false
+        var count = 0
 
         mutating func finish() {
-            if isOpen, let story = draft.story() { stories.append(story) }
+            if isOpen {
+                if counting {
+                    if draft.makesStory { count += 1 }
+                } else if let story = draft.story() {
+                    stories.append(story)
+                }
+            }
             draft = StoryDraft()
             isOpen = false
         }

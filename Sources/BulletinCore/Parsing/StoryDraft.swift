@@ -21,6 +21,14 @@ struct StoryDraft {
         blocks.append(block)
     }
 
+    /// Whether `story()` gives a story: a headline, or prose to make one from.
+    var makesStory: Bool {
+        headline != nil
+            || blocks.contains { block in
+                if case .prose(let bytes) = block { Self.proseBody(bytes) != nil } else { false }
+            }
+    }
+
     func story() -> Story? {
         var paragraphs: [String] = []
         paragraphs.reserveCapacity(blocks.count)

@@ -39,8 +39,10 @@ package struct BulletinProcessor: Sendable {
     }
 
     /// A bulletin of more stories than this is fingerprinted story by story as it is decided,
-    /// not all at once when it is prepared (`PreparedStories`): a bulletin of hostile size, in
-    /// less memory, at the cost of that work on the pipeline (a newsroom's bulletins hold tens).
+    /// not all at once when it is prepared (`PreparedStories`), and a plain-text one of more
+    /// parts than this is assembled into stories a batch at a time as they are decided
+    /// (`StoryStream`): a bulletin of hostile size, in less memory, at the cost of that work on
+    /// the pipeline (a newsroom's bulletins hold tens).
     package static let preparedAtMost = 10_000
 
     /// The costly, index-free half of `process` (decoding, parsing, fingerprinting): pure, so a
@@ -69,7 +71,15 @@ package struct BulletinProcessor: Sendable {
         let parsed = Swift.Result { () throws(BulletinRejection) -> PreparedStories in
             guard let decodedText = text.take() else { throw undecodable! }
             let fingerprinter = StoryFingerprinter(dedup)
-            var stories = try parser.parse(consume decodedText)
+            var stories: [Story]
+            switch try parser.stories(consume decodedText, assembledAtOnce: preparedAtMost) {
+            case .all(let all):
+                stories = all
+            case .streamed(var stream):
+                // Plain text (no service messages): assembled a batch at a time as decided.
+                if stream.count > preparedAtMost { return .parsed(StoryBatches(stream)) }
+                stories = stream.next(.max)
+            }
             notices = PreparedStories.takeServiceMessages(from: &stories)
             if stories.count > preparedAtMost { return .parsed(StoryBatches(consume stories)) }
             var prepared: [PreparedStory] = []

@@ -69,24 +69,60 @@ enum PreparedStories: Sendable {
 final class StoryBatches: Sendable {
     /// How many stories, in all the batches.
     let count: Int
-    /// The batches not yet taken, the next one last.
-    private let waiting: Mutex<[[Story]]>
+    let batchSize: Int
+    /// The stories not yet taken: the parser's array cut into batches (the next one last), or a
+    /// plain-text file's stream, which assembles each batch as it is taken.
+    private let waiting: Mutex<Waiting>
+
+    private enum Waiting {
+        case cut([[Story]])
+        case streamed(StoryStream)
+    }
 
     init(_ stories: consuming [Story], batchSize: Int = StoryDecisions.batchSize) {
         count = stories.count
+        self.batchSize = batchSize
         var batches: [[Story]] = []
         batches.reserveCapacity((stories.count + batchSize - 1) / batchSize)
         for start in stride(from: 0, to: stories.count, by: batchSize).reversed() {
             batches.append(Array(stories[start..<min(start + batchSize, stories.count)]))
         }
-        waiting = Mutex(batches)
+        waiting = Mutex(.cut(batches))
+    }
+
+    init(_ stream: consuming StoryStream, batchSize: Int = StoryDecisions.batchSize) {
+        count = stream.count
+        self.batchSize = batchSize
+        waiting = Mutex(.streamed(stream))
     }
 
     /// How many batches are still waiting to be decided.
-    var batchesWaiting: Int { waiting.withLock { $0.count } }
+    var batchesWaiting: Int {
+        waiting.withLock { waiting in
+            switch waiting {
+            case .cut(let batches): batches.count
+            case .streamed(let stream): (stream.count - stream.taken + batchSize - 1) / batchSize
+            }
+        }
+    }
 
     /// The next batch, now the caller's alone; nil after the last.
-    func takeNext() -> [Story]? { waiting.withLock { $0.popLast() } }
+    func takeNext() -> [Story]? {
+        waiting.withLock { waiting in
+            switch waiting {
+            case .cut(var batches):
+                // Taken out first, so the batches are not copied to pop one.
+                waiting = .cut([])
+                defer { waiting = .cut(batches) }
+                return batches.popLast()
+            case .streamed(var stream):
+                waiting = .cut([])
+                defer { waiting = .streamed(stream) }
+                let batch = stream.next(batchSize)
+                return batch.isEmpty ? nil : batch
+            }
+        }
+    }
 }
 
 /// A story as its record needs it, with what takes a pass over its text computed once.
