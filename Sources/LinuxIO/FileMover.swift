@@ -99,10 +99,32 @@ package enum FileMover {
     /// `O_EXCL|O_NOFOLLOW`: a fixed name opened with `O_TRUNC` would follow a symlink planted
     /// under that name by anyone who can write in the folder, and truncate whatever it points at.
     package static func writeAtomically(_ bytes: [UInt8], to path: FilePath, permissions: FilePermissions? = nil) throws(IOFailure) {
+        try writeAtomically(to: path, permissions: permissions) { write throws(IOFailure) in
+            // `withUnsafeBytes` rethrows untyped: the failure is carried out of it.
+            let failure = bytes.withUnsafeBytes { raw -> IOFailure? in
+                do throws(IOFailure) {
+                    try write(raw)
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            if let failure { throw failure }
+        }
+    }
+
+    /// `writeAtomically`, the contents handed over in pieces: `contents` calls the `write` it is
+    /// given with each in turn (a large file need not be made in memory first).
+    package static func writeAtomically(
+        to path: FilePath, permissions: FilePermissions? = nil,
+        contents: (_ write: @escaping (UnsafeRawBufferPointer) throws(IOFailure) -> Void) throws(IOFailure) -> Void
+    ) throws(IOFailure) {
         let (temporary, fd) = try createTemporary(beside: path)
         do {
             if let permissions { try retryingInterrupts("fchmod", temporary.string) { fchmod(fd.rawValue, permissions.rawValue) } }
-            _ = try IOFailure.wrap("write", temporary.string) { try fd.writeAll(bytes) }
+            try contents { piece throws(IOFailure) in
+                _ = try IOFailure.wrap("write", temporary.string) { try fd.writeAll(piece) }
+            }
             try retryingInterrupts("fsync", temporary.string) { fsync(fd.rawValue) }
             try? fd.close()
             try rename(temporary, to: path)

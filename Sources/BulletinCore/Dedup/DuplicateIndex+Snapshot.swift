@@ -12,6 +12,26 @@ extension DuplicateIndex {
     package func snapshot(after header: [UInt8] = []) -> [UInt8] {
         var writer = SnapshotWriter(header: header)
         writer.reserve(memoryFootprint + 256)
+        write(to: &writer)
+        writer.appendChecksum()
+        return writer.bytes
+    }
+
+    /// The bytes of `snapshot(after: header)`, handed to `sink` as they are made: the header
+    /// whole, then pieces of at most `chunkSize` bytes (the checksum last): a file written this
+    /// way never has the snapshot in memory beside the index (issue #14). Stops at the first
+    /// error `sink` throws, and throws it.
+    package func writeSnapshot<Failure: Error>(
+        after header: [UInt8], chunkSize: Int = 1 << 20, to sink: @escaping (UnsafeRawBufferPointer) throws(Failure) -> Void
+    ) throws(Failure) {
+        var writer = StreamingSnapshotWriter(header: header, chunkSize: chunkSize, sink: sink)
+        write(to: &writer)
+        writer.finish()
+        if let failure = writer.failure { throw failure }
+    }
+
+    /// Everything but the checksum, in order.
+    private func write(to writer: inout some SnapshotSink) {
         writer.append(bytes: SnapshotFormat.magic)
         writer.append(UInt32(SnapshotFormat.version))
         writer.append(UInt32(SnapshotFormat.byteOrderMark))
@@ -32,8 +52,6 @@ extension DuplicateIndex {
             writer.append(array: table.entries)
         }
         versions.write(to: &writer)
-        writer.appendChecksum()
-        return writer.bytes
     }
 
     /// Loads a snapshot made by `snapshot()`. Throws on corrupt, truncated or foreign bytes, and

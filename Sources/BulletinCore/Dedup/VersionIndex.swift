@@ -75,7 +75,7 @@ extension VersionIndex {
     /// Snapshot section: the key table (key hash, id high, id low), the headline table (the
     /// same) and the root table (version high, low, root high, low), each as one array of
     /// words, in key order so the same index always writes the same bytes.
-    func write(to writer: inout SnapshotWriter) {
+    func write(to writer: inout some SnapshotSink) {
         writer.append(array: Self.words(firstByKey))
         writer.append(array: Self.words(firstByHeadline))
         var rootWords: [UInt64] = []

@@ -45,8 +45,11 @@ enum IndexSnapshot {
 
     /// Saves atomically: a crash mid-save leaves the previous snapshot in place.
     static func save(_ index: DuplicateIndex, storeOffset: Int64, storeIdentity: String, stateDirectory: FilePath) throws(IOFailure) {
-        let bytes = index.snapshot(after: Array("bulletind-index 1 \(storeOffset) \(storeIdentity)\n".utf8))
-        try FileMover.writeAtomically(bytes, to: path(in: stateDirectory), permissions: .ownerReadWrite)
+        // Written as it is made: a large index's snapshot is never a buffer of its size beside it.
+        let header = Array("bulletind-index 1 \(storeOffset) \(storeIdentity)\n".utf8)
+        try FileMover.writeAtomically(to: path(in: stateDirectory), permissions: .ownerReadWrite) { write throws(IOFailure) in
+            try index.writeSnapshot(after: header, to: write)
+        }
     }
 }
 
