@@ -322,20 +322,20 @@ struct Verdicts {
         while runStart < lines.count {
             var runEnd = runStart + 1
             while runEnd < lines.count && continuesRun(runEnd) { runEnd += 1 }
-            var run = lines[runStart..<runEnd]
+            let whole = lines[runStart..<runEnd]
             runStart = runEnd
-            guard run.count >= 2 else { continue }
-            let first = candidates[run.first!]
+            guard whole.count >= 2 else { continue }
+            let first = candidates[whole.first!]
             let insideText = isBody(first.index - 1) && !first.anchored
             // The last of three or more lines, over a dateline lead when none above it is, heads
             // the story the dateline opens; the lines above it are a run of their own.
-            if run.count >= 3 && candidates[run.last!].datelineLead
-                && !run.dropLast().contains(where: { candidates[$0].datelineLead })
-            {
-                run = run.dropLast()
-            } else if insideText && lastHeadsSignedStory(run) {
-                run = run.dropLast()
-            }
+            let lastHeadsItsOwnStory =
+                (whole.count >= 3 && candidates[whole.last!].datelineLead
+                    && !whole.dropLast().contains(where: { candidates[$0].datelineLead }))
+                || (insideText && lastHeadsSignedStory(whole))
+            // One `let` (not a slice reassigned in place): Swift 6.3's release optimizer fails
+            // its ownership check on the reassigned slice here (a compiler crash, signal 6).
+            let run = lastHeadsItsOwnStory ? whole.dropLast() : whole
             let last = candidates[run.last!]
             if run.count >= 3 {
                 // Inside a story's text, a list; elsewhere (a file of headlines alone), stories.
