@@ -200,15 +200,41 @@ struct PartReader {
     }
 
     /// Lines joined by "\n", each keeping its indent relative to the block.
+    /// Written through a pointer into a buffer of its exact size: appending each line's indent
+    /// and bytes to an Array cost more than the rest of reading a results table.
     func preformattedText(_ lines: Range<Int>) -> String {
-        let base = lines.map { text.lines[$0].indent }.min() ?? 0
-        var out: [UInt8] = []
+        var base = Int.max
+        var size = 0
         for index in lines {
             let line = text.lines[index]
-            if !out.isEmpty { out.append(0x0A) }
-            out.append(contentsOf: repeatElement(0x20, count: line.indent - base))
-            out.append(contentsOf: text.bytes[line.start..<line.end])
+            base = min(base, line.indent)
+            size += line.indent + (line.end - line.start) + 1
         }
-        return String(decoding: out, as: UTF8.self)
+        guard !lines.isEmpty else { return "" }
+        size -= base * lines.count
+        return text.bytes.withUnsafeBufferPointer { source in
+            String(unsafeUninitializedCapacity: size) { out in
+                var written = 0
+                for index in lines {
+                    let line = text.lines[index]
+                    // As an Array's `isEmpty` decided: no newline before the first byte written.
+                    if written > 0 {
+                        out[written] = 0x0A
+                        written += 1
+                    }
+                    let indent = line.indent - base
+                    if indent > 0 {
+                        (out.baseAddress! + written).initialize(repeating: 0x20, count: indent)
+                        written += indent
+                    }
+                    let count = line.end - line.start
+                    if count > 0 {
+                        (out.baseAddress! + written).initialize(from: source.baseAddress! + line.start, count: count)
+                        written += count
+                    }
+                }
+                return written
+            }
+        }
     }
 }
