@@ -25,13 +25,15 @@ enum ZCZCReader {
             }
             var shown = line.drop { $0 == 0x20 || $0 == 0x09 }
             // "NNNNZCZC AAP": one message's end and the next one's start on one line.
-            if shown.starts(with: nnnn) {
+            // Compared as bytes: `starts(with:)` a static array cost a lazy global's check and a
+            // generic call for every line of the feed.
+            if ByteScalars.hasPrefix(shown, "NNNN") {
                 close()
                 shown = shown.dropFirst(4)
                 guard !shown.isEmpty else { continue }
                 line = shown
             }
-            if shown.starts(with: zczc) || shown.starts(with: zczcLower) {
+            if ByteScalars.hasPrefix(shown, "ZCZC") || ByteScalars.hasPrefix(shown, "zczc") {
                 close()
                 framed.appendLoose(outside.map(WireLines.text).joined(separator: "\n").trimmingSpaces)
                 outside = []
@@ -46,10 +48,6 @@ enum ZCZCReader {
         framed.appendLoose(outside.map(WireLines.text).joined(separator: "\n").trimmingSpaces)
         return framed
     }
-
-    static let nnnn = Array("NNNN".utf8)
-    static let zczc = Array("ZCZC".utf8)
-    static let zczcLower = Array("zczc".utf8)
 
     static func isBlank(_ line: ArraySlice<UInt8>) -> Bool { line.allSatisfy { $0 <= 0x20 || $0 == 0x7F } }
 
