@@ -7,6 +7,7 @@ enum IPTC7901Reader {
     /// "eca062 4 i 211 ccccb   dpa 061": a station-and-sequence token, a priority digit and a
     /// category of one to three letters.
     static func isHeader(_ header: ArraySlice<UInt8>) -> Bool {
+        if let ascii = isHeader(ascii: header) { return ascii }
         guard let first = WireLines.lines(header).first(where: { !WireLines.text($0).trimmingSpaces.isEmpty }) else {
             return false
         }
@@ -16,6 +17,59 @@ enum IPTC7901Reader {
             (1...3).contains(tokens[2].count), tokens[2].allSatisfy(\.isLetter)
         else { return false }
         return true
+    }
+
+    /// The same answer read from the bytes of an ASCII header (where a byte is a Character),
+    /// nil for any other: every control-framed item is asked (an ANPA header as well), and the
+    /// lines, Strings and words of the general reading cost ~6,000 instructions an item.
+    /// As there: the first line with a visible byte, its control bytes dropped (DLE a space,
+    /// tab kept), trailing spaces and tabs off, split at spaces.
+    private static func isHeader(ascii header: ArraySlice<UInt8>) -> Bool? {
+        header.withUnsafeBufferPointer { bytes -> Bool? in
+            guard WordAtATime.isASCII(bytes) else { return nil }
+            // The first line (CR, LF or CRLF ends one) holding a byte from "!" to "~".
+            var start = 0
+            var visible = false
+            var end = 0
+            while end < bytes.count {
+                let byte = bytes[end]
+                if byte == 0x0A || byte == 0x0D {
+                    if visible { break }
+                    start = end + 1
+                } else if byte > 0x20 && byte < 0x7F {
+                    visible = true
+                }
+                end += 1
+            }
+            guard visible else { return false }
+            // The line as `WireLines.text` makes it, then its first three words and whether a fourth.
+            var line: [UInt8] = []
+            line.reserveCapacity(end - start)
+            for byte in bytes[start..<end] {
+                if byte == 0x10 { line.append(0x20) } else if byte >= 0x20 && byte != 0x7F || byte == 0x09 { line.append(byte) }
+            }
+            while let last = line.last, last == 0x20 || last == 0x09 { line.removeLast() }
+            var words: [Range<Int>] = []
+            var wordStart: Int?
+            for (index, byte) in line.enumerated() {
+                if byte == 0x20 {
+                    if let open = wordStart { words.append(open..<index) }
+                    wordStart = nil
+                } else if wordStart == nil {
+                    wordStart = index
+                }
+                if words.count == 4 { break }
+            }
+            if let open = wordStart, words.count < 4 { words.append(open..<line.count) }
+            guard words.count >= 4 else { return false }
+            let station = line[words[0]]
+            let priority = line[words[1]]
+            let category = line[words[2]]
+            func isLetter(_ byte: UInt8) -> Bool { byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A }
+            return station.count >= 4 && station.contains(where: ByteScalars.isDigit)
+                && priority.count == 1 && priority.first! >= 0x31 && priority.first! <= 0x36
+                && (1...3).contains(category.count) && category.allSatisfy(isLetter)
+        }
     }
 
     static func item(_ bytes: ArraySlice<UInt8>) -> WireItem? {
