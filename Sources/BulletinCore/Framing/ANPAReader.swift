@@ -141,7 +141,7 @@ extension ANPAReader {
     /// "Eds: …", "(Eds: … )", "EDITOR'S NOTE _ …" → the note.
     static func ednoteText(_ text: String) -> String {
         var note = Substring(text)
-        if note.first == "(" && note.last == ")" { note = note.dropFirst().dropLast() }
+        if note.first == "(" && note.last == ")" { note = note.dropFirst().dropLast(1) }
         if let colon = note.firstIndex(of: ":"), note.distance(from: note.startIndex, to: colon) <= 14 {
             note = note[note.index(after: colon)...]
         } else if note.lowercased().hasPrefix("editor's note") {
@@ -167,7 +167,7 @@ extension ANPAReader {
         }
         if let stripped { return stripped.trimmingSpaces }
         var view = Substring(text)
-        while let last = view.last, last == " " || last == "<" || last == "=" || last == "\t" { view = view.dropLast() }
+        while let last = view.last, last == " " || last == "<" || last == "=" || last == "\t" { view = view.dropLast(1) }
         return String(view).trimmingSpaces
     }
 
@@ -206,7 +206,7 @@ extension String {
     func trimmingCharacters(in set: String) -> String {
         var view = Substring(self)
         while let first = view.first, set.contains(first) { view = view.dropFirst() }
-        while let last = view.last, set.contains(last) { view = view.dropLast() }
+        while let last = view.last, set.contains(last) { view = view.dropLast(1) }
         return String(view)
     }
 }

@@ -92,7 +92,7 @@ enum IPTC7901Reader {
             }
             let keywords = headerLines.dropFirst().filter { $0.hasSuffix("/") }
             if !keywords.isEmpty {
-                item.metadata.slug = keywords.map { String($0.dropLast()) }.joined(separator: "/")
+                item.metadata.slug = keywords.map { String($0.dropLast(1)) }.joined(separator: "/")
             }
         }
         readText(WireLines.lines(bytes[textStart..<(etx ?? bytes.endIndex)]), into: &item)
@@ -125,7 +125,9 @@ enum IPTC7901Reader {
             if let headingEnd, index > headingEnd { break }
         }
         for line in headingLines {
-            let content = line.hasSuffix("=") ? String(line.dropLast()).trimmingSpaces : line
+            // `dropLast(1)`, not `dropLast()`: the default argument is Collection's, which counts
+            // every Character of the line first.
+            let content = line.hasSuffix("=") ? String(line.dropLast(1)).trimmingSpaces : line
             if item.headline == nil, takes.count < 3, let marker = VersionMarker.takeMarker(content) {
                 takes.append(marker)
             } else if item.headline == nil, let urgency = Urgency.word(content) {

@@ -249,13 +249,14 @@ extension StringProtocol {
             return String(view)
         }
         while let first = view.first, first == " " || first == "\t" { view = view.dropFirst() }
-        while let last = view.last, last == " " || last == "\t" { view = view.dropLast() }
+        // `dropLast(1)`: `dropLast()` is Collection's, which counts the whole string first.
+        while let last = view.last, last == " " || last == "\t" { view = view.dropLast(1) }
         return String(view)
     }
 
     /// "(Achtung)" → "Achtung"; anything else as it is.
     var trimmingParentheses: String {
         guard first == "(", last == ")", count > 2 else { return String(self) }
-        return String(dropFirst().dropLast())
+        return String(dropFirst().dropLast(1))
     }
 }
