@@ -49,7 +49,7 @@ extension ANPAReader {
                 return
             }
             if shown != nil { inHeader = false }
-            if let shown, raw[shown...].starts(with: [0x5E, 0x45, 0x4E, 0x44]) { return }  // ^END
+            if let shown, ByteScalars.hasPrefix(raw[shown...], "^END") { return }
             if startsRow || Self.isSemicolonRow(raw, isTabular: isTabular) {
                 readRow(raw)
                 return
