@@ -48,6 +48,9 @@ struct Segmenter {
     /// they lived beside every line and part of it: issue #14).
     func forEachSegment(_ body: (Segment) -> Void) {
         var blockSegments: [Segment] = []
+        // Room for a block of a few segments at once, rather than regrown from one in every text
+        // read (a framed feed reads thousands).
+        blockSegments.reserveCapacity(16)
         var block = self.block(from: 0)
         while !block.isEmpty {
             let next = self.block(from: block.upperBound)
