@@ -12,7 +12,7 @@ enum ANPAReader {
         let textEnd = etx ?? bytes.endIndex
         var item = WireItem(metadata: WireMetadata(format: .anpa1312))
         let isTabular = readHeader(header, into: &item.metadata)
-        var reader = TextReader(isTabular: isTabular)
+        var reader = TextReader(isTabular: isTabular, bodyBytes: textEnd - textStart)
         for line in WireLines.lines(bytes[textStart..<textEnd]) { reader.read(line) }
         if let etx { readTrailer(bytes[(etx + 1)...], into: &item.metadata) }
         reader.complete(&item)
