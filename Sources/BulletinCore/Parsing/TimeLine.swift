@@ -7,7 +7,9 @@
 /// a weekday, "at", a time). Asked only of headline candidates, never of every line.
 enum TimeLine {
     static func isTimeLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count <= 80, mayHoldDate(bytes) else { return false }
+        guard bytes.count <= 80, let firstDigit = bytes.firstIndex(where: ByteScalars.isDigit),
+            mayHoldDate(bytes, from: firstDigit)
+        else { return false }
         // At most ten tokens, kept on the stack: the figure-row finder asks this of every short
         // table row, and a growing array cost a few allocations a row.
         return withUnsafeTemporaryAllocation(of: Token.self, capacity: maximumTokens) { kinds in
@@ -18,15 +20,16 @@ enum TimeLine {
 
     private static let maximumTokens = 10
 
-    /// Whether the bytes hold what every dated line holds: a year (a run of four digits) or a
-    /// numeric date (digits, a `.` `/` `-`, digits, another, digits, with nothing between).
-    /// One pass with no token made: most short lines asked (a results table's rows, "3.00
-    /// Dream Kisses", "Net 316,000 vs 298,000") hold neither, and tokenizing them cost ~1,400
-    /// instructions a row.
-    private static func mayHoldDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether the bytes from their first digit (`start`) hold what every dated line holds: a
+    /// year (a run of four digits) or a numeric date (digits, a `.` `/` `-`, digits, another,
+    /// digits, with nothing between). One pass with no token made: most short lines with a
+    /// digit (a results table's rows, "3.00 Dream Kisses", "Net 316,000 vs 298,000") hold
+    /// neither, and tokenizing them cost ~1,400 instructions a row. A line without a digit
+    /// is ruled out before, by the cheaper search for one.
+    private static func mayHoldDate(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
         var run = 0  // digits in a row
         var separators = 0  // separators passed in the digit groups running up to here
-        for byte in bytes {
+        for byte in UnsafeBufferPointer(rebasing: bytes[start...]) {
             if ByteScalars.isDigit(byte) {
                 run += 1
                 if run == 4 || separators == 2 { return true }
