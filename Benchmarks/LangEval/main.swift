@@ -13,11 +13,13 @@
 //   precision duplicate decisions that were right
 //
 // The grown part of the corpus (more Arabic, Chinese and Turkish stories, splits "tune+" and
-// "heldout+") is scored in tables of its own, so the first two stay comparable across changes.
+// "heldout+") is scored in tables of its own, so the first two stay comparable across changes;
+// so is the "new" part (Spanish, Turkish, Arabic, Chinese text of other real sources, splits
+// "tune-new" and "heldout-new").
 //
 // Usage: LangEval CORPUS_DIR [--show LANGUAGE] (prints that language's mistakes on the tuning
 //        stories; the held-out quarters' are never printed, so nobody tunes on them)
-//        LangEval CORPUS_DIR --failures tune|tune+ (counts the mistakes of one split by
+//        LangEval CORPUS_DIR --failures tune|tune+|tune-new (counts the mistakes of one split by
 //        language and cause, most common first: what to fix next)
 import BulletinCore
 import Foundation
@@ -95,7 +97,7 @@ let failuresSplit = arguments.firstIndex(of: "--failures").map { arguments[$0 + 
 var failures = FailureCounts()
 /// Whether `--show` prints a mistake: only of its language, and only of tuning stories.
 func showing(_ language: String, _ splits: [String]) -> Bool {
-    show == language && splits.allSatisfy { $0 == "tune" || $0 == "tune+" }
+    show == language && splits.allSatisfy { $0 == "tune" || $0 == "tune+" || $0 == "tune-new" }
 }
 let labels = try JSONDecoder().decode(Labels.self, from: Data(contentsOf: folder.appendingPathComponent("labels.json")))
 
@@ -284,6 +286,8 @@ let titles = [
     ("heldout", "\nHeld-out stories (the last quarter of each language)"),
     ("tune+", "\nThe corpus grown (Arabic, Chinese, Turkish): tuning stories (three quarters)"),
     ("heldout+", "\nThe corpus grown: held-out stories (its last quarter)"),
+    ("tune-new", "\nThe new part (other real sources: Spanish, Turkish, Arabic, Chinese): tuning stories (three quarters)"),
+    ("heldout-new", "\nThe new part: held-out stories (its last quarter)"),
 ]
 for (split, title) in titles {
     let languages = order.filter { tallies[$0]?[split] != nil }
