@@ -140,7 +140,8 @@ struct TextShape {
     /// initialisms ("U.S.") and titles ("Dr.") do not end sentences. In a script without
     /// letter case (Arabic, Hebrew…) a letter of it after ". " starts the next sentence, as
     /// one after Arabic's own question mark does ("من أين …؟ أو ذلك …"). A mark inside a
-    /// quotation that closes later on the line is the quote's (`isInsideQuotation`).
+    /// quotation that closes later on the line is the quote's (`isInsideQuotation`); a "! " or
+    /// "? " between Chinese or Japanese phrases parts a headline's phrases (`partsHanPhrases`).
     var containsSentenceBoundary: Bool {
         var index = bytes.startIndex
         while index + 2 < bytes.endIndex {
@@ -153,6 +154,7 @@ struct TextShape {
                     // A one-letter word is an initial in any script: "H.", "É.", Arabic "د." (Dr).
                     let initial = !word.isEmpty && ByteScalars.scalar(in: word, at: word.startIndex).1 == word.count
                     if byte != 0x2E || !(initial || Vocabulary.isAbbreviation(word) || Self.isOrdinal(word, in: bytes)),
+                        byte == 0x2E || !Self.partsHanPhrases(bytes, at: index),
                         !Self.isInsideQuotation(bytes, at: index)
                     {
                         return true
