@@ -46,6 +46,13 @@ enum StandaloneLines {
         // opens with one of a few bytes: most sentences and table rows are ruled out here (the
         // figure-row finder, the segmenter and the part reader ask this of every short line).
         if body.count > 30, let first = body.first, !mayOpenLongSignOff(first) { return nil }
+        // A line opening with two ASCII bytes other than "(" or "-" is one only if they open a
+        // credit, "copyright", a source label or an agency's own name: a row of a results
+        // table ("3.00 Dream Kisses", "Division 1 …") is ruled out here, not by each test below.
+        if body.count >= 2, let first = body.first, first < 0x80, first != 0x28, first != 0x2D {
+            let second = body[body.startIndex + 1]
+            if second < 0x80, !SignOffOpenings.mayOpen(first, second) { return nil }
+        }
         if let inner = reportingCredit(body) { return inner }
         if isBareCredit(body) { return [] }
         guard let first = body.first else { return nil }
@@ -98,6 +105,37 @@ enum StandaloneLines {
         switch byte | 0x20 {
         case 0x73, 0x71, 0x66: return true  // s q f
         default: return isCreditInitial(byte)
+        }
+    }
+
+    /// The first two bytes, ASCII lowercased, that a sign-off opening with two ASCII bytes
+    /// other than "(" and "-" can have: those of a credit opener (`creditOpeners`), of
+    /// "copyright ", of a source label (`sourceLabels`), and of each sign-off agency's name
+    /// (`KnownOutlets.signOffAgencies` and the parenthesized ones; a line lowercases to such a
+    /// name only if its first two ASCII bytes lowercase to the name's). Every test of `signOff`
+    /// compares those two bytes (in any ASCII case) before anything else can match.
+    enum SignOffOpenings {
+        private static let pairs: [UInt64] = {
+            var bits = [UInt64](repeating: 0, count: 128 * 128 / 64)
+            func add(_ bytes: [UInt8]) {
+                guard bytes.count >= 2, bytes[0] < 0x80, bytes[1] < 0x80 else { return }
+                let index = Int(ByteScalars.asciiLower(bytes[0])) << 7 | Int(ByteScalars.asciiLower(bytes[1]))
+                bits[index >> 6] |= 1 << UInt64(index & 63)
+            }
+            for name in KnownOutlets.signOffAgencies.union(KnownOutlets.parenthesizedSignOffAgencies) {
+                add(Array(name.utf8))
+            }
+            for opening in creditOpeners + sourceLabels + ["copyright "] {
+                add(Array(UnsafeBufferPointer(start: opening.utf8Start, count: opening.utf8CodeUnitCount)))
+            }
+            return bits
+        }()
+
+        /// Both bytes ASCII.
+        @inline(__always)
+        static func mayOpen(_ first: UInt8, _ second: UInt8) -> Bool {
+            let index = Int(ByteScalars.asciiLower(first)) << 7 | Int(ByteScalars.asciiLower(second))
+            return pairs[index >> 6] & (1 << UInt64(index & 63)) != 0
         }
     }
 

@@ -48,4 +48,31 @@ struct LookupTablesTests {
         let expected = lastWordKnown && KnownOutlets.names.contains(name.lowercased())
         #expect(KnownOutlets.isKnown(name) == expected)
     }
+
+    /// `StandaloneLines.SignOffOpenings` rules a line out by its first two bytes before any
+    /// sign-off test runs: each agency name, credit opener, source label and "copyright" must
+    /// pass it in any case, or a real sign-off would be lost.
+    @Test func signOffOpeningsAdmitEverySignOffInAnyCase() {
+        let names = KnownOutlets.signOffAgencies.union(KnownOutlets.parenthesizedSignOffAgencies)
+        let openings = StandaloneLines.creditOpeners.map(\.description) + StandaloneLines.sourceLabels.map(\.description)
+        for text in Array(names) + openings + ["copyright "] {
+            let bytes = Array(text.utf8)
+            guard bytes.count >= 2, bytes[0] < 0x80, bytes[1] < 0x80 else { continue }
+            for variant in [text, text.uppercased(), text.prefix(1).uppercased() + text.dropFirst()] {
+                let pair = Array(variant.utf8)
+                #expect(StandaloneLines.SignOffOpenings.mayOpen(pair[0], pair[1]), "\(variant)")
+            }
+        }
+        for line in ["Reuter", "REUTER", "AFP", "(AP)", "-- AFP", "SOURCE: Tatts Lotteries", "Copyright 2018 AAP",
+            "Reporting by Jane Doe; Editing by John Roe", "Quelle: DPA", "(PAP)", "(c) AAP 2018"]
+        {
+            #expect(StandaloneLines.signOff(Array(line.utf8)[...]) != nil, "\(line)")
+        }
+        // Rows of AAP's results tables (aap-betting, aap-lotto): ruled out by their first bytes.
+        for row in ["3.00 Dream Kisses", "Division 1     $2,070,113.85", "Winning Numbers", "1 x NSW", "Dream Kisses"] {
+            let bytes = Array(row.utf8)
+            #expect(!StandaloneLines.SignOffOpenings.mayOpen(bytes[0], bytes[1]), "\(row)")
+            #expect(StandaloneLines.signOff(bytes[...]) == nil, "\(row)")
+        }
+    }
 }
