@@ -80,7 +80,9 @@ enum ZCZCReader {
         }
         readHeader(header, into: &item)
         // Trailing operator sign-off ("AAP RTV") and blank lines.
-        while let last = rest.last, isBlank(last) || isOperatorSignOff(WireLines.text(last)) { rest.removeLast() }
+        // Sliced off, not removed: `removeLast` on a slice that shares the message's array copied
+        // every line of it (~4,700 instructions an item).
+        while let last = rest.last, isBlank(last) || isOperatorSignOff(WireLines.text(last)) { rest = rest.dropLast(1) }
         readBody(rest, into: &item)
         if let headline = item.headline, let leading = VersionMarker.leading(in: headline) {
             item.metadata.version = item.metadata.version ?? leading.marker

@@ -64,7 +64,9 @@ struct FigureRows {
         // A line in capitals over the rows is the story's headline, not a row.
         if index == block.lowerBound && line.width > 12 && TextShape(bytes).isAllCaps { return false }
         // "Reuter", "(Reporting by …)", "---": lines that end a story are not rows of its table.
-        return !StandaloneLines.isSeparator(bytes) && !StandaloneLines.isSignOffLine(bytes)
+        // (A cleaned line opens with a visible byte: its first rules out most separators.)
+        let mayBeSeparator = StandaloneLines.mayOpenSeparator(text.bytes[line.start])
+        return !(mayBeSeparator && StandaloneLines.isSeparator(bytes)) && !StandaloneLines.isSignOffLine(bytes)
             && !StandaloneLines.opensReportingCredit(bytes)
     }
 
@@ -72,9 +74,7 @@ struct FigureRows {
     /// rows alone is too narrow to show its wrap width, so a typed line is taken to be at
     /// least `narrowestWrap` wide.
     private func brokenOnPurpose(_ index: Int) -> Bool {
-        let next = text.lines[index + 1]
-        let firstWord = text.bytes[next.start..<next.end].prefix { $0 != 0x20 }
-        let wordWidth = firstWord.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        let wordWidth = BlockMetrics.firstWordWidth(text, text.lines[index + 1])
         let width = max(metrics.wrapWidth ?? Self.narrowestWrap, Self.narrowestWrap)
         return text.lines[index].width + 1 + wordWidth <= width - 2
     }
@@ -82,14 +82,19 @@ struct FigureRows {
     static let narrowestWrap = 64
 
     /// A figure, or a comparison of spelled-out ones ("Qtly div six cts vs six cts prior").
+    /// Read through a pointer: the slice's generic searches cost ~190 instructions a row.
     private func hasFigure(_ line: TextLine) -> Bool {
-        let bytes = text.bytes[line.start..<line.end]
-        if bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return true }
-        var index = bytes.startIndex
-        while let space = bytes[index...].firstIndex(of: 0x20), space + 3 < bytes.endIndex {
-            if bytes[space + 1] == 0x76 && bytes[space + 2] == 0x73 && bytes[space + 3] == 0x20 { return true }
-            index = space + 1
+        text.bytes.withUnsafeBufferPointer { all in
+            let bytes = UnsafeBufferPointer(rebasing: all[line.start..<line.end])
+            for byte in bytes where byte >= 0x30 && byte <= 0x39 { return true }
+            var index = 0
+            while index + 3 < bytes.count {
+                if bytes[index] == 0x20 && bytes[index + 1] == 0x76 && bytes[index + 2] == 0x73 && bytes[index + 3] == 0x20 {
+                    return true
+                }
+                index += 1
+            }
+            return false
         }
-        return false
     }
 }

@@ -5,7 +5,7 @@ enum StandaloneLines {
     /// "* * *".
     static func isSeparator(_ line: ArraySlice<UInt8>) -> Bool {
         let text = ByteScalars.trimmed(line)
-        guard let first = text.first, text.count <= 80 else { return false }
+        guard let first = text.first, text.count <= 80, mayOpenSeparator(first) else { return false }
         switch first {
         case 0x2D, 0x2A, 0x23, 0x3D, 0x5F, 0x7E, 0x2B: break  // - * # = _ ~ +
         case 0x45, 0x28: guard text.count <= 8 else { return false }  // "ENDS", "(END)"
@@ -20,6 +20,16 @@ enum StandaloneLines {
         }
         let word = Vocabulary.lowercased(compact[...]).uppercased()
         return endMarks.contains(word)
+    }
+
+    /// The first bytes a separator may open with (`isSeparator`'s cases): a caller holding a
+    /// line's first byte (cleaned lines have no leading space) rules most lines out with it.
+    @inline(__always)
+    static func mayOpenSeparator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x2D, 0x2A, 0x23, 0x3D, 0x5F, 0x7E, 0x2B, 0x45, 0x28, 0xE2: true  // - * # = _ ~ + E ( and a dash's lead byte
+        default: false
+        }
     }
 
     /// "— — —", "–––", "───": three or more em dashes, en dashes or box-drawing rules.
