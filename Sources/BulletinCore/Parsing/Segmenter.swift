@@ -191,6 +191,10 @@ struct BlockMetrics {
     /// than two columns wider than both the file's wrap and the block's widest line within it,
     /// so that a file's margin read a little short from few lines splits no paragraph.
     let typedAbove: Int?
+    /// The block's lines were never wrapped: the file runs its paragraphs on unwrapped and the
+    /// block shows no wrap width of its own (a line wider than any wrapper fills, or two lines).
+    /// Then every line break in it was typed, and ends a paragraph.
+    let typedBreaks: Bool
 
     /// In a file that is not hard-wrapped, the break in a two-line block is typed: under a
     /// headline, a short credit line ("عين اليوم – برشلونة") is a line of its own.
@@ -237,6 +241,7 @@ struct BlockMetrics {
         if let fileWrap, widest > fileWrap { widest = fileWrap }
         wrapWidth = widest <= Segmenter.widestWrap && !(block.count == 2 && fileIsUnwrapped) ? widest : nil
         onePerLine = block.count >= 3 && sentenceEnds * 2 >= block.count - 1
+        typedBreaks = fileIsUnwrapped && wrapWidth == nil
         typedAbove = fileWrap.map { max($0, widestWrapped) + 2 }
     }
 
@@ -265,6 +270,10 @@ struct BlockMetrics {
     func breaksAfter(_ index: Int) -> Bool {
         let line = text.lines[index]
         let next = text.lines[index + 1]
+        // A file of one unwrapped line a paragraph: a line that ends without a full stop
+        // ("… auf evang.at/faq-corona", "… https://t.co/dLVatVHxRr", "…。”") ends its paragraph
+        // all the same, since no wrapper broke it.
+        if typedBreaks { return true }
         // Lines are sliced only when a test needs more than their flags and first bytes.
         // Paragraphs marked only by indentation.
         if next.indent > baseIndent && (next.indent > line.indent || line.endsSentence) { return true }
