@@ -277,6 +277,8 @@ struct BlockMetrics {
         // Lines are sliced only when a test needs more than their flags and first bytes.
         // Paragraphs marked only by indentation.
         if next.indent > baseIndent && (next.indent > line.indent || line.endsSentence) { return true }
+        // A crosshead flush at the margin between indented paragraphs (`opensCrosshead`).
+        if next.indent == baseIndent && opensCrosshead(after: index) { return true }
         // A bullet starts an item of its own: "• Q1 EBITDA up 10%" under the item before.
         if text.bytes[next.start] == 0xE2 && ByteScalars.hasPrefix(slice(next), "\u{2022} ") { return true }
         if mayBeByline(line) && StandaloneLines.byline(slice(line)) != nil { return true }
