@@ -67,7 +67,7 @@ enum FramedStoryReader {
             switch part {
             case .separator: continue
             case .headline(let line), .nameLine(let line): draft.append(.prose(Array(line.utf8)[...]))
-            case .paragraph(let bytes): draft.append(.prose(bytes))
+            case .paragraph(let paragraph): draft.append(.prose(paragraph.bytes))
             case .preformatted(let text): draft.append(.preformatted(text))
             case .byline(let name, let affiliation):
                 if draft.byline == nil && !draft.hasBody { draft.byline = name }

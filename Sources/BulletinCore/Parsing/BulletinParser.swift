@@ -120,8 +120,8 @@ package struct BulletinParser: Sendable {
 }
 
 /// A plain-text file's stories, assembled a batch at a time (`BulletinParser.stories`): it
-/// holds the file's judged parts (the slices of its cleaned bytes they read), never more than
-/// a batch of its stories.
+/// holds the file's judged parts not yet taken (the slices of its cleaned bytes they read),
+/// never more than a batch of its stories.
 package struct StoryStream: Sendable {
     /// How many stories the file gives in all (counted by a walk that makes none of them).
     package let count: Int
@@ -133,6 +133,9 @@ package struct StoryStream: Sendable {
         count = StoryAssembler.count(from: assembler.parts, marks: assembler.marks)
         self.assembler = assembler
     }
+
+    /// How many of the file's parts it still holds (the ones taken are let go as it goes).
+    var partsHeld: Int { assembler.parts.count }
 
     /// The next stories, at most `limit` of them, in order; empty after the last.
     package mutating func next(_ limit: Int) -> [Story] {

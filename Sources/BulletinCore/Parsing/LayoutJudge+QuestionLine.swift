@@ -22,8 +22,8 @@ extension Verdicts {
 
     /// A paragraph ending with a full stop or a question mark: text written in sentences.
     private func closesSentence(_ index: Int) -> Bool {
-        guard index >= 0, index < parts.count, case .paragraph(let bytes) = parts[index] else { return false }
-        return Self.closes(TextShape(bytes))
+        guard index >= 0, index < parts.count, case .paragraph(let paragraph) = parts[index] else { return false }
+        return Self.closes(TextShape(paragraph.bytes))
     }
 
     private func candidateClosesSentence(_ candidate: Candidate) -> Bool {

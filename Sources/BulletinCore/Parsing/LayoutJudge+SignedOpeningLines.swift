@@ -11,7 +11,9 @@ extension LayoutJudge {
     static func promotingLinesOverSignatures(_ parts: [Part], placements: [Placement]) -> [Part] {
         var result = parts
         for index in parts.indices where index + 1 < parts.count {
-            guard case .paragraph(let bytes) = parts[index], mayHeadAStory(bytes) else { continue }
+            guard case .paragraph(let paragraph) = parts[index], case let bytes = paragraph.bytes, mayHeadAStory(bytes) else {
+                continue
+            }
             let opening: Bool
             if index == 0 {
                 opening = true
@@ -38,7 +40,8 @@ extension LayoutJudge {
         switch part {
         case .byline: return true
         case .headline(var text), .nameLine(var text): return text.withUTF8 { TimeLine.isTimeLine($0) }
-        case .paragraph(let bytes): return bytes.count <= 80 && bytes.withUnsafeBufferPointer { TimeLine.isTimeLine($0) }
+        case .paragraph(let paragraph):
+            return paragraph.count <= 80 && paragraph.bytes.withUnsafeBufferPointer { TimeLine.isTimeLine($0) }
         default: return false
         }
     }

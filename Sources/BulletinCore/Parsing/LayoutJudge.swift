@@ -19,8 +19,14 @@
 struct LayoutJudge {
     /// Where a part stands: blank lines above it, and whether a separator, a sign-off or the
     /// top of the file comes right before it.
+    ///
+    /// 4 bytes: a file of tiny stories holds one for every part while it is judged and its
+    /// stories assembled (issue #14). A text has fewer than 2³² lines (`BulletinParser.largestText`).
     struct Placement {
-        var gapBefore: Int
+        private let storedGap: UInt32
+        var gapBefore: Int { Int(storedGap) }
+
+        init(gapBefore: Int) { storedGap = UInt32(truncatingIfNeeded: gapBefore) }
     }
 
     /// `parts` with the candidates the file's layout rules out turned into paragraphs.
@@ -38,7 +44,7 @@ struct LayoutJudge {
         var result = parts
         for index in demoted {
             guard let text = Self.candidateText(parts, placements, index) else { continue }
-            result[index] = .paragraph(Array(text.utf8)[...])
+            result[index] = .paragraph(ParagraphBytes(Array(text.utf8)))
         }
         return result
     }
@@ -76,7 +82,7 @@ extension LayoutJudge {
             widerGaps += 1
             switch parts[index] {
             case .headline: continue
-            case .paragraph(let bytes) where mayHeadAStory(bytes) && headsText(parts, placements, index, gap: gap):
+            case .paragraph(let paragraph) where mayHeadAStory(paragraph.bytes) && headsText(parts, placements, index, gap: gap):
                 promotable.append(index)
             case .separator: return parts  // a file marked by separators is judged by them
             default: return parts
@@ -85,8 +91,8 @@ extension LayoutJudge {
         guard widerGaps >= 2, !promotable.isEmpty else { return parts }
         var result = parts
         for index in promotable {
-            guard case .paragraph(let bytes) = parts[index] else { continue }
-            result[index] = .headline(ByteScalars.string(bytes))
+            guard case .paragraph(let paragraph) = parts[index] else { continue }
+            result[index] = .headline(ByteScalars.string(paragraph.bytes))
         }
         return result
     }
@@ -97,8 +103,8 @@ extension LayoutJudge {
     static func promotingLinesAfterSeparators(_ parts: [Part]) -> [Part] {
         var result = parts
         for index in parts.indices.dropFirst() where index + 1 < parts.count {
-            guard case .separator = parts[index - 1], case .paragraph(let bytes) = parts[index],
-                mayHeadAStory(bytes)
+            guard case .separator = parts[index - 1], case .paragraph(let paragraph) = parts[index],
+                case let bytes = paragraph.bytes, mayHeadAStory(bytes)
             else { continue }
             switch parts[index + 1] {
             case .separator, .signOff: continue
@@ -116,8 +122,8 @@ extension LayoutJudge {
     static func promotingTrailingOffLinesOverDatelines(_ parts: [Part]) -> [Part] {
         var result = parts
         for index in parts.indices.dropFirst() where index + 1 < parts.count && isBody(parts, index - 1) {
-            guard case .paragraph(let bytes) = parts[index], bytes.count <= 200, endsWithEllipsis(bytes),
-                case .paragraph(let next) = parts[index + 1], Dateline.parse(next) != nil,
+            guard case .paragraph(let paragraph) = parts[index], paragraph.count <= 200, case let bytes = paragraph.bytes,
+                endsWithEllipsis(bytes), case .paragraph(let next) = parts[index + 1], Dateline.parse(next.bytes) != nil,
                 HeadlineShape.looksLikeHeadline(TextShape(trimmingEllipsis(bytes)))
             else { continue }
             result[index] = .headline(ByteScalars.string(bytes))
@@ -449,8 +455,8 @@ struct Verdicts {
             case .headline(var text), .nameLine(var text):
                 if text.withUTF8({ TimeLine.isTimeLine($0) }) { return true }
                 return false
-            case .paragraph(let bytes):
-                if bytes.count <= 80, bytes.withUnsafeBufferPointer({ TimeLine.isTimeLine($0) }) { return true }
+            case .paragraph(let paragraph):
+                if paragraph.count <= 80, paragraph.bytes.withUnsafeBufferPointer({ TimeLine.isTimeLine($0) }) { return true }
             case .separator, .signOff: return false
             case .preformatted: break
             }
@@ -510,7 +516,8 @@ struct Verdicts {
     /// The next part opens with a dateline: "LONDON, March 3 - …", or is one on its own line
     /// above a table ("MINNEAPOLIS, March 3 -").
     private static func hasDatelineLead(_ index: Int, in parts: [Part]) -> Bool {
-        guard index + 1 < parts.count, case .paragraph(let bytes) = parts[index + 1] else { return false }
+        guard index + 1 < parts.count, case .paragraph(let paragraph) = parts[index + 1] else { return false }
+        let bytes = paragraph.bytes
         if Dateline.parse(bytes) != nil { return true }
         return DatelineLine.isDatelineOnly(bytes)
     }

@@ -1,10 +1,15 @@
 /// A segment read for what it is. `nameLine` is a short name that is either a byline
 /// ending a story or a short headline starting one; only its neighbours can tell.
+///
+/// 24 bytes, not 40 (issue #14: a file of tiny stories has a part every 10 bytes of text, all
+/// held while its layout is judged and its stories assembled): a paragraph's bytes are kept as
+/// `ParagraphBytes` (16 bytes, not an `ArraySlice`'s 32), and a byline, rare and the only
+/// other case over 16 bytes, in a box of its own.
 enum Part {
     case headline(String)
-    case paragraph(ArraySlice<UInt8>)
+    case paragraph(ParagraphBytes)
     case preformatted(String)
-    case byline(name: String, affiliation: String?)
+    indirect case byline(name: String, affiliation: String?)
     case nameLine(String)
     case signOff(credits: [String])
     case separator
@@ -15,6 +20,29 @@ enum Part {
         default: false
         }
     }
+}
+
+/// A paragraph's bytes: a range of a byte array, either the cleaned text's own bytes (where
+/// its lines stand joined already, nearly always) or a joined copy. Half an `ArraySlice`
+/// (which keeps a base address and 64-bit bounds beside its owner): the offsets are 32-bit,
+/// as `TextLine`'s are, which `BulletinParser.largestText` allows.
+struct ParagraphBytes {
+    private let start: UInt32
+    private let end: UInt32
+    private let storage: [UInt8]
+
+    init(_ storage: [UInt8], _ range: Range<Int>) {
+        precondition(range.upperBound <= storage.count && storage.count <= Int(UInt32.max))
+        start = UInt32(truncatingIfNeeded: range.lowerBound)
+        end = UInt32(truncatingIfNeeded: range.upperBound)
+        self.storage = storage
+    }
+
+    /// All of `storage`.
+    init(_ storage: [UInt8]) { self.init(storage, 0..<storage.count) }
+
+    var bytes: ArraySlice<UInt8> { storage[Int(start)..<Int(end)] }
+    var count: Int { Int(end &- start) }
 }
 
 /// Turns segments into parts: joins prose lines, keeps preformatted lines, and reads
@@ -58,9 +86,9 @@ struct PartReader {
         case .preformatted: return .preformatted(preformattedText(segment.lines))
         case .prose: break
         }
-        let joined = proseBytes(segment.lines)
-        guard !joined.isEmpty else { return nil }
-        var bytes = joined
+        let joined = proseText(segment.lines)
+        guard joined.count > 0 else { return nil }
+        var bytes = joined.bytes
         if let credits = StandaloneLines.signOff(bytes) { return .signOff(credits: credits) }
         if let byline = StandaloneLines.byline(bytes) {
             return .byline(name: byline.name, affiliation: byline.affiliation)
@@ -97,14 +125,14 @@ struct PartReader {
 
     /// Lines joined by one space, inner runs of spaces collapsed; a word hyphenated across
     /// a line end ("Russian-\nbacked") is joined without a space.
-    func proseBytes(_ lines: Range<Int>) -> ArraySlice<UInt8> {
-        joinedInPlace(lines) ?? joinedCopy(lines)[...]
+    func proseText(_ lines: Range<Int>) -> ParagraphBytes {
+        joinedInPlace(lines).map { ParagraphBytes(text.bytes, $0) } ?? ParagraphBytes(joinedCopy(lines))
     }
 
-    /// The joined lines as they already stand in `text.bytes`, when nothing needs changing:
+    /// Where the joined lines already stand in `text.bytes`, when nothing needs changing:
     /// the cleaner follows each line with one space, so lines without runs of spaces and
     /// without a hyphenated word across their break are joined already. Nil otherwise.
-    private func joinedInPlace(_ lines: Range<Int>) -> ArraySlice<UInt8>? {
+    private func joinedInPlace(_ lines: Range<Int>) -> Range<Int>? {
         guard !lines.isEmpty else { return nil }
         var previous = text.lines[lines.lowerBound]
         guard !previous.isEmpty, !previous.hasDoubleSpace else { return nil }
@@ -121,7 +149,7 @@ struct PartReader {
             }
             previous = line
         }
-        return text.bytes[text.lines[lines.lowerBound].start..<previous.end]
+        return text.lines[lines.lowerBound].start..<previous.end
     }
 
     private func joinedCopy(_ lines: Range<Int>) -> [UInt8] {

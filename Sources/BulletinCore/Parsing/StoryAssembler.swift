@@ -11,8 +11,9 @@ struct StoryAssembler {
         let paragraphGap: Int
     }
 
-    let parts: [Part]
-    let marks: Marks?
+    /// The parts not yet let go (`next` drops the ones taken, see `lettingGoOfTakenParts`).
+    private(set) var parts: [Part]
+    private(set) var marks: Marks?
     private let bylinesUnderStandfirsts: Bool
     /// The next part to take.
     private var index = 0
@@ -47,6 +48,7 @@ struct StoryAssembler {
     mutating func next(_ limit: Int) -> [Story] {
         while index < parts.count && assembly.stories.count < limit { take() }
         if index == parts.count { assembly.finish() }
+        lettingGoOfTakenParts()
         guard assembly.stories.count > limit else {
             defer { assembly.stories = [] }
             return assembly.stories
@@ -54,6 +56,24 @@ struct StoryAssembler {
         // The last part's story past the limit waits for the next call.
         defer { assembly.stories.removeFirst(limit) }
         return Array(assembly.stories[..<limit])
+    }
+
+    /// Parts this far behind the next one are never looked at again (`take` looks two back).
+    private static let partsKeptBehind = 8
+
+    /// Once half the parts are taken, the rest are copied into arrays of their own and the
+    /// whole let go, and so on for each half left (issue #14: a file assembled a batch at a
+    /// time held all its parts and placements, 28 bytes a part, until its last story, while
+    /// the index grew by each of its stories). Each part is copied at most once on average,
+    /// and the copy is never more than half of what was held.
+    private mutating func lettingGoOfTakenParts() {
+        let start = index - Self.partsKeptBehind
+        guard start >= parts.count / 2, start >= 1024 else { return }
+        parts = Array(parts[start...])
+        if let kept = marks {
+            marks = Marks(placements: Array(kept.placements[start...]), paragraphGap: kept.paragraphGap)
+        }
+        index -= start
     }
 
     /// Takes the part at `index` into the assembly.
@@ -101,9 +121,9 @@ struct StoryAssembler {
             if assembly.draft.hasBody && !Self.textFollowsUnmarked(index, in: parts, marks: marks) {
                 assembly.draft.isClosed = true
             }
-        case .paragraph(let bytes):
+        case .paragraph(let paragraph):
             assembly.openIfNeeded()
-            assembly.draft.append(.prose(bytes))
+            assembly.draft.append(.prose(paragraph.bytes))
         case .preformatted(let text):
             assembly.openIfNeeded()
             assembly.draft.append(.preformatted(text))
@@ -154,7 +174,7 @@ struct StoryAssembler {
         guard index + 1 < parts.count, case .paragraph(let next) = parts[index + 1], next.count <= 80 else {
             return false
         }
-        return next.withUnsafeBufferPointer { TimeLine.isTimeLine($0) }
+        return next.bytes.withUnsafeBufferPointer { TimeLine.isTimeLine($0) }
     }
 
     private static func bylinesUnderStandfirsts(_ parts: [Part]) -> Bool {

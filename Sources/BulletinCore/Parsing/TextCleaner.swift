@@ -14,14 +14,56 @@ enum TextCleaner {
         // every text it parses under this.
         precondition(capacity <= Int(UInt32.max), "text too large for 32-bit line offsets")
         var lines: [TextLine] = []
+        // A large text's lines are sized once: grown by doubling, the array of a file of tiny
+        // lines held up to twice their 24 bytes each for the rest of the parse (issue #14). A
+        // bulletin's few lines are not worth the pass.
+        let expectedLines = input.count > largeText ? lineCountBound(input) : 64
         let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { output, initializedCount in
-            var builder = LineBuilder(output: output.baseAddress!)
+            var builder = LineBuilder(output: output.baseAddress!, expectedLines: expectedLines)
             scan(input, into: &builder)
             builder.endLine()
             initializedCount = builder.count
             lines = builder.lines
         }
         return CleanText(bytes: bytes, lines: lines)
+    }
+
+    /// Over this many bytes, the text's lines are counted before they are made.
+    static let largeText = 1 << 20
+
+    /// At least as many lines as `scan` makes of `input` (nearly always exactly that many):
+    /// every line break after a line holding anything but spaces and tabs ends a line, every
+    /// form feed is a line of its own, and so is the text after the last break. A line of
+    /// nothing but invisible characters is counted though the cleaner drops it.
+    static func lineCountBound(_ input: UnsafeBufferPointer<UInt8>) -> Int {
+        var lines = 1
+        var content = false
+        var index = 0
+        let count = input.count
+        while index < count {
+            let byte = input[index]
+            index += 1
+            switch byte {
+            case 0x20, 0x09: continue
+            case 0x0A, 0x0B, 0x0D:
+                if content { lines += 1 }
+                content = false
+            case 0x0C:
+                lines += content ? 2 : 1
+                content = false
+            case 0xC2 where index < count && input[index] == 0x85:  // NEL
+                if content { lines += 1 }
+                content = false
+                index += 1
+            case 0xE2 where index + 1 < count && input[index] == 0x80 && (input[index + 1] == 0xA8 || input[index + 1] == 0xA9):
+                if content { lines += 1 }  // line and paragraph separators
+                content = false
+                index += 2
+            default:
+                content = true
+            }
+        }
+        return lines
     }
 
     private static func scan(_ input: UnsafeBufferPointer<UInt8>, into builder: inout LineBuilder) {
@@ -125,10 +167,11 @@ struct LineBuilder {
     private var widthAtContentEnd = 0
     private var blankRun = 0
 
-    init(output: UnsafeMutablePointer<UInt8>) {
+    /// `expectedLines`: room made at once (a bulletin has dozens of lines: 64 rather than
+    /// regrow from one; a large text, its count, `TextCleaner.lineCountBound`).
+    init(output: UnsafeMutablePointer<UInt8>, expectedLines: Int = 64) {
         self.output = output
-        // A bulletin has dozens of lines: start there rather than regrow from one.
-        lines.reserveCapacity(64)
+        lines.reserveCapacity(expectedLines)
     }
 
     @inline(__always)

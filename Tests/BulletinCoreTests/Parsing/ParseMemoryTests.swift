@@ -11,6 +11,47 @@ import Testing
         #expect(MemoryLayout<Candidate>.stride == 16)
     }
 
+    /// A file of tiny stories holds a part and its placement every 10 bytes of text while its
+    /// layout is judged and its stories assembled: 24 and 4 bytes (they were 40 and 8).
+    @Test func aPartTakes24BytesAndAPlacement4() {
+        #expect(MemoryLayout<Part>.stride == 24)
+        #expect(MemoryLayout<ParagraphBytes>.stride == 16)
+        #expect(MemoryLayout<LayoutJudge.Placement>.stride == 4)
+    }
+
+    /// A paragraph keeps its bytes' place in the array it was read from, whichever it was.
+    @Test func aParagraphReadsTheBytesOfItsRange() {
+        let bytes = Array("Headline. Body text here.".utf8)
+        let paragraph = ParagraphBytes(bytes, 10..<14)
+        #expect(paragraph.count == 4 && Array(paragraph.bytes) == Array("Body".utf8))
+        #expect(paragraph.bytes.startIndex == 10)
+        #expect(ParagraphBytes(bytes).count == bytes.count && ParagraphBytes([]).count == 0)
+        #expect(ParagraphBytes(bytes, 2..<2).bytes.isEmpty)
+    }
+
+    /// A large text's lines are made in an array sized once from a count of them: grown by
+    /// doubling, 131,200 lines had room for 262,144 (6.3 MB for nothing, for the whole parse).
+    @Test func aLargeTextsLinesAreSizedOnce() {
+        var text = String(repeating: "Repeat\n\nSame words.\n\n", count: 65_600)
+        #expect(text.utf8.count > TextCleaner.largeText)
+        let clean = text.withUTF8 { TextCleaner.clean($0, tabs: 0) }
+        #expect(clean.lines.count == 131_200)
+        #expect(clean.lines.capacity >= clean.lines.count && clean.lines.capacity <= clean.lines.count + 64)
+    }
+
+    /// The count is never below the lines made, whatever ends them, and is the number made
+    /// where the text ends in a letter and no line holds only characters the cleaner drops.
+    @Test(arguments: [
+        "a\nb", "a\r\nb\r\n", "a\rb\r", "\n\n\na\n\n", "a\u{0C}b\u{0C}\u{0C}", "a\u{0B}b", "a\u{85}b\u{85}",
+        "a\u{2028}b\u{2029}c", "  \t \n\ta", "", "\n", "x", "é\n€\n𝄞", "\u{200B}\n\u{200B}a",
+    ])
+    func theLineCountIsABoundOfTheLinesMade(_ text: String) {
+        var text = text
+        let (bound, made) = text.withUTF8 { (TextCleaner.lineCountBound($0), TextCleaner.clean($0, tabs: 0).lines.count) }
+        #expect(bound >= made)
+        if !text.contains("\u{200B}") && text.last?.isLetter == true { #expect(bound == made) }
+    }
+
     @Test func aLineKeepsEveryValueUpTo32Bits() {
         let top = Int(UInt32.max)
         let line = TextLine(

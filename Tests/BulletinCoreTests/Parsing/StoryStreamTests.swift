@@ -42,6 +42,39 @@ import Testing
         #expect(streamed > 25)  // the plain-text fixtures
     }
 
+    /// Past half its parts, a stream lets go of the ones taken (keeping the few the assembler
+    /// looks back at) and goes on from a copy of the rest: files of thousands of parts — the
+    /// seed bulletin 100 times over, and stories marked by a wider gap with a name line inside
+    /// their text (the assembler asks the placements there) — streamed in batches of 7 and 100
+    /// give the whole parse's stories, while the parts held shrink.
+    @Test func partsTakenAreLetGoAndTheStoriesStayTheSame() throws {
+        let seed = try SeedBulletinTests.seed()
+        let marked = (0..<1_500).map { number in
+            "Headline number \(number) of the day\n\nThe first paragraph of story \(number), in full.\n\nJane Smith\n\n"
+                + "The second paragraph of it.\n\n\n\n"
+        }.joined()
+        for text in [Array(repeating: seed, count: 100).joined(separator: "\n\n\n"), marked] {
+            let whole = try BulletinParser().parse(text)
+            for batchSize in [7, 100] {
+                guard case .streamed(var stream) = try BulletinParser().stories(text, assembledAtOnce: 0) else {
+                    Issue.record("plain text over the part limit is streamed")
+                    return
+                }
+                let parts = stream.partsHeld
+                #expect(parts > 4_000)
+                var joined: [Story] = []
+                var fewest = parts
+                while case let batch = stream.next(batchSize), !batch.isEmpty {
+                    joined += batch
+                    fewest = min(fewest, stream.partsHeld)
+                    if joined.count * 4 >= whole.count * 3 { #expect(stream.partsHeld <= parts / 2) }
+                }
+                #expect(joined == whole)
+                #expect(fewest < 1_100)
+            }
+        }
+    }
+
     /// Drafts that make no story (a byline alone, an inline credit alone) are not counted.
     @Test func theCountLeavesOutDraftsThatMakeNoStory() throws {
         let text = "By Jane Smith\n\nHeadline one\n\nFirst body.\n\n(Reporting by Jane Smith)\n\nHeadline two\n\nSecond body."
