@@ -39,6 +39,7 @@ struct IngestCommand: AsyncParsableCommand {
     var paths: [String]
 
     func run() async throws {
+        LargeBlocks.mapFromAMegabyte()  // a bulletin's parse is given back once freed (issue #14)
         let configuration = try file.load(flags: pipeline.flags).configuration
         let logger = bootstrapLogging(level: configuration.logLevel, echoLevel: .warning)
         let interruption = IngestInterruption()

@@ -30,6 +30,7 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup(title: "Metrics settings") var metrics: MetricsSettings
 
     func run() async throws {
+        LargeBlocks.mapFromAMegabyte()  // a bulletin's parse is given back once freed (issue #14)
         let flags = inbox.flags.merging(pipeline.flags) { _, flag in flag }.merging(metrics.flags) { _, flag in flag }
         let configuration = try file.load(flags: flags).configuration
         let logger = bootstrapLogging(level: configuration.logLevel)

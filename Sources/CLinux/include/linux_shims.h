@@ -9,4 +9,9 @@ int bulletind_rename_noreplace(const char *from, const char *to);
 /// (at most 15 bytes) as `top -H` and /proc/PID/task/TID/comm show it. Returns 0 or an error number.
 int bulletind_name_this_thread(const char *name);
 
+/// mallopt(M_MMAP_THRESHOLD, bytes) (malloc.h is not in the Glibc module): blocks of `bytes` or
+/// more are mappings of their own, given back when freed, and glibc stops raising the threshold
+/// itself. Returns 1 on success, 0 on error.
+int bulletind_map_blocks_from(int bytes);
+
 #endif
