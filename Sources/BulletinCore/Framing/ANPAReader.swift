@@ -21,6 +21,7 @@ enum ANPAReader {
 
     /// The selector and header lines; returns whether the format bytes say tabular (DC2/DC4).
     static func readHeader(_ header: ArraySlice<UInt8>, into metadata: inout WireMetadata) -> Bool {
+        if let isTabular = readHeader(ascii: header, into: &metadata) { return isTabular }
         let lines = WireLines.lines(header).filter { line in line.contains { $0 > 0x20 && $0 != 0x7F } }
         var isTabular = false
         for line in lines {
@@ -46,6 +47,78 @@ enum ANPAReader {
             break
         }
         return isTabular
+    }
+
+    /// The same reading of an ASCII header (every item of the AP and Reuters feeds), nil for any
+    /// other: its words are ranges of one buffer of cleaned bytes, and only the fields kept become
+    /// Strings. A byte is a Character there (lines hold no CR or LF), so counts are byte counts.
+    /// The words of each line and a String for each cost ~11,000 instructions a Reuters item.
+    private static func readHeader(ascii header: ArraySlice<UInt8>, into metadata: inout WireMetadata) -> Bool? {
+        header.withUnsafeBufferPointer { bytes -> Bool? in
+            guard WordAtATime.isASCII(bytes) else { return nil }
+            // A word as `headerWords` makes it: a piece between US and spaces, control bytes
+            // dropped (DLE a space, tab kept), trailing spaces and tabs off; empty ones left out.
+            // Written through a pointer into room for the whole header, made once.
+            let clean = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+            defer { clean.deallocate() }
+            var words: [Range<Int>] = []
+            words.reserveCapacity(8)
+            func string(_ word: Range<Int>) -> String {
+                String(decoding: UnsafeBufferPointer(start: clean + word.lowerBound, count: word.count), as: UTF8.self)
+            }
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D { lineEnd += 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+                lineStart = lineEnd + 1
+                guard line.contains(where: { $0 > 0x20 && $0 != 0x7F }) else { continue }
+                words.removeAll(keepingCapacity: true)
+                var count = 0
+                var pieceStart = 0
+                for index in 0...line.count where index == line.count || line[index] == 0x1F || line[index] == 0x20 {
+                    let start = count
+                    for byte in line[pieceStart..<index] {
+                        if byte == 0x10 {
+                            clean[count] = 0x20
+                            count += 1
+                        } else if byte >= 0x20 && byte != 0x7F || byte == 0x09 {
+                            clean[count] = byte
+                            count += 1
+                        }
+                    }
+                    while count > start, clean[count - 1] == 0x20 || clean[count - 1] == 0x09 { count -= 1 }
+                    if count > start { words.append(start..<count) }
+                    pieceStart = index + 1
+                }
+                if words.count == 2 || words.count == 1, line.contains(0x1F) || words[0].count <= 6 {
+                    // Selector and service: "W2870" US "asian", "f0754" US "reute".
+                    let namesReuters = words.contains { word in
+                        word.count >= 5 && zip(word.prefix(5), "reute".utf8).allSatisfy { ByteScalars.asciiLower(clean[$0]) == $1 }
+                    }
+                    if namesReuters { metadata.agency = "Reuters" }
+                    continue
+                }
+                guard words.count >= 3, words[0].count == 1, words[1].count <= 2 else { continue }
+                let isTabular = line.contains(0x12) || line.contains(0x14)
+                metadata.urgency = Urgency.anpaPriority(string(words[0]))
+                metadata.category = string(words[1])
+                // The words after those two; from the end: word count, then MM-DD.
+                var restEnd = words.count
+                if restEnd > 2, words[restEnd - 1].allSatisfy({ clean[$0] >= 0x30 && clean[$0] <= 0x39 }) { restEnd -= 1 }
+                if restEnd > 2, words[restEnd - 1].count == 5, clean[words[restEnd - 1].lowerBound + 2] == 0x2D { restEnd -= 1 }
+                guard restEnd > 2 else { return isTabular }
+                if metadata.slug == nil { metadata.slug = string(words[2]) }
+                var take: [UInt8] = []
+                for position in 3..<max(3, restEnd) {
+                    if position > 3 { take.append(0x20) }
+                    take.append(contentsOf: UnsafeBufferPointer(start: clean + words[position].lowerBound, count: words[position].count))
+                }
+                readTakeKey(String(decoding: take, as: UTF8.self), into: &metadata)
+                return isTabular
+            }
+            return false
+        }
     }
 
     /// A header line's words (split at US and spaces, control bytes dropped), in one array
@@ -140,6 +213,13 @@ extension ANPAReader {
 
     /// "Eds: …", "(Eds: … )", "EDITOR'S NOTE _ …" → the note.
     static func ednoteText(_ text: String) -> String {
+        var ascii = text
+        if let note = ascii.withUTF8({ bytes -> String? in
+            guard WordAtATime.isASCII(bytes), !bytes.contains(0x0D) else { return nil }
+            return ednoteText(ascii: bytes)
+        }) {
+            return note
+        }
         var note = Substring(text)
         if note.first == "(" && note.last == ")" { note = note.dropFirst().dropLast(1) }
         if let colon = note.firstIndex(of: ":"), note.distance(from: note.startIndex, to: colon) <= 14 {
@@ -148,6 +228,29 @@ extension ANPAReader {
             note = note.dropFirst("editor's note".count).drop { $0 == " " || $0 == "_" || $0 == "-" }
         }
         return String(note).trimmingSpaces
+    }
+
+    /// The same from the bytes of ASCII text without CR, where a byte is a Character: the colon
+    /// found by a byte search, where searching the Characters of a long `Eds:` note cost ~10,000
+    /// instructions a note.
+    private static func ednoteText(ascii text: UnsafeBufferPointer<UInt8>) -> String {
+        var start = 0
+        var end = text.count
+        if end >= 2, text[0] == 0x28, text[end - 1] == 0x29 {  // ( … )
+            start += 1
+            end -= 1
+        }
+        if let colon = text[start..<end].firstIndex(of: 0x3A), colon - start <= 14 {
+            start = colon + 1
+        } else if end - start >= 13,
+            zip(text[start..<(start + 13)], "editor's note".utf8).allSatisfy({ ByteScalars.asciiLower($0) == $1 })
+        {
+            start += 13
+            while start < end, text[start] == 0x20 || text[start] == 0x5F || text[start] == 0x2D { start += 1 }
+        }
+        while start < end, text[start] == 0x20 || text[start] == 0x09 { start += 1 }
+        while end > start, text[end - 1] == 0x20 || text[end - 1] == 0x09 { end -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
     }
 
     /// Without the ANPA end-of-line mark (`<`, `=`) and trailing spaces.

@@ -218,6 +218,16 @@ extension WireItem {
         blocks.append(.preformatted(String(decoding: joined, as: UTF8.self)))
     }
 
+    /// The same for `count` lines already joined by LF (none of them empty): as
+    /// `appendPreformatted(lines:)` joins them, without splitting them first.
+    mutating func appendPreformatted(joinedLines joined: [UInt8], count: Int) {
+        guard count > 1, !joined.contains(0x09) else {
+            appendPreformatted(lines: count == 0 ? [] : joined.split(separator: 0x0A, omittingEmptySubsequences: false))
+            return
+        }
+        blocks.append(.preformatted(String(decoding: joined, as: UTF8.self)))
+    }
+
     static func expandingTabs(_ line: String) -> String {
         guard line.utf8.contains(0x09) else { return line }
         var out = ""
