@@ -206,13 +206,20 @@ enum IPTC7901Reader {
     /// "* * * *" and "The following information is not (intended) for publication" open the
     /// part not for publication.
     static func isNotForPublication(_ line: ArraySlice<UInt8>) -> Bool {
-        if line.starts(with: [0x2A, 0x20, 0x2A, 0x20, 0x2A, 0x20, 0x2A]),  // * * * *
-            line.dropFirst(7).allSatisfy({ $0 <= 0x20 })
-        {
+        // "* * * *" compared byte by byte: `starts(with:)` an array literal made the array at
+        // every body line.
+        if line.count >= 7, line.first == 0x2A, isStarsRule(line), line.dropFirst(7).allSatisfy({ $0 <= 0x20 }) {
             return true
         }
         guard let first = line.first, first | 0x20 == 0x74 else { return false }  // t or T
         return ByteScalars.hasPrefix(line, "the following information is not", caseInsensitive: true)
+    }
+
+    /// "* * * *" at the start of `line` (at least seven bytes).
+    private static func isStarsRule(_ line: ArraySlice<UInt8>) -> Bool {
+        let start = line.startIndex
+        return line[start] == 0x2A && line[start + 1] == 0x20 && line[start + 2] == 0x2A && line[start + 3] == 0x20
+            && line[start + 4] == 0x2A && line[start + 5] == 0x20 && line[start + 6] == 0x2A
     }
 
     /// "dpa wsz jln npr": the agency and the editors' initials.
@@ -220,9 +227,47 @@ enum IPTC7901Reader {
         // The first word must start with "d" or "D" (a paragraph of text seldom does): checked
         // on the bytes before splitting the line into words.
         guard let first = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), first | 0x20 == 0x64 else { return false }
+        var line = line
+        if let ascii = line.withUTF8({ bytes -> Bool? in
+            guard WordAtATime.isASCII(bytes), !bytes.contains(0x0D) else { return nil }
+            return isInitialsLine(ascii: bytes)
+        }) {
+            return ascii
+        }
         let words = WireLines.words(line.trimmingSpaces)
         guard words.count >= 2, words[0].lowercased().hasPrefix("dpa") else { return false }
         return words.dropFirst().allSatisfy { $0.count <= 4 && $0.allSatisfy(\.isLowercase) }
+    }
+
+    /// The same answer from the bytes of an ASCII line without CR (where `WireLines.words` splits
+    /// at spaces and a byte is a Character): trimmed of spaces and tabs at both ends, the first
+    /// word opens with "dpa" in any case, and each further word is one to four letters a–z.
+    private static func isInitialsLine(ascii line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        var end = line.count
+        while start < end, line[start] == 0x20 || line[start] == 0x09 { start += 1 }
+        while end > start, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
+        var words = 0
+        var index = start
+        while index < end {
+            guard line[index] != 0x20 else {
+                index += 1
+                continue
+            }
+            var wordEnd = index
+            while wordEnd < end, line[wordEnd] != 0x20 { wordEnd += 1 }
+            let word = UnsafeBufferPointer(rebasing: line[index..<wordEnd])
+            if words == 0 {
+                guard word.count >= 3, ByteScalars.asciiLower(word[0]) == 0x64, ByteScalars.asciiLower(word[1]) == 0x70,
+                    ByteScalars.asciiLower(word[2]) == 0x61
+                else { return false }
+            } else {
+                guard word.count <= 4, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
+            }
+            words += 1
+            index = wordEnd
+        }
+        return words >= 2
     }
 
     /// Copyright fill ("ryryryry copyright by dpa"); "Impressum" and test messages are told by
