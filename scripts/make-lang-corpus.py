@@ -166,19 +166,13 @@ def stories_of(language, source=None):
             headline, body = doc["headline"], [p for p in doc["paragraphs"] if p.strip()]
             if not body:
                 continue
-            item = {"doc": doc["doc"], "headline": headline, "paragraphs": body}
-            ok = len(headline) <= HEADLINE_LIMIT[cjk] and len(headline) >= (6 if cjk else 15)
-            if ok and all(encodable("\n".join([headline] + body), codec) is not None for codec, _ in codepages):
-                stories.append(item)
-            else:
-                spare.append(item)
-            continue
-        sentences = [s.strip() for s in doc["sentences"] if s.strip()]
-        if len(sentences) < 2:
-            continue
-        shortest = min(range(len(sentences)), key=lambda i: (len(sentences[i]), i))
-        headline = strip_end(sentences[shortest])
-        body = [s for i, s in enumerate(sentences) if i != shortest]
+        else:
+            sentences = [s.strip() for s in doc["sentences"] if s.strip()]
+            if len(sentences) < 2:
+                continue
+            shortest = min(range(len(sentences)), key=lambda i: (len(sentences[i]), i))
+            headline = strip_end(sentences[shortest])
+            body = [s for i, s in enumerate(sentences) if i != shortest]
         item = {"doc": doc["doc"], "headline": headline, "paragraphs": body}
         ok = len(headline) <= HEADLINE_LIMIT[cjk] and len(headline) >= (6 if cjk else 15)
         # Every code page of the language must be able to carry the story.
