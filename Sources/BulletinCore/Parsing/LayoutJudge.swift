@@ -266,6 +266,7 @@ struct Verdicts {
         self.placements = placements
         var measured: [Candidate] = []
         measured.reserveCapacity(candidates.count)
+        let markedGap = LayoutJudge.markedParagraphGap(parts, placements: placements)
         for index in candidates {
             guard var headline = LayoutJudge.candidateText(parts, placements, index) else { continue }
             let facts = headline.withUTF8 { bytes in
@@ -276,7 +277,8 @@ struct Verdicts {
             }
             measured.append(
                 Candidate(
-                    index: index, anchored: Self.isAnchored(index, in: parts), isNote: facts.0, isFlash: facts.1,
+                    index: index, anchored: Self.isAnchored(index, in: parts, placements: placements, markedGap: markedGap),
+                    isNote: facts.0, isFlash: facts.1,
                     isTimeLine: facts.2, isFurniture: facts.5, words: facts.3,
                     datelineLead: Self.hasDatelineLead(index, in: parts), signed: Self.isSigned(index, in: parts),
                     isPlainQuestion: facts.4))
@@ -288,11 +290,16 @@ struct Verdicts {
 
     var demoted: [Int] { candidates.indices.filter { !kept[$0] }.map { candidates[$0].index } }
 
-    private static func isAnchored(_ index: Int, in parts: [Part]) -> Bool {
+    /// After a separator, a sign-off, or a name line that closed the story above (not one
+    /// standing unmarked in a marked file's text: `isUnmarkedName`); a byline between says nothing.
+    private static func isAnchored(
+        _ index: Int, in parts: [Part], placements: [LayoutJudge.Placement], markedGap: Int?
+    ) -> Bool {
         var previous = index - 1
         while previous >= 0 {
             switch parts[previous] {
-            case .separator, .signOff, .nameLine: return true
+            case .separator, .signOff: return true
+            case .nameLine: return !Self.isUnmarkedName(previous, in: parts, placements: placements, markedGap: markedGap)
             case .byline: previous -= 1  // a byline between stories says nothing either way
             default: return false
             }
@@ -494,7 +501,6 @@ struct Verdicts {
         default: return false
         }
     }
-
 
     static let flashWords: [StaticString] = ["FLASH", "BREAKING", "URGENT", "ALERT", "BULLETIN"]
 
