@@ -40,9 +40,12 @@ struct TextShape {
     }
 
     /// "talks in the U.S." ends with a period that closes an abbreviation, not a sentence.
+    /// Two periods in a row never close one: "…مسلسل صح النوم غ.." is web text cut short with
+    /// an ellipsis, though its last word is as short as an initialism.
     private func endsWithInitialism(before end: Int) -> Bool {
         let wordStart = (bytes[..<end].lastIndex(of: 0x20) ?? (bytes.startIndex - 1)) + 1
         let word = bytes[wordStart..<end]
+        if word.count >= 2 && bytes[end - 2] == 0x2E { return false }
         let dots = word.reduce(0) { $0 + ($1 == 0x2E ? 1 : 0) }
         return dots >= 2 && word.count <= 8 && !word.contains { $0 >= 0x61 && $0 <= 0x7A } && !Self.isDottedNumber(word)
     }
