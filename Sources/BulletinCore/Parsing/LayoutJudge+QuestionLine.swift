@@ -6,10 +6,12 @@ extension Verdicts {
     /// the last line of the story above and the line under it heads the next: a headline is
     /// written without a full stop, and a question in sentence case is as often a story's
     /// closing line or an interviewer's question as a headline (`HeadlineShape.isPlainQuestion`).
+    /// So does a question or exclamation in a script without letter case (`isCaselessQuestion`).
     /// Measured only for a run that qualifies, so other files pay nothing.
     func questionEndsTheStoryAbove(_ first: Candidate, _ last: Candidate) -> Bool {
-        guard first.isPlainQuestion, standsAlone(first.index), standsAlone(last.index),
-            closesSentence(first.index - 1), closesSentence(last.index + 1), !candidateClosesSentence(last)
+        guard standsAlone(first.index), standsAlone(last.index), closesSentence(first.index - 1),
+            closesSentence(last.index + 1), !candidateClosesSentence(last),
+            first.isPlainQuestion || isCaselessQuestion(first)
         else { return false }
         return candidates.count(where: candidateClosesSentence) * 4 <= candidates.count
     }
