@@ -132,6 +132,26 @@ import Testing
         #expect(fixture.journal.entries(.storyNew).count == 3)
     }
 
+    /// `inbox.encoding` reaches the pipeline's reading: a short Windows-1251 bulletin (the
+    /// issue's own `Лавров: переговоры`), too little text for detection to tell from
+    /// Windows-1252, is read in the pinned code page and its records say so.
+    @Test func anInboxPinnedToACodePageReadsItsFilesInIt() async throws {
+        let text = "\u{41B}\u{430}\u{432}\u{440}\u{43E}\u{432}: \u{43F}\u{435}\u{440}\u{435}\u{433}\u{43E}\u{432}\u{43E}\u{440}\u{44B}\n"
+        let cp1251 = text.unicodeScalars.map { scalar -> UInt8 in
+            scalar.value < 0x80 ? UInt8(scalar.value) : UInt8(scalar.value - 0x410 + 0xC0)
+        }
+        for pinned in [nil, SourceEncoding.windows1251] {
+            let fixture = try Fixture()
+            fixture.configuration.encoding = pinned
+            try Data(cp1251).write(to: URL(fileURLWithPath: fixture.folder.appending("drop/a.txt").string))
+            let pipeline = try await fixture.pipeline()
+            #expect(await pipeline.commit(await fixture.load("a.txt", with: pipeline)) == .ingested(stories: 1, duplicates: 0))
+            let record = String(try #require(fixture.storeLines.first))
+            #expect(record.contains("\"encoding\":\"windows-1251\"") == (pinned != nil))
+            #expect(record.contains("\"headline\":\"\(text.dropLast())\"") == (pinned != nil))
+        }
+    }
+
     /// The same bytes again, under another name: not stored again, said in the journal.
     @Test func theSameBytesAgainAreAlreadyIngested() async throws {
         let fixture = try Fixture()
