@@ -19,6 +19,12 @@ What the truth says, where a desk's layout adds lines around the article's own t
   date) is a paragraph: the record has no field for it, and nothing may be lost;
 - crossheads, photo captions, "Lea también: …"/"Lesen Sie auch" lines, lists and tables are
   paragraphs (a list or table one block, rows as rendered, markers included);
+- a list is one block whatever the layout (blank lines around it or none, a wrapped file or
+  not): a list belongs to the story it stands in, and its rows are read together, as a user
+  reads them, not as paragraphs of one item each. The parser reads the same: two or more
+  marked lines in a row are one block (ListRows.swift). A paragraph of the article's prose
+  that opens with a number or a dash ("1. Bio: Make sure your bio …", a numbered tip written
+  as a paragraph) stays a paragraph: the page did not make it a list;
 - a byline line ("By …", "Von …", "Par …", "Por …") is the story's byline, not a paragraph;
 - a credit line (“Reporting by …”) ends the story but is not a paragraph (as in the tuning
   corpus); so does a page's own copyright or source line kept as a paragraph ("© Thomson

@@ -20,7 +20,8 @@ struct PreformattedDetector {
             } else if line.mayBeTableRow && Self.hasCells(bytes) {
                 tabular += 1
             }
-            if Self.isListItem(bytes) { listItems += 1 }
+            // "* * *" under a list is the story's separator, not one more item (`ListRows`).
+            if Self.isListItem(bytes) && !StandaloneLines.isSeparator(bytes) { listItems += 1 }
         }
         let rows = block.count - rules
         if listItems == block.count { return true }
@@ -32,6 +33,14 @@ struct PreformattedDetector {
     private static func mayStartRuleOrListItem(_ first: UInt8) -> Bool {
         switch first {
         case 0x2D, 0x3D, 0x2B, 0x7C, 0x5F, 0x3A, 0x2A, 0x30...0x39, 0xE2: true
+        default: false
+        }
+    }
+
+    /// The first bytes `isListItem` allows: - * digits, and 0xE2 for "•".
+    static func mayStartListItem(_ first: UInt8) -> Bool {
+        switch first {
+        case 0x2D, 0x2A, 0x30...0x39, 0xE2: true
         default: false
         }
     }

@@ -103,7 +103,13 @@ struct Segmenter {
         }
         let metrics = BlockMetrics(
             text: text, block: block, fileIsUnwrapped: fileIsUnwrapped, wrapOfNext: wrapOfNext, fileWrap: fileWrap)
-        let rowRuns = block.count >= 2 ? FigureRows(text: text, metrics: metrics).runs(in: block) : []
+        // Figure tables and lists typed on single line breaks inside the block: each run stays
+        // one preformatted block of its story.
+        let rowRuns =
+            block.count >= 2
+            ? ListRows.merged(
+                lists: ListRows.runs(text, in: block), figures: FigureRows(text: text, metrics: metrics).runs(in: block))
+            : []
         var nextRun = 0
         var start = block.lowerBound
         var insideCredit = false
