@@ -25,7 +25,10 @@ What the truth says, where a desk's layout adds lines around the article's own t
   marked lines in a row are one block (ListRows.swift). A paragraph of the article's prose
   that opens with a number or a dash ("1. Bio: Make sure your bio …", a numbered tip written
   as a paragraph) stays a paragraph: the page did not make it a list;
-- a byline line ("By …", "Von …", "Par …", "Por …") is the story's byline, not a paragraph;
+- a byline line ("By …", "Von …", "Par …", "Por …", in English also "Written by: …") is the
+  story's byline, not a paragraph: the one the layout writes, and the page's own where it
+  stands among the short lines over the article's text (before its first sentence), even when
+  the layout wrote one too (the same byline twice is no text);
 - a credit line (“Reporting by …”) ends the story but is not a paragraph (as in the tuning
   corpus); so does a page's own copyright or source line kept as a paragraph ("© Thomson
   Reuters 2020", "Source: CDC, Chicago Department of Public Health", "Quelle: kathpress"):
@@ -59,6 +62,7 @@ MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'Augus
 RULES = ['###', '-ENDS-', '+++', '________', '* * *', '-- -- --', '=====', '~~~', '— — —']
 MARKERS = ['- ', '• ', '* ', 'numbered', 'numbered-paren']
 LATIN = re.compile(r'[A-Za-zÀ-ž]')
+WRITTEN_BY = re.compile(r'Written by:? (?=\S)')
 
 
 def held_out(article):
@@ -131,9 +135,25 @@ def list_rows(text, layout):
 
 def is_byline_line(text, lang):
     """A short line opening with the language's byline word ("Por Agencia EFE", "By Nada
-    Tawfik, BBC News, New York"), not a sentence."""
+    Tawfik, BBC News, New York") or, in English, "Written by:" ("Written by: Julie Mollins"),
+    not a sentence."""
     word = BYLINE_WORD.get(lang)
-    return bool(word) and len(text) <= 60 and text.startswith(word + ' ') and not text.rstrip().endswith('.')
+    if len(text) > 60 or text.rstrip().endswith('.'):
+        return False
+    return (bool(word) and text.startswith(word + ' ')) or (lang == 'en' and WRITTEN_BY.match(text) is not None)
+
+
+def opening_lines(blocks):
+    """How many of the article's first blocks stand over its text: short prose lines ("Courtesy
+    of Forests News", "Investment", "April 26, 2022"), up to the first one that ends a sentence
+    or runs past 60 characters."""
+    count = 0
+    for block in blocks:
+        text = block['text'].rstrip()
+        if block['kind'] != 'prose' or len(text) > 60 or text.endswith(('.', '!', '?', ':')):
+            break
+        count += 1
+    return count
 
 
 def without_byline_word(byline, lang):
@@ -176,12 +196,16 @@ def render_story(article, layout):
     if stamp:
         add([stamp], stamp, 'time')
     credits = []
+    opening = opening_lines(article['blocks'])
     for position, block in enumerate(article['blocks']):
         kind, text = block['kind'], block['text']
-        # A page that sets its byline as the text's first line ("Por Agencia EFE"): by the rule
-        # above it is the story's byline, not a paragraph, when the layout wrote none.
-        if byline is None and position == 0 and kind == 'prose' and is_byline_line(text, article['lang']):
-            byline = without_byline_word(text, article['lang'])
+        # A page that sets its byline among the short lines over its text ("Por Agencia EFE";
+        # "Investment / April 26, 2022 / Written by: Charnele Henry"): by the rule above it is
+        # the story's byline, not a paragraph; where the layout wrote one already, the page's
+        # own is the same byline said twice, and no paragraph either.
+        if position < max(opening, 1) and kind == 'prose' and is_byline_line(text, article['lang']):
+            if byline is None:
+                byline = without_byline_word(WRITTEN_BY.sub('', text, count=1), article['lang'])
             add([text], None, 'byline')
             continue
         if kind == 'credit' or (kind == 'prose' and is_credit_line(text)):
