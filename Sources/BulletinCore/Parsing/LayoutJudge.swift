@@ -33,7 +33,10 @@ struct LayoutJudge {
     func judged(_ parts: [Part], placements: [Placement]) -> [Part] {
         let parts = Self.promotingLinesAfterWiderGaps(
             Self.promotingLinesAfterSeparators(
-                Self.promotingLinesOverSignatures(Self.promotingTrailingOffLinesOverDatelines(parts), placements: placements)),
+                Self.promotingLinesOverSignatures(
+                    Self.promotingTrailingOffLinesOverDatelines(
+                        Self.demotingLinesUnderHeadSignatures(parts, placements: placements)),
+                    placements: placements)),
             placements: placements)
         let candidates = parts.indices.filter { Self.candidateText(parts, placements, $0) != nil }
         guard !candidates.isEmpty else { return parts }
