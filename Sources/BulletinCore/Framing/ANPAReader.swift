@@ -13,7 +13,9 @@ enum ANPAReader {
         var item = WireItem(metadata: WireMetadata(format: .anpa1312))
         let isTabular = readHeader(header, into: &item.metadata)
         var reader = TextReader(isTabular: isTabular, bodyBytes: textEnd - textStart)
-        for line in WireLines.lines(bytes[textStart..<textEnd]) { reader.read(line) }
+        // One line at a time: an array of the item's lines cost its growth and release.
+        var lines = WireLines.Cursor(bytes[textStart..<textEnd])
+        while let line = lines.next() { reader.read(line) }
         if let etx { readTrailer(bytes[(etx + 1)...], into: &item.metadata) }
         reader.complete(&item)
         return item.headline != nil || !item.blocks.isEmpty ? item : nil

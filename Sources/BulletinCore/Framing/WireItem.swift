@@ -30,6 +30,54 @@ struct WireItem: Sendable {
 /// other than tab are dropped (the framings use them as markers, which the caller reads
 /// before asking for the lines).
 struct WireLines {
+    /// The lines of `bytes` one at a time, as `lines` finds them, with no array of them: a
+    /// reader that takes each line once (the ANPA and IPTC 7901 text) pays for neither the
+    /// array's growth nor its release (~330 instructions a line of a dpa feed).
+    struct Cursor {
+        private let bytes: ArraySlice<UInt8>
+        /// Where the next line starts, as an index of `bytes`.
+        private var start: Int
+        /// The next LF and CR at or after `start` (`endIndex` when there is none), each searched
+        /// for again only once passed.
+        private var nextLF: Int
+        private var nextCR: Int
+
+        init(_ bytes: ArraySlice<UInt8>) {
+            self.bytes = bytes
+            start = bytes.startIndex
+            nextLF = start - 1
+            nextCR = start - 1
+        }
+
+        private func next(_ byte: UInt8, from index: Int) -> Int {
+            bytes.withUnsafeBufferPointer { buffer in
+                let offset = index - bytes.startIndex
+                guard offset < buffer.count, let base = buffer.baseAddress,
+                    let found = memchr(base + offset, Int32(byte), buffer.count - offset)
+                else { return bytes.endIndex }
+                return bytes.startIndex + UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            }
+        }
+
+        /// Where the next line starts, as an index of the bytes.
+        var position: Int { start }
+
+        mutating func next() -> ArraySlice<UInt8>? {
+            guard start < bytes.endIndex else { return nil }
+            if nextLF < start { nextLF = next(0x0A, from: start) }
+            if nextCR < start { nextCR = next(0x0D, from: start) }
+            let end = min(nextLF, nextCR)
+            guard end < bytes.endIndex else {
+                defer { start = bytes.endIndex }
+                return bytes[start...]
+            }
+            let line = bytes[start..<end]
+            start = end + 1
+            if bytes[end] == 0x0D, start < bytes.endIndex, bytes[start] == 0x0A { start += 1 }
+            return line
+        }
+    }
+
     static func lines(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
         var lines: [ArraySlice<UInt8>] = []
         let offset = bytes.startIndex
@@ -187,8 +235,21 @@ extension WireItem {
     }
 
     mutating func appendText(_ text: String) {
-        guard text.contains(where: { !$0.isWhitespace }) else { return }
+        guard Self.hasNonWhitespace(text) else { return }
         appendParagraph(text)
+    }
+
+    /// `text.contains { !$0.isWhitespace }`, told from the first byte that is not an ASCII space
+    /// or line break when that byte is ASCII: a Character's whitespace is its first scalar's, and
+    /// no ASCII byte after such a byte joins its Character. Walking Characters from the start
+    /// cost ~2,000 instructions a dpa item.
+    static func hasNonWhitespace(_ text: String) -> Bool {
+        var text = text
+        let verdict = text.withUTF8 { bytes -> Bool? in
+            for byte in bytes where byte != 0x20 && (byte < 0x09 || byte > 0x0D) { return byte < 0x80 ? true : nil }
+            return false
+        }
+        return verdict ?? text.contains(where: { !$0.isWhitespace })
     }
 
     /// Adds lines kept as they are (a table, a list, a notice's block); a tab inside a line
