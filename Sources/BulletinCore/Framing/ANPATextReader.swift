@@ -174,34 +174,44 @@ extension ANPAReader {
         /// cell ("^;W;L;Pct", a heading row) dropped; empty cells at the end dropped.
         mutating func readRow(_ raw: ArraySlice<UInt8>) {
             let firstCell = cells.count
-            // The cells as written, trimmed once the row is in.
+            // The cells as written, each trimmed as it closes (the last of its end marks too):
+            // read and trimmed through pointers, where a byte loop over the slice and a second
+            // pass setting each cell through `text`'s subscript cost ~1,900 instructions a row.
             text.write(room: raw.count) { out, total in
-                var count = total
-                defer { total = count }
-                var cellStart = count
-                var previousWasSeparator = false
-                for byte in raw {
-                    switch byte {
-                    case 0x3B, 0x1E, 0x1F:
-                        if byte == 0x3B || !previousWasSeparator {
-                            cells.append(cellStart..<count)
-                            cellStart = count
+                raw.withUnsafeBufferPointer { bytes in
+                    var count = total
+                    defer { total = count }
+                    var cellStart = count
+                    var previousWasSeparator = false
+                    func close(endMarks: Bool) {
+                        var lower = cellStart
+                        var upper = count
+                        while upper > lower, out[upper - 1] == 0x20 || endMarks && (out[upper - 1] == 0x3C || out[upper - 1] == 0x3D) {
+                            upper -= 1
                         }
-                        previousWasSeparator = byte != 0x3B
-                        continue
-                    case 0x10, 0x09:
-                        out[count] = 0x20
-                        count += 1
-                    case 0x00..<0x20, 0x7F: break
-                    default:
-                        out[count] = byte
-                        count += 1
+                        while lower < upper, out[lower] == 0x20 { lower += 1 }
+                        cells.append(lower..<upper)
+                        cellStart = count
                     }
-                    if byte != 0x20 { previousWasSeparator = false }
+                    for byte in bytes {
+                        switch byte {
+                        case 0x3B, 0x1E, 0x1F:
+                            if byte == 0x3B || !previousWasSeparator { close(endMarks: false) }
+                            previousWasSeparator = byte != 0x3B
+                            continue
+                        case 0x10, 0x09:
+                            out[count] = 0x20
+                            count += 1
+                        case 0x00..<0x20, 0x7F: break
+                        default:
+                            out[count] = byte
+                            count += 1
+                        }
+                        if byte != 0x20 { previousWasSeparator = false }
+                    }
+                    close(endMarks: true)
                 }
-                cells.append(cellStart..<count)
             }
-            for index in firstCell..<cells.count { cells[index] = trimmed(cells[index], endMarks: index == cells.count - 1) }
             if let range = cells[firstCell...].first, !range.isEmpty, text[range.lowerBound] == 0x5E {
                 cells[firstCell] = trimmed((range.lowerBound + 1)..<range.upperBound, endMarks: false)
             }
@@ -340,7 +350,8 @@ extension ANPAReader {
             func preformatted(_ lines: [ArraySlice<UInt8>]) {
                 if lines.count == 1 {
                     prose.append(contentsOf: lines[0])
-                    prose.append(contentsOf: [0x0A, 0x0A])
+                    prose.append(0x0A)
+                    prose.append(0x0A)
                     return
                 }
                 flushProse()
@@ -360,28 +371,33 @@ extension ANPAReader {
                     let table = TableLayout.layout(rows, cells: cells, text: text.storage)
                     if table.lines == 1 {
                         prose.append(contentsOf: table.bytes)
-                        prose.append(contentsOf: [0x0A, 0x0A])
+                        prose.append(0x0A)
+                        prose.append(0x0A)
                     } else {
                         flushProse()
                         item.appendPreformatted(joinedLines: table.bytes, count: table.lines)
                     }
                 case .paragraph:
                     // Three or more short lines that end no sentence: a list (scores, schedules).
-                    var run: [ArraySlice<UInt8>] = []
+                    // The run's ranges, not slices of `text`: an array of slices grew and was
+                    // released again for every run.
+                    var run: [Range<Int>] = []
+                    run.reserveCapacity(8)
                     while index < body.endIndex, case .paragraph(let range) = body[index] {
-                        run.append(text[range])
+                        run.append(range)
                         index += 1
                     }
                     var position = 0
                     while position < run.count {
                         var end = position
-                        while end < run.count && Self.isListLine(run[end]) { end += 1 }
+                        while end < run.count && Self.isListLine(text[run[end]]) { end += 1 }
                         if end - position >= 3 {
-                            preformatted(Array(run[position..<end]))
+                            preformatted(run[position..<end].map { text[$0] })
                             position = end
                         } else {
-                            prose.append(contentsOf: run[position])
-                            prose.append(contentsOf: [0x0A, 0x0A])
+                            prose.append(contentsOf: text[run[position]])
+                            prose.append(0x0A)
+                            prose.append(0x0A)
                             position += 1
                         }
                     }
