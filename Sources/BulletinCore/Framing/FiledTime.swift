@@ -2,7 +2,8 @@
 enum FiledTime {
     /// AP's trailer: "AP-WF-02-20-16 0337GMT" (month, day, two-digit year, hour and minute).
     static func anpaTrailer(_ line: String) -> String? {
-        if line.utf8.allSatisfy({ $0 < 0x80 }) { return anpaTrailer(ascii: Array(line.utf8)) }
+        var line = line
+        if line.withUTF8(WordAtATime.isASCII) { return line.withUTF8(anpaTrailer(ascii:)) }
         guard let afterMarker = end(of: "-WF-", in: line) ?? end(of: "-wf-", in: line) else { return nil }
         let fields = line[afterMarker...].split { $0 == "-" || $0 == " " }
         guard fields.count >= 4, let month = Int(fields[0]), let day = Int(fields[1]), let year = Int(fields[2]) else {
@@ -13,25 +14,70 @@ enum FiledTime {
         return rfc3339(year: 2000 + year, month: month, day: day, hour: hour, minute: minute)
     }
 
-    /// The same read from the bytes of an ASCII line (a byte is a Character there): the
-    /// Characters of a trailer cost more to walk than the rest of reading the item's end.
-    private static func anpaTrailer(ascii line: [UInt8]) -> String? {
-        func end(of marker: [UInt8]) -> Int? {
-            guard line.count >= marker.count else { return nil }
-            for start in 0...(line.count - marker.count) where line[start..<(start + marker.count)].elementsEqual(marker) {
-                return start + marker.count
+    /// The same read from the bytes of an ASCII line (a byte is a Character there), in place:
+    /// copying the line, splitting it into an array of fields and making a String of each
+    /// number cost ~6,000 instructions an AP item.
+    private static func anpaTrailer(ascii line: UnsafeBufferPointer<UInt8>) -> String? {
+        func end(of marker: StaticString) -> Int? {
+            let count = marker.utf8CodeUnitCount
+            guard line.count >= count else { return nil }
+            for start in 0...(line.count - count) {
+                var matched = 0
+                while matched < count, line[start + matched] == marker.utf8Start[matched] { matched += 1 }
+                if matched == count { return start + count }
             }
             return nil
         }
-        guard let afterMarker = end(of: Array("-WF-".utf8)) ?? end(of: Array("-wf-".utf8)) else { return nil }
-        let fields = line[afterMarker...].split { $0 == 0x2D || $0 == 0x20 }
-        func number(_ field: ArraySlice<UInt8>) -> Int? { Int(String(decoding: field, as: UTF8.self)) }
-        guard fields.count >= 4, let month = number(fields[0]), let day = number(fields[1]), let year = number(fields[2]) else {
-            return nil
+        guard let afterMarker = end(of: "-WF-") ?? end(of: "-wf-") else { return nil }
+        // The first four fields apart by "-" and " " (empty ones skipped, as `split` does).
+        var fields: (Range<Int>, Range<Int>, Range<Int>, Range<Int>) = (0..<0, 0..<0, 0..<0, 0..<0)
+        var found = 0
+        var index = afterMarker
+        while found < 4 && index < line.count {
+            if line[index] == 0x2D || line[index] == 0x20 {
+                index += 1
+                continue
+            }
+            var fieldEnd = index
+            while fieldEnd < line.count, line[fieldEnd] != 0x2D, line[fieldEnd] != 0x20 { fieldEnd += 1 }
+            switch found {
+            case 0: fields.0 = index..<fieldEnd
+            case 1: fields.1 = index..<fieldEnd
+            case 2: fields.2 = index..<fieldEnd
+            default: fields.3 = index..<fieldEnd
+            }
+            found += 1
+            index = fieldEnd
         }
-        let clock = fields[3].prefix { $0 >= 0x30 && $0 <= 0x39 }
-        guard clock.count == 4, let hour = number(clock.prefix(2)), let minute = number(clock.suffix(2)) else { return nil }
+        guard found == 4, let month = number(line, fields.0), let day = number(line, fields.1),
+            let year = number(line, fields.2)
+        else { return nil }
+        var clockEnd = fields.3.lowerBound
+        while clockEnd < fields.3.upperBound, line[clockEnd] &- 0x30 < 10 { clockEnd += 1 }
+        let clock = fields.3.lowerBound..<clockEnd
+        guard clock.count == 4, let hour = number(line, clock.lowerBound..<(clock.lowerBound + 2)),
+            let minute = number(line, (clock.upperBound - 2)..<clock.upperBound)
+        else { return nil }
         return rfc3339(year: 2000 + year, month: month, day: day, hour: hour, minute: minute)
+    }
+
+    /// `Int(String(decoding: line[range], as: UTF8.self))` for an ASCII field without "-": an
+    /// optional "+", then one digit or more, nil past `Int.max`.
+    private static func number(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var index = range.lowerBound
+        if index < range.upperBound, line[index] == 0x2B { index += 1 }
+        guard index < range.upperBound else { return nil }
+        var value = 0
+        while index < range.upperBound {
+            let digit = line[index] &- 0x30
+            guard digit < 10 else { return nil }
+            let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowSum) = times.addingReportingOverflow(Int(digit))
+            guard !overflowTimes, !overflowSum else { return nil }
+            value = sum
+            index += 1
+        }
+        return value
     }
 
     /// Where the first `marker` (ASCII) in `line` ends, found among its bytes: a search of the

@@ -151,7 +151,10 @@ enum IPTC7901Reader {
                 takes.append(content)
             } else if item.headline != nil, content.lowercased().hasPrefix("by ") {
                 let name = String(content.dropFirst(3))
-                let writer = name.split(separator: ",").first.map { String($0).trimmingSpaces } ?? name
+                // `name.split(separator: ",").first`: the first run of Characters other than a
+                // comma, found without splitting the whole name (~11,000 instructions a byline).
+                let firstPart = name.drop { $0 == "," }.prefix { $0 != "," }
+                let writer = firstPart.isEmpty ? name : String(firstPart).trimmingSpaces
                 item.byline = writer.lowercased().hasPrefix("dpa") ? nil : writer
             } else if item.headline == nil {
                 item.headline = content
