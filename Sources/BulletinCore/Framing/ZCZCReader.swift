@@ -10,41 +10,50 @@ enum ZCZCReader {
         var framed = WireFraming.Framed(items: [])
         // Lines outside any message (a preamble, a plain bulletin between messages).
         var outside: [ArraySlice<UInt8>] = []
-        var message: [ArraySlice<UInt8>]?
-        func close() {
-            if let open = message, let item = item(open) { framed.items.append(item) }
-            message = nil
+        // A message is a run of the file's lines, from its `ZCZC` line: kept as where it starts
+        // in `lines`, not copied line by line into an array of its own (a retain and a store a
+        // line, and the array regrown: the loop's own cost was ~380 instructions a line of the AAP
+        // feed, now ~220). A line the loop trims is written back in place.
+        var lines = WireLines.lines(bytes)
+        var messageStart: Int?
+        func close(at end: Int) {
+            if let start = messageStart, let item = item(lines[start..<end]) { framed.items.append(item) }
+            messageStart = nil
         }
-        for raw in WireLines.lines(bytes) {
+        for index in lines.indices {
             // FMG's racing copy ends lines with "<!" or "=!": marks, not text.
-            var line = raw
+            var line = lines[index]
+            var trimmed = false
             var end = line.endIndex
             while end > line.startIndex, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
             if end - line.startIndex >= 2, line[end - 1] == 0x21, line[end - 2] == 0x3C || line[end - 2] == 0x3D {
                 line = line[..<(end - 2)]
+                trimmed = true
             }
             var shown = line.drop { $0 == 0x20 || $0 == 0x09 }
             // "NNNNZCZC AAP": one message's end and the next one's start on one line.
             // Compared as bytes: `starts(with:)` a static array cost a lazy global's check and a
             // generic call for every line of the feed.
             if ByteScalars.hasPrefix(shown, "NNNN") {
-                close()
+                close(at: index)
                 shown = shown.dropFirst(4)
                 guard !shown.isEmpty else { continue }
                 line = shown
+                trimmed = true
             }
             if ByteScalars.hasPrefix(shown, "ZCZC") || ByteScalars.hasPrefix(shown, "zczc") {
-                close()
+                close(at: index)
                 framed.appendLoose(outside.map(WireLines.text).joined(separator: "\n").trimmingSpaces)
                 outside = []
-                message = [shown]
-            } else if message != nil {
-                message!.append(line)
+                lines[index] = shown
+                messageStart = index
+            } else if messageStart != nil {
+                if trimmed { lines[index] = line }
             } else {
                 outside.append(line)
             }
         }
-        close()
+        close(at: lines.count)
         framed.appendLoose(outside.map(WireLines.text).joined(separator: "\n").trimmingSpaces)
         return framed
     }
@@ -52,9 +61,10 @@ enum ZCZCReader {
     static func isBlank(_ line: ArraySlice<UInt8>) -> Bool { line.allSatisfy { $0 <= 0x20 || $0 == 0x7F } }
 
     /// One message, its `ZCZC` line first.
-    static func item(_ lines: [ArraySlice<UInt8>]) -> WireItem? {
-        let opening = WireLines.words(WireLines.text(lines[0]))
-        var rest = lines[1...]
+    static func item(_ lines: ArraySlice<ArraySlice<UInt8>>) -> WireItem? {
+        guard let first = lines.first else { return nil }
+        let opening = WireLines.words(WireLines.text(first))
+        var rest = lines.dropFirst()
         while let first = rest.first, isBlank(first) { rest.removeFirst() }
         if let first = rest.first, KeyValueReader.isField(first.drop { $0 == 0x20 || $0 == 0x09 }, key: nil) {
             return KeyValueReader.items(rest.map(WireLines.text)).first
@@ -62,7 +72,7 @@ enum ZCZCReader {
         var item = WireItem(metadata: WireMetadata(format: .zczc))
         if opening.count > 1, opening[1].allSatisfy(\.isLetter) { item.metadata.agency = String(opening[1]) }
         // A routing line right after ZCZC ("YY TDR", "HH TDCom").
-        if let first = rest.first, isRoutingLine(WireLines.text(first)) { rest.removeFirst() }
+        if let first = rest.first, mayBeRoutingLine(first), isRoutingLine(WireLines.text(first)) { rest.removeFirst() }
         var header: [(Character, String)] = []
         while let first = rest.first {
             let shown = first.drop { $0 == 0x20 || $0 == 0x09 }
@@ -130,13 +140,47 @@ enum ZCZCReader {
         {
             item.metadata.agency = "AAP"
         }
-        var text: [UInt8] = []
-        text.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
-        for line in lines {
-            if !text.isEmpty { text.append(0x0A) }
-            WireLines.append(line, to: &text)
+        // The lines joined by "\n" as `WireLines.append` writes each, straight into the String's
+        // own buffer (a line writes at most its own bytes): an Array grown a line at a time, then
+        // decoded, cost twice as much.
+        let capacity = lines.reduce(0) { $0 + $1.count + 1 }
+        guard capacity > 0 else { return }
+        let text = String(unsafeUninitializedCapacity: capacity) { out in
+            var count = 0
+            for line in lines {
+                if count > 0 {
+                    out[count] = 0x0A
+                    count += 1
+                }
+                count += write(line, to: out.baseAddress! + count)
+            }
+            return count
         }
-        item.appendText(String(decoding: text, as: UTF8.self))
+        item.appendText(text)
+    }
+
+    /// `WireLines.append` into room already made: control bytes other than tab dropped (DLE
+    /// becomes a space), trailing spaces and tabs trimmed. Returns the bytes written.
+    private static func write(_ line: ArraySlice<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        line.withUnsafeBufferPointer { source -> Int in
+            var count = 0
+            if !WordAtATime.containsControlOtherThanTab(source) {
+                if let base = source.baseAddress { out.update(from: base, count: source.count) }
+                count = source.count
+            } else {
+                for byte in source {
+                    if byte >= 0x20 && byte != 0x7F || byte == 0x09 {
+                        out[count] = byte
+                        count += 1
+                    } else if byte == 0x10 {
+                        out[count] = 0x20
+                        count += 1
+                    }
+                }
+            }
+            while count > 0, out[count - 1] == 0x20 || out[count - 1] == 0x09 { count -= 1 }
+            return count
+        }
     }
 
     /// Whether the first line that is not blank is a short header line of a sigil the header
@@ -146,6 +190,20 @@ enum ZCZCReader {
         let shown = next.drop { $0 == 0x20 || $0 == 0x09 }
         guard let sigil = shown.first, sigilBytes.contains(sigil), shown.count <= 80 else { return false }
         return !header.contains { $0.0 == Character(Unicode.Scalar(sigil)) }
+    }
+
+    /// False when the line's first two bytes after its indent are printable ASCII (or a tab) and
+    /// differ: then its first word is not two of one capital ("YY", "HH"), and `isRoutingLine`
+    /// would say no (two such bytes are two Characters, kept by `WireLines.text`). Asked first:
+    /// a String made and split into words cost ~1,500 instructions a message.
+    static func mayBeRoutingLine(_ line: ArraySlice<UInt8>) -> Bool {
+        var index = line.startIndex
+        while index < line.endIndex, line[index] == 0x20 || line[index] == 0x09 { index += 1 }
+        guard index + 1 < line.endIndex else { return true }
+        let first = line[index]
+        let second = line[index + 1]
+        let plain = first > 0x20 && first < 0x7F && (second >= 0x20 && second < 0x7F || second == 0x09)
+        return !plain || first == second
     }
 
     static func isRoutingLine(_ line: String) -> Bool {
