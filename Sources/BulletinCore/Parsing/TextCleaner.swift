@@ -41,6 +41,19 @@ enum TextCleaner {
         var index = 0
         let count = input.count
         while index < count {
+            // Eight bytes with no control byte and no lead byte of NEL or of the line and
+            // paragraph separators (0xC2, 0xE2) hold no line break: they only make the line one
+            // with content, unless all are spaces. Most of a text, in any script, is such words:
+            // the byte loop alone cost ~12 instructions a byte, a sixth of a 4 MB bulletin's parse.
+            if index + 8 <= count {
+                let word = WordAtATime.load(input, at: index)
+                let breaks = WordAtATime.controls(word) | WordAtATime.bytesEqual(word, 0xC2) | WordAtATime.bytesEqual(word, 0xE2)
+                if breaks == 0 {
+                    if word != 0x2020_2020_2020_2020 { content = true }
+                    index += 8
+                    continue
+                }
+            }
             let byte = input[index]
             index += 1
             switch byte {

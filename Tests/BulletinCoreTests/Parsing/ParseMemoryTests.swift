@@ -44,12 +44,28 @@ import Testing
     @Test(arguments: [
         "a\nb", "a\r\nb\r\n", "a\rb\r", "\n\n\na\n\n", "a\u{0C}b\u{0C}\u{0C}", "a\u{0B}b", "a\u{85}b\u{85}",
         "a\u{2028}b\u{2029}c", "  \t \n\ta", "", "\n", "x", "é\n€\n𝄞", "\u{200B}\n\u{200B}a",
+        // Longer than a word of eight bytes, which the count skips when it holds no break.
+        "Headline words\n\nA paragraph of text that runs on\r\nand on\u{2028}and\u{85}on\u{0C}x",
+        "        \n        \n \t      \n12345678a", "Пресс-служба Кремля\nсообщила — «да»\u{2029}что",
+        "ab\u{A0}cdefgh\u{2014}ijklmnop\u{85}q\u{2029}\u{2028}rstuvwxyz", "abcdefgh\u{200B}\nabcdefg",
     ])
     func theLineCountIsABoundOfTheLinesMade(_ text: String) {
         var text = text
         let (bound, made) = text.withUTF8 { (TextCleaner.lineCountBound($0), TextCleaner.clean($0, tabs: 0).lines.count) }
         #expect(bound >= made)
         if !text.contains("\u{200B}") && text.last?.isLetter == true { #expect(bound == made) }
+    }
+
+    /// A break at any place in a word of eight bytes is counted: the count skips only words
+    /// that hold none.
+    @Test func aBreakAnywhereInAWordIsCounted() {
+        for lead in 1..<17 {
+            for ending in ["\n", "\r\n", "\r", "\u{0B}", "\u{85}", "\u{2028}", "\u{2029}", "\u{0C}"] {
+                var text = String(repeating: "x", count: lead) + ending + "        " + ending + "words of a line" + ending + "z"
+                let (bound, made) = text.withUTF8 { (TextCleaner.lineCountBound($0), TextCleaner.clean($0, tabs: 0).lines.count) }
+                #expect(bound == made, "\(lead) bytes, then \(ending.unicodeScalars.map(\.value))")
+            }
+        }
     }
 
     @Test func aLineKeepsEveryValueUpTo32Bits() {
