@@ -193,6 +193,24 @@ run("degenerate: one 10 MB line of words") { String(repeating: "word ", count: 2
 run("degenerate: 10 MB without a space") { String(repeating: "x", count: 10_000_000) }
 run("degenerate: a million blank lines") { String(repeating: "\n", count: 1_000_000) + "Headline\n\nBody.\n" }
 run("degenerate: a million one-word lines") { String(repeating: "word\n", count: 1_000_000) }
+// One block (no blank line) of three-row lists, each followed by two figure rows: 2 runs of each
+// kind a group, all sent to `ListRows.merged`. The same instructions a byte at a tenth of the
+// size say the merge is linear in the runs of a block (comparing every list with every figure
+// run, it was quadratic). Real lines: the list from netzpolitik.org (independent parse corpus,
+// tuning 0069), the figures from Reuters-21578 (wire fixture r87-b-0312).
+func listsBetweenFigureRows(_ groups: Int) -> String {
+    let group = """
+        1) Nennung des Urhebers,
+        2) Nennung des Titels, wenn vorhanden,
+        3) Nennung der Lizenz genannt und Verlinkung auf diese.
+        Shr nine cts vs four cts
+        Net 658,159 vs 299,930
+
+        """
+    return "Abmahnungen gegen Nutzer von Creative-Commons-Bildern\n\n" + String(repeating: group, count: groups)
+}
+run("degenerate: 1,000 lists between figure rows, one block") { listsBetweenFigureRows(1_000) }
+run("degenerate: 10,000 lists between figure rows, one block") { listsBetweenFigureRows(10_000) }
 // A tenth of the next case: the same MB/s (and instructions per byte) says the work is linear in
 // the stories; each costs a language identification of its one word, CLD2's fixed ~10,000
 // instructions.

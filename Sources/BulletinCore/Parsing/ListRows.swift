@@ -52,23 +52,40 @@ enum ListRows {
     /// the list's first rows ("1000 Euro Kredit: die Vorteile auf einen Blick", its crosshead)
     /// into a block of their own. What is left of the figure run either side stays a run when
     /// it still has two rows.
+    ///
+    /// Both inputs are in order and their runs do not overlap (each is cut from one pass down
+    /// the block), so one sweep down both does it: the lists a figure run meets are the ones
+    /// from the first that reaches below its top, and the next run starts its search there.
+    /// Each list is looked at for the figure runs it meets and once more, so the cost is linear
+    /// in the runs of a block (comparing every list with every figure run was quadratic in a
+    /// block that alternates short lists and figure rows).
     static func merged(lists: [Range<Int>], figures: [Range<Int>]) -> [Range<Int>] {
         guard !lists.isEmpty else { return figures }
-        let lists = lists.filter { list in !figures.contains { $0.lowerBound <= list.lowerBound && list.upperBound <= $0.upperBound } }
-        var result = lists
+        var result: [Range<Int>] = []
+        result.reserveCapacity(lists.count + figures.count)
+        var placed = 0  // lists[..<placed] are in `result`, or dropped inside a figure run
+        var first = 0  // the first list that may reach into the current figure run
         for run in figures {
-            var pieces = [run]
-            for list in lists where list.overlaps(run) {
-                pieces = pieces.flatMap { piece -> [Range<Int>] in
-                    guard piece.overlaps(list) else { return [piece] }
-                    return [
-                        piece.lowerBound..<max(piece.lowerBound, list.lowerBound),
-                        min(piece.upperBound, list.upperBound)..<piece.upperBound,
-                    ]
-                }
+            // Lists that open above this run: no figure run holds them, and they come first.
+            while placed < lists.count, lists[placed].lowerBound < run.lowerBound {
+                result.append(lists[placed])
+                placed += 1
             }
-            result += pieces.filter { $0.count >= 2 }
+            while first < lists.count, lists[first].upperBound <= run.lowerBound { first += 1 }
+            var rest = run.lowerBound  // where what is left of the run starts
+            var index = first
+            while index < lists.count, lists[index].lowerBound < run.upperBound {
+                let list = lists[index]
+                index += 1
+                if run.lowerBound <= list.lowerBound && list.upperBound <= run.upperBound { continue }
+                if list.lowerBound - rest >= 2 { result.append(rest..<list.lowerBound) }
+                if index > placed { result.append(list) }
+                rest = max(rest, list.upperBound)
+            }
+            placed = max(placed, index)
+            if run.upperBound - rest >= 2 { result.append(rest..<run.upperBound) }
         }
-        return result.sorted { $0.lowerBound < $1.lowerBound }
+        result += lists[placed...]
+        return result
     }
 }
