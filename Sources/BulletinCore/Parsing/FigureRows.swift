@@ -41,12 +41,16 @@ struct FigureRows {
                 close(at: index)
                 continue
             }
-            if metrics.isTimeLine(text.lines[index]) {
+            let line = text.lines[index]
+            // A time line holds a digit (`TimeLine.isTimeLine` looks for one first), and so do
+            // most rows with figures: looked for once.
+            let digit = hasDigit(line)
+            if digit && metrics.isTimeLine(line) {
                 close(at: index)
                 opensWithDate = true
             }
             if start == nil { start = index }
-            if hasFigure(text.lines[index]) { withFigures += 1 }
+            if hasFigure(line, holdsDigit: digit) { withFigures += 1 }
         }
         close(at: block.upperBound)
         return runs
@@ -60,13 +64,18 @@ struct FigureRows {
         let last = text.bytes[line.end - 1]
         if last == 0x2D || last == 0x2C { return false }  // "MINNEAPOLIS, March 3 -", a wrapped clause
         if index + 1 < block.upperBound && !brokenOnPurpose(index) { return false }
+        // "Reuter", "(Reporting by …)", "---": lines that end a story are not rows of its table.
+        // A cleaned line opens with a visible byte: its first two rule out most separators,
+        // sign-offs and credits (which open with "("), and then no slice of it is made.
+        let first = text.bytes[line.start]
+        let mayBeSeparator = StandaloneLines.mayOpenSeparator(first)
+        let mayBeSignOff = line.end - line.start < 2 || StandaloneLines.mayOpenSignOff(first, text.bytes[line.start + 1])
+        let headsBlock = index == block.lowerBound && line.width > 12
+        guard headsBlock || mayBeSeparator || mayBeSignOff || first == 0x28 else { return true }
         let bytes = text.bytes[line.start..<line.end]
         // A line in capitals over the rows is the story's headline, not a row.
-        if index == block.lowerBound && line.width > 12 && TextShape(bytes).isAllCaps { return false }
-        // "Reuter", "(Reporting by …)", "---": lines that end a story are not rows of its table.
-        // (A cleaned line opens with a visible byte: its first rules out most separators.)
-        let mayBeSeparator = StandaloneLines.mayOpenSeparator(text.bytes[line.start])
-        return !(mayBeSeparator && StandaloneLines.isSeparator(bytes)) && !StandaloneLines.isSignOffLine(bytes)
+        if headsBlock && TextShape(bytes).isAllCaps { return false }
+        return !(mayBeSeparator && StandaloneLines.isSeparator(bytes)) && !(mayBeSignOff && StandaloneLines.isSignOffLine(bytes))
             && !StandaloneLines.opensReportingCredit(bytes)
     }
 
@@ -80,6 +89,26 @@ struct FigureRows {
     }
 
     static let narrowestWrap = 64
+
+    private func hasDigit(_ line: TextLine) -> Bool {
+        text.bytes.withUnsafeBufferPointer { Self.hasDigit(UnsafeBufferPointer(rebasing: $0[line.start..<line.end])) }
+    }
+
+    /// Eight bytes a step: bytes of 0x80 and up are masked to seven bits for the range test
+    /// (which must not carry), then dropped.
+    static func hasDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = WordAtATime.load(bytes, at: index)
+            if WordAtATime.bytesInRange(word & ~WordAtATime.high, 0x30, 0x39) & ~word != 0 { return true }
+            index += 8
+        }
+        while index < bytes.count {
+            if ByteScalars.isDigit(bytes[index]) { return true }
+            index += 1
+        }
+        return false
+    }
 
     /// The bytes of a list number opening the line ("1. ", "12) "), or 0.
     private static func listNumberLength(_ all: UnsafeBufferPointer<UInt8>, _ line: TextLine) -> Int {
@@ -96,10 +125,14 @@ struct FigureRows {
     /// Mueller" over the text about her is a crosshead and an item's name, not two rows of a
     /// table; "1. Jamie Whincup (Holden) 3364" has a figure after its number.
     /// Read through a pointer: the slice's generic searches cost ~190 instructions a row.
-    private func hasFigure(_ line: TextLine) -> Bool {
+    /// `holdsDigit`: whether the whole line holds a digit (`hasDigit`, asked once a row). A row
+    /// with none opens with no list number, and one with a digit and no list number has a figure.
+    private func hasFigure(_ line: TextLine, holdsDigit: Bool) -> Bool {
         text.bytes.withUnsafeBufferPointer { all in
-            let bytes = UnsafeBufferPointer(rebasing: all[line.start + Self.listNumberLength(all, line)..<line.end])
-            for byte in bytes where byte >= 0x30 && byte <= 0x39 { return true }
+            let number = holdsDigit ? Self.listNumberLength(all, line) : 0
+            if holdsDigit && number == 0 { return true }
+            let bytes = UnsafeBufferPointer(rebasing: all[line.start + number..<line.end])
+            if number > 0 && Self.hasDigit(bytes) { return true }
             var index = 0
             while index + 3 < bytes.count {
                 if bytes[index] == 0x20 && bytes[index + 1] == 0x76 && bytes[index + 2] == 0x73 && bytes[index + 3] == 0x20 {

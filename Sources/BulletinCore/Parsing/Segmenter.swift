@@ -300,9 +300,11 @@ struct BlockMetrics {
 
     private func slice(_ line: TextLine) -> ArraySlice<UInt8> { text.bytes[line.start..<line.end] }
 
-    /// "By …", "Von …" lines: the first byte decides for most lines.
+    /// "By …", "Von …" lines: the first two bytes decide for most lines (a cleaned line opens
+    /// with a visible byte, and every label is longer than two).
     private func mayBeByline(_ line: TextLine) -> Bool {
-        !line.isEmpty && line.end - line.start <= 120 && StandaloneLines.mayOpenByline(text.bytes[line.start])
+        line.end - line.start >= 3 && line.end - line.start <= 120
+            && StandaloneLines.mayOpenByline(text.bytes[line.start], text.bytes[line.start + 1])
     }
 
     /// A page's time line standing as a line of its own (`TimeLine`): short, opening with a

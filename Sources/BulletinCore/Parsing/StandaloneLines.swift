@@ -50,6 +50,10 @@ enum StandaloneLines {
     /// Credits agencies but is not body text: "Reuter", "(AP)", "-- AFP", "Source: Interfax",
     /// "(Reporting by …; Editing by …)", "(c) Copyright …". Nil when the line is not one.
     static func signOff(_ text: ArraySlice<UInt8>) -> [String]? {
+        // The two-byte test below, asked first of the line as it comes: when neither of its first
+        // two bytes is a space, trimming keeps both (`ByteScalars.trimmed` drops spaces only),
+        // and most short lines asked (table rows) stop here before a slice is made.
+        if text.count >= 2, !mayOpenSignOff(text[text.startIndex], text[text.startIndex + 1]) { return nil }
         var body = ByteScalars.trimmed(text)
         guard body.count <= 200 || body.first == 0x28 else { return nil }
         // Past 30 bytes only a credit, a copyright line or a source label can be one, and each
@@ -104,6 +108,16 @@ enum StandaloneLines {
         guard KnownOutlets.mayBeSignOffAgency(body) else { return nil }
         let name = ByteScalars.string(body)
         return KnownOutlets.isSignOffAgency(name, parenthesized: parenthesized) ? [name] : nil
+    }
+
+    /// False when a line whose first two bytes are these is no sign-off: the two-byte test of
+    /// `signOff` (`SignOffOpenings`), which holds as it is for a line whose first two bytes are
+    /// not spaces (trimming keeps both). A caller holding a cleaned line's bytes asks this
+    /// before it makes a slice of the line.
+    @inline(__always)
+    static func mayOpenSignOff(_ first: UInt8, _ second: UInt8) -> Bool {
+        guard first != 0x20, first < 0x80, first != 0x28, first != 0x2D, second != 0x20, second < 0x80 else { return true }
+        return SignOffOpenings.mayOpen(first, second)
     }
 
     /// A first byte that a sign-off longer than a lone agency's name may open with: "(" (a
@@ -230,6 +244,19 @@ enum StandaloneLines {
     static func mayOpenByline(_ byte: UInt8) -> Bool {
         switch byte | 0x20 {
         case 0x62, 0x76, 0x70, 0x64, 0x61: true  // b v p d a
+        default: false
+        }
+    }
+
+    /// Whether a line opening with `first` and `second` may be a byline: the first two letters
+    /// of a label (`bylineLabels`), in either case; for the many lines whose first byte alone
+    /// does not rule them out ("Race one Eagle Farm …", "Debt agreements …", AAP's tables).
+    @inline(__always)
+    static func mayOpenByline(_ first: UInt8, _ second: UInt8) -> Bool {
+        switch (first | 0x20, second | 0x20) {
+        case (0x62, 0x79), (0x76, 0x6F), (0x70, 0x61), (0x70, 0x6F), (0x64, 0x69), (0x64, 0x6F), (0x61, 0x76),
+            (0x61, 0x66), (0x61, 0x75):
+            true  // by vo pa po di do av af au
         default: false
         }
     }

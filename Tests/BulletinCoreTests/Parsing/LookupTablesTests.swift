@@ -75,4 +75,48 @@ struct LookupTablesTests {
             #expect(StandaloneLines.signOff(bytes[...]) == nil, "\(row)")
         }
     }
+
+    /// `StandaloneLines.mayOpenByline(_:_:)`, the segmenter's two-byte test before `byline`,
+    /// lets every label through in any case, and every byline the fixtures name.
+    @Test func bylineOpeningsAdmitEveryLabelInAnyCase() {
+        for label in StandaloneLines.bylineLabels.map(\.description) {
+            for variant in [label, label.uppercased(), label.prefix(1).uppercased() + label.dropFirst()] {
+                let pair = Array(variant.utf8)
+                #expect(StandaloneLines.mayOpenByline(pair[0], pair[1]), "\(variant)")
+            }
+        }
+        for line in ["By Jane Smith", "BY JANE SMITH", "Von Beate Finken", "Par Jean Dupont", "Autor: Jan Nowak"] {
+            let bytes = Array(line.utf8)
+            #expect(StandaloneLines.byline(bytes[...]) != nil, "\(line)")
+            #expect(StandaloneLines.mayOpenByline(bytes[0], bytes[1]), "\(line)")
+        }
+        // Rows of AAP's tables (aap-* wire fixtures) that the first byte let through: ruled out by two.
+        let rows = [
+            "Race one Eagle Farm - Fernwood Fitness Hcp", "Debt agreements were the only type",
+            "Personal insolvency in the September quarter 2015",
+        ]
+        for row in rows {
+            let bytes = Array(row.utf8)
+            #expect(!StandaloneLines.mayOpenByline(bytes[0], bytes[1]), "\(row)")
+        }
+    }
+
+    /// `FigureRows.hasDigit` reads eight bytes a step: a digit at every offset of lines of
+    /// every length up to 24 is found, among bytes that are digits once their high bit is
+    /// masked off (0xB0…0xB9, UTF-8 continuation bytes) and that must not be taken for one.
+    @Test func aDigitIsFoundAtEveryOffset() {
+        for count in 0...24 {
+            for filler: UInt8 in [0x41, 0xB0, 0xB9, 0x2F, 0x3A] {
+                let plain = [UInt8](repeating: filler, count: count)
+                #expect(!plain.withUnsafeBufferPointer(FigureRows.hasDigit), "\(count) × \(filler)")
+                for offset in 0..<count {
+                    for digit: UInt8 in [0x30, 0x35, 0x39] {
+                        var bytes = plain
+                        bytes[offset] = digit
+                        #expect(bytes.withUnsafeBufferPointer(FigureRows.hasDigit), "\(count) \(offset) \(filler)")
+                    }
+                }
+            }
+        }
+    }
 }
