@@ -37,3 +37,31 @@ extension Verdicts {
         shape.ending == .sentence || shape.ending == .question
     }
 }
+
+extension LayoutJudge {
+    /// A question standing as a paragraph right above a dateline lead: "Genel kurul çağrısı
+    /// yapılırsa Ulusoy'un seçime girip giremeyeceğine kim karar verir?" over "ANKARA (AA) - …",
+    /// "- Se acuerdan ustedes de eso que se llamaba la voz de la conciencia?" over "MADRID, 8 Mar.
+    /// (EFE) - …". A dateline opens a story's first paragraph, so the line right above it heads
+    /// that story; asked as one sentence (none closes inside it), a question there is its
+    /// headline, as a line trailing off in an ellipsis is (`promotingTrailingOffLinesOverDatelines`),
+    /// while a line closing with a full stop stays the last of the story above. Longer questions
+    /// than `HeadlineShape.isPlainQuestion` admits (ten words) are headlines in languages that
+    /// write them in sentence case: their shape alone cannot tell them from a story's closing
+    /// question, the dateline under them can. A dialogue dash before it ("- ", Spanish) is the
+    /// headline's own. Asked only of a short paragraph ending in a question mark.
+    static func isQuestionOverDateline(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard let last = bytes.last, last == 0x3F || last == 0x9F else { return false }  // "?", or "？" "؟"
+        var text = bytes
+        let dashes: [StaticString] = ["- ", "\u{2013} ", "\u{2014} "]
+        if let dash = dashes.first(where: { ByteScalars.hasPrefix(text, $0) }) {
+            text = text.dropFirst(dash.utf8CodeUnitCount)
+        }
+        let shape = TextShape(text)
+        guard let mark = ByteScalars.lastScalar(in: shape.bytes, before: shape.bytes.endIndex)?.0,
+            mark == "?" || mark == "\u{FF1F}" || mark == "\u{061F}"
+        else { return false }
+        return shape.ending == .question && HeadlineShape.fitsLength(shape.bytes) && !shape.startsLowercase
+            && shape.hasLetter && shape.wordCount <= HeadlineShape.maximumWords && !shape.containsSentenceBoundary
+    }
+}

@@ -122,12 +122,16 @@ extension LayoutJudge {
     /// before, that ends in an ellipsis ("我不知道為什麼我會選她……", "Et maintenant...") trails
     /// off as a headline does, rather than closing a sentence, and heads the story the dateline
     /// opens. A line closing with a full stop there stays the last line of the story above.
+    /// So does a question (`isQuestionOverDateline`), there or at the top of the file.
     static func promotingTrailingOffLinesOverDatelines(_ parts: [Part]) -> [Part] {
         var result = parts
-        for index in parts.indices.dropFirst() where index + 1 < parts.count && isBody(parts, index - 1) {
-            guard case .paragraph(let paragraph) = parts[index], paragraph.count <= 200, case let bytes = paragraph.bytes,
-                endsWithEllipsis(bytes), case .paragraph(let next) = parts[index + 1], Dateline.parse(next.bytes) != nil,
-                HeadlineShape.looksLikeHeadline(TextShape(trimmingEllipsis(bytes)))
+        for index in parts.indices where index + 1 < parts.count {
+            guard case .paragraph(let paragraph) = parts[index], paragraph.count <= 200, case let bytes = paragraph.bytes
+            else { continue }
+            let trailsOff = index > 0 && isBody(parts, index - 1) && endsWithEllipsis(bytes)
+            let asks = (index == 0 || isBody(parts, index - 1)) && isQuestionOverDateline(bytes)
+            guard trailsOff || asks, case .paragraph(let next) = parts[index + 1], Dateline.parse(next.bytes) != nil,
+                asks || HeadlineShape.looksLikeHeadline(TextShape(trimmingEllipsis(bytes)))
             else { continue }
             result[index] = .headline(ByteScalars.string(bytes))
         }
