@@ -52,14 +52,39 @@ struct Segmenter {
         // read (a framed feed reads thousands).
         blockSegments.reserveCapacity(16)
         var block = self.block(from: 0)
+        var previous = 0..<0
         while !block.isEmpty {
             let next = self.block(from: block.upperBound)
-            let wrapOfNext = block.count == 2 && !next.isEmpty ? wrapWidth(of: next) : nil
+            var wrapOfNext: Int?
+            if block.count == 2 && fileIsUnwrapped {
+                wrapOfNext = rewrapWidth(of: previous) ?? rewrapWidth(of: next)
+            } else if block.count == 2 && !next.isEmpty {
+                wrapOfNext = wrapWidth(of: next)
+            }
             blockSegments.removeAll(keepingCapacity: true)
             appendBlock(block, wrapOfNext: wrapOfNext, to: &blockSegments)
             for segment in blockSegments { body(segment) }
+            previous = block
             block = next
         }
+    }
+
+    /// In a file that runs its paragraphs on unwrapped, a block of three lines or more that a
+    /// wrapper filled: no line but its last could have taken the next line's first word within
+    /// its widest (a copy re-wrapped at 64 columns among unwrapped stories, `make lang-eval`'s
+    /// "restyled" copies). Its width is the wrap of the two-line blocks beside it, whose break
+    /// the same wrapper made ("Porque, a pesar de sus cientos de títulos, de victorias, de" over
+    /// "fichajes, …"): without it such a block's break would read as typed. Nil for any other block.
+    private func rewrapWidth(of block: Range<Int>) -> Int? {
+        guard block.count >= 3 else { return nil }
+        var widest = 0
+        for index in block { widest = max(widest, text.lines[index].width) }
+        guard widest >= 40, widest <= Self.widestWrap else { return nil }
+        for index in block.dropLast() {
+            let line = text.lines[index]
+            guard line.width + 1 + BlockMetrics.firstWordWidth(text, text.lines[index + 1]) > widest else { return nil }
+        }
+        return PreformattedDetector(text: text).isPreformatted(block) ? nil : widest
     }
 
     /// The block of lines from `start`: up to the next line after a blank line, or a form
@@ -203,8 +228,10 @@ struct BlockMetrics {
     let typedBreaks: Bool
 
     /// In a file that is not hard-wrapped, the break in a two-line block is typed: under a
-    /// headline, a short credit line ("عين اليوم – برشلونة") is a line of its own.
-    /// A two-line block takes the wrap width of the wrapped block under it (`wrapOfNext`)
+    /// headline, a short credit line ("عين اليوم – برشلونة") is a line of its own; unless a
+    /// wrapped block beside it (`wrapOfNext`, there from `Segmenter.rewrapWidth`, the block
+    /// above or under) shows a wrap its lines fit within.
+    /// Elsewhere a two-line block takes the wrap width of the wrapped block under it (`wrapOfNext`)
     /// when that is wider than its own lines.
     /// A block wider than the file's wrap (`fileWrap`) holds a typed line: the file's wrap is
     /// the block's.
@@ -243,9 +270,15 @@ struct BlockMetrics {
             if StandaloneLines.isSignOffLine(bytes) || StandaloneLines.opensReportingCredit(bytes) { widest = runnerUp }
         }
         baseIndent = base
-        if block.count == 2, let wrapOfNext, wrapOfNext > widest { widest = wrapOfNext }
+        if block.count == 2 && fileIsUnwrapped {
+            // Unwrapped but for a wrapped block beside it (`Segmenter.rewrapWidth`) that this
+            // block's lines fit within: wrapped by the same hand.
+            widest = wrapOfNext.map { widest <= $0 ? $0 : Int.max } ?? Int.max
+        } else if block.count == 2, let wrapOfNext, wrapOfNext > widest {
+            widest = wrapOfNext
+        }
         if let fileWrap, widest > fileWrap { widest = fileWrap }
-        wrapWidth = widest <= Segmenter.widestWrap && !(block.count == 2 && fileIsUnwrapped) ? widest : nil
+        wrapWidth = widest <= Segmenter.widestWrap ? widest : nil
         onePerLine = block.count >= 3 && sentenceEnds * 2 >= block.count - 1
         typedBreaks = fileIsUnwrapped && wrapWidth == nil
         typedAbove = fileWrap.map { max($0, widestWrapped) + 2 }
