@@ -55,6 +55,8 @@ enum HeadlineShape {
         // A question or exclamation ends a headline in capitals or title case, or in a script
         // without letter case ("أنقذوا ليبيا!"), where case cannot say.
         if ending == .question && !(shape.isTitleCase || shape.isAllCaps || shape.isCaseless) { return false }
+        // Unless another sentence runs into the question on its line ("…來的？或者，…來的？").
+        if ending == .question && shape.isCaseless && shape.asksAfterAnotherSentence { return false }
         return !shape.containsSentenceBoundary
     }
 

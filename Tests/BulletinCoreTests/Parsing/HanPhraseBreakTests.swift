@@ -46,3 +46,42 @@ struct HanPhraseBreakTests {
             ])
     }
 }
+
+/// A Chinese question another sentence runs into on its line ("…來的？或者，…來的？") is text, not a
+/// headline, while a headline parting its phrases with "？" ends open. The text is `make
+/// lang-eval`'s tuning file 0360 of the grown part (PUD's news in Traditional Chinese, CC BY-SA
+/// 3.0), as the corpus script lays it out; the headline is a Tainan City Government release
+/// (the new part). Fails without `TextShape.asksAfterAnotherSentence`: the question heads a
+/// story of its own.
+@Suite("Han questions run on")
+struct HanQuestionRunOnTests {
+    @Test func aQuestionAnotherSentenceRunsIntoIsText() throws {
+        let text = """
+            裙子很現代化
+
+            在六十年代中期，她開始在《馬拉／薩德》（Marat / Sade）這部電影中扮演精神病病人。
+
+            她所有的精力都是從哪兒來的？或者，那種能引發衝擊波的吼聲是從哪兒來的？
+
+            對峙時，她脖子前伸，青筋暴起，手不斷抖動。
+
+            但是，誰能挑剔格倫達（Glenda）的精彩表現？
+
+            理論上，如果做的對的話，就檢測不到
+
+            新華社北京6月28日電 數十年來，他一直在從事廣播和電視的新聞及時事工作。
+            """
+        let stories = try BulletinParser().parse(text)
+        #expect(stories.map(\.headline) == ["裙子很現代化", "理論上，如果做的對的話，就檢測不到"])
+        #expect(stories.first?.paragraphs.count == 4)
+    }
+
+    @Test(arguments: [
+        ("她所有的精力都是從哪兒來的？或者，那種能引發衝擊波的吼聲是從哪兒來的？", true),
+        ("台南觀光怎可少了夜市？台南人流行一句口訣", false),
+        ("但是，誰能挑剔格倫達（Glenda）的精彩表現？", false),
+    ])
+    func aSentenceRunningIntoAQuestion(line: String, runsOn: Bool) {
+        #expect(TextShape(Array(line.utf8)[...]).asksAfterAnotherSentence == runsOn)
+    }
+}
