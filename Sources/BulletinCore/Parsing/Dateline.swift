@@ -4,6 +4,11 @@
 struct Dateline: Equatable {
     var place: String
     var credit: String?
+    /// Set off by a colon alone ("NEW DELHI: …"), with no date or credit: how English copy of
+    /// South Asian desks writes a dateline, and how other languages write a lead-in in capitals
+    /// ("İHRACATIN PERFORMANSI DÜŞÜYOR: 2005'te …", BOUN Turkish), which `StoryDraft` drops
+    /// once the story's language is known not to be English.
+    var byColonAlone = false
 
     /// Capitalized words that open sentences with a tight hyphen and are not places.
     static let notPlaces: Set<String> = [
@@ -67,7 +72,7 @@ struct Dateline: Equatable {
             guard allCaps, cursor.nextIsUppercase else { return nil }
         }
         guard cursor.hasTextAfter else { return nil }
-        return Dateline(place: place, credit: credit)
+        return Dateline(place: place, credit: credit, byColonAlone: delimiter == .colon && credit == nil && !hasQualifier)
     }
 }
 

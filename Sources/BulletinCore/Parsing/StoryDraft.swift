@@ -63,9 +63,12 @@ struct StoryDraft {
         }
         for credit in trailingCredits { credits.add(credit) }
 
+        let tag = language.tag
+        // A colon after capitals is a dateline in English copy only (`Dateline.byColonAlone`).
+        let place = dateline?.byColonAlone == true && tag != "en" && tag != "und" ? nil : dateline?.place
         return Story(
-            headline: headline, paragraphs: paragraphs, byline: byline, dateline: dateline?.place,
-            sources: credits.names, language: language.tag)
+            headline: headline, paragraphs: paragraphs, byline: byline, dateline: place,
+            sources: credits.names, language: tag)
     }
 
     /// A prose block without its inline credit ("… an ounce. (Reporting by …)"); nil
