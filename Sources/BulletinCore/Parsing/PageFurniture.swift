@@ -16,7 +16,7 @@ enum PageFurniture {
         "mehr zum thema", "auch interessant", "das könnte sie auch interessieren", "lire aussi", "à lire aussi",
         "a lire aussi", "voir aussi", "lee más", "lea más", "lee también", "lea también", "mira", "mire",
         "ver más", "ver también", "también puede leer", "le puede interesar", "te puede interesar",
-        "nota relacionada", "noticia relacionada", "leia também", "leia mais", "leggi anche", "lees ook",
+        "nota relacionada", "notas relacionadas", "noticia relacionada", "noticias relacionadas", "leia também", "leia mais", "leggi anche", "lees ook",
         "zie ook", "czytaj też", "czytaj także", "czytaj więcej",
         "photo", "photos", "foto", "fotos", "fotocredit", "photo credit", "bild", "bildergalerie", "titelbild",
         "crédit photo", "crédits photos", "video", "watch", "gallery", "galería", "image", "caption", "图注",

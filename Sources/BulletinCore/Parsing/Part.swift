@@ -107,7 +107,9 @@ struct PartReader {
         let fitsOnHeadlineLines =
             segment.lines.count == 1 || shape.isAllCaps || (segment.lines.count == 2 && shape.isTitleCase)
         guard fitsOnHeadlineLines else { return .paragraph(joined) }
-        if let name = StandaloneLines.endByline(bytes) { return .nameLine(name) }
+        // "Related Stories", "NOTAS RELACIONADAS": shaped as a name, but a page's label
+        // (`PageFurniture`), which signs no story; as a headline candidate it stays text.
+        if let name = StandaloneLines.endByline(bytes), !PageFurniture.isFurniture(name) { return .nameLine(name) }
         if HeadlineShape.looksLikeHeadline(shape) || HeadlineShape.isPlainQuestion(shape) {
             return .headline(ByteScalars.string(bytes))
         }

@@ -218,6 +218,9 @@ struct BlockMetrics {
     let wrapWidth: Int?
     /// Most lines end a sentence: one paragraph per line.
     let onePerLine: Bool
+    /// The file's right margin (`FileWrap`), where it has one: a sentence's end breaks a
+    /// `onePerLine` block only where the next line's first word would have fitted within it.
+    let fileWrap: Int?
     /// Lines wider than this are typed (a headline, a crosshead in the block of its text): more
     /// than two columns wider than both the file's wrap and the block's widest line within it,
     /// so that a file's margin read a little short from few lines splits no paragraph.
@@ -280,6 +283,7 @@ struct BlockMetrics {
         if let fileWrap, widest > fileWrap { widest = fileWrap }
         wrapWidth = widest <= Segmenter.widestWrap ? widest : nil
         onePerLine = block.count >= 3 && sentenceEnds * 2 >= block.count - 1
+        self.fileWrap = fileWrap
         typedBreaks = fileIsUnwrapped && wrapWidth == nil
         typedAbove = fileWrap.map { max($0, widestWrapped) + 2 }
     }
@@ -316,6 +320,7 @@ struct BlockMetrics {
         // Lines are sliced only when a test needs more than their flags and first bytes.
         // Paragraphs marked only by indentation.
         if next.indent > baseIndent && (next.indent > line.indent || line.endsSentence) { return true }
+        if opensIndentedParagraph(after: index) { return true }
         // A crosshead flush at the margin between indented paragraphs (`opensCrosshead`).
         if next.indent == baseIndent && opensCrosshead(after: index) { return true }
         // A bullet starts an item of its own: "• Q1 EBITDA up 10%" under the item before.
@@ -371,7 +376,14 @@ struct BlockMetrics {
         guard let wrapWidth else { return true }
         let line = text.lines[index]
         let next = text.lines[index + 1]
-        if onePerLine && line.endsSentence { return true }
+        // Lines that mostly end sentences are a paragraph each, but in a hard-wrapped file only
+        // where the next word would have fitted within its margin: short sentences end a
+        // wrapper's lines by chance ("… Danin said." at the margin over "“But it is also …").
+        if onePerLine && line.endsSentence
+            && fileWrap.map({ line.width + 1 + Self.firstWordWidth(text, next) <= $0 }) ?? true
+        {
+            return true
+        }
         // Wider than the wrapper fills: typed, a headline over its text. Not a line too wide
         // for any wrapper, which a framer may have joined from two ("LONDON, Feb. 1 -- Four …").
         if let typedAbove, line.width > typedAbove && line.width <= Segmenter.widestWrap { return true }
