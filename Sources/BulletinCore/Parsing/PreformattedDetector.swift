@@ -19,6 +19,9 @@ struct PreformattedDetector {
                 rules += 1
             } else if line.mayBeTableRow && Self.hasCells(bytes) {
                 tabular += 1
+                // Rows (`block.count - rules`) are never more than the block's lines, so half of
+                // them in cells already says yes: a results table stops half way down.
+                if tabular >= 2 && tabular * 2 >= block.count { return true }
             }
             // "* * *" under a list is the story's separator, not one more item (`ListRows`).
             if Self.isListItem(bytes) && !StandaloneLines.isSeparator(bytes) { listItems += 1 }
