@@ -213,15 +213,20 @@ extension ANPAReader {
         var text = text
         return text.withUTF8 { bytes -> Bool? in
             guard WordAtATime.isASCII(bytes) else { return nil }
-            // The first piece between commas that holds anything (the whole line if none does).
-            var first = bytes
-            if let start = bytes.firstIndex(where: { $0 != 0x2C }) {
-                let end = bytes[start...].firstIndex(of: 0x2C) ?? bytes.count
-                first = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            }
-            for prefix: StaticString in ["BC-", "AP-", "AM-", "PM-"] where WireFraming.hasPrefix(first, prefix) { return true }
-            return ByteSearch.contains(first, "--") && !ByteSearch.contains(first, " _ ")
+            return looksLikeSlugLine(ascii: bytes)
         }
+    }
+
+    /// The same, of an ASCII line's bytes.
+    static func looksLikeSlugLine(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The first piece between commas that holds anything (the whole line if none does).
+        var first = bytes
+        if let start = bytes.firstIndex(where: { $0 != 0x2C }) {
+            let end = bytes[start...].firstIndex(of: 0x2C) ?? bytes.count
+            first = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        }
+        for prefix: StaticString in ["BC-", "AP-", "AM-", "PM-"] where WireFraming.hasPrefix(first, prefix) { return true }
+        return ByteSearch.contains(first, "--") && !ByteSearch.contains(first, " _ ")
     }
 
     /// "Eds: …", "(Eds: … )", "EDITOR'S NOTE _ …" → the note.
@@ -246,7 +251,7 @@ extension ANPAReader {
     /// The same from the bytes of ASCII text without CR, where a byte is a Character: the colon
     /// found by a byte search, where searching the Characters of a long `Eds:` note cost ~10,000
     /// instructions a note.
-    private static func ednoteText(ascii text: UnsafeBufferPointer<UInt8>) -> String {
+    static func ednoteText(ascii text: UnsafeBufferPointer<UInt8>) -> String {
         var start = 0
         var end = text.count
         if end >= 2, text[0] == 0x28, text[end - 1] == 0x29 {  // ( … )

@@ -21,6 +21,8 @@ extension ANPAReader {
         }
 
         let isTabular: Bool
+        /// How many bytes the item's text runs to (`init`).
+        let bodyBytes: Int
         var inHeader = true
         var sawCaretLine = false
         var slugLine: String?
@@ -29,6 +31,8 @@ extension ANPAReader {
         var afterByline = false
         var ednotes: [String] = []
         var agencyHint: String?
+        /// A caret line's clean bytes, the buffer kept from line to line.
+        private var caretScratch: [UInt8] = []
         var body: [BodyLine] = []
         /// Clean bytes of the body lines and cells, one after another.
         var text: ByteOutput
@@ -41,6 +45,7 @@ extension ANPAReader {
         /// instructions a parse of an AP feed).
         init(isTabular: Bool, bodyBytes: Int = 0) {
             self.isTabular = isTabular
+            self.bodyBytes = bodyBytes
             text = ByteOutput(capacity: 2 * bodyBytes + 16)
             // About one body line for every 32 bytes of text (wire lines run to 60–70): grown from empty,
             // the array was copied four or five times an item (~2,200 instructions a Reuters item).
@@ -173,6 +178,10 @@ extension ANPAReader {
         /// are spaces inside a cell; end marks and spaces trimmed; a caret opening the first
         /// cell ("^;W;L;Pct", a heading row) dropped; empty cells at the end dropped.
         mutating func readRow(_ raw: ArraySlice<UInt8>) {
+            // Room for a cell every eight bytes of the item at the first row (at most 4,096 at
+            // once: a long item with one row asks no more): grown from empty, the array was copied
+            // about three times an AP item.
+            if cells.capacity == 0 { cells.reserveCapacity(min(bodyBytes / 8, 4096) + 16) }
             let firstCell = cells.count
             // The cells as written, each trimmed as it closes (the last of its end marks too):
             // read and trimmed through pointers, where a byte loop over the slice and a second
@@ -233,16 +242,36 @@ extension ANPAReader {
         /// A `^` line of the header zone: slug line, headline, photo, Eds:, byline, affiliation.
         mutating func readCaretLine(_ raw: ArraySlice<UInt8>) {
             sawCaretLine = true
-            // "*9006< ^AP-Top-Entertainment-Headlines,0176<": the last segment is the line.
-            var raw = raw
-            var index = raw.endIndex - 3
-            while index >= raw.startIndex {
-                if raw[index] == 0x3C && raw[index + 1] == 0x20 && raw[index + 2] == 0x5E {
-                    raw = raw[(index + 3)...]
-                    break
+            let raw = Self.lastSegment(raw)
+            if !readCaretLine(ascii: raw) { readCaretLineAsText(raw) }
+        }
+
+        /// "*9006< ^AP-Top-Entertainment-Headlines,0176<": the last segment is the line (what
+        /// follows the last "< ^"). Carets are looked for eight bytes a step from the end, where
+        /// a loop over the slice's bytes cost ~500 instructions a caret line of an AP feed.
+        static func lastSegment(_ raw: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+            let start = raw.withUnsafeBufferPointer { bytes -> Int? in
+                // The highest position not yet looked at; a caret is taken at 2 or later.
+                var caret = bytes.count - 1
+                while caret >= 2 {
+                    if caret >= 9 {
+                        let carets = WordAtATime.bytesEqual(WordAtATime.load(bytes, at: caret - 7), 0x5E)
+                        guard carets != 0 else {
+                            caret -= 8
+                            continue
+                        }
+                        caret = caret - 7 + (63 - carets.leadingZeroBitCount) / 8  // the last caret of the eight
+                    }
+                    if bytes[caret] == 0x5E && bytes[caret - 1] == 0x20 && bytes[caret - 2] == 0x3C { return caret + 1 }
+                    caret -= 1
                 }
-                index -= 1
+                return nil
             }
+            return start.map { raw[(raw.startIndex + $0)...] } ?? raw
+        }
+
+        /// A caret line read through Strings: any line `readCaretLine(ascii:)` leaves.
+        mutating func readCaretLineAsText(_ raw: ArraySlice<UInt8>) {
             let line = WireLines.text(raw)
             let endsWithEquals = line.trimmingSpaces.hasSuffix("=")
             let content = ANPAReader.stripEndMark(line)
@@ -282,6 +311,76 @@ extension ANPAReader {
             } else {
                 body.append(.paragraph(append(Array(content.utf8)[...])))
             }
+        }
+
+        /// `readCaretLine` read from the bytes of an ASCII line; false (nothing done) for any other.
+        /// `WireLines.text` drops CR with the other control bytes, so each byte of what is left is a
+        /// Character and every test below gives the String reading's answer. The Strings, their
+        /// trimming and their case-insensitive searches cost ~5,500 instructions a caret line of an
+        /// AP feed (about 16 an item).
+        mutating func readCaretLine(ascii raw: ArraySlice<UInt8>) -> Bool {
+            guard raw.withUnsafeBufferPointer(WordAtATime.isASCII) else { return false }
+            // The line as `WireLines.text` makes it, in a buffer kept between lines.
+            var line = caretScratch
+            caretScratch = []
+            defer { caretScratch = line }
+            line.removeAll(keepingCapacity: true)
+            WireLines.append(raw, to: &line)
+            // `line.trimmingSpaces.hasSuffix("=")`: `append` left no space or tab at the end.
+            let endsWithEquals = line.last == 0x3D
+            // `ANPAReader.stripEndMark`: end marks and spaces off the end, then spaces off the start.
+            var start = line.startIndex
+            var end = line.endIndex
+            while end > start, line[end - 1] == 0x20 || line[end - 1] == 0x3C || line[end - 1] == 0x3D || line[end - 1] == 0x09 {
+                end -= 1
+            }
+            while start < end, line[start] == 0x20 || line[start] == 0x09 { start += 1 }
+            guard start < end else { return true }
+            let content = line[start..<end]
+            func string(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+            if slugLine == nil && content.withUnsafeBufferPointer(ANPAReader.looksLikeSlugLine(ascii:)) {
+                slugLine = string(content)
+                return true
+            }
+            func opens(_ prefix: StaticString) -> Bool { ByteScalars.hasPrefix(content, prefix, caseInsensitive: true) }
+            // Each group of openings asked only of a line whose first byte opens them: most open none.
+            let first = ByteScalars.asciiLower(line[start])
+            if first == 0x61 && (opens("ap photo") || opens("ap video") || opens("ap graphic") || opens("ap audio")) { return true }
+            if (first == 0x65 || first == 0x28)
+                && (opens("eds:") || opens("(eds:") || opens("editor's note") || opens("editors note") || opens("eds note"))
+            {
+                ednotes.append(content.withUnsafeBufferPointer(ANPAReader.ednoteText(ascii:)))
+                return true
+            }
+            let namesAP = WireLines.contains(content, ignoringCase: "associated press")
+            if endsWithEquals && first == 0x62 && opens("by ") {
+                // `String(content.dropFirst(3)).trimmingSpaces`
+                var nameStart = start + 3
+                var nameEnd = end
+                while nameStart < nameEnd, line[nameStart] == 0x20 || line[nameStart] == 0x09 { nameStart += 1 }
+                while nameEnd > nameStart, line[nameEnd - 1] == 0x20 || line[nameEnd - 1] == 0x09 { nameEnd -= 1 }
+                if namesAP {
+                    agencyHint = "AP"
+                } else if byline == nil {
+                    byline = string(line[nameStart..<nameEnd])
+                }
+                afterByline = true
+                return true
+            }
+            if endsWithEquals && afterByline && (namesAP || WireLines.hasSuffix(content, ignoringCase: " writer")
+                || WireLines.hasSuffix(content, ignoringCase: " correspondent") || WireLines.hasSuffix(content, ignoringCase: " editor"))
+            {
+                if namesAP || first == 0x61 && opens("ap ") { agencyHint = "AP" }
+                return true
+            }
+            if headline == nil {
+                headline = ANPAReader.apStyle(string(content))
+            } else if byline == nil && !afterByline && content.count >= 80 && !endsWithEquals {
+                return true  // the abstract (`hasAtLeast80Characters`: a byte is a Character here)
+            } else {
+                body.append(.paragraph(append(content)))
+            }
+            return true
         }
 
         /// `text.count >= 80`, without walking the Characters of a line that has fewer than 80
@@ -518,7 +617,10 @@ enum TableLayout {
             }
             size += 1
         }
-        return [UInt8](unsafeUninitializedCapacity: size) { out, written in
+        // Sixteen bytes of room past the table: a short cell or padding is written as two 8-byte
+        // stores (what follows overwrites the excess), where a `memcpy` and a `memset` call a cell
+        // cost about a third of the layout.
+        return [UInt8](unsafeUninitializedCapacity: size + 16) { out, written in
             let base = out.baseAddress!
             for row in rows {
                 let lineStart = written
@@ -529,13 +631,25 @@ enum TableLayout {
                 let contentStart = written
                 for (column, cell) in row.enumerated() {
                     let bytes = cells[cell]
-                    if !bytes.isEmpty {
+                    if bytes.count <= 16 && bytes.lowerBound + 16 <= text.count {
+                        let source = UnsafeRawPointer(text.baseAddress! + bytes.lowerBound)
+                        let target = UnsafeMutableRawPointer(base + written)
+                        target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+                        target.storeBytes(of: source.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+                        written += bytes.count
+                    } else if !bytes.isEmpty {
                         (base + written).initialize(from: text.baseAddress! + bytes.lowerBound, count: bytes.count)
                         written += bytes.count
                     }
                     if column < row.count - 1 {
                         let padding = widths[column] - cellWidths[cell - lowest] + 2
-                        (base + written).initialize(repeating: 0x20, count: padding)
+                        if padding <= 16 {
+                            let target = UnsafeMutableRawPointer(base + written)
+                            target.storeBytes(of: 0x2020_2020_2020_2020 as UInt64, as: UInt64.self)
+                            target.storeBytes(of: 0x2020_2020_2020_2020 as UInt64, toByteOffset: 8, as: UInt64.self)
+                        } else {
+                            (base + written).initialize(repeating: 0x20, count: padding)
+                        }
                         written += padding
                     }
                 }
