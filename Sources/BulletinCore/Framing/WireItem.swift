@@ -236,6 +236,45 @@ struct WireLines {
         return words
     }
 
+    /// `words(line).map(String.init)`: an ASCII line without CR split among its bytes, each word
+    /// made a String once (the UTF-8 index walk, the Substrings and their copies cost ~5,000
+    /// instructions a dpa header line).
+    static func wordStrings(_ line: String) -> [String] {
+        var line = line
+        if let ascii = line.withUTF8({ bytes -> [String]? in
+            guard WordAtATime.isASCII(bytes), !bytes.contains(0x0D) else { return nil }
+            var words: [String] = []
+            words.reserveCapacity(8)
+            var start = 0
+            while start < bytes.count {
+                guard bytes[start] != 0x20 else {
+                    start += 1
+                    continue
+                }
+                var end = start
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                start = end
+            }
+            return words
+        }) {
+            return ascii
+        }
+        return words(line).map(String.init)
+    }
+
+    /// Whether `WireLines.text(line).trimmingSpaces.hasSuffix("=")`, told from the bytes of an
+    /// ASCII line (the last byte that `text` keeps and no trimming takes off is "="); nil for any
+    /// other line, where a Character may join bytes.
+    static func endsWithEquals(ascii line: ArraySlice<UInt8>) -> Bool? {
+        line.withUnsafeBufferPointer { bytes -> Bool? in
+            guard WordAtATime.isASCII(bytes) else { return nil }
+            var end = bytes.count
+            while end > 0, bytes[end - 1] <= 0x20 || bytes[end - 1] == 0x7F { end -= 1 }
+            return end > 0 && bytes[end - 1] == 0x3D
+        }
+    }
+
     /// The line without its leading spaces and tabs.
     static func unindented(_ text: String) -> Substring {
         Substring(text).drop { $0 == " " || $0 == "\t" }
