@@ -35,7 +35,7 @@ struct LayoutJudge {
             Self.promotingLinesAfterSeparators(
                 Self.promotingLinesOverSignatures(
                     Self.promotingTrailingOffLinesOverDatelines(
-                        Self.demotingLinesUnderHeadSignatures(parts, placements: placements)),
+                        Self.demotingLinesUnderHeadSignatures(Self.demotingQuotedSpeech(Self.demotingBracketedLines(parts)), placements: placements)),
                     placements: placements)),
             placements: placements)
         let candidates = parts.indices.filter { Self.candidateText(parts, placements, $0) != nil }
@@ -68,36 +68,6 @@ extension LayoutJudge {
             return name
         default: return nil
         }
-    }
-
-    /// In a file whose stories are marked by a wider gap than its paragraphs, the short line
-    /// right after each such gap is a headline even where its shape alone does not say so
-    /// ("Wie kann ich schnell abnehmen? Der Schlachtplan zum Wunschgewicht"): where every
-    /// wider gap after text (two or more) is followed by a headline candidate or by such a
-    /// line over the story's text or the lines that head it (`headsText`), the line is
-    /// promoted. One wider gap before ordinary prose, and nothing is.
-    static func promotingLinesAfterWiderGaps(_ parts: [Part], placements: [Placement]) -> [Part] {
-        guard parts.count >= 4, let gap = paragraphGap(parts, placements: placements) else { return parts }
-        var promotable: [Int] = []
-        var widerGaps = 0
-        for index in parts.indices.dropFirst()
-        where placements[index].gapBefore > gap && endsText(parts, placements, before: index, gap: gap) {
-            widerGaps += 1
-            switch parts[index] {
-            case .headline: continue
-            case .paragraph(let paragraph) where mayHeadAStory(paragraph.bytes) && headsText(parts, placements, index, gap: gap):
-                promotable.append(index)
-            case .separator: return parts  // a file marked by separators is judged by them
-            default: return parts
-            }
-        }
-        guard widerGaps >= 2, !promotable.isEmpty else { return parts }
-        var result = parts
-        for index in promotable {
-            guard case .paragraph(let paragraph) = parts[index] else { continue }
-            result[index] = .headline(ByteScalars.string(paragraph.bytes))
-        }
-        return result
     }
 
     /// A separator line ends a story: the short line right under it, over the story's text
