@@ -19,7 +19,7 @@
 //
 // Usage: LangEval CORPUS_DIR [--show LANGUAGE] (prints that language's mistakes on the tuning
 //        stories; the held-out quarters' are never printed, so nobody tunes on them)
-//        LangEval CORPUS_DIR --failures tune|tune+|tune-new (counts the mistakes of one split by
+//        LangEval CORPUS_DIR --failures tune|tune+|tune-new|tune-more (counts the mistakes of one split by
 //        language and cause, most common first: what to fix next)
 import BulletinCore
 import Foundation
@@ -97,7 +97,7 @@ let failuresSplit = arguments.firstIndex(of: "--failures").map { arguments[$0 + 
 var failures = FailureCounts()
 /// Whether `--show` prints a mistake: only of its language, and only of tuning stories.
 func showing(_ language: String, _ splits: [String]) -> Bool {
-    show == language && splits.allSatisfy { $0 == "tune" || $0 == "tune+" || $0 == "tune-new" }
+    show == language && splits.allSatisfy { $0.hasPrefix("tune") }
 }
 let labels = try JSONDecoder().decode(Labels.self, from: Data(contentsOf: folder.appendingPathComponent("labels.json")))
 
@@ -288,6 +288,7 @@ let titles = [
     ("heldout+", "\nThe corpus grown: held-out stories (its last quarter)"),
     ("tune-new", "\nThe new part (other real sources: Spanish, Turkish, Arabic, Chinese): tuning stories (three quarters)"),
     ("heldout-new", "\nThe new part: held-out stories (its last quarter)"),
+    ("tune-more", "\nThe more part (a larger tuning part for Spanish, Turkish, Arabic, Chinese; nothing held out)"),
 ]
 for (split, title) in titles {
     let languages = order.filter { tallies[$0]?[split] != nil }
