@@ -10,6 +10,24 @@ extension BlockMetrics {
     func opensIndentedParagraph(after index: Int) -> Bool {
         let line = text.lines[index]
         let next = text.lines[index + 1]
-        return line.indent > baseIndent && next.indent == line.indent && deliberate(index)
+        guard line.indent > baseIndent && next.indent == line.indent else { return false }
+        return deliberate(index) || (opensWithHan(next) && line.width + 2 <= (wrapWidth ?? Int.max) - 2)
+    }
+
+    /// A line that opens with a Chinese or Japanese character (U+3000–U+9FFF: CJK punctuation,
+    /// kana, ideographs; after an opening quotation mark “ or 「), before which any wrapper may
+    /// break: a wrapper that breaks only at spaces never sets such a paragraph's next line at
+    /// the indent, and one that breaks anywhere would have put its first character on the line
+    /// above ("  图注：测试表明，有关人在高空中喝酒更容易醉的传言是不正确的" over
+    /// "  然后是责任的问题。…", Guangming Online via the independent corpus).
+    private func opensWithHan(_ line: TextLine) -> Bool {
+        var index = line.start
+        if index + 3 <= line.end && text.bytes[index] == 0xE2 && text.bytes[index + 1] == 0x80
+            && text.bytes[index + 2] == 0x9C
+        {
+            index += 3  // “
+        }
+        guard index < line.end else { return false }
+        return text.bytes[index] >= 0xE3 && text.bytes[index] <= 0xE9
     }
 }

@@ -304,6 +304,16 @@ struct BlockMetrics {
             case 0x99 where index >= line.startIndex + 2 && line[index - 2] == 0xE2: index -= 3  // ’
             case 0xA6 where index >= line.startIndex + 2 && line[index - 2] == 0xE2: return true  // …
             case 0x2E, 0x21, 0x3F, 0x3A: return true  // . ! ? :
+            // Chinese and Japanese close their sentences with full-width marks, and quote with
+            // corner brackets: "……就可以回家了。”", "……一座山终会变为一粒尘。", "「……だ。」".
+            case 0x82 where index >= line.startIndex + 2 && line[index - 2] == 0xE3 && line[index - 1] == 0x80:
+                return true  // 。
+            case 0x81 where index >= line.startIndex + 2 && line[index - 2] == 0xEF && line[index - 1] == 0xBC,
+                0x9F where index >= line.startIndex + 2 && line[index - 2] == 0xEF && line[index - 1] == 0xBC:
+                return true  // ！ ？
+            case 0x8D where index >= line.startIndex + 2 && line[index - 2] == 0xE3 && line[index - 1] == 0x80,
+                0x8F where index >= line.startIndex + 2 && line[index - 2] == 0xE3 && line[index - 1] == 0x80:
+                index -= 3  // 」 』
             default: return false
             }
         }
