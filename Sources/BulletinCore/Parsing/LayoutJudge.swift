@@ -92,14 +92,17 @@ extension LayoutJudge {
     /// before, that ends in an ellipsis ("我不知道為什麼我會選她……", "Et maintenant...") trails
     /// off as a headline does, rather than closing a sentence, and heads the story the dateline
     /// opens. A line closing with a full stop there stays the last line of the story above.
-    /// So does a question (`isQuestionOverDateline`), there or at the top of the file.
+    /// So does a question (`isQuestionOverDateline`), there or at the top of the file. After a
+    /// sign-off that closed the story above (a credit line, "(EFE)") as after its text: the
+    /// line heads the next story all the more.
     static func promotingTrailingOffLinesOverDatelines(_ parts: [Part]) -> [Part] {
         var result = parts
         for index in parts.indices where index + 1 < parts.count {
             guard case .paragraph(let paragraph) = parts[index], paragraph.count <= 200, case let bytes = paragraph.bytes
             else { continue }
-            let trailsOff = index > 0 && isBody(parts, index - 1) && endsWithEllipsis(bytes)
-            let asks = (index == 0 || isBody(parts, index - 1)) && isQuestionOverDateline(bytes)
+            let afterAStory = index > 0 && (isBody(parts, index - 1) || isSignOff(parts, index - 1))
+            let trailsOff = afterAStory && endsWithEllipsis(bytes)
+            let asks = (index == 0 || afterAStory) && isQuestionOverDateline(bytes)
             guard trailsOff || asks, case .paragraph(let next) = parts[index + 1], Dateline.parse(next.bytes) != nil,
                 asks || HeadlineShape.looksLikeHeadline(TextShape(trimmingEllipsis(bytes)))
             else { continue }
@@ -150,6 +153,11 @@ extension LayoutJudge {
             }
         }
         return false
+    }
+
+    static func isSignOff(_ parts: [Part], _ index: Int) -> Bool {
+        guard index >= 0, index < parts.count, case .signOff = parts[index] else { return false }
+        return true
     }
 
     static func isBody(_ parts: [Part], _ index: Int) -> Bool {
