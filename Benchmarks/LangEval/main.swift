@@ -76,10 +76,16 @@ struct Tally {
 /// Text as compared for "decoded": a few CJK bytes have two mappings in use, the one of the
 /// national standard (Python's codecs) and Windows' (ICU's): Shift_JIS and EUC-JP WAVE DASH or
 /// FULLWIDTH TILDE, Big5 POUND SIGN or FULLWIDTH POUND SIGN. Either is right; compatibility
-/// folding (NFKC) and the wave dash as a tilde make them equal.
+/// folding (NFKC) and the wave dash as a tilde make them equal. Marks nobody sees, which the
+/// parser's cleaning drops by design (`TextCleaner`: soft hyphens, zero-width and bidi marks;
+/// a Leipzig Turkish sentence has "bıraktık\u{AD}tan"), are dropped from both sides too.
 func comparable(_ text: String) -> String {
     let folded = text.precomposedStringWithCompatibilityMapping
-    return String(String.UnicodeScalarView(folded.unicodeScalars.map { $0 == "\u{301C}" ? "~" : $0 }))
+    let invisible: (Unicode.Scalar) -> Bool = { scalar in
+        scalar.value == 0xAD || (0x200B...0x200F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+    }
+    return String(
+        String.UnicodeScalarView(folded.unicodeScalars.filter { !invisible($0) }.map { $0 == "\u{301C}" ? "~" : $0 }))
 }
 
 func normalized(_ text: String) -> String {
