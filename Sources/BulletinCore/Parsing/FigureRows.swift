@@ -56,6 +56,19 @@ struct FigureRows {
         return runs
     }
 
+    /// Whether most rows of a list (`ListRows`) hold a figure after their marker: the rows of a
+    /// table numbered as a list ("1. Jamie Whincup (Holden) 3364"), not a list of words with a
+    /// figure here and there ("• Unverbindlich & kostenlos / • 24h Auszahlung / • Ohne
+    /// Einkommensnachweis"). Asked only of a list a figure run holds whole (`ListRows.merged`).
+    func holdsFigures(_ list: Range<Int>) -> Bool {
+        var withFigures = 0
+        for index in list {
+            let line = text.lines[index]
+            if hasFigure(line, holdsDigit: hasDigit(line)) { withFigures += 1 }
+        }
+        return withFigures * 2 >= list.count
+    }
+
     /// Short, not a sentence's end, not a dateline's dash, and (unless last in the block)
     /// broken where a wrapper would not have broken it.
     private func isRow(_ index: Int, in block: Range<Int>) -> Bool {

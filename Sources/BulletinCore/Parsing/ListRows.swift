@@ -45,9 +45,14 @@ enum ListRows {
     }
 
     /// Figure-row runs (`FigureRows`) and list runs as one ordered list of preformatted runs.
-    /// A figure run that holds a whole list is a table whose rows are numbered, its title over
-    /// them ("Championship Points / 1. Jamie Whincup (Holden) 3364 / …", AAP standings): it
-    /// stays as it is. Where a figure run only reaches into a list, the list wins: a list's
+    /// A figure run that holds a whole list whose rows are figures (`isTable`, most of its rows
+    /// hold one) is a table whose rows are numbered, its title over them ("Championship Points
+    /// / 1. Jamie Whincup (Holden) 3364 / …", AAP standings): it stays as it is. A list of
+    /// words the run holds ("• Unverbindlich & kostenlos / • 24h Auszahlung / • Ohne
+    /// Einkommensnachweis" between "Jetzt 1000 Euro Kredit sichern »" and the crosshead "1000
+    /// Euro Kredit - Sofortzusage & Sofortauszahlung", giromatch.com) is a list, and the lines
+    /// either side took figures from their text, not from a table: it cuts the run as a list
+    /// reaching into it does. Where a figure run only reaches into a list, the list wins: a list's
     /// rows often hold figures ("• 24h Auszahlung"), and the run would take the line above
     /// the list's first rows ("1000 Euro Kredit: die Vorteile auf einen Blick", its crosshead)
     /// into a block of their own. What is left of the figure run either side stays a run when
@@ -56,10 +61,13 @@ enum ListRows {
     /// Both inputs are in order and their runs do not overlap (each is cut from one pass down
     /// the block), so one sweep down both does it: the lists a figure run meets are the ones
     /// from the first that reaches below its top, and the next run starts its search there.
-    /// Each list is looked at for the figure runs it meets and once more, so the cost is linear
+    /// Each list is looked at for the figure runs it meets and once more (and `isTable` asked of
+    /// it at most once: a list lies whole inside one figure run at most), so the cost is linear
     /// in the runs of a block (comparing every list with every figure run was quadratic in a
     /// block that alternates short lists and figure rows).
-    static func merged(lists: [Range<Int>], figures: [Range<Int>]) -> [Range<Int>] {
+    static func merged(
+        lists: [Range<Int>], figures: [Range<Int>], isTable: (Range<Int>) -> Bool = { _ in true }
+    ) -> [Range<Int>] {
         guard !lists.isEmpty else { return figures }
         var result: [Range<Int>] = []
         result.reserveCapacity(lists.count + figures.count)
@@ -77,7 +85,7 @@ enum ListRows {
             while index < lists.count, lists[index].lowerBound < run.upperBound {
                 let list = lists[index]
                 index += 1
-                if run.lowerBound <= list.lowerBound && list.upperBound <= run.upperBound { continue }
+                if run.lowerBound <= list.lowerBound && list.upperBound <= run.upperBound && isTable(list) { continue }
                 if list.lowerBound - rest >= 2 { result.append(rest..<list.lowerBound) }
                 if index > placed { result.append(list) }
                 rest = max(rest, list.upperBound)

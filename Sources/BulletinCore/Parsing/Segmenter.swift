@@ -130,10 +130,12 @@ struct Segmenter {
             text: text, block: block, fileIsUnwrapped: fileIsUnwrapped, wrapOfNext: wrapOfNext, fileWrap: fileWrap)
         // Figure tables and lists typed on single line breaks inside the block: each run stays
         // one preformatted block of its story.
+        let figureRows = FigureRows(text: text, metrics: metrics)
         let rowRuns =
             block.count >= 2
             ? ListRows.merged(
-                lists: ListRows.runs(text, in: block), figures: FigureRows(text: text, metrics: metrics).runs(in: block))
+                lists: ListRows.runs(text, in: block), figures: figureRows.runs(in: block),
+                isTable: figureRows.holdsFigures)
             : []
         var nextRun = 0
         var start = block.lowerBound
