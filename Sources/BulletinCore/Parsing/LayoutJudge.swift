@@ -316,6 +316,9 @@ struct Verdicts {
             guard adjacent else { return false }
             return previous.anchored || placements[current.index].gapBefore <= placements[previous.index].gapBefore
         }
+        // Worked out once for the file, not at each run.
+        let runGap = paragraphGap
+        let tightlySet = tightlySetCandidates(paragraphGap: runGap)
         var runStart = 0
         while runStart < lines.count {
             var runEnd = runStart + 1
@@ -344,6 +347,10 @@ struct Verdicts {
                 kept[run.first!] = false  // the question closing the story above, then a headline
             } else if run.count == 2 && insideText && headsItsStandfirstAndSignature(first, last) {
                 kept[run.first!] = false  // the last line of the story above, then a headline
+            } else if run.count == 2 && insideText
+                && headsTightOverItsText(first, last, paragraphGap: runGap, tightlySet: tightlySet)
+            {
+                kept[run.first!] = false  // the last line of the story above, then a headline set tight on its text
             } else if !first.isFlash {
                 if run.count == 2 { signingRunOverSignature(run) }
                 for position in run.dropFirst() where !candidates[position].anchored { kept[position] = false }
