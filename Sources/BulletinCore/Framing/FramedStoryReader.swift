@@ -56,6 +56,8 @@ enum FramedStoryReader {
     static func appendText(_ text: String, to draft: inout StoryDraft) {
         var text = text
         let clean: CleanText? = text.withUTF8 { bytes in
+            // Most bodies hold no scalar NFC could change: their tabs counted, not screened.
+            if let tabs = TextScreening.tabsWithNothingToNormalize(bytes) { return TextCleaner.clean(bytes, tabs: tabs) }
             let verdict = TextScreening.screen(bytes)
             guard !verdict.linesToNormalize.isEmpty else { return TextCleaner.clean(bytes, tabs: verdict.tabs) }
             let normalized = TextScreening.normalized(bytes, lines: verdict.linesToNormalize)

@@ -97,4 +97,15 @@ struct WordAtATimeTests {
         let lanes = (0..<8).filter { mask & (0x80 << UInt64(8 * $0)) != 0 }
         #expect(lanes == [0, 3, 5, 7])
     }
+
+    @Test func highBitsCountedCountsTheMarkedBytes() {
+        for sample in Self.samples() where sample.count >= 8 {
+            let word = sample.withUnsafeBufferPointer { WordAtATime.load($0, at: 0) }
+            for byte: UInt8 in [0x20, 0x7F, 0xE2, 0x00] {
+                let expected = sample.prefix(8).filter { $0 == byte }.count
+                #expect(WordAtATime.highBitsCounted(WordAtATime.bytesEqual(word, byte)) == expected, "\(sample)")
+            }
+        }
+        #expect(WordAtATime.highBitsCounted(WordAtATime.high) == 8)
+    }
 }
