@@ -146,29 +146,62 @@ struct TextShape {
     /// quotation that closes later on the line is the quote's (`isInsideQuotation`); a "! " or
     /// "? " between Chinese or Japanese phrases parts a headline's phrases (`partsHanPhrases`).
     var containsSentenceBoundary: Bool {
-        var index = bytes.startIndex
-        while index + 2 < bytes.endIndex {
-            let byte = bytes[index]
-            if (byte == 0x2E || byte == 0x3F || byte == 0x21) && bytes[index + 1] == 0x20 {
-                let next = ByteScalars.scalar(in: bytes, at: index + 2).0
-                if ByteScalars.isUppercase(next) || next == "\"" || next == "\u{201C}" || (Self.isCaselessLetter(next) && !Self.closesEllipsis(bytes, index)) {
-                    let wordStart = (bytes[..<index].lastIndex(of: 0x20) ?? (bytes.startIndex - 1)) + 1
-                    let word = bytes[wordStart..<index]
-                    // A one-letter word is an initial in any script: "H.", "É.", Arabic "د." (Dr).
-                    let initial = !word.isEmpty && ByteScalars.scalar(in: word, at: word.startIndex).1 == word.count
-                    if byte != 0x2E || !(initial || Vocabulary.isAbbreviation(word) || Self.isOrdinal(word, in: bytes)),
-                        byte == 0x2E || !Self.partsHanPhrases(bytes, at: index),
-                        !Self.isInsideQuotation(bytes, at: index)
-                    {
-                        return true
-                    }
-                }
-            } else if byte == 0xD8 && bytes[index + 1] == 0x9F && index + 3 < bytes.endIndex && bytes[index + 2] == 0x20
-                && Self.isCaselessLetter(ByteScalars.scalar(in: bytes, at: index + 3).0) && !Self.isInsideQuotation(bytes, at: index)
-            {
-                return true  // "؟ " and a letter: Arabic's question mark ends a sentence as "?" does
+        // Only a ".", "?", "!" or Arabic "؟"'s lead byte (0xD8) can open one: the bytes between
+        // are skipped eight at a time (the byte loop cost ~300 instructions a short line the
+        // segmenter asks about, most of them rows of a results table with no such mark).
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset + 2 < buffer.count {
+                offset = Self.boundaryMarkOffset(buffer, from: offset)
+                guard offset + 2 < buffer.count else { return false }
+                if opensSentenceBoundary(at: bytes.startIndex + offset) { return true }
+                offset += 1
             }
-            index += 1
+            return false
+        }
+    }
+
+    /// The first offset from `start` holding ".", "?", "!" or 0xD8; `buffer.count` if none.
+    private static func boundaryMarkOffset(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var offset = start
+        while offset + 8 <= buffer.count {
+            let word = WordAtATime.load(buffer, at: offset)
+            let marks =
+                WordAtATime.bytesEqual(word, 0x2E) | WordAtATime.bytesEqual(word, 0x3F) | WordAtATime.bytesEqual(word, 0x21)
+                | WordAtATime.bytesEqual(word, 0xD8)
+            if marks != 0 { return offset + marks.trailingZeroBitCount / 8 }
+            offset += 8
+        }
+        while offset < buffer.count {
+            let byte = buffer[offset]
+            if byte == 0x2E || byte == 0x3F || byte == 0x21 || byte == 0xD8 { return offset }
+            offset += 1
+        }
+        return buffer.count
+    }
+
+    /// Whether the mark at `index` (two bytes at least before the end) ends a sentence that
+    /// another follows on the line.
+    private func opensSentenceBoundary(at index: Int) -> Bool {
+        let byte = bytes[index]
+        if (byte == 0x2E || byte == 0x3F || byte == 0x21) && bytes[index + 1] == 0x20 {
+            let next = ByteScalars.scalar(in: bytes, at: index + 2).0
+            if ByteScalars.isUppercase(next) || next == "\"" || next == "\u{201C}" || (Self.isCaselessLetter(next) && !Self.closesEllipsis(bytes, index)) {
+                let wordStart = (bytes[..<index].lastIndex(of: 0x20) ?? (bytes.startIndex - 1)) + 1
+                let word = bytes[wordStart..<index]
+                // A one-letter word is an initial in any script: "H.", "É.", Arabic "د." (Dr).
+                let initial = !word.isEmpty && ByteScalars.scalar(in: word, at: word.startIndex).1 == word.count
+                if byte != 0x2E || !(initial || Vocabulary.isAbbreviation(word) || Self.isOrdinal(word, in: bytes)),
+                    byte == 0x2E || !Self.partsHanPhrases(bytes, at: index),
+                    !Self.isInsideQuotation(bytes, at: index)
+                {
+                    return true
+                }
+            }
+        } else if byte == 0xD8 && bytes[index + 1] == 0x9F && index + 3 < bytes.endIndex && bytes[index + 2] == 0x20
+            && Self.isCaselessLetter(ByteScalars.scalar(in: bytes, at: index + 3).0) && !Self.isInsideQuotation(bytes, at: index)
+        {
+            return true  // "؟ " and a letter: Arabic's question mark ends a sentence as "?" does
         }
         return false
     }
@@ -203,7 +236,32 @@ struct TextShape {
         return counts.upper == 0 && counts.lower == 0 && hasLetter
     }
 
-    var wordCount: Int { bytes.wordsBetweenSpaces }
+    /// `wordsBetweenSpaces`, eight bytes a step: a word starts at a byte that is no space after
+    /// one that is (or at the start).
+    var wordCount: Int { bytes.withUnsafeBufferPointer(Self.wordsBetweenSpaces) }
+
+    static func wordsBetweenSpaces(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        var words = 0
+        var spaceBefore: UInt64 = 1  // the byte before the next word loaded is a space (or none)
+        var offset = 0
+        while offset + 8 <= buffer.count {
+            let spaces = WordAtATime.bytesEqual(WordAtATime.load(buffer, at: offset), 0x20)
+            // The high bit of each byte after a space: the spaces moved up a byte, the last
+            // word's last byte into the first.
+            let afterSpace = spaces << 8 | spaceBefore << 7
+            words += WordAtATime.highBitsCounted(~spaces & afterSpace & WordAtATime.high)
+            spaceBefore = spaces >> 63
+            offset += 8
+        }
+        var previousIsSpace = spaceBefore == 1
+        while offset < buffer.count {
+            let isSpace = buffer[offset] == 0x20
+            if previousIsSpace && !isSpace { words += 1 }
+            previousIsSpace = isSpace
+            offset += 1
+        }
+        return words
+    }
 
     var hasLetter: Bool {
         var index = bytes.startIndex

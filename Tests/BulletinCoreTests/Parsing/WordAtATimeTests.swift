@@ -108,4 +108,15 @@ struct WordAtATimeTests {
         }
         #expect(WordAtATime.highBitsCounted(WordAtATime.high) == 8)
     }
+
+    /// `TextShape.wordCount`'s eight-bytes-a-step count against the byte loop it replaced.
+    @Test func wordsBetweenSpacesMatchesByteByByte() {
+        for sample in Self.samples() {
+            for start in 0...sample.count {
+                let slice = sample[start...]
+                let found = slice.withUnsafeBufferPointer(TextShape.wordsBetweenSpaces)
+                #expect(found == slice.wordsBetweenSpaces, "\(sample) from \(start)")
+            }
+        }
+    }
 }
