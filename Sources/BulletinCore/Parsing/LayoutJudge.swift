@@ -31,13 +31,14 @@ struct LayoutJudge {
 
     /// `parts` with the candidates the file's layout rules out turned into paragraphs.
     func judged(_ parts: [Part], placements: [Placement]) -> [Part] {
-        let parts = Self.promotingLinesAfterWiderGaps(
+        let promoted = Self.promotingLinesAfterWiderGaps(
             Self.promotingLinesAfterSeparators(
                 Self.promotingLinesOverSignatures(
                     Self.promotingTrailingOffLinesOverDatelines(
                         Self.demotingLinesUnderHeadSignatures(Self.demotingQuotedSpeech(Self.demotingBracketedLines(parts)), placements: placements)),
                     placements: placements)),
             placements: placements)
+        let parts = Self.demotingNameRunsInsideMarkedText(promoted, placements: placements)
         let candidates = parts.indices.filter { Self.candidateText(parts, placements, $0) != nil }
         guard !candidates.isEmpty else { return parts }
         var verdicts = Verdicts(parts: parts, placements: placements, candidates: candidates)
