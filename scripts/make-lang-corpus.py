@@ -19,7 +19,8 @@ The last quarter of each language's stories (and their copies) is the held-out s
 while tuning. Arabic, Chinese and Turkish are grown by 60 more stories each (splits "tune+" and
 "heldout+", their last quarter held out), in files after all the others; then the "new" part (other
 sources, "tune-new"/"heldout-new") and the "more" part (a larger tuning part for Spanish, Turkish,
-Arabic and Chinese, all of it tuning: "tune-more"). Output: DIR/bulletins/*.txt and DIR/labels.json. Deterministic: the same input
+Arabic and Chinese, all of it tuning: "tune-more") and the "extra" part (a new Chinese source, all
+of it tuning: "tune-extra"). Output: DIR/bulletins/*.txt and DIR/labels.json. Deterministic: the same input
 gives the same bytes.
 
 usage: make-lang-corpus.py OUTPUT_DIR
@@ -116,6 +117,11 @@ MORE = {
     "ar": [("pud-ar", STORIES_PER_LANGUAGE + GROWN["ar"]), ("leipzig-ar-more", 0)],
     "zh-Hant": [("pud-zh", STORIES_PER_LANGUAGE + GROWN["zh-Hant"]), ("tainan-zh-more", 0)],
 }
+# The "extra" part: a new real source for a language whose every tuning table was at 1.000 while
+# its held-out quarters missed (split "tune-extra", nothing held out): Chinese, the Presidential
+# Office of Taiwan's releases of 2025 (scripts/lang-sources/extract-extra-sources.py), written
+# to files after all the others, as the "more" part is, so that every earlier table stays.
+EXTRA = {"zh-Hant": ["president-zh"]}
 EDITS = ["exact", "reheadlined", "trimmed", "credit-added", "restyled", "copy-edited"]
 
 
@@ -399,9 +405,23 @@ def main():
             later.sort(key=lambda s: stable(language, "order-more", s["id"]))
             more_originals += bulletins(language, labeled, 0)
             more_later += bulletins(language, later, 1)
+    extra_originals, extra_later, extra_counts = [], [], {}
+    for language, sources in EXTRA.items():
+        for number, source in enumerate(sources):
+            stories, spare = stories_of(language, source)
+            chosen = stories[:NEW_STORIES]
+            extra_counts[f"{language} {source}"] = len(chosen)
+            labeled, copies = originals_and_copies(
+                language, chosen, spare, 5000 + 1000 * number, len(chosen), ("tune-extra", "tune-extra"))
+            negatives = negatives_of(language, (stories[NEW_STORIES:] + spare)[:30], labeled, ("tune-extra", "tune-extra"))
+            later = copies + negatives
+            later.sort(key=lambda s: stable(language, "order-extra", s["id"]))
+            extra_originals += bulletins(language, labeled, 0)
+            extra_later += bulletins(language, later, 1)
     sequence = 0
     for language, codec, name, part in (originals_files + later_files + grown_originals + grown_copies
-                                        + new_originals + new_later + more_originals + more_later):
+                                        + new_originals + new_later + more_originals + more_later
+                                        + extra_originals + extra_later):
         text = encodable(render(part), codec)
         assert text is not None, (language, codec)
         # UTF-16 is written with its byte order mark, as Windows writes it (utf_8_sig adds its own).
@@ -420,10 +440,11 @@ def main():
         sequence += 1
     with open(os.path.join(out, "labels.json"), "w", encoding="utf-8") as handle:
         json.dump({"files": files, "stories_per_language": counts, "grown_per_language": grown_counts,
-                   "new_per_language": new_counts, "more_per_source": more_counts}, handle,
+                   "new_per_language": new_counts, "more_per_source": more_counts,
+                   "extra_per_source": extra_counts}, handle,
                   ensure_ascii=False, indent=1)
     print(f"{len(files)} bulletins; stories per language: {counts}; grown: {grown_counts}; new: {new_counts}; "
-          f"more: {more_counts}")
+          f"more: {more_counts}; extra: {extra_counts}")
 
 
 if __name__ == "__main__":

@@ -15,11 +15,12 @@
 // The grown part of the corpus (more Arabic, Chinese and Turkish stories, splits "tune+" and
 // "heldout+") is scored in tables of its own, so the first two stay comparable across changes;
 // so is the "new" part (Spanish, Turkish, Arabic, Chinese text of other real sources, splits
-// "tune-new" and "heldout-new").
+// "tune-new" and "heldout-new"), the "more" part ("tune-more") and the "extra" part (a new
+// Chinese source, the Presidential Office of Taiwan's releases: "tune-extra").
 //
 // Usage: LangEval CORPUS_DIR [--show LANGUAGE] (prints that language's mistakes on the tuning
 //        stories; the held-out quarters' are never printed, so nobody tunes on them)
-//        LangEval CORPUS_DIR --failures tune|tune+|tune-new|tune-more (counts the mistakes of one split by
+//        LangEval CORPUS_DIR --failures tune|tune+|tune-new|tune-more|tune-extra (counts the mistakes of one split by
 //        language and cause, most common first: what to fix next)
 import BulletinCore
 import Foundation
@@ -295,6 +296,7 @@ let titles = [
     ("tune-new", "\nThe new part (other real sources: Spanish, Turkish, Arabic, Chinese): tuning stories (three quarters)"),
     ("heldout-new", "\nThe new part: held-out stories (its last quarter)"),
     ("tune-more", "\nThe more part (a larger tuning part for Spanish, Turkish, Arabic, Chinese; nothing held out)"),
+    ("tune-extra", "\nThe extra part (a new Chinese source: the Presidential Office of Taiwan's releases; nothing held out)"),
 ]
 for (split, title) in titles {
     let languages = order.filter { tallies[$0]?[split] != nil }
