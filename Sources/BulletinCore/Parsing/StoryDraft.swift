@@ -66,7 +66,7 @@ struct StoryDraft {
                 if language == nil { guard start(firstBody: body) else { return nil } }
                 paragraphs.append(ByteScalars.string(body))
                 credits.scan(body)
-                if language!.wantsMore { language!.add(body) }
+                if language?.wantsMore == true { language?.add(body) }
             case .preformatted(let text):
                 paragraphs.append(text)
             }

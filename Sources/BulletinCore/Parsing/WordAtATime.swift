@@ -27,8 +27,7 @@ enum WordAtATime {
         let low7 = word & ~high
         let atLeastA = low7 &+ ones &* (0x80 - 0x61)  // high bit set from "a" up
         let pastZ = low7 &+ ones &* (0x80 - 0x7B)  // high bit set from "{" up
-        let letters = atLeastA & ~pastZ & ~word & high
-        return Int(truncatingIfNeeded: ((letters >> 7) &* ones) >> 56)  // the bytes summed in the top one
+        return highBitsCounted(atLeastA & ~pastZ & ~word & high)
     }
 
     /// How many bytes of `marks` are marked, where only their high bits may be set: summed by
@@ -204,7 +203,9 @@ enum WordAtATime {
         (word &- ones) & ~word & high
     }
 
-    private static func tableMarksByteByByte(_ buffer: UnsafeBufferPointer<UInt8>) -> (
+    private static func tableMarksByteByByte(
+        _ buffer: UnsafeBufferPointer<UInt8>
+    ) -> (
         doubleSpace: Bool, pipeOrBoxByte: Bool
     ) {
         var doubleSpace = false

@@ -7,27 +7,16 @@ import Testing
 /// they are written without spaces, so a line's "first word" is the whole line and the fit
 /// test that finds typed breaks never passes. The text is cut from the independent parse
 /// corpus's tuning half (Tests/ParseCorpus/independent/SOURCES.md): independent-tuning/0088,
-/// Xinhua "武汉的声音：有英勇的你，才有英雄的城！-新华网" (xinhuanet.com, via the webnews
-/// set) and Guangming Online "宇航员在太空中喝酒会怎么样？…" (via readability's test pages),
-/// beside diaadia.com.pa "¡Exclusividad! Ulpiano Vergara …", indented by two, wrapped at 78.
+/// Xinhua (`XinhuaWuhanText`) and Guangming Online "宇航员在太空中喝酒会怎么样？…" (via
+/// readability's test pages), beside diaadia.com.pa "¡Exclusividad! Ulpiano Vergara …",
+/// indented by two, wrapped at 78.
 @Suite("Han paragraphs in indented files")
 struct HanIndentedParagraphTests {
     /// Without 。 as a sentence's end, every line after the dialogue joined the next one: an
     /// indented line over another at the same indent ends its paragraph where its sentence ends.
     @Test func aFullWidthFullStopEndsAnIndentedParagraph() throws {
-        let text = """
-            武汉的声音：有英勇的你，才有英雄的城！-新华网
-
-              “妈妈，为什么还不能出去？”
-              “宝贝，我们在打一场无声的战役，每个在家里不出去的人都是英雄哦！”
-              “妈妈，什么时候才能回我们自己的家？
-              “孩子，我们再等等，等到春暖花开，就可以回家了。”
-              在抗击新冠肺炎疫情的日子里，封在武汉的父母们总要万般无奈而又小心翼翼回应着孩子天真的追问。
-              即便日常已改变了模样，但生活依然要继续。纵然已有焦虑煎熬，但内心仍需要坚强。居家一日游、前后楼隔空喊话、躺平就是做贡献，这些带有几分调侃意味的举动，却是众多武汉市民近一个月来真实的经历。
-
-            """
-        let stories = try BulletinParser().parse(text)
-        #expect(stories.map(\.headline) == ["武汉的声音：有英勇的你，才有英雄的城！-新华网"])
+        let stories = try BulletinParser().parse(XinhuaWuhanText.story)
+        #expect(stories.map(\.headline) == [XinhuaWuhanText.headline])
         #expect(stories.first?.paragraphs.count == 6)
         #expect(stories.first?.paragraphs.last?.hasPrefix("即便日常已改变了模样") == true)
     }

@@ -16,23 +16,16 @@ struct QuotedSpeechLineTests {
     /// Without the rule each of the three opened a story of its own (a run of headline-shaped
     /// lines under the file's first line reads as a file of headlines).
     @Test func aQuotedDialogueLineIsTextOfItsStory() throws {
-        let text = """
-            武汉的声音：有英勇的你，才有英雄的城！-新华网
+        let text =
+            XinhuaWuhanText.story + """
+                — — —
+                宇航员在太空中喝酒会怎么样？后果很严重 _探索者 _光明网
 
-              “妈妈，为什么还不能出去？”
-              “宝贝，我们在打一场无声的战役，每个在家里不出去的人都是英雄哦！”
-              “妈妈，什么时候才能回我们自己的家？
-              “孩子，我们再等等，等到春暖花开，就可以回家了。”
-              在抗击新冠肺炎疫情的日子里，封在武汉的父母们总要万般无奈而又小心翼翼回应着孩子天真的追问。
-              即便日常已改变了模样，但生活依然要继续。纵然已有焦虑煎熬，但内心仍需要坚强。居家一日游、前后楼隔空喊话、躺平就是做贡献，这些带有几分调侃意味的举动，却是众多武汉市民近一个月来真实的经历。
-            — — —
-            宇航员在太空中喝酒会怎么样？后果很严重 _探索者 _光明网
-
-              翱翔于距地球数千公里的太空中，进入广袤漆黑的未知领域，是一项艰苦卓绝的工作。这让人感到巨大压力和极度恐慌。那么，为什么不能让宇航员来一杯“地球末日”鸡尾酒来放松一下？
-              不幸的是，对于希望能喝上一杯的太空探险者，那些将他们送上太空的政府机构普遍禁止他们染指包括酒在内的含酒精饮料。
-            """
+                  翱翔于距地球数千公里的太空中，进入广袤漆黑的未知领域，是一项艰苦卓绝的工作。这让人感到巨大压力和极度恐慌。那么，为什么不能让宇航员来一杯“地球末日”鸡尾酒来放松一下？
+                  不幸的是，对于希望能喝上一杯的太空探险者，那些将他们送上太空的政府机构普遍禁止他们染指包括酒在内的含酒精饮料。
+                """
         let stories = try parser.parse(text)
-        #expect(stories.map(\.headline) == ["武汉的声音：有英勇的你，才有英雄的城！-新华网", "宇航员在太空中喝酒会怎么样？后果很严重 _探索者 _光明网"])
+        #expect(stories.map(\.headline) == [XinhuaWuhanText.headline, "宇航员在太空中喝酒会怎么样？后果很严重 _探索者 _光明网"])
         let first = try #require(stories.first)
         #expect(first.paragraphs.prefix(3) == ["“妈妈，为什么还不能出去？”", "“宝贝，我们在打一场无声的战役，每个在家里不出去的人都是英雄哦！”", "“妈妈，什么时候才能回我们自己的家？"])
     }
