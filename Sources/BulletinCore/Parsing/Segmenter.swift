@@ -399,7 +399,23 @@ struct BlockMetrics {
         // Wider than the wrapper fills: typed, a headline over its text. Not a line too wide
         // for any wrapper, which a framer may have joined from two ("LONDON, Feb. 1 -- Four …").
         if let typedAbove, line.width > typedAbove && line.width <= Segmenter.widestWrap { return true }
+        // Under it, a line wider than the wrapper fills: typed, and so was the break over it
+        // (a wrapper that had gone on with this line's text would have filled the next line to
+        // its margin, not past it). Two crossheads at the margin of an indented file:
+        // "Lockdown: Gottesdienste bleiben unter strengen Auflagen möglich" over "Chalupka:
+        // “Verantwortliche in Pfarrgemeinden sollen …”" (101 columns, wrap 66; evang.at). A
+        // wrapper writes past its margin only a word too long for it, alone on its line: a
+        // Chinese sentence with no space in it under "…霍特(Daniel" (Guangming Online).
+        if let typedAbove, next.width > typedAbove, holdsSpace(next) { return true }
         return line.width + 1 + Self.firstWordWidth(text, next) <= wrapWidth - 2
+    }
+
+    /// A space inside the line: a wrapper could have broken it there (lines have no trailing
+    /// spaces once cleaned).
+    private func holdsSpace(_ line: TextLine) -> Bool {
+        text.bytes.withUnsafeBufferPointer { all in
+            UnsafeBufferPointer(rebasing: all[line.start..<line.end]).contains(0x20)
+        }
     }
 
     /// Columns of `line`'s first word (its scalars up to the first space), counted through a
