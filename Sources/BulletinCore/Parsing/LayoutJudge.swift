@@ -412,6 +412,10 @@ struct Verdicts {
             }
         }
 
+        for position in looseCrossheads(floating: floating, isMarked: isMarked, paragraphGap: gap) {
+            kept[position] = false
+        }
+
         // Dateline leads under nearly every headline: the file's stories start with them.
         var survivors = 0
         var led = 0
