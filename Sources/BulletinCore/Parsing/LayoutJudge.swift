@@ -38,7 +38,8 @@ struct LayoutJudge {
                         Self.demotingLinesUnderHeadSignatures(Self.demotingQuotedSpeech(Self.demotingBracketedLines(parts)), placements: placements)),
                     placements: placements)),
             placements: placements)
-        let parts = Self.demotingNameRunsInsideMarkedText(promoted, placements: placements)
+        let parts = Self.demotingNameRunsInsideMarkedText(
+            Self.demotingAuthorNotesBeforeWiderGaps(promoted, placements: placements), placements: placements)
         let candidates = parts.indices.filter { Self.candidateText(parts, placements, $0) != nil }
         guard !candidates.isEmpty else { return parts }
         var verdicts = Verdicts(parts: parts, placements: placements, candidates: candidates)
