@@ -231,6 +231,8 @@ struct BlockMetrics {
     /// block shows no wrap width of its own (a line wider than any wrapper fills, or two lines).
     /// Then every line break in it was typed, and ends a paragraph.
     let typedBreaks: Bool
+    /// The file runs its paragraphs on unwrapped (`Segmenter.fileIsUnwrapped`).
+    let fileIsUnwrapped: Bool
 
     /// In a file that is not hard-wrapped, the break in a two-line block is typed: under a
     /// headline, a short credit line ("عين اليوم – برشلونة") is a line of its own; unless a
@@ -287,6 +289,7 @@ struct BlockMetrics {
         onePerLine = block.count >= 3 && sentenceEnds * 2 >= block.count - 1
         self.fileWrap = fileWrap
         typedBreaks = fileIsUnwrapped && wrapWidth == nil
+        self.fileIsUnwrapped = fileIsUnwrapped
         typedAbove = fileWrap.map { max($0, widestWrapped) + 2 }
     }
 
@@ -407,7 +410,15 @@ struct BlockMetrics {
         // wrapper writes past its margin only a word too long for it, alone on its line: a
         // Chinese sentence with no space in it under "…霍特(Daniel" (Guangming Online).
         if let typedAbove, next.width > typedAbove, holdsSpace(next) { return true }
-        return line.width + 1 + Self.firstWordWidth(text, next) <= wrapWidth - 2
+        // In a file that runs its paragraphs on unwrapped, a block's line of Chinese, written
+        // without spaces, is not one word that never fits: no wrapper that breaks only at
+        // spaces set the file, so its first character is what would have fitted. A headline
+        // typed right over its first paragraph ("宇航员在太空中喝酒会怎么样？后果很严重 _探索者 _光明网"
+        // over "翱翔于距地球数千公里的太空中，…", Guangming Online) is then a line of its own. In a
+        // hard-wrapped file a wrapper that breaks at spaces moves a whole run of Chinese to the
+        // next line ("…会发生什么——" over "如果我们开始给予…"): there the run is the word.
+        let nextWord = Self.firstWordWidth(text, next, endingAtHan: fileIsUnwrapped)
+        return line.width + 1 + nextWord <= wrapWidth - 2
     }
 
     /// A space inside the line: a wrapper could have broken it there (lines have no trailing
@@ -419,13 +430,20 @@ struct BlockMetrics {
     }
 
     /// Columns of `line`'s first word (its scalars up to the first space), counted through a
-    /// pointer: the slice's generic prefix and reduce cost ~130 instructions a line.
-    static func firstWordWidth(_ text: CleanText, _ line: TextLine) -> Int {
+    /// pointer: the slice's generic prefix and reduce cost ~130 instructions a line. With
+    /// `endingAtHan`, the word also ends after a Chinese or Japanese character (U+3000–U+9FFF:
+    /// CJK punctuation, kana, ideographs), after which a wrapper that breaks anywhere may break:
+    /// see `deliberate`.
+    static func firstWordWidth(_ text: CleanText, _ line: TextLine, endingAtHan: Bool = false) -> Int {
         text.bytes.withUnsafeBufferPointer { all in
             var width = 0
             var index = line.start
             while index < line.end && all[index] != 0x20 {
-                if all[index] & 0xC0 != 0x80 { width += 1 }
+                let byte = all[index]
+                if byte & 0xC0 != 0x80 {
+                    width += 1
+                    if byte >= 0xE3 && endingAtHan && byte <= 0xE9 { break }
+                }
                 index += 1
             }
             return width
