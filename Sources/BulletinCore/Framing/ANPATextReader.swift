@@ -443,7 +443,7 @@ extension ANPAReader {
             prose.reserveCapacity(text.count + text.count / 16)
             func flushProse() {
                 while prose.last == 0x0A { prose.removeLast() }
-                if !prose.isEmpty { item.appendParagraph(String(decoding: prose, as: UTF8.self)) }
+                if !prose.isEmpty { item.appendParagraph(prose) }
                 prose.removeAll(keepingCapacity: true)
             }
             func preformatted(_ lines: [ArraySlice<UInt8>]) {

@@ -29,7 +29,8 @@ enum FramedStoryReader {
         for block in item.blocks {
             switch block {
             case .preformatted(let text): draft.append(.preformatted(text))
-            case .text(let pieces): appendText(pieces.count == 1 ? pieces[0] : pieces.joined(separator: "\n\n"), to: &draft)
+            case .text(let pieces):
+                appendText(pieces.count == 1 ? pieces[0] : Array(pieces.joined(separator: [0x0A, 0x0A])), to: &draft)
             }
         }
         guard var story = draft.story() else { return nil }
@@ -52,10 +53,10 @@ enum FramedStoryReader {
         return story
     }
 
-    /// Reads `text` as the plain parser would, up to parts; every part joins the one story.
-    static func appendText(_ text: String, to draft: inout StoryDraft) {
-        var text = text
-        let clean: CleanText? = text.withUTF8 { bytes in
+    /// Reads `text` (valid UTF-8) as the plain parser would, up to parts; every part joins the
+    /// one story.
+    static func appendText(_ text: [UInt8], to draft: inout StoryDraft) {
+        let clean: CleanText? = text.withUnsafeBufferPointer { bytes in
             // Most bodies hold no scalar NFC could change: their tabs counted, not screened.
             if let tabs = TextScreening.tabsWithNothingToNormalize(bytes) { return TextCleaner.clean(bytes, tabs: tabs) }
             let verdict = TextScreening.screen(bytes)

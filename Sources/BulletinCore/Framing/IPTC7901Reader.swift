@@ -247,7 +247,7 @@ enum IPTC7901Reader {
             body.removeSubrange(start...)
             lineStarts.removeLast()
         }
-        item.appendText(String(decoding: body, as: UTF8.self))
+        item.appendText(body)
         if !notes.isEmpty { item.metadata.ednote = notes.joined(separator: "; ") }
     }
 
@@ -329,7 +329,9 @@ enum IPTC7901Reader {
     /// Copyright fill ("ryryryry copyright by dpa"); "Impressum" and test messages are told by
     /// `ServiceMessage` for every framing.
     static func markService(_ item: inout WireItem) {
-        if case .text(let pieces) = item.blocks.first, let text = pieces.first, WireLines.contains(text, "ryryryry") {
+        if case .text(let pieces) = item.blocks.first, let text = pieces.first,
+            text.withUnsafeBufferPointer({ ByteSearch.contains($0, "ryryryry") })
+        {
             item.metadata.isServiceMessage = true
         }
     }

@@ -140,13 +140,14 @@ enum ZCZCReader {
         {
             item.metadata.agency = "AAP"
         }
-        // The lines joined by "\n" as `WireLines.append` writes each, straight into the String's
+        // The lines joined by "\n" as `WireLines.append` writes each, straight into the array's
         // own buffer (a line writes at most its own bytes): an Array grown a line at a time, then
-        // decoded, cost twice as much.
+        // decoded, cost twice as much. Bytes, not a String: the body's reader cleans bytes, and a
+        // String validated them first.
         let capacity = lines.reduce(0) { $0 + $1.count + 1 }
         guard capacity > 0 else { return }
-        let text = String(unsafeUninitializedCapacity: capacity) { out in
-            var count = 0
+        let text = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+            count = 0
             for line in lines {
                 if count > 0 {
                     out[count] = 0x0A
@@ -154,7 +155,6 @@ enum ZCZCReader {
                 }
                 count += write(line, to: out.baseAddress! + count)
             }
-            return count
         }
         item.appendText(text)
     }

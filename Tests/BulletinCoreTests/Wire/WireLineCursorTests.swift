@@ -36,7 +36,7 @@ import Testing
             "\u{2003}\u{3000}", " \u{301}", "\n\u{301}a", "\r\n", "\u{85}", " \u{1F600}",
         ]
         for text in texts {
-            #expect(WireItem.hasNonWhitespace(text) == text.contains(where: { !$0.isWhitespace }), "\(text.debugDescription)")
+            #expect(WireItem.hasNonWhitespace(Array(text.utf8)) == text.contains(where: { !$0.isWhitespace }), "\(text.debugDescription)")
         }
     }
 }
