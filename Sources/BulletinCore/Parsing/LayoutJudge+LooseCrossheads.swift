@@ -2,8 +2,8 @@
 /// between paragraphs) sets a crosshead as it sets a paragraph: "DGB: BRÜCKENSPERRUNG BELEGT DIE
 /// VERSÄUMNISSE DER LETZTEN JAHRE" right over "Lüdenscheid/Südwestfalen. Die DGB-Regionen …",
 /// but "MARKANTES TRANSPARENT" a blank line above and below, between two paragraphs of that
-/// story. Where the file's first line heads its story so and at least three headline-shaped
-/// lines are set tight on text, a line between paragraphs at the paragraph gap over the text
+/// story. Where the file's first line heads its story so and at least one more headline-shaped
+/// line is set tight on text, a line between paragraphs at the paragraph gap over the text
 /// under it, which the file marks neither with a separator nor a wider gap, is a crosshead
 /// inside the story: the file's own headlines are the lines set tight. Asked only of a file
 /// that shows the habit, so files that set every line a blank line apart are left alone.
