@@ -29,6 +29,13 @@ What the truth says, where a desk's layout adds lines around the article's own t
   story's byline, not a paragraph: the one the layout writes, and the page's own where it
   stands among the short lines over the article's text (before its first sentence), even when
   the layout wrote one too (the same byline twice is no text);
+- a byline is written only where the page's byline field holds a name: a template's label
+  before it is not written ("Un documentaire de Kristen Falchon" → "Par Kristen Falchon"), and a
+  field that holds the label alone ("Article by") gives no byline line (`byline_name`);
+- a bare personal name as the article's last line ("Stefan Wasmer") is its writer signing the
+  piece: the story's byline, not a paragraph, as a newsroom reads a signature (and as the first
+  corpus and the seed treat "H. Mustafa"); the line stays in the text as the page had it
+  (`is_signature`; a closing label set like a name, "Related Stories", is text);
 - a credit line (“Reporting by …”) ends the story but is not a paragraph (as in the tuning
   corpus); so does a page's own copyright or source line kept as a paragraph ("© Thomson
   Reuters 2020", "Source: CDC, Chicago Department of Public Health", "Quelle: kathpress"):
@@ -63,6 +70,18 @@ RULES = ['###', '-ENDS-', '+++', '________', '* * *', '-- -- --', '=====', '~~~'
 MARKERS = ['- ', '• ', '* ', 'numbered', 'numbered-paren']
 LATIN = re.compile(r'[A-Za-zÀ-ž]')
 WRITTEN_BY = re.compile(r'Written by:? (?=\S)')
+# A word of a personal name: capitalised letters, maybe hyphenated or with an apostrophe
+# ("Archer-Bradshaw", "O'Sullivan"), or an initial ("H.").
+NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þa-zß-öø-ÿ]+)*|\.)")
+# Words of the labels pages close an article with, set like a name ("Related Stories").
+CLOSING_LABEL_WORDS = {'related', 'stories', 'more', 'news', 'tags', 'topics', 'share', 'links', 'weitere',
+                       'artikel', 'themen', 'mehr', 'temas', 'relacionados', 'noticias', 'articles', 'voir', 'aussi'}
+# A template's label before the author's name in a byline field: a noun for the piece, and the
+# language's "by" ("Article by", "Beitrag von", "Un documentaire de", "Artículo de").
+LABEL_BEFORE_NAME = re.compile(
+    r'^(?:(?:an?|un|une|ein|eine|el|la|le|um|uma)\s+)?'
+    r'(?:article|artikel|beitrag|documentaire|reportage|artículo|articolo|artigo|story|post)\s+'
+    r'(?:by|von|de|par|por|di)\b:?\s*', re.IGNORECASE)
 
 
 def held_out(article):
@@ -143,6 +162,19 @@ def is_byline_line(text, lang):
     return (bool(word) and text.startswith(word + ' ')) or (lang == 'en' and WRITTEN_BY.match(text) is not None)
 
 
+def is_signature(text):
+    """A bare personal name ("Stefan Wasmer"): two or three words, each a capitalised word or
+    an initial, nothing else. Standing as an article's last line it is the writer signing the
+    piece — a newsroom reads it as the byline, not as a paragraph of text (the first corpus and
+    the seed sign "H. Mustafa" so). A page's closing label ("Related Stories") is no name."""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or len(text) > 40:
+        return False
+    if any(word.lower().strip('.') in CLOSING_LABEL_WORDS for word in words):
+        return False
+    return all(NAME_WORD.fullmatch(word) for word in words)
+
+
 def opening_lines(blocks):
     """How many of the article's first blocks stand over its text: short prose lines ("Courtesy
     of Forests News", "Investment", "April 26, 2022"), up to the first one that ends a sentence
@@ -163,6 +195,16 @@ def without_byline_word(byline, lang):
     if word and byline.startswith(word + ' '):
         return byline[len(word) + 1:]
     return byline
+
+
+def byline_name(byline, lang):
+    """The name a page's byline field holds, or None when it holds none. Some pages fill the
+    field with the label their template sets before the name ("Un documentaire de Kristen
+    Falchon", "Artikel von hausinfo") or with the label alone ("Article by", the name left in
+    the page's text): a desk writes the name after its own byline word ("Par Kristen
+    Falchon"), and no byline line where there is no name — "By Article by" is no byline."""
+    name = LABEL_BEFORE_NAME.sub('', without_byline_word(byline, lang), count=1).strip()
+    return name if LATIN.search(name) or not LATIN.search(byline) else None
 
 
 def render_story(article, layout):
@@ -189,14 +231,18 @@ def render_story(article, layout):
     if layout.standfirst and article.get('standfirst'):
         add(wrap(article['standfirst'], layout, True), article['standfirst'], 'standfirst')
     byline = None
-    if layout.byline and article.get('byline') and article['lang'] in BYLINE_WORD:
-        byline = without_byline_word(article['byline'], article['lang'])
+    name = byline_name(article['byline'], article['lang']) if article.get('byline') else None
+    if layout.byline and name and article['lang'] in BYLINE_WORD:
+        byline = name
         add([f"{BYLINE_WORD[article['lang']]} {byline}"], None, 'byline')
     stamp = date_line(article, layout)
     if stamp:
         add([stamp], stamp, 'time')
     credits = []
     opening = opening_lines(article['blocks'])
+    # The last block that is not a credit (credits are moved to the story's end anyway).
+    last_text = max((position for position, block in enumerate(article['blocks'])
+                     if block['kind'] != 'credit' and not is_credit_line(block['text'])), default=-1)
     for position, block in enumerate(article['blocks']):
         kind, text = block['kind'], block['text']
         # A page that sets its byline among the short lines over its text ("Por Agencia EFE";
@@ -207,6 +253,11 @@ def render_story(article, layout):
             if byline is None:
                 byline = without_byline_word(WRITTEN_BY.sub('', text, count=1), article['lang'])
             add([text], None, 'byline')
+            continue
+        # A bare name closing the article is its writer's signature: the byline, not text.
+        if position == last_text and kind == 'prose' and is_signature(text):
+            byline = byline or text
+            add(wrap(text, layout, True), None, 'signature')  # laid out as the paragraph it was
             continue
         if kind == 'credit' or (kind == 'prose' and is_credit_line(text)):
             credits.append(text)
