@@ -58,6 +58,8 @@ enum HeadlineShape {
         guard fitsLength(bytes) else { return false }
         guard !shape.startsLowercase, shape.hasLetter, shape.wordCount <= maximumWords else { return false }
         guard !shape.opensWithClosingBracket else { return false }
+        // The last line of a Chinese story, signed by its writer ("…城！（评论员 罗博 萧海川）").
+        if shape.isCaseless && HanCredit.closesWithCredit(bytes) { return false }
         // A question or exclamation ends a headline in capitals or title case, or in a script
         // without letter case ("أنقذوا ليبيا!"), where case cannot say.
         if ending == .question && !(shape.isTitleCase || shape.isAllCaps || shape.isCaseless) { return false }
