@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Builds the multilingual corpus of `make lang-eval` from real news text (Tests/LangCorpus/source).
 
-Every story is a news document of the source (its shortest sentence as the headline, the others
-as one-sentence paragraphs, as wire copy is written). Bulletins of six stories are written in the
+Every story is a news document of the source (its shortest sentence as the headline, but never a
+line of dialogue, the others as one-sentence paragraphs, as wire copy is written). Bulletins of six stories are written in the
 legacy code pages each language still arrives in (a story's characters that a code page lacks
 are written the way legacy systems wrote them: "--" for a dash, straight quotes), a third of
 the stories open with the dateline and credit of the language's agencies ("МОСКВА, 27 сентября.
@@ -28,6 +28,7 @@ usage: make-lang-corpus.py OUTPUT_DIR
 import hashlib
 import json
 import os
+import re
 import sys
 import textwrap
 import unicodedata
@@ -90,6 +91,13 @@ CREDIT_LINES = {
 }
 
 HEADLINE_LIMIT = {False: 110, True: 48}
+# A line of dialogue, as Spanish and Polish set it: opened by a dash ("- No, hombre, no.",
+# "— Nie sądzimy, … — powiedziała."), or closing the speech with a dash before the speaker's
+# tag or the stop ("¿Por qué? -, se pregunta.", "… o algo así -.", "¿Por qué tanto tiempo? - -.").
+# No desk heads a story with one: it is a quotation set for a page of prose, its dashes a
+# typesetter's, so it is never taken for a story's headline. A dash set off inside a sentence
+# ("El presidente - que … - dijo") is an aside, not dialogue, and stays a candidate.
+DIALOGUE = re.compile(r"^['\"«“„]?\s*[-—–]\s|\s[-—–]\s*[,;.]|\s[-—–]\s*$|\s[-—–]\s+[-—–]")
 STORIES_PER_FILE = 6
 STORIES_PER_LANGUAGE = 60
 # The corpus grown where the held-out quarter was weakest: more of the same source's news
@@ -178,7 +186,8 @@ def strip_end(sentence):
 def stories_of(language, source=None):
     """The language's stories (and the spare ones that fail a filter) from `source` (its
     LANGUAGES file unless named). A document with a headline of its own (a press release) keeps
-    it; otherwise the shortest sentence is the headline."""
+    it; otherwise the shortest sentence that is not a line of dialogue (`DIALOGUE`) is the
+    headline; a document of dialogue alone is left out."""
     _, tag, codepages, cjk = LANGUAGES[language]
     source = source or LANGUAGES[language][0]
     stories, spare = [], []
@@ -191,7 +200,10 @@ def stories_of(language, source=None):
             sentences = [s.strip() for s in doc["sentences"] if s.strip()]
             if len(sentences) < 2:
                 continue
-            shortest = min(range(len(sentences)), key=lambda i: (len(sentences[i]), i))
+            candidates = [i for i, s in enumerate(sentences) if not DIALOGUE.search(s)]
+            if not candidates:
+                continue
+            shortest = min(candidates, key=lambda i: (len(sentences[i]), i))
             headline = strip_end(sentences[shortest])
             body = [s for i, s in enumerate(sentences) if i != shortest]
         item = {"doc": doc["doc"], "headline": headline, "paragraphs": body}
