@@ -17,6 +17,7 @@ import Testing
 
     @Test func aFolderGivesItsFilesInNameOrderAndCountsTheSubFoldersItSkips() throws {
         let root = try Self.archive()
+        defer { try? FileManager.default.removeItem(atPath: root.string) }
         let inputs = try BatchInputs.expand([root], recursive: false)
         #expect(inputs.files.map(\.path) == [root.appending("b.txt"), root.appending("c.txt")])
         #expect(inputs.skippedFolders == 1)
@@ -25,6 +26,7 @@ import Testing
 
     @Test func recursiveTakesEachSubFolderWhereItsNameFalls() throws {
         let root = try Self.archive()
+        defer { try? FileManager.default.removeItem(atPath: root.string) }
         let inputs = try BatchInputs.expand([root], recursive: true)
         #expect(inputs.files.map(\.path) == ["a/1.txt", "a/2.txt", "a/deeper/x.txt", "b.txt", "c.txt"].map { root.appending($0) })
         #expect(inputs.skippedFolders == 0)
@@ -34,6 +36,7 @@ import Testing
     /// itself) is an error that says so, never "no such file".
     @Test func aPathThatCannotBeLookedAtSaysWhy() throws {
         let root = try Self.archive()
+        defer { try? FileManager.default.removeItem(atPath: root.string) }
         try FileManager.default.createSymbolicLink(atPath: root.appending("loop").string, withDestinationPath: "loop")
         let path = root.appending("loop/x.txt")
         #expect {
@@ -45,6 +48,7 @@ import Testing
 
     @Test func aPathThatIsNotThereIsAnErrorBeforeAnythingIsIngested() throws {
         let root = try Self.archive()
+        defer { try? FileManager.default.removeItem(atPath: root.string) }
         #expect {
             _ = try BatchInputs.expand([root.appending("b.txt"), root.appending("missing")], recursive: false)
         } throws: { error in

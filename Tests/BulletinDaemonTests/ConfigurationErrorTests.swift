@@ -7,6 +7,7 @@ import Testing
 @Suite struct ConfigurationErrorTests {
     func message(file text: String? = nil, environment: [String: String] = [:], flags: [String: String] = [:]) throws -> (String, String) {
         let file = try text.map { try ConfigurationTests.file($0) }
+        defer { if let file { try? FileManager.default.removeItem(atPath: file.string) } }
         do {
             _ = try ConfigurationLoader(file: file, environment: environment, flags: flags).load()
             return (file?.string ?? "", "no error")

@@ -42,6 +42,7 @@ import Testing
         let values = try #require(Self.values[setting.key])
         let parts = setting.key.split(separator: ".")
         let file = try ConfigurationTests.file("\(parts[0]):\n  \(parts[1]): \"\(values.file)\"\n")
+        defer { try? FileManager.default.removeItem(atPath: file.string) }
         let environment = [setting.environmentVariable: values.environment]
         let flags = [setting.key: values.flag]
 

@@ -20,6 +20,7 @@ import Testing
 
     @Test func flagsBeatEnvironmentWhichBeatsTheFileWhichBeatsDefaults() throws {
         let file = try Self.file("inbox:\n  path: /from/file\nstore:\n  path: /file/store.jsonl\nstate:\n  dir: /file/state\n")
+        defer { try? FileManager.default.removeItem(atPath: file.string) }
         let environment = ["BULLETIND_STORE_PATH": "/env/store.jsonl", "BULLETIND_STATE_DIR": "/env/state"]
         let configuration = try ConfigurationLoader(file: file, environment: environment, flags: ["state.dir": "/flag/state"]).load()
         #expect(configuration.inbox == "/from/file")
@@ -42,6 +43,7 @@ import Testing
     ])
     func aBadFileNamesTheKeyTheFileAndTheLine(text: String, message: String) throws {
         let file = try Self.file(text)
+        defer { try? FileManager.default.removeItem(atPath: file.string) }
         #expect {
             _ = try ConfigurationLoader(file: file, environment: [:], flags: [:]).load()
         } throws: { error in

@@ -32,6 +32,7 @@ import Testing
 
     @Test func aBackgroundSaveLeavesALoadableSnapshot() async throws {
         let directory = try Self.stateDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory.string) }
         let writer = IndexSnapshot.Writer(stateDirectory: directory)
         writer.saveLater(Self.index(stories: 50), storeOffset: 4096, storeIdentity: "1:2") { error in
             Issue.record("save failed: \(error)")
@@ -47,6 +48,7 @@ import Testing
 
     @Test func aSaveNowComesAfterEveryPendingSaveAndStays() throws {
         let directory = try Self.stateDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory.string) }
         let writer = IndexSnapshot.Writer(stateDirectory: directory)
         let big = Self.index(stories: 3000)
         for offset in 1...20 {

@@ -6,9 +6,15 @@ import Testing
 
 /// `fsync: batch` makes appends durable on a thread of its own; the store knows which are.
 @Suite struct StoryStoreSyncTests {
+    /// A store in a folder of its own, so that the test can remove it with its rotations.
     static func store(fsync: Configuration.FsyncPolicy) throws -> StoryStore {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bulletind-store-\(UUID().uuidString).jsonl")
-        return try StoryStore(path: FilePath(url.path), fsync: fsync)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bulletind-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return try StoryStore(path: FilePath(folder.appendingPathComponent("stories.jsonl").path), fsync: fsync)
+    }
+
+    static func remove(_ store: StoryStore) {
+        try? FileManager.default.removeItem(atPath: store.path.removingLastComponent().string)
     }
 
     static func record(_ number: Int) -> StoryRecord {
@@ -20,6 +26,7 @@ import Testing
 
     @Test func aBackgroundFsyncMarksTheAppendsSoFarDurable() throws {
         let store = try Self.store(fsync: .batch)
+        defer { Self.remove(store) }
         #expect(!store.unsynchronized)
         try store.append([Self.record(1)])
         try store.append([Self.record(2)])
@@ -36,6 +43,7 @@ import Testing
 
     @Test func aRotationWhileAnFsyncIsPendingLosesNothing() throws {
         let store = try Self.store(fsync: .batch)
+        defer { Self.remove(store) }
         for number in 0..<50 { try store.append([Self.record(number)]) }
         store.synchronizeInBackground { error in Issue.record("fsync failed: \(error)") }
         try store.rotate()
@@ -48,6 +56,7 @@ import Testing
     @Test func otherPoliciesHaveNothingToSynchronizeLater() throws {
         for policy in [Configuration.FsyncPolicy.everyBulletin, .never] {
             let store = try Self.store(fsync: policy)
+            defer { Self.remove(store) }
             try store.append([Self.record(1)])
             #expect(!store.unsynchronized)
         }

@@ -149,6 +149,7 @@ import Testing
 
     @Test func versionLinksAreRebuiltFromTheStore() throws {
         let before = try Self.ingestedBeforeTheLaterVersions()
+        defer { try? FileManager.default.removeItem(atPath: before.store.removingLastComponent().string) }
         #expect(!before.index.versions.isEmpty)
         let recovery = StoreRecovery(store: before.store, stateDirectory: before.state, dedup: .default)
         var (_, recovered, report) = try recovery.recover()
@@ -167,6 +168,7 @@ import Testing
 
     @Test func versionLinksSurviveTheIndexSnapshot() throws {
         let before = try Self.ingestedBeforeTheLaterVersions()
+        defer { try? FileManager.default.removeItem(atPath: before.store.removingLastComponent().string) }
         let size = try #require(FileManager.default.attributesOfItem(atPath: before.store.string)[.size] as? Int64)
         let identity = try #require(AppendOnlyFile.identity(of: before.store))
         try IndexSnapshot.save(before.index, storeOffset: size, storeIdentity: identity, stateDirectory: before.state)
@@ -184,6 +186,7 @@ import Testing
 
     @Test func aSnapshotWithoutTheHeadlineTableIsRebuiltFromTheStore() throws {
         let before = try Self.ingestedBeforeTheLaterVersions()
+        defer { try? FileManager.default.removeItem(atPath: before.store.removingLastComponent().string) }
         let size = try #require(FileManager.default.attributesOfItem(atPath: before.store.string)[.size] as? Int64)
         let identity = try #require(AppendOnlyFile.identity(of: before.store))
         try IndexSnapshot.save(before.index, storeOffset: size, storeIdentity: identity, stateDirectory: before.state)

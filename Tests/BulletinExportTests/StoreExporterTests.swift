@@ -8,13 +8,15 @@ import Testing
 
 /// The exporter over a store written here, read a few hundred bytes at a time so that every
 /// line, key and version link falls across chunk boundaries somewhere.
-@Suite struct StoreExporterTests {
+@Suite final class StoreExporterTests {
     let folder: URL
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("bulletind-export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     var store: URL { folder.appendingPathComponent("stories.jsonl") }
 
