@@ -21,7 +21,8 @@
 // Usage: LangEval CORPUS_DIR [--show LANGUAGE] (prints that language's mistakes on the tuning
 //        stories; the held-out quarters' are never printed, so nobody tunes on them)
 //        LangEval CORPUS_DIR --failures tune|tune+|tune-new|tune-more|tune-extra (counts the mistakes of one split by
-//        language and cause, most common first: what to fix next)
+//        language and cause, most common first: what to fix next); of a held-out split
+//        (heldout|heldout+|heldout-new) the counts alone, without examples
 import BulletinCore
 import Foundation
 
@@ -101,7 +102,7 @@ guard arguments.count >= 2 else {
 let folder = URL(fileURLWithPath: arguments[1])
 let show = arguments.firstIndex(of: "--show").map { arguments[$0 + 1] }
 let failuresSplit = arguments.firstIndex(of: "--failures").map { arguments[$0 + 1] }
-var failures = FailureCounts()
+var failures = FailureCounts(split: failuresSplit ?? "tune")
 /// Whether `--show` prints a mistake: only of its language, and only of tuning stories.
 func showing(_ language: String, _ splits: [String]) -> Bool {
     show == language && splits.allSatisfy { $0.hasPrefix("tune") }
