@@ -123,6 +123,36 @@ struct FigureRows {
         return false
     }
 
+    /// Whether the last word holding a digit has at most `widestTail` words after it. A table's
+    /// row ends on its values, their unit or a word of comparison ("Shr 79 cts vs 72 cts", "Pay
+    /// April 10", "Annual div 72 cts vs 72 cts prior yr": in Reuters-21578's results tables no
+    /// row but two "NOTE:" lines has more); a line that runs on for words after its one
+    /// figure is a phrase ("Crash Room 3 Minuten vom S-Bahnhof Ostkreuz", a page's line about
+    /// a place, independent-tuning 0023/0027), which a stack of such lines does not make a table.
+    static func endsNearFigure(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var words = 0
+        var inWord = false
+        var index = bytes.count
+        while index > 0 {
+            index -= 1
+            let byte = bytes[index]
+            if byte == 0x20 {
+                if inWord {
+                    words += 1
+                    if words > widestTail { return false }
+                }
+                inWord = false
+            } else if ByteScalars.isDigit(byte) {
+                return true
+            } else {
+                inWord = true
+            }
+        }
+        return false
+    }
+
+    static let widestTail = 3
+
     /// The bytes of a list number opening the line ("1. ", "12) "), or 0.
     private static func listNumberLength(_ all: UnsafeBufferPointer<UInt8>, _ line: TextLine) -> Int {
         var index = line.start
@@ -133,19 +163,18 @@ struct FigureRows {
         return index + 2 - line.start
     }
 
-    /// A figure, or a comparison of spelled-out ones ("Qtly div six cts vs six cts prior").
-    /// A list's number is no figure: "My Top 10 Women Talking Sports / 1. Christie Leigh
-    /// Mueller" over the text about her is a crosshead and an item's name, not two rows of a
-    /// table; "1. Jamie Whincup (Holden) 3364" has a figure after its number.
+    /// A figure the row ends on, or a comparison of spelled-out ones ("Qtly div six cts vs six
+    /// cts prior"). A list's number is no figure: "My Top 10 Women Talking Sports / 1.
+    /// Christie Leigh Mueller" over the text about her is a crosshead and an item's name, not
+    /// two rows of a table; "1. Jamie Whincup (Holden) 3364" has a figure after its number.
     /// Read through a pointer: the slice's generic searches cost ~190 instructions a row.
     /// `holdsDigit`: whether the whole line holds a digit (`hasDigit`, asked once a row). A row
-    /// with none opens with no list number, and one with a digit and no list number has a figure.
+    /// with none opens with no list number.
     private func hasFigure(_ line: TextLine, holdsDigit: Bool) -> Bool {
         text.bytes.withUnsafeBufferPointer { all in
             let number = holdsDigit ? Self.listNumberLength(all, line) : 0
-            if holdsDigit && number == 0 { return true }
             let bytes = UnsafeBufferPointer(rebasing: all[line.start + number..<line.end])
-            if number > 0 && Self.hasDigit(bytes) { return true }
+            if holdsDigit && Self.endsNearFigure(bytes) { return true }
             var index = 0
             while index + 3 < bytes.count {
                 if bytes[index] == 0x20 && bytes[index + 1] == 0x76 && bytes[index + 2] == 0x73 && bytes[index + 3] == 0x20 {
