@@ -13,8 +13,10 @@
 struct FigureRows {
     static let widestRow = 80
 
-    let text: CleanText
     let metrics: BlockMetrics
+    /// The block's text, the one `metrics` holds: not stored twice, since the segmenter hands
+    /// this struct on for every block (each copy retains and releases what it holds).
+    var text: CleanText { metrics.text }
 
     /// The runs of two or more rows in `block`, in order.
     func runs(in block: Range<Int>) -> [Range<Int>] {
@@ -107,21 +109,7 @@ struct FigureRows {
         text.bytes.withUnsafeBufferPointer { Self.hasDigit(UnsafeBufferPointer(rebasing: $0[line.start..<line.end])) }
     }
 
-    /// Eight bytes a step: bytes of 0x80 and up are masked to seven bits for the range test
-    /// (which must not carry), then dropped.
-    static func hasDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index + 8 <= bytes.count {
-            let word = WordAtATime.load(bytes, at: index)
-            if WordAtATime.bytesInRange(word & ~WordAtATime.high, 0x30, 0x39) & ~word != 0 { return true }
-            index += 8
-        }
-        while index < bytes.count {
-            if ByteScalars.isDigit(bytes[index]) { return true }
-            index += 1
-        }
-        return false
-    }
+    static func hasDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { WordAtATime.firstDigit(bytes) != nil }
 
     /// Whether the last word holding a digit has at most `widestTail` words after it. A table's
     /// row ends on its values, their unit or a word of comparison ("Shr 79 cts vs 72 cts", "Pay

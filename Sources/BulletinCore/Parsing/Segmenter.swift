@@ -130,12 +130,14 @@ struct Segmenter {
             text: text, block: block, fileIsUnwrapped: fileIsUnwrapped, wrapOfNext: wrapOfNext, fileWrap: fileWrap)
         // Figure tables and lists typed on single line breaks inside the block: each run stays
         // one preformatted block of its story.
-        let figureRows = FigureRows(text: text, metrics: metrics)
+        let figureRows = FigureRows(metrics: metrics)
+        // A closure, not the method `figureRows.holdsFigures`: its partial application copied
+        // the struct (and retained its arrays) for every block of two lines or more.
         let rowRuns =
             block.count >= 2
             ? ListRows.merged(
                 lists: ListRows.runs(text, in: block), figures: figureRows.runs(in: block),
-                isTable: figureRows.holdsFigures)
+                isTable: { figureRows.holdsFigures($0) })
             : []
         var nextRun = 0
         var start = block.lowerBound

@@ -7,7 +7,7 @@
 /// a weekday, "at", a time). Asked only of headline candidates, never of every line.
 enum TimeLine {
     static func isTimeLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count <= 80, let firstDigit = bytes.firstIndex(where: ByteScalars.isDigit),
+        guard bytes.count <= 80, let firstDigit = WordAtATime.firstDigit(bytes),
             mayHoldDate(bytes, from: firstDigit)
         else { return false }
         // At most ten tokens, kept on the stack: the figure-row finder asks this of every short

@@ -122,6 +122,25 @@ enum WordAtATime {
         return index
     }
 
+    /// The first index holding an ASCII digit, or nil. Eight bytes a step: bytes of 0x80 and up
+    /// are masked to seven bits for the range test (which must not carry), then dropped. The
+    /// time-line test asks this of every short line the segmenter and figure-row finder judge,
+    /// and most hold no digit: a byte-by-byte search cost ~5 instructions a byte.
+    static func firstDigit(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        while index + 8 <= buffer.count {
+            let word = load(buffer, at: index)
+            let digits = bytesInRange(word & ~high, 0x30, 0x39) & ~word
+            if digits != 0 { return index + digits.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < buffer.count {
+            if ByteScalars.isDigit(buffer[index]) { return index }
+            index += 1
+        }
+        return nil
+    }
+
     /// The first index at or after `start` holding a space or a comma, or the end.
     static func firstSpaceOrComma(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start

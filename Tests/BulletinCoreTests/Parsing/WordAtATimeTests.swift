@@ -51,6 +51,28 @@ struct WordAtATimeTests {
         }
     }
 
+    /// `firstDigit` against `firstIndex`, on bytes next to the digits' range (`/` `:`) and
+    /// bytes that are digits but for their high bit (0xB0, 0xB9: the range test masks it off).
+    @Test func firstDigitMatchesByteByByte() {
+        var state: UInt64 = 0x0F1E_2D3C_4B5A_6978
+        let alphabet: [UInt8] = [0x20, 0x2F, 0x30, 0x35, 0x39, 0x3A, 0x41, 0x61, 0xB0, 0xB9, 0xE2, 0x00]
+        for _ in 0..<400 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let length = Int(state >> 59) + Int(state >> 61)  // 0–38 bytes
+            let sample = (0..<length).map { offset -> UInt8 in
+                // Digits one time in twelve, so that many samples hold none or only late ones.
+                alphabet[Int((state >> UInt64(offset % 40)) &* 0x9E37_79B9 % UInt64(alphabet.count))]
+            }
+            sample.withUnsafeBufferPointer { buffer in
+                for start in 0...buffer.count {
+                    let tail = UnsafeBufferPointer(rebasing: buffer[start...])
+                    let expected = tail.firstIndex { $0 >= 0x30 && $0 <= 0x39 }
+                    #expect(WordAtATime.firstDigit(tail) == expected, "\(sample) from \(start)")
+                }
+            }
+        }
+    }
+
     @Test func doubleSpaceMatchesByteByByte() {
         for sample in Self.samples() {
             let expected = zip(sample, sample.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
