@@ -115,7 +115,7 @@ package struct BulletinParser: Sendable {
         guard clean.lines.contains(where: { !$0.isFormFeed }) else {
             throw BulletinRejection(reason: .empty, detail: "no visible text")
         }
-        return PartReader(text: clean).placedParts(Segmenter(text: clean))
+        return PartReader(text: clean).placedParts(Segmenter(text: clean, opensStories: true))
     }
 }
 

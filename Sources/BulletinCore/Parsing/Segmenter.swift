@@ -17,9 +17,17 @@ struct Segmenter {
     /// How many blocks (runs of lines between blank lines and form feeds) the file has: at
     /// least one segment each, what a reader of the segments sizes its arrays by.
     let blockCount: Int
+    /// Blank lines wider than the file's commonest gap between blocks: where a block stands
+    /// after so many, the file opens a story there (`BlockMetrics.headsTextUnder`).
+    let storyGap: Int
+    /// The text is a bulletin file, whose top opens a story; not a framed item's body, which
+    /// opens under its headline's frame.
+    let opensStories: Bool
 
-    init(text: CleanText) {
+    init(text: CleanText, opensStories: Bool = false) {
         self.text = text
+        self.opensStories = opensStories
+        var gaps = [0, 0, 0]  // blocks after one blank line, two, three or more
         var wide = 0
         var wrappedLength = 0
         var widths = FileWrap()
@@ -29,9 +37,12 @@ struct Segmenter {
             if line.width > Self.widestWrap { wide += 1 } else if line.width >= 50 { wrappedLength += 1 }
             widths.add(line.width)
             if afterFormFeed || line.blankLinesBefore > 0 || line.isFormFeed { blocks += 1 }
+            if line.blankLinesBefore > 0 { gaps[min(line.blankLinesBefore, 3) - 1] += 1 }
             afterFormFeed = line.isFormFeed
         }
         blockCount = blocks
+        // A tie goes to the narrower gap.
+        storyGap = (gaps[1] > gaps[0] ? (gaps[2] > gaps[1] ? 3 : 2) : (gaps[2] > gaps[0] ? 3 : 1)) + 1
         fileIsUnwrapped = wide > 0 && wide >= wrappedLength
         fileWrap = fileIsUnwrapped ? nil : widths.margin
     }
@@ -62,7 +73,11 @@ struct Segmenter {
                 wrapOfNext = wrapWidth(of: next)
             }
             blockSegments.removeAll(keepingCapacity: true)
-            appendBlock(block, wrapOfNext: wrapOfNext, to: &blockSegments)
+            let opensStory =
+                opensStories
+                && (previous.isEmpty || text.lines[block.lowerBound].blankLinesBefore >= storyGap
+                    || endsWithSeparator(previous))
+            appendBlock(block, wrapOfNext: wrapOfNext, opensStory: opensStory, to: &blockSegments)
             for segment in blockSegments { body(segment) }
             previous = block
             block = next
@@ -116,7 +131,7 @@ struct Segmenter {
 
     private func slice(_ line: TextLine) -> ArraySlice<UInt8> { text.bytes[line.start..<line.end] }
 
-    private func appendBlock(_ block: Range<Int>, wrapOfNext: Int?, to result: inout [Segment]) {
+    private func appendBlock(_ block: Range<Int>, wrapOfNext: Int?, opensStory: Bool, to result: inout [Segment]) {
         let lines = text.lines
         if block.count == 1 && lines[block.lowerBound].isFormFeed {
             result.append(Segment(kind: .separator, lines: block))
@@ -142,6 +157,9 @@ struct Segmenter {
         var nextRun = 0
         var start = block.lowerBound
         var insideCredit = false
+        // The line that opens a story, where one does: the block's first, or one under a separator.
+        var opening = opensStory ? block.lowerBound : -1
+        let opensStories = self.opensStories
         for index in block where index >= start {
             if nextRun < rowRuns.count, index == rowRuns[nextRun].lowerBound, !insideCredit {
                 let run = rowRuns[nextRun]
@@ -159,6 +177,7 @@ struct Segmenter {
                     if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
                     result.append(Segment(kind: .separator, lines: index..<(index + 1)))
                     start = index + 1
+                    if opensStories { opening = start }
                     continue
                 }
                 // A parenthesized credit may wrap over lines; it ends where the parenthesis closes.
@@ -191,7 +210,7 @@ struct Segmenter {
                 }
             }
             let isLast = index + 1 == block.upperBound
-            if !isLast && metrics.breaksAfter(index) {
+            if !isLast && (metrics.breaksAfter(index) || (index == opening && metrics.headsTextUnder(index))) {
                 result.append(Segment(kind: .prose, lines: start..<(index + 1)))
                 start = index + 1
             }
