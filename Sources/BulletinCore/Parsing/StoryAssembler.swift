@@ -118,7 +118,9 @@ struct StoryAssembler {
         case .signOff(let credits):
             guard assembly.isOpen else { return }
             assembly.draft.trailingCredits.append(contentsOf: credits)
-            if assembly.draft.hasBody && !Self.textFollowsUnmarked(index, in: parts, marks: marks) {
+            if assembly.draft.hasBody && !Self.textFollowsUnmarked(index, in: parts, marks: marks)
+                && !Self.creditsTheHead(assembly.draft, before: index, in: parts)
+            {
                 assembly.draft.isClosed = true
             }
         case .paragraph(let paragraph):
