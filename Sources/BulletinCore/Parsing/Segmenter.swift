@@ -340,6 +340,11 @@ struct BlockMetrics {
             case 0x8D where index >= line.startIndex + 2 && line[index - 2] == 0xE3 && line[index - 1] == 0x80,
                 0x8F where index >= line.startIndex + 2 && line[index - 2] == 0xE3 && line[index - 1] == 0x80:
                 index -= 3  // 」 』
+            // An emoji after the sentence's mark ("… also ran an die Buletten! 😉",
+            // gitarrebass.de): four bytes F0 9F xx xx (U+1F000–U+1FFFF), maybe after a space.
+            case 0x80...0xBF where index >= line.startIndex + 3 && line[index - 3] == 0xF0 && line[index - 2] == 0x9F:
+                index -= 4
+                if index >= line.startIndex && line[index] == 0x20 { index -= 1 }
             default: return false
             }
         }
