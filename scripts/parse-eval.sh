@@ -4,7 +4,8 @@
 # release-build parser on its tuning and held-out parts, and on the independent split built
 # from other sources (Tests/ParseCorpus/independent, scripts/make-independent-corpus.py) in
 # two halves by publisher: tuning, and held-out (only scored). Extra arguments go to ParseEval:
-# --failures lists the files not cut exactly; --show heldout/0007 shows one file's stories.
+# --failures lists the files not cut exactly; --causes counts each split's mistakes by cause (a
+# held-out split's as counts alone); --show heldout/0007 shows one file's stories.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=.build/parse-eval

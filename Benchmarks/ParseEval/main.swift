@@ -4,6 +4,9 @@
 //                                    when built, CORPUS/independent-tuning and
 //                                    CORPUS/independent-heldout
 //   ParseEval CORPUS --failures      also every file not cut exactly, with its counts
+//   ParseEval CORPUS --causes        also each split's mistakes counted by cause, and its files
+//                                    by how they mark their stories (`FailureCauses`): counts
+//                                    only of a held-out split, a few file names of a tuning one
 //   ParseEval CORPUS --show SPLIT/NAME   the truth and what was found, story by story
 //   ParseEval CORPUS --dump FILE     also what was found in every file, as JSON Lines
 //                                    ({"split", "name", "found": [{"headline", "paragraphs"}]})
@@ -25,6 +28,11 @@ import Foundation
 struct TruthStory: Decodable, Equatable {
     var headline: String
     var paragraphs: [String]
+    /// The independent corpus's: each paragraph's kind (prose, crosshead, standfirst, time,
+    /// caption, list, table), the story's byline and its credit lines, none of them paragraphs.
+    var kinds: [String]?
+    var byline: String?
+    var credits: [String]?
 }
 
 struct Truth: Decodable {
@@ -70,6 +78,12 @@ struct FileScore {
     var truth: [Cut]
     var found: [Cut]
     var rejection: String?
+    /// The truth as written, for `FailureCauses`: kinds, bylines and credits.
+    var truthStories: [TruthStory]
+    /// Each found story's byline.
+    var bylines: [String?] = []
+    /// The bulletin's text as decoded.
+    var text = ""
 
     /// Truth stories found among the parser's, each found story used once.
     var matched: Int {
@@ -92,11 +106,13 @@ func score(folder: URL, name: String) throws -> FileScore {
     let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent("\(name).txt")))
     var result = FileScore(
         name: name, kind: truth.kind, truth: truth.stories.map { Cut(headline: $0.headline, paragraphs: $0.paragraphs) },
-        found: [])
+        found: [], truthStories: truth.stories)
     do {
-        result.found = try BulletinParser().parse(BulletinDecoder.decode(bytes).text).map {
-            Cut(headline: $0.headline, paragraphs: $0.paragraphs)
-        }
+        let text = try BulletinDecoder.decode(bytes).text
+        let stories = try BulletinParser().parse(text)
+        result.found = stories.map { Cut(headline: $0.headline, paragraphs: $0.paragraphs) }
+        result.bylines = stories.map(\.byline)
+        result.text = text
     } catch {
         result.rejection = error.reason.rawValue
     }
@@ -160,7 +176,7 @@ func show(_ file: FileScore) {
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let corpus = arguments.first else {
-    FileHandle.standardError.write(Data("usage: ParseEval CORPUS [--failures] [--show SPLIT/NAME]\n".utf8))
+    FileHandle.standardError.write(Data("usage: ParseEval CORPUS [--failures] [--causes] [--show SPLIT/NAME] [--dump FILE]\n".utf8))
     exit(64)
 }
 let root = URL(fileURLWithPath: corpus)
@@ -171,6 +187,7 @@ if let index = arguments.firstIndex(of: "--show"), index + 1 < arguments.endInde
     exit(0)
 }
 let listFailures = arguments.contains("--failures")
+let listCauses = arguments.contains("--causes")
 struct Dumped: Encodable {
     var split: String
     var name: String
@@ -189,6 +206,11 @@ for split in ["tuning", "heldout", "independent-tuning", "independent-heldout"] 
     if split.hasPrefix("independent") && !FileManager.default.fileExists(atPath: folder.path) { continue }
     let scores = try names(in: folder).map { try score(folder: folder, name: $0) }
     report(split: split, scores: scores, listFailures: listFailures)
+    if listCauses {
+        var causes = FailureCauses(split: split)
+        for file in scores { causes.classify(file, text: file.text) }
+        causes.report(split: split)
+    }
     if let dump {
         for file in scores {
             dump.write(try JSONEncoder().encode(Dumped(split: split, name: file.name, found: file.found)))
