@@ -507,10 +507,17 @@ struct FileWrap {
             // A wrapper's lines outnumber the typed lines wider than its margin; lines typed
             // one a paragraph cluster by chance at most, and have as many wider ones.
             if window >= needed && window > wider {
-                // The widest line of the cluster, not the window's top.
+                // The widest line of the cluster, not the window's top; but not a lone line
+                // one column past a column that alone holds a cluster's three lines: a wrapper
+                // ends as many lines at its margin as a column under it, so that line was
+                // typed (a crosshead of 71 columns in a file wrapped at 70, independent-tuning
+                // 0010, set the margin at 71, and a 67-column line ending a sentence over "Kim
+                // soll …" then looked broken on purpose). With fewer lines under it, a lone
+                // widest line is the wrapper's own (breakingbelizenews.com's PAHO story: lines of
+                // 70 and 69 columns over two of 67 and none of 68).
                 var widest = min(column + 2, Segmenter.widestWrap)
                 while counts[widest] == 0 { widest -= 1 }
-                return widest
+                return counts[widest] == 1 && counts[widest - 1] >= 3 ? widest - 1 : widest
             }
             column -= 1
         }
