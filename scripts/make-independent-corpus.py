@@ -31,7 +31,9 @@ What the truth says, where a desk's layout adds lines around the article's own t
   the layout wrote one too (the same byline twice is no text);
 - a byline is written only where the page's byline field holds a name: a template's label
   before it is not written ("Un documentaire de Kristen Falchon" → "Par Kristen Falchon"), and a
-  field that holds the label alone ("Article by") gives no byline line (`byline_name`);
+  field that holds the label alone ("Article by") or no name at all (a template's placeholder,
+  "User", "No Author"; a control's label, "Follow"; a theme's vendor, "Catch Themes") gives no
+  byline line (`byline_name`);
 - a bare personal name as the article's last line ("Stefan Wasmer") is its writer signing the
   piece: the story's byline, not a paragraph, as a newsroom reads a signature (and as the first
   corpus and the seed treat "H. Mustafa"); the line stays in the text as the page had it
@@ -81,7 +83,17 @@ CLOSING_LABEL_WORDS = {'related', 'stories', 'more', 'news', 'tags', 'topics', '
 LABEL_BEFORE_NAME = re.compile(
     r'^(?:(?:an?|un|une|ein|eine|el|la|le|um|uma)\s+)?'
     r'(?:article|artikel|beitrag|documentaire|reportage|artículo|articolo|artigo|story|post)\s+'
-    r'(?:by|von|de|par|por|di)\b:?\s*', re.IGNORECASE)
+    r'(?:by|von|de|par|por|di)\b:?\s*'
+    # or the word "author" itself ("Autor Jd", "Auteur Anna Kubišta").
+    r'|^(?:author|autor|auteur|autore)\b:?\s+', re.IGNORECASE)
+# Words that never name a writer but fill byline fields all the same: a template's placeholder
+# where the writer was left blank ("User", "Name", "No Author"), a page control's label read as
+# the author ("Follow", "So Artikel Empfehlen", "… Api Message"), a theme's vendor ("Catch
+# Themes", WordPress's credit) and a page's label ("Medellín Hora De Publicación Del Artículo").
+NOT_A_NAME_WORDS = {'user', 'name', 'author', 'admin', 'follow', 'message', 'share', 'empfehlen', 'teilen',
+                    'themes', 'publicación'}
+# A date's month the field swallowed after the name ("CBS News February", the day and year cut off).
+TRAILING_MONTH = re.compile(r'\s+(?:' + '|'.join(MONTHS) + r')$')
 
 
 def held_out(article):
@@ -202,8 +214,12 @@ def byline_name(byline, lang):
     field with the label their template sets before the name ("Un documentaire de Kristen
     Falchon", "Artikel von hausinfo") or with the label alone ("Article by", the name left in
     the page's text): a desk writes the name after its own byline word ("Par Kristen
-    Falchon"), and no byline line where there is no name — "By Article by" is no byline."""
+    Falchon"), and no byline line where there is no name — "By Article by" is no byline, nor
+    are "By User", "By No Author" or "By Catch Themes" (`NOT_A_NAME_WORDS`)."""
     name = LABEL_BEFORE_NAME.sub('', without_byline_word(byline, lang), count=1).strip()
+    name = TRAILING_MONTH.sub('', name)
+    if any(word.lower() in NOT_A_NAME_WORDS for word in re.split(r'[\s;]+', name)):
+        return None
     return name if LATIN.search(name) or not LATIN.search(byline) else None
 
 
