@@ -21,9 +21,12 @@ struct FailureCauses {
     /// Cause → the layout of each file with it, and the shape of each line it names.
     private var byLayout: [String: [String: Int]] = [:]
     private var byShape: [String: [String: Int]] = [:]
+    private var bySigning: [String: [String: Int]] = [:]
     private var names: [String: [String]] = [:]
     /// The layout of the file being classified.
     private var layout = ""
+    /// How many of its stories carry a byline or a time line under their headline.
+    private var signing = ""
     private var layouts: [String: (files: Int, exact: Int, stories: Int, matched: Int)] = [:]
 
     init(split: String) { showsNames = !split.hasSuffix("heldout") }
@@ -31,6 +34,7 @@ struct FailureCauses {
     private mutating func count(_ cause: String, _ file: String, shape: String? = nil) {
         counts[cause, default: 0] += 1
         byLayout[cause, default: [:]][layout, default: 0] += 1
+        bySigning[cause, default: [:]][signing, default: 0] += 1
         if let shape { byShape[cause, default: [:]][shape, default: 0] += 1 }
         if showsNames, names[cause, default: []].last != file, names[cause, default: []].count < 8 {
             names[cause, default: []].append(file)
@@ -39,6 +43,7 @@ struct FailureCauses {
 
     mutating func classify(_ file: FileScore, text: String) {
         layout = StoryMarks.layout(text: text, headlines: file.truth.map(\.headline))
+        signing = Self.signing(file.truthStories)
         var row = layouts[layout, default: (0, 0, 0, 0)]
         row.files += 1
         row.exact += file.exact ? 1 : 0
@@ -178,6 +183,11 @@ struct FailureCauses {
             let files = showsNames ? "  " + names[cause, default: []].joined(separator: " ") : ""
             print(String(total).padding(toLength: 5, withPad: " ", startingAt: 0) + cause + files)
             print("       by layout: " + Self.sorted(byLayout[cause, default: [:]]).map { "\($0.key) \($0.value)" }.joined(separator: "; "))
+            if bySigning[cause]?.keys.contains(where: { !$0.isEmpty }) == true {
+                print(
+                    "       by heads: "
+                        + Self.sorted(bySigning[cause, default: [:]]).map { "\($0.key) \($0.value)" }.joined(separator: "; "))
+            }
             if let shapes = byShape[cause] {
                 let top = Self.sorted(shapes).prefix(5).map { "\($0.key) \($0.value)" }
                 print("       by shape: " + top.joined(separator: "; ") + (shapes.count > 5 ? "; …" : ""))
@@ -188,6 +198,14 @@ struct FailureCauses {
         {
             print("     \(layout): \(row.exact)/\(row.files) files, \(row.matched)/\(row.stories) stories")
         }
+    }
+
+    /// Whether the file's stories carry a byline or a time line under their headlines (the
+    /// independent corpus's truth says; the first corpus's does not): all, some or none of them.
+    private static func signing(_ stories: [TruthStory]) -> String {
+        guard stories.contains(where: { $0.kinds != nil }) else { return "" }
+        let signed = stories.count { $0.byline != nil || $0.kinds?.prefix(3).contains("time") == true }
+        return signed == stories.count ? "every story signed" : signed == 0 ? "no story signed" : "some stories signed"
     }
 
     private static func sorted(_ counts: [String: Int]) -> [(key: String, value: Int)] {
