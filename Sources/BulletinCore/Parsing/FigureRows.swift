@@ -20,6 +20,14 @@ struct FigureRows {
 
     /// The runs of two or more rows in `block`, in order.
     func runs(in block: Range<Int>) -> [Range<Int>] {
+        var noSignOffs: UInt64 = 0
+        return runs(in: block, noSignOffs: &noSignOffs)
+    }
+
+    /// `runs(in:)`, and, in `noSignOffs`, a bit for each of the block's first 64 lines (the
+    /// block's first line in the lowest) that the row test found is no sign-off
+    /// (`StandaloneLines.signOff` nil): the segmenter asks the same of those lines again.
+    func runs(in block: Range<Int>, noSignOffs: inout UInt64) -> [Range<Int>] {
         var runs: [Range<Int>] = []
         var start: Int?
         var withFigures = 0
@@ -39,7 +47,7 @@ struct FigureRows {
             opensWithDate = false
         }
         for index in block {
-            guard isRow(index, in: block) else {
+            guard isRow(index, in: block, noSignOffs: &noSignOffs) else {
                 close(at: index)
                 continue
             }
@@ -73,7 +81,9 @@ struct FigureRows {
 
     /// Short, not a sentence's end, not a dateline's dash, and (unless last in the block)
     /// broken where a wrapper would not have broken it.
-    private func isRow(_ index: Int, in block: Range<Int>) -> Bool {
+    /// Where it asks whether the line is a sign-off and learns it is not, it sets the line's bit
+    /// in `noSignOffs` (`runs(in:noSignOffs:)`).
+    private func isRow(_ index: Int, in block: Range<Int>, noSignOffs: inout UInt64) -> Bool {
         let line = text.lines[index]
         guard !line.isEmpty, line.width <= Self.widestRow, !line.endsSentence else { return false }
         let last = text.bytes[line.end - 1]
@@ -86,12 +96,19 @@ struct FigureRows {
         let mayBeSeparator = StandaloneLines.mayOpenSeparator(first)
         let mayBeSignOff = line.end - line.start < 2 || StandaloneLines.mayOpenSignOff(first, text.bytes[line.start + 1])
         let headsBlock = index == block.lowerBound && line.width > 12
+        // `signOff` asks the same two-byte test first: where it fails, the line is no sign-off.
+        let offset = index - block.lowerBound
+        if !mayBeSignOff && offset < 64 { noSignOffs |= 1 << UInt64(offset) }
         guard headsBlock || mayBeSeparator || mayBeSignOff || first == 0x28 else { return true }
         let bytes = text.bytes[line.start..<line.end]
         // A line in capitals over the rows is the story's headline, not a row.
         if headsBlock && TextShape(bytes).isAllCaps { return false }
-        return !(mayBeSeparator && StandaloneLines.isSeparator(bytes)) && !(mayBeSignOff && StandaloneLines.isSignOffLine(bytes))
-            && !StandaloneLines.opensReportingCredit(bytes)
+        if mayBeSeparator && StandaloneLines.isSeparator(bytes) { return false }
+        if mayBeSignOff {
+            if StandaloneLines.isSignOffLine(bytes) { return false }
+            if offset < 64 { noSignOffs |= 1 << UInt64(offset) }
+        }
+        return !StandaloneLines.opensReportingCredit(bytes)
     }
 
     /// The next line's first word would have fitted: a wrapper did not break here. A block of

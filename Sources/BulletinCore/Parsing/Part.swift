@@ -89,7 +89,7 @@ struct PartReader {
         let joined = proseText(segment.lines)
         guard joined.count > 0 else { return nil }
         var bytes = joined.bytes
-        if let credits = StandaloneLines.signOff(bytes) { return .signOff(credits: credits) }
+        if !segment.isNoSignOff, let credits = StandaloneLines.signOff(bytes) { return .signOff(credits: credits) }
         if let byline = StandaloneLines.byline(bytes) {
             return .byline(name: byline.name, affiliation: byline.affiliation)
         }

@@ -146,14 +146,25 @@ struct Segmenter {
         // Figure tables and lists typed on single line breaks inside the block: each run stays
         // one preformatted block of its story.
         let figureRows = FigureRows(metrics: metrics)
+        // Lines of the block's first 64 that the row test found are no sign-off: not asked again.
+        var noSignOffs: UInt64 = 0
         // A closure, not the method `figureRows.holdsFigures`: its partial application copied
         // the struct (and retained its arrays) for every block of two lines or more.
         let rowRuns =
             block.count >= 2
             ? ListRows.merged(
-                lists: ListRows.runs(text, in: block), figures: figureRows.runs(in: block),
+                lists: ListRows.runs(text, in: block), figures: figureRows.runs(in: block, noSignOffs: &noSignOffs),
                 isTable: { figureRows.holdsFigures($0) })
             : []
+        // The last line found to be no sign-off (by its length and first byte, or by asking):
+        // a prose segment of that line alone tells the part reader so (`Segment.isNoSignOff`).
+        var lastNoSignOff = -1
+        func prose(_ lines: Range<Int>) -> Segment {
+            var segment = Segment(kind: .prose, lines: lines)
+            segment.isNoSignOff =
+                lines.count == 1 && lines.lowerBound == lastNoSignOff && !text.lines[lines.lowerBound].hasDoubleSpace
+            return segment
+        }
         var nextRun = 0
         var start = block.lowerBound
         var insideCredit = false
@@ -163,7 +174,7 @@ struct Segmenter {
         for index in block where index >= start {
             if nextRun < rowRuns.count, index == rowRuns[nextRun].lowerBound, !insideCredit {
                 let run = rowRuns[nextRun]
-                if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
+                if start < index { result.append(prose(start..<index)) }
                 result.append(Segment(kind: .preformatted, lines: run))
                 start = run.upperBound
                 nextRun += 1
@@ -174,7 +185,7 @@ struct Segmenter {
             if insideCredit || mayStandAlone(lines[index]) {
                 let line = slice(lines[index])
                 if StandaloneLines.isSeparator(line) {
-                    if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
+                    if start < index { result.append(prose(start..<index)) }
                     result.append(Segment(kind: .separator, lines: index..<(index + 1)))
                     start = index + 1
                     if opensStories { opening = start }
@@ -182,7 +193,7 @@ struct Segmenter {
                 }
                 // A parenthesized credit may wrap over lines; it ends where the parenthesis closes.
                 if !insideCredit, StandaloneLines.opensReportingCredit(line) {
-                    if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
+                    if start < index { result.append(prose(start..<index)) }
                     start = index
                     insideCredit = true
                 }
@@ -195,8 +206,10 @@ struct Segmenter {
                     continue
                 }
                 // "REUTER", "-- AFP", "Source: Interfax", "(c) 2013 …" under the last line of text.
-                if StandaloneLines.isSignOffLine(line) {
-                    if start < index { result.append(Segment(kind: .prose, lines: start..<index)) }
+                let offset = index - block.lowerBound
+                let knownNoSignOff = offset < 64 && noSignOffs & (1 << UInt64(offset)) != 0
+                if !knownNoSignOff && StandaloneLines.isSignOffLine(line) {
+                    if start < index { result.append(prose(start..<index)) }
                     // A wrapped one goes on under it, as does a paragraph that opens like one
                     // ("© 2022, BreakingBelizeNews.com. This article is the copyrighted" over
                     // the rest): the part reader judges the whole.
@@ -209,13 +222,15 @@ struct Segmenter {
                     continue
                 }
             }
+            // Not a sign-off: asked above, or too long for one that opens with its first byte.
+            lastNoSignOff = index
             let isLast = index + 1 == block.upperBound
             if !isLast && (metrics.breaksAfter(index) || (index == opening && metrics.headsTextUnder(index))) {
-                result.append(Segment(kind: .prose, lines: start..<(index + 1)))
+                result.append(prose(start..<(index + 1)))
                 start = index + 1
             }
         }
-        if start < block.upperBound { result.append(Segment(kind: .prose, lines: start..<block.upperBound)) }
+        if start < block.upperBound { result.append(prose(start..<block.upperBound)) }
     }
 
     /// Whether a line could be a separator, the start of a parenthesized credit or a sign-off

@@ -66,6 +66,10 @@ enum StandaloneLines {
         if body.count >= 2, let first = body.first, first < 0x80, first != 0x28, first != 0x2D {
             let second = body[body.startIndex + 1]
             if second < 0x80, !SignOffOpenings.mayOpen(first, second) { return nil }
+            // Past 30 bytes no lone agency's name is left to match, only a credit, "copyright"
+            // or a source label: far fewer openings than with the agencies' ("In …", "And …",
+            // "Said …", "State …" of wrapped prose pass the test above and stop here).
+            if body.count > 30, second < 0x80, !SignOffOpenings.mayOpenLong(first, second) { return nil }
         }
         if let inner = reportingCredit(body) { return inner }
         if isBareCredit(body) { return [] }
@@ -139,27 +143,44 @@ enum StandaloneLines {
     /// name only if its first two ASCII bytes lowercase to the name's). Every test of `signOff`
     /// compares those two bytes (in any ASCII case) before anything else can match.
     enum SignOffOpenings {
-        private static let pairs: [UInt64] = {
+        private static let pairs: [UInt64] = table(
+            KnownOutlets.signOffAgencies.union(KnownOutlets.parenthesizedSignOffAgencies).map { Array($0.utf8) }
+                + longOpenings)
+
+        /// The openings of the sign-offs longer than 30 bytes that open with two ASCII bytes other
+        /// than "(": a credit opener, "copyright ", a source label. A lone agency's name (at
+        /// most 30 bytes) is none of them.
+        private static let longPairs: [UInt64] = table(longOpenings)
+
+        private static var longOpenings: [[UInt8]] {
+            (creditOpeners + sourceLabels + ["copyright "]).map {
+                Array(UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount))
+            }
+        }
+
+        /// A bit for each pair of ASCII bytes, lowercased, that opens one of `openings`.
+        private static func table(_ openings: [[UInt8]]) -> [UInt64] {
             var bits = [UInt64](repeating: 0, count: 128 * 128 / 64)
-            func add(_ bytes: [UInt8]) {
-                guard bytes.count >= 2, bytes[0] < 0x80, bytes[1] < 0x80 else { return }
+            for bytes in openings {
+                guard bytes.count >= 2, bytes[0] < 0x80, bytes[1] < 0x80 else { continue }
                 let index = Int(ByteScalars.asciiLower(bytes[0])) << 7 | Int(ByteScalars.asciiLower(bytes[1]))
                 bits[index >> 6] |= 1 << UInt64(index & 63)
             }
-            for name in KnownOutlets.signOffAgencies.union(KnownOutlets.parenthesizedSignOffAgencies) {
-                add(Array(name.utf8))
-            }
-            for opening in creditOpeners + sourceLabels + ["copyright "] {
-                add(Array(UnsafeBufferPointer(start: opening.utf8Start, count: opening.utf8CodeUnitCount)))
-            }
             return bits
-        }()
+        }
 
         /// Both bytes ASCII.
         @inline(__always)
         static func mayOpen(_ first: UInt8, _ second: UInt8) -> Bool {
             let index = Int(ByteScalars.asciiLower(first)) << 7 | Int(ByteScalars.asciiLower(second))
             return pairs[index >> 6] & (1 << UInt64(index & 63)) != 0
+        }
+
+        /// Both bytes ASCII, the line longer than 30 bytes and not opening with "(".
+        @inline(__always)
+        static func mayOpenLong(_ first: UInt8, _ second: UInt8) -> Bool {
+            let index = Int(ByteScalars.asciiLower(first)) << 7 | Int(ByteScalars.asciiLower(second))
+            return longPairs[index >> 6] & (1 << UInt64(index & 63)) != 0
         }
     }
 
