@@ -37,10 +37,14 @@ enum FramedStoryReader {
         if let byline = item.byline.flatMap(cleanLine) { story.byline = byline }
         if let place = item.dateline, story.paragraphs.first?.contains(place) == true { story.dateline = place }
         // Cleaned first: a key#value source may run over several lines (a fuzz finding).
-        if let agency = item.metadata.agency.flatMap(cleanLine),
-            !story.sources.contains(where: { $0.lowercased().hasPrefix(agency.lowercased()) || agency.lowercased().hasPrefix($0.lowercased()) })
-        {
-            story.sources.append(agency)
+        if let agency = item.metadata.agency.flatMap(cleanLine) {
+            // Lowercased once, not twice for every credit the story names.
+            let lowerAgency = agency.lowercased()
+            let credited = story.sources.contains { source in
+                let lowerSource = source.lowercased()
+                return lowerSource.hasPrefix(lowerAgency) || lowerAgency.hasPrefix(lowerSource)
+            }
+            if !credited { story.sources.append(agency) }
         }
         var metadata = item.metadata
         metadata.slug = metadata.slug.flatMap(cleanLine)

@@ -76,6 +76,46 @@ struct LookupTablesTests {
         }
     }
 
+    /// Past 30 bytes `StandaloneLines.signOff` lets only the openings of a credit, "copyright"
+    /// or a source label through (`SignOffOpenings.mayOpenLong`): each must pass in any case,
+    /// and long sign-offs are still found, while wrapped prose whose first two bytes open an
+    /// agency's name ("In …" of Interfax, "Sa…" of SANA) is ruled out there.
+    @Test func longSignOffOpeningsAdmitEveryLongSignOffInAnyCase() {
+        let openings = StandaloneLines.creditOpeners.map(\.description) + StandaloneLines.sourceLabels.map(\.description)
+        for text in openings + ["copyright "] {
+            for variant in [text, text.uppercased(), text.prefix(1).uppercased() + text.dropFirst()] {
+                let pair = Array(variant.utf8)
+                #expect(StandaloneLines.SignOffOpenings.mayOpenLong(pair[0], pair[1]), "\(variant)")
+            }
+        }
+        for line in ["Reporting by Jane Doe; Editing by John Roe", "Source: Interfax, Reuters, Associated Press",
+            "Copyright 2018 Australian Associated Press", "Additional reporting by Helen Okafor in Lagos"]
+        {
+            #expect(line.utf8.count > 30 && StandaloneLines.signOff(Array(line.utf8)[...]) != nil, "\(line)")
+        }
+        for line in ["In a statement the ministry said on Monday that", "Saudi Arabia's oil output rose in March, it said"] {
+            let bytes = Array(line.utf8)
+            #expect(StandaloneLines.SignOffOpenings.mayOpen(bytes[0], bytes[1]), "\(line)")
+            #expect(!StandaloneLines.SignOffOpenings.mayOpenLong(bytes[0], bytes[1]), "\(line)")
+            #expect(StandaloneLines.signOff(bytes[...]) == nil, "\(line)")
+        }
+    }
+
+    /// `ServiceMessage.mentionsKeyWord` looks for "t", "a" and "i" eight bytes a step: it must
+    /// find each key word, in any case, at every offset, as a byte-by-byte search does.
+    @Test func serviceKeyWordsFoundAtEveryOffset() {
+        for word in ["test", "TEST", "Advisory", "ADVISORY", "impressum", "Impressum"] {
+            for offset in 0...17 {
+                let text = String(repeating: "x", count: offset) + word + " zz"
+                #expect(ServiceMessage.mentionsKeyWord(text), "\(text)")
+                #expect(ServiceMessage.mentionsKeyWord(String(text.prefix(offset + word.utf8.count))), "\(text)")
+            }
+        }
+        for text in ["", "tes", "BC-Tes-Advisor", "Impress", "Winter storm advis for Denver", "ta ta ti ti at it"] {
+            #expect(!ServiceMessage.mentionsKeyWord(text), "\(text)")
+        }
+    }
+
     /// `StandaloneLines.mayOpenByline(_:_:)`, the segmenter's two-byte test before `byline`,
     /// lets every label through in any case, and every byline the fixtures name.
     @Test func bylineOpeningsAdmitEveryLabelInAnyCase() {
