@@ -95,10 +95,16 @@ struct TextShape {
 
     /// Wire style: every cased letter a capital (a stray lowercase "s" in "GOV'Ts" is allowed).
     /// Gives up as soon as the lowercase letters seen rule it out: most lines are not.
+    /// A line whose letters are mostly of a script without case is written in that script, not
+    /// in capitals, whatever acronym it names: "RHS收集了在實驗中的學生和老師們發來的意見" (PUD's
+    /// Chinese) has three capitals and no lowercase letter, and taken for a line in capitals it
+    /// made the file's headlines look set in capitals, so that a Chinese headline naming
+    /// "Facebook" was read as a crosshead inside the story above (`demotingLinesUnlikeTheFileCapitals`).
     var isAllCaps: Bool {
         guard bytes.withUnsafeBufferPointer(Self.mayBeAllCaps) else { return false }
         var upper = 0
         var lower = 0
+        var caseless = 0
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let byte = bytes[index]
@@ -107,12 +113,18 @@ struct TextShape {
                 index += 1
             } else {
                 let (scalar, length) = ByteScalars.scalar(in: bytes, at: index)
-                if ByteScalars.isUppercase(scalar) { upper += 1 } else if ByteScalars.isLowercase(scalar) { lower += 1 }
+                if ByteScalars.isUppercase(scalar) {
+                    upper += 1
+                } else if ByteScalars.isLowercase(scalar) {
+                    lower += 1
+                } else if Self.isCaselessLetter(scalar) {
+                    caseless += 1
+                }
                 index += length
             }
             if lower * 10 > upper + (bytes.endIndex - index) { return false }
         }
-        return upper >= 3 && lower * 10 <= upper
+        return upper >= 3 && lower * 10 <= upper && caseless < upper
     }
 
     /// False when the first sixteen bytes rule `isAllCaps` out, as they do for most lines:
