@@ -379,6 +379,7 @@ struct BlockMetrics {
         if opensIndentedParagraph(after: index) { return true }
         // A crosshead flush at the margin between indented paragraphs (`opensCrosshead`).
         if next.indent == baseIndent && opensCrosshead(after: index) { return true }
+        if opensTypedCrosshead(after: index) { return true }
         // A bullet starts an item of its own: "• Q1 EBITDA up 10%" under the item before.
         if text.bytes[next.start] == 0xE2 && ByteScalars.hasPrefix(slice(next), "\u{2022} ") { return true }
         if mayBeByline(line) && StandaloneLines.byline(slice(line)) != nil { return true }
@@ -464,7 +465,7 @@ struct BlockMetrics {
 
     /// A space inside the line: a wrapper could have broken it there (lines have no trailing
     /// spaces once cleaned).
-    private func holdsSpace(_ line: TextLine) -> Bool {
+    func holdsSpace(_ line: TextLine) -> Bool {
         text.bytes.withUnsafeBufferPointer { all in
             UnsafeBufferPointer(rebasing: all[line.start..<line.end]).contains(0x20)
         }
