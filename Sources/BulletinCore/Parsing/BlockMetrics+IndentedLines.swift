@@ -11,7 +11,21 @@ extension BlockMetrics {
         let line = text.lines[index]
         let next = text.lines[index + 1]
         guard line.indent > baseIndent && next.indent == line.indent else { return false }
-        return deliberate(index) || (opensWithHan(next) && line.width + 2 <= (wrapWidth ?? Int.max) - 2)
+        return deliberate(index) || opensAtTheIndent(index)
+            || (opensWithHan(next) && line.width + 2 <= (wrapWidth ?? Int.max) - 2)
+    }
+
+    /// The line opens a paragraph at the indent, under a line the wrapper did not carry on
+    /// (its next word would have fitted there): a one-line paragraph, even where it fills the
+    /// line to the margin ("    Johnny Castro johnnycastro.asesor@larepublica.net | Viernes 22
+    /// abril, 2022", 78 columns at a wrap of 78, over "    En medio de las críticas …",
+    /// larepublica.net, independent-tuning 0150). Under a line the wrapper filled, a line at
+    /// the indent goes on with it: a hanging indent ("    -- Aguia de Ouro samba school to
+    /// present theme on raising awareness of" / "       animal rights. The most committed can
+    /// join the parade with their pets" / "       through the initiative, …", a PR Newswire
+    /// release), whose lines under the first all sit at the indent.
+    private func opensAtTheIndent(_ index: Int) -> Bool {
+        index > block.lowerBound && text.lines[index - 1].indent < text.lines[index].indent && deliberate(index - 1)
     }
 
     /// A line that opens with a Chinese or Japanese character (U+3000–U+9FFF: CJK punctuation,
